@@ -9,6 +9,7 @@ export default defineConfig({
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".tern*/**"],
     environment: "node",
     testTimeout: 30_000,
+    env: { TERN_ENCRYPTION_KEY: "0000000000000000000000000000000000000000000000000000000000000001" },
     hookTimeout: 60_000,
   },
 });

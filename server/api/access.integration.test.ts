@@ -1,0 +1,160 @@
+// Deny by default: every procedure declares who may call it, and every refusal has no side effects.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TRPCError } from "@trpc/server";
+import type { Role } from "../generated/prisma/enums";
+import { appRouter } from "./root";
+import type { Access } from "./trpc";
+import { ROLES, roleAtLeast } from "../auth/roles";
+import { createTestDb, type TestDb } from "../test/test-db";
+import { callerAs, createTeamFixture, domainSnapshot, type TeamFixture } from "../test/fixtures";
+import { tokenKubeconfig } from "../clusters/kubeconfig-fixtures";
+
+type Ids = TeamFixture;
+/** A valid input for every procedure; `other` holds another team's object ids. */
+const SAMPLE_INPUTS: Record<string, (other: Ids) => unknown> = {
+  "me.session": () => undefined,
+  "me.setLocale": () => ({ locale: "zh-CN" }),
+  "team.create": () => ({ name: "Another team" }),
+  "team.members": () => undefined,
+  "team.invite": () => ({ email: "someone@example.com", role: "VIEWER" }),
+  "team.revokeInvite": (o) => ({ id: o.inviteId }),
+  "team.setRole": (o) => ({ userId: o.users.VIEWER.id, role: "ADMIN" }),
+  "team.removeMember": (o) => ({ userId: o.users.VIEWER.id }),
+  "cloud.list": () => ({}),
+  "cloud.create": () => ({ provider: "GCP", name: "new-cloud" }),
+  "cloud.update": (o) => ({ id: o.cloudId, name: "renamed" }),
+  "cloud.delete": (o) => ({ id: o.cloudId }),
+  "cluster.list": () => ({}),
+  "cluster.get": (o) => ({ id: o.clusterId }),
+  "cluster.inspectKubeconfig": () => ({ kubeconfig: tokenKubeconfig({ server: "https://127.0.0.1:6443" }) }),
+  "cluster.import": (o) => ({
+    source: "kubeconfig",
+    cloudId: o.cloudId,
+    name: "imported",
+    region: "us-east-1",
+    kubeconfig: tokenKubeconfig({ server: "https://127.0.0.1:6443" }),
+    context: "sim-aws-us-east-1",
+  }),
+  "cluster.update": (o) => ({ id: o.clusterId, region: "eu-west-1", residencyTags: ["eu"] }),
+  "cluster.delete": (o) => ({ id: o.clusterId }),
+  "gpuPrice.list": () => ({}),
+  "gpuPrice.exportCsv": () => undefined,
+  "gpuPrice.create": () => ({ provider: "AWS", region: "us-west-2", gpuType: "A10G", pricePerHour: 1, source: "t", effectiveDate: "2026-02-01" }),
+  "gpuPrice.update": (o) => ({ id: o.gpuPriceId, provider: "AWS", region: "us-east-1", gpuType: "H100", pricePerHour: 9, source: "t", effectiveDate: "2026-01-01" }),
+  "gpuPrice.delete": (o) => ({ id: o.gpuPriceId }),
+  "gpuPrice.importCsv": () => ({ csv: "provider,region,gpuType,pricePerHour,currency,source,effectiveDate\nAWS,us-east-1,L4,0.8,USD,t,2026-03-01\n" }),
+  "model.list": () => ({}),
+  "model.get": (o) => ({ id: o.modelId }),
+  "model.create": () => ({ name: "new-model", task: "ranking", framework: "onnx" }),
+  "model.createVersion": (o) => ({
+    modelId: o.modelId,
+    version: "9.9.9",
+    format: "ONNX",
+    artifactUri: "s3://bucket/m.onnx",
+    sha256: "a".repeat(64),
+    sizeBytes: 10,
+    runtimeImage: "ghcr.io/x/y:1",
+    goldenSet: [{ input: [1], expected: [1] }],
+  }),
+  "model.delete": (o) => ({ id: o.modelId }),
+  "deployment.list": () => ({}),
+  "audit.list": () => ({}),
+};
+
+/** Procedures that take another object's id: called with the other team's id they must say NOT_FOUND. */
+const TAKES_OBJECT_ID = [
+  "team.revokeInvite",
+  "team.setRole",
+  "team.removeMember",
+  "cloud.update",
+  "cloud.delete",
+  "cluster.get",
+  "cluster.import",
+  "cluster.update",
+  "cluster.delete",
+  "gpuPrice.update",
+  "gpuPrice.delete",
+  "model.get",
+  "model.createVersion",
+  "model.delete",
+];
+
+const procedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { meta?: { access?: Access }; type: string } }>);
+
+async function call(caller: unknown, path: string, input: unknown): Promise<unknown> {
+  let fn: unknown = caller;
+  for (const part of path.split(".")) fn = (fn as Record<string, unknown>)[part];
+  return (fn as (i: unknown) => Promise<unknown>)(input);
+}
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "OK";
+  } catch (e) {
+    return e instanceof TRPCError ? e.code : `NON_TRPC:${String(e)}`;
+  }
+}
+
+let db: TestDb;
+let a: TeamFixture;
+let b: TeamFixture;
+
+beforeAll(async () => {
+  db = await createTestDb();
+  a = await createTeamFixture(db.prisma, "alpha");
+  b = await createTeamFixture(db.prisma, "beta");
+});
+afterAll(async () => db?.close());
+
+describe("access rules", () => {
+  it("every procedure declares its access rule and has a sample input in this test", () => {
+    expect(procedures.length).toBeGreaterThan(20);
+    for (const [path, proc] of procedures) {
+      expect(proc._def.meta?.access, `${path} declares no access rule`).toBeDefined();
+      expect(SAMPLE_INPUTS[path], `${path} has no sample input in the access matrix`).toBeDefined();
+    }
+  });
+
+  it("refuses anonymous callers with UNAUTHORIZED and changes nothing", async () => {
+    const anon = await callerAs(db.prisma, null);
+    for (const [path, proc] of procedures) {
+      if (proc._def.meta?.access === "public") continue;
+      const before = await domainSnapshot(db.prisma);
+      expect(await codeOf(call(anon, path, SAMPLE_INPUTS[path]!(a))), path).toBe("UNAUTHORIZED");
+      expect(await domainSnapshot(db.prisma), `${path} changed data when refused`).toBe(before);
+    }
+  });
+
+  it("refuses roles below the declared one with FORBIDDEN and changes nothing", async () => {
+    for (const [path, proc] of procedures) {
+      const access = proc._def.meta?.access;
+      if (access === "public" || access === "signedIn") continue;
+      for (const role of ROLES.filter((r) => !roleAtLeast(r, access as Role))) {
+        const caller = await callerAs(db.prisma, a.users[role], a.teamId);
+        const before = await domainSnapshot(db.prisma);
+        expect(await codeOf(call(caller, path, SAMPLE_INPUTS[path]!(a))), `${path} as ${role}`).toBe("FORBIDDEN");
+        expect(await domainSnapshot(db.prisma), `${path} as ${role} changed data`).toBe(before);
+      }
+    }
+  });
+
+  it("answers NOT_FOUND for another team's objects, even to that team's id in the team header", async () => {
+    for (const path of TAKES_OBJECT_ID) {
+      const proc = appRouter._def.procedures[path as keyof typeof appRouter._def.procedures] as { _def: { meta?: { access?: Access } } };
+      const access = proc._def.meta?.access as Role;
+      // An admin of team alpha who asks to act in team beta (not a member) still acts in alpha.
+      const caller = await callerAs(db.prisma, a.users[access === "ADMIN" ? "ADMIN" : access], b.teamId);
+      const before = await domainSnapshot(db.prisma);
+      expect(await codeOf(call(caller, path, SAMPLE_INPUTS[path]!(b))), path).toBe("NOT_FOUND");
+      expect(await domainSnapshot(db.prisma), `${path} changed data across teams`).toBe(before);
+    }
+  });
+
+  it("audits refused calls", async () => {
+    const denied = await db.prisma.auditEvent.count({ where: { outcome: "DENIED" } });
+    expect(denied).toBeGreaterThan(procedures.length);
+    const anyLeak = await db.prisma.auditEvent.findFirst({ where: { details: { string_contains: "fixture-token" } } });
+    expect(anyLeak).toBeNull();
+  });
+});

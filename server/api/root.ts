@@ -1,0 +1,24 @@
+// The application router: one sub-router per domain.
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { auditRouter } from "./routers/audit";
+import { cloudRouter } from "./routers/cloud";
+import { clusterRouter } from "./routers/cluster";
+import { deploymentRouter } from "./routers/deployment";
+import { gpuPriceRouter } from "./routers/gpu-price";
+import { meRouter } from "./routers/me";
+import { modelRouter } from "./routers/model";
+import { teamRouter } from "./routers/team";
+
+export const appRouter = createTRPCRouter({
+  me: meRouter,
+  team: teamRouter,
+  cloud: cloudRouter,
+  cluster: clusterRouter,
+  gpuPrice: gpuPriceRouter,
+  model: modelRouter,
+  deployment: deploymentRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,46 @@
+// Clusters: import (kubeconfig or URL + token), list, edit, remove. Credentials never leave the server.
+import { z } from "zod";
+import { createTRPCRouter, roleProcedure } from "../trpc";
+import {
+  ZCluster,
+  ZImportClusterRequest,
+  ZInspectKubeconfigRequest,
+  ZInspectKubeconfigResponse,
+  ZListClustersRequest,
+  ZUpdateClusterRequest,
+} from "../../validation/cluster";
+import { zId, zPage } from "../../validation/common";
+import { importCluster } from "../../services/clusters/import-cluster";
+import { inspectKubeconfig } from "../../services/clusters/inspect-kubeconfig";
+import { listClusters } from "../../services/clusters/list-clusters";
+import { getCluster } from "../../services/clusters/get-cluster";
+import { updateCluster } from "../../services/clusters/update-cluster";
+import { deleteCluster } from "../../services/clusters/delete-cluster";
+
+export const clusterRouter = createTRPCRouter({
+  list: roleProcedure("VIEWER")
+    .input(ZListClustersRequest)
+    .output(zPage(ZCluster))
+    .query(({ ctx, input }) => listClusters({ ...ctx.svc, input })),
+  get: roleProcedure("VIEWER")
+    .input(z.object({ id: zId }))
+    .output(ZCluster)
+    .query(({ ctx, input }) => getCluster({ ...ctx.svc, id: input.id })),
+  // A mutation so the kubeconfig travels in a POST body, never in a URL.
+  inspectKubeconfig: roleProcedure("OPERATOR")
+    .input(ZInspectKubeconfigRequest)
+    .output(ZInspectKubeconfigResponse)
+    .mutation(({ input }) => inspectKubeconfig(input.kubeconfig)),
+  import: roleProcedure("OPERATOR")
+    .input(ZImportClusterRequest)
+    .output(ZCluster)
+    .mutation(({ ctx, input }) => importCluster({ ...ctx.svc, role: ctx.team.role, input })),
+  update: roleProcedure("OPERATOR")
+    .input(ZUpdateClusterRequest)
+    .output(ZCluster)
+    .mutation(({ ctx, input }) => updateCluster({ ...ctx.svc, input })),
+  delete: roleProcedure("OPERATOR")
+    .input(z.object({ id: zId }))
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => deleteCluster({ ...ctx.svc, id: input.id })),
+});

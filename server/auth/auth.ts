@@ -1,0 +1,51 @@
+// better-auth: email + password and optional OIDC, sessions stored in PostgreSQL through Prisma.
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { getPrisma } from "../db";
+import { env, publicUrl } from "../env";
+import { acceptInvites } from "../services/members/accept-invites";
+import { oidcPlugins } from "./oidc";
+import { authSecret } from "./secret";
+
+function createAuth() {
+  const e = env();
+  const secure = e.NODE_ENV === "production" && e.TERN_INSECURE_COOKIES !== "1";
+  return betterAuth({
+    appName: "Tern",
+    baseURL: publicUrl(),
+    secret: authSecret(),
+    database: prismaAdapter(getPrisma(), { provider: "postgresql" }),
+    emailAndPassword: { enabled: true, minPasswordLength: 10, autoSignIn: true },
+    user: { additionalFields: { locale: { type: "string", required: false, defaultValue: "en", input: false } } },
+    session: {
+      // Idle limit: a session not used for this long expires; each use extends it (updateAge).
+      expiresIn: e.TERN_SESSION_IDLE_HOURS * 3600,
+      updateAge: Math.min(3600, (e.TERN_SESSION_IDLE_HOURS * 3600) / 4),
+    },
+    advanced: {
+      useSecureCookies: secure,
+      cookiePrefix: "tern",
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure },
+      database: { generateId: false },
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          after: async (user) => {
+            await acceptInvites({ userId: user.id, email: user.email });
+          },
+        },
+      },
+    },
+    plugins: [...oidcPlugins(), nextCookies()],
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+const store = globalThis as unknown as { __ternAuth?: Auth };
+
+export function getAuth(): Auth {
+  store.__ternAuth ??= createAuth();
+  return store.__ternAuth;
+}

@@ -1,0 +1,39 @@
+// Process environment, validated once; every setting Tern reads is listed here (and in the README).
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL (leave it unset for the embedded database)")
+    .optional(),
+  TERN_DATA_DIR: z.string().default(".tern"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  TERN_PUBLIC_URL: z.url().optional(),
+  TERN_AUTH_SECRET: z.string().min(32, "TERN_AUTH_SECRET must be at least 32 characters").optional(),
+  TERN_SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),
+  TERN_SESSION_MAX_HOURS: z.coerce.number().positive().default(24 * 7),
+  TERN_INSECURE_COOKIES: z.enum(["0", "1"]).default("0"),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_DISPLAY_NAME: z.string().default("Single sign-on"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Tern's environment is not valid:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export const isEmbedded = () => !env().DATABASE_URL;
+export const publicUrl = () => env().TERN_PUBLIC_URL ?? `http://localhost:${env().PORT}`;

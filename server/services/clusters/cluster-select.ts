@@ -1,0 +1,27 @@
+// The columns of a cluster that may leave the server: never the encrypted credentials.
+import type { Prisma } from "../../generated/prisma/client";
+import type { ClusterDto } from "../../validation/cluster";
+
+export const clusterSelect = {
+  id: true,
+  name: true,
+  region: true,
+  apiServer: true,
+  insecureTls: true,
+  insecureConfirmed: true,
+  prometheusUrl: true,
+  residencyTags: true,
+  health: true,
+  gpuCapacity: true,
+  createdAt: true,
+  cloud: { select: { id: true, name: true, provider: true } },
+} satisfies Prisma.ClusterSelect;
+
+type Row = Prisma.ClusterGetPayload<{ select: typeof clusterSelect }>;
+
+export function toClusterDto(row: Row): ClusterDto {
+  const cap = row.gpuCapacity && typeof row.gpuCapacity === "object" && !Array.isArray(row.gpuCapacity) ? row.gpuCapacity : {};
+  const gpuCapacity: Record<string, number> = {};
+  for (const [k, v] of Object.entries(cap)) if (typeof v === "number") gpuCapacity[k] = v;
+  return { ...row, gpuCapacity };
+}

@@ -1,0 +1,14 @@
+// Creates a team with the creator as its admin.
+import { randomBytes } from "node:crypto";
+import type { PrismaClient } from "../../generated/prisma/client";
+
+const slugify = (name: string) =>
+  name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "team";
+
+export async function createTeam(opts: { prisma: PrismaClient; userId: string; name: string }) {
+  const slug = `${slugify(opts.name)}-${randomBytes(3).toString("hex")}`;
+  return opts.prisma.team.create({
+    data: { name: opts.name, slug, memberships: { create: { userId: opts.userId, role: "ADMIN" } } },
+    select: { id: true, name: true, slug: true },
+  });
+}

@@ -1,0 +1,63 @@
+// Two teams with one user per role and one object of each kind, and callers acting as any of them.
+import type { PrismaClient } from "../generated/prisma/client";
+import type { Role } from "../generated/prisma/enums";
+import { createContextInner } from "../api/context";
+import { createCaller } from "../api/root";
+import { ROLES } from "../auth/roles";
+
+export interface TeamFixture {
+  teamId: string;
+  users: Record<Role, { id: string; email: string }>;
+  cloudId: string;
+  clusterId: string;
+  gpuPriceId: string;
+  modelId: string;
+  inviteId: string;
+}
+
+export async function createTeamFixture(prisma: PrismaClient, slug: string): Promise<TeamFixture> {
+  const team = await prisma.team.create({ data: { name: `Team ${slug}`, slug } });
+  const users = {} as TeamFixture["users"];
+  for (const role of ROLES) {
+    const email = `${role.toLowerCase()}@${slug}.test`;
+    const u = await prisma.user.create({ data: { email, name: `${role} ${slug}` } });
+    await prisma.membership.create({ data: { teamId: team.id, userId: u.id, role } });
+    users[role] = { id: u.id, email };
+  }
+  const cloud = await prisma.cloud.create({ data: { teamId: team.id, provider: "AWS", name: `aws-${slug}` } });
+  const cluster = await prisma.cluster.create({
+    data: { teamId: team.id, cloudId: cloud.id, name: `c-${slug}`, region: "us-east-1", apiServer: "https://127.0.0.1:6443", credentialsCipher: "v1:x" },
+  });
+  const price = await prisma.gpuPrice.create({
+    data: { teamId: team.id, provider: "AWS", region: "us-east-1", gpuType: "H100", pricePerHour: 2.5, source: "test", effectiveDate: new Date("2026-01-01") },
+  });
+  const model = await prisma.model.create({ data: { teamId: team.id, name: `m-${slug}`, task: "classification", framework: "onnx" } });
+  const invite = await prisma.invite.create({ data: { teamId: team.id, email: `new@${slug}.test`, role: "VIEWER" } });
+  return { teamId: team.id, users, cloudId: cloud.id, clusterId: cluster.id, gpuPriceId: price.id, modelId: model.id, inviteId: invite.id };
+}
+
+export async function callerAs(prisma: PrismaClient, who: { id: string; email: string } | null, teamId?: string) {
+  const ctx = await createContextInner({
+    prisma,
+    user: who ? { id: who.id, email: who.email, name: who.email, locale: "en", sessionId: "test" } : null,
+    teamId: teamId ?? null,
+  });
+  return createCaller(ctx);
+}
+
+/** Row counts of every table except the audit log: refused calls must leave these unchanged. */
+export async function domainSnapshot(prisma: PrismaClient) {
+  const [teams, users, memberships, invites, clouds, clusters, prices, models, versions, deployments] = await Promise.all([
+    prisma.team.count(),
+    prisma.user.findMany({ select: { id: true, locale: true }, orderBy: { id: "asc" } }),
+    prisma.membership.findMany({ select: { id: true, role: true }, orderBy: { id: "asc" } }),
+    prisma.invite.count(),
+    prisma.cloud.findMany({ select: { id: true, name: true }, orderBy: { id: "asc" } }),
+    prisma.cluster.findMany({ select: { id: true, region: true, prometheusUrl: true }, orderBy: { id: "asc" } }),
+    prisma.gpuPrice.findMany({ select: { id: true, pricePerHour: true }, orderBy: { id: "asc" } }),
+    prisma.model.count(),
+    prisma.modelVersion.count(),
+    prisma.deployment.count(),
+  ]);
+  return JSON.stringify({ teams, users, memberships, invites, clouds, clusters, prices, models, versions, deployments });
+}
