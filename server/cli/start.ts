@@ -11,11 +11,12 @@ const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 const port = process.env.PORT ?? "3000";
 const dataDir = process.env.TERN_DATA_DIR ?? ".tern";
 const databaseUrl = process.env.DATABASE_URL || undefined;
+const dev = process.argv.includes("--dev");
 const log = (m: string) => console.log(`[tern] ${m}`);
 
 async function main() {
   const t0 = Date.now();
-  if (!existsSync(path.join(root, ".next/BUILD_ID")) || process.env.TERN_REBUILD === "1") {
+  if (!dev && (!existsSync(path.join(root, ".next/BUILD_ID")) || process.env.TERN_REBUILD === "1")) {
     log("no build yet: building the app once (about a minute)…");
     const r = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
     if (r.status !== 0) process.exit(r.status ?? 1);
@@ -27,10 +28,10 @@ async function main() {
     for (const u of DEMO_USERS) log(`  ${u.role.padEnd(8)} ${u.email.padEnd(28)} password: ${u.password}`);
   }
 
-  const child = spawn(process.execPath, [nextBin, "start", "-p", port], {
+  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", TERN_DATA_DIR: dataDir },
+    env: { ...process.env, NODE_ENV: dev ? "development" : "production", TERN_DATA_DIR: dataDir },
   });
   child.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
