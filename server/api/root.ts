@@ -7,10 +7,12 @@ import { deploymentRouter } from "./routers/deployment";
 import { gpuPriceRouter } from "./routers/gpu-price";
 import { meRouter } from "./routers/me";
 import { modelRouter } from "./routers/model";
+import { overviewRouter } from "./routers/overview";
 import { teamRouter } from "./routers/team";
 
 export const appRouter = createTRPCRouter({
   me: meRouter,
+  overview: overviewRouter,
   team: teamRouter,
   cloud: cloudRouter,
   cluster: clusterRouter,

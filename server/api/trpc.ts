@@ -49,7 +49,7 @@ function toTRPCError(error: TRPCError, requestId: string): TRPCError {
 
 function targetOf(raw: unknown, data: unknown): string | null {
   for (const v of [raw, data]) {
-    if (v && typeof v === "object" && "id" in v && typeof (v as { id: unknown }).id === "string") {
+    if (v && typeof v === "object" && "id" in v && typeof (v).id === "string") {
       return (v as { id: string }).id;
     }
   }

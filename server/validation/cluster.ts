@@ -14,12 +14,18 @@ export const zPrometheusUrl = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
+/** Tags as a list, or as the comma-separated text a form field holds ("eu, gdpr"). */
+export const zResidencyTags = z
+  .union([z.string().transform((s) => s.split(/[,\s]+/).map((t) => t.trim()).filter(Boolean)), z.array(z.string())])
+  .pipe(z.array(zResidencyTag).max(10, "at most 10 residency tags"))
+  .default([]);
+
 const zClusterFields = z.object({
   cloudId: zId.describe("cloud"),
   name: zDnsName("cluster name"),
   region: zRegion,
   prometheusUrl: zPrometheusUrl,
-  residencyTags: z.array(zResidencyTag).max(10, "at most 10 residency tags").default([]),
+  residencyTags: zResidencyTags,
   /** An admin's explicit confirmation that plain http / skipped TLS verification is acceptable. */
   confirmInsecure: z.boolean().default(false),
 });
@@ -54,7 +60,7 @@ export const ZUpdateClusterRequest = z.object({
   id: zId,
   region: zRegion,
   prometheusUrl: zPrometheusUrl,
-  residencyTags: z.array(zResidencyTag).max(10),
+  residencyTags: zResidencyTags,
 });
 
 export const ZListClustersRequest = zListInput(["name", "region", "health", "createdAt"] as const, "name").extend({

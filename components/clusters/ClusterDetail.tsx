@@ -1,0 +1,108 @@
+"use client";
+// One cluster: where it is, how Tern connects (never the credentials), residency, GPUs; edit and remove.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Badge } from "@/components/ui/Badge";
+import { Button } from "@/components/ui/Button";
+import { Card } from "@/components/ui/Card";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { ErrorState } from "@/components/ui/ErrorState";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { Skeleton } from "@/components/ui/Skeleton";
+import { useCurrentTeam } from "@/components/session/useCurrentTeam";
+import { useTRPC } from "@/components/trpc/client";
+import { readError } from "@/components/trpc/errors";
+import { EditClusterDialog } from "./EditClusterDialog";
+import { HealthBadge } from "./HealthBadge";
+
+export function ClusterDetail({ id }: { id: string }) {
+  const t = useTranslations("clusters");
+  const tc = useTranslations("common");
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const router = useRouter();
+  const { can } = useCurrentTeam();
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const query = useQuery(trpc.cluster.get.queryOptions({ id }));
+  const del = useMutation(
+    trpc.cluster.delete.mutationOptions({
+      onSuccess: async () => {
+        toast.success(t("deleted"));
+        await qc.invalidateQueries({ queryKey: trpc.cluster.list.queryKey() });
+        router.push("/clusters");
+      },
+      onError: (e) => {
+        setDeleting(false);
+        toast.error(readError(e).message);
+      },
+    }),
+  );
+
+  if (query.isLoading) return <Skeleton className="h-64 w-full" />;
+  if (query.error) return <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />;
+  const c = query.data;
+  if (!c) return null;
+  const rows: [string, React.ReactNode][] = [
+    [t("cloud"), `${c.cloud.name} (${c.cloud.provider})`],
+    [t("region"), c.region],
+    [t("apiServer"), <code key="api" className="text-xs">{c.apiServer}</code>],
+    [
+      t("tls"),
+      c.insecureTls ? (
+        <Badge key="tls" variant="warning">{c.insecureConfirmed ? t("insecureConfirmed") : t("insecureLocal")}</Badge>
+      ) : (
+        <Badge key="tls" variant="success">{t("tlsVerified")}</Badge>
+      ),
+    ],
+    [t("prometheusUrl"), c.prometheusUrl ?? "—"],
+    [t("residencyTags"), c.residencyTags.join(", ") || "—"],
+    [t("healthLabel"), <HealthBadge key="h" health={c.health} />],
+    [t("gpus"), Object.entries(c.gpuCapacity).map(([k, n]) => `${n}× ${k}`).join(", ") || t("gpusUnknown")],
+    [t("credentials"), t("credentialsStored")],
+  ];
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={c.name}
+        description={t("detailDescription")}
+        actions={
+          can("OPERATOR") ? (
+            <div className="flex gap-2">
+              <Button variant="secondary" onClick={() => setEditing(true)}>
+                {tc("edit")}
+              </Button>
+              <Button variant="danger" onClick={() => setDeleting(true)}>
+                {tc("delete")}
+              </Button>
+            </div>
+          ) : null
+        }
+      />
+      <Card className="p-6">
+        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[12rem_1fr]">
+          {rows.map(([k, v]) => (
+            <div key={k} className="contents">
+              <dt className="text-sm text-muted-foreground">{k}</dt>
+              <dd className="text-sm">{v}</dd>
+            </div>
+          ))}
+        </dl>
+      </Card>
+      {editing && <EditClusterDialog cluster={c} onClose={() => setEditing(false)} />}
+      <ConfirmDialog
+        open={deleting}
+        onCancel={() => setDeleting(false)}
+        onConfirm={() => del.mutate({ id })}
+        title={t("deleteTitle", { name: c.name })}
+        description={t("deleteDescription")}
+        confirmLabel={tc("delete")}
+        variant="danger"
+        loading={del.isPending}
+      />
+    </div>
+  );
+}

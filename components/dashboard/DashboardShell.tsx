@@ -1,0 +1,94 @@
+"use client";
+// Wires the shell to the session: team switcher, role-filtered navigation, language, sign-out.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useEffect, type ReactNode } from "react";
+import { toast } from "sonner";
+import { AppShell } from "@/components/shell/AppShell";
+import { LocaleSwitcher } from "@/components/shell/LocaleSwitcher";
+import { Sidebar } from "@/components/shell/Sidebar";
+import { TeamSwitcher } from "@/components/shell/TeamSwitcher";
+import { ThemeToggle } from "@/components/shell/ThemeToggle";
+import { UserMenu } from "@/components/shell/UserMenu";
+import type { NavItemKey } from "@/components/shell/nav-items";
+import { authClient } from "@/components/trpc/auth-client";
+import { useTRPC } from "@/components/trpc/client";
+import { readError } from "@/components/trpc/errors";
+import { LOCALE_COOKIE, isLocale, type Locale } from "@/server/i18n/config";
+import { NoTeam } from "./NoTeam";
+import { readCookie, writeCookie } from "./browser-cookies";
+
+const TEAM_COOKIE = "TERN_TEAM";
+const BASE_ITEMS: NavItemKey[] = ["overview", "clouds", "clusters", "gpuPrices", "models", "deployments", "members"];
+
+export function DashboardShell({ children }: { children: ReactNode }) {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const router = useRouter();
+  const locale = useLocale();
+  const t = useTranslations("dashboard");
+  const session = useQuery(trpc.me.session.queryOptions());
+  const user = session.data?.user ?? null;
+  const team = session.data?.team ?? null;
+
+  // The language is remembered per user: a new browser takes the user's saved choice.
+  useEffect(() => {
+    if (user && isLocale(user.locale) && readCookie(LOCALE_COOKIE) !== user.locale) {
+      writeCookie(LOCALE_COOKIE, user.locale);
+      router.refresh();
+    }
+  }, [user, router]);
+
+  const setLocale = useMutation(
+    trpc.me.setLocale.mutationOptions({
+      onSuccess: async ({ locale: next }) => {
+        writeCookie(LOCALE_COOKIE, next);
+        await qc.invalidateQueries({ queryKey: trpc.me.session.queryKey() });
+        router.refresh();
+      },
+      onError: (e) => toast.error(readError(e).message),
+    }),
+  );
+
+  const switchTeam = async (teamId: string) => {
+    writeCookie(TEAM_COOKIE, teamId);
+    await qc.resetQueries();
+    router.refresh();
+  };
+
+  const signOut = async () => {
+    await authClient.signOut();
+    qc.clear();
+    router.replace("/sign-in");
+    router.refresh();
+  };
+
+  if (session.isLoading) return <div className="p-8 text-sm text-muted-foreground">{t("loadingSession")}</div>;
+  if (!user) return null;
+
+  const items: NavItemKey[] = team?.role === "ADMIN" ? [...BASE_ITEMS, "audit"] : BASE_ITEMS;
+  return (
+    <AppShell
+      sidebar={
+        <Sidebar
+          items={team ? items : []}
+          header={
+            team ? (
+              <TeamSwitcher teams={session.data?.teams ?? []} currentTeamId={team.id} onSwitch={switchTeam} />
+            ) : null
+          }
+        />
+      }
+      topBar={
+        <>
+          <LocaleSwitcher locale={(isLocale(locale) ? locale : "en") as Locale} onChange={(l) => setLocale.mutate({ locale: l })} />
+          <ThemeToggle />
+          <UserMenu name={user.name} email={user.email} onSignOut={signOut} />
+        </>
+      }
+    >
+      {team ? children : <NoTeam />}
+    </AppShell>
+  );
+}

@@ -1,0 +1,29 @@
+// What a list shows when it has nothing: a title, a sentence on why or what to do, and an optional action.
+import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { cn } from "./cn";
+
+export type EmptyStateProps = {
+  /** Defaults to common.empty. */
+  title?: ReactNode;
+  description?: ReactNode;
+  /** Usually the button that creates the first item. */
+  action?: ReactNode;
+  className?: string;
+};
+
+export function EmptyState({ title, description, action, className }: EmptyStateProps) {
+  const t = useTranslations("common");
+  return (
+    <div
+      className={cn(
+        "border-border flex flex-col items-center justify-center rounded-lg border border-dashed px-6 py-12 text-center",
+        className,
+      )}
+    >
+      <p className="text-foreground text-sm font-semibold">{title ?? t("empty")}</p>
+      {description && <p className="text-muted-foreground mt-1.5 max-w-md text-sm">{description}</p>}
+      {action && <div className="mt-5">{action}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+// A form label. `required` adds a visual marker only; the control carries aria-required (FormField does that).
+import type { ComponentPropsWithRef } from "react";
+import { cn } from "./cn";
+
+export type LabelProps = ComponentPropsWithRef<"label"> & { required?: boolean };
+
+export function Label({ className, required = false, children, ...rest }: LabelProps) {
+  return (
+    <label className={cn("text-foreground text-sm font-medium", className)} {...rest}>
+      {children}
+      {required && (
+        <span aria-hidden="true" className="text-danger ml-0.5">
+          *
+        </span>
+      )}
+    </label>
+  );
+}

@@ -1,0 +1,15 @@
+// Table body: hairlines between rows and a hover tint that helps the eye follow a wide row.
+import type { ComponentPropsWithRef } from "react";
+import { cn } from "./cn";
+
+export function TBody({ className, ...rest }: ComponentPropsWithRef<"tbody">) {
+  return (
+    <tbody
+      className={cn(
+        "[&>tr]:border-border [&>tr:hover]:bg-muted/40 [&>tr]:border-b [&>tr]:transition-colors [&>tr:last-child]:border-0",
+        className,
+      )}
+      {...rest}
+    />
+  );
+}

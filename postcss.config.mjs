@@ -1,0 +1,6 @@
+// PostCSS runs Tailwind CSS 4 for app/globals.css.
+export default {
+  plugins: {
+    "@tailwindcss/postcss": {},
+  },
+};

@@ -1,0 +1,68 @@
+// Message catalogs: one JSON file per namespace and locale, merged per locale here.
+// To add a namespace: create en/<ns>.json and zh-CN/<ns>.json, import both, add one line to `catalog`.
+import type { Locale } from "../config";
+import enCommon from "./en/common.json";
+import zhCommon from "./zh-CN/common.json";
+import enNav from "./en/nav.json";
+import zhNav from "./zh-CN/nav.json";
+import enShell from "./en/shell.json";
+import zhShell from "./zh-CN/shell.json";
+import enLists from "./en/lists.json";
+import zhLists from "./zh-CN/lists.json";
+import enClouds from "./en/clouds.json";
+import zhClouds from "./zh-CN/clouds.json";
+import enClusters from "./en/clusters.json";
+import zhClusters from "./zh-CN/clusters.json";
+import enAuth from "./en/auth.json";
+import zhAuth from "./zh-CN/auth.json";
+import enDashboard from "./en/dashboard.json";
+import zhDashboard from "./zh-CN/dashboard.json";
+import enMembers from "./en/members.json";
+import zhMembers from "./zh-CN/members.json";
+import enAudit from "./en/audit.json";
+import zhAudit from "./zh-CN/audit.json";
+import enGpuPrices from "./en/gpuPrices.json";
+import zhGpuPrices from "./zh-CN/gpuPrices.json";
+import enModels from "./en/models.json";
+import zhModels from "./zh-CN/models.json";
+import enDeployments from "./en/deployments.json";
+import zhDeployments from "./zh-CN/deployments.json";
+
+/** English is the reference: a translation missing one of its keys does not compile. */
+function namespace<T>(en: T, zhCN: NoInfer<T>): Record<Locale, T> {
+  return { en, "zh-CN": zhCN };
+}
+
+const catalog = {
+  common: namespace(enCommon, zhCommon),
+  nav: namespace(enNav, zhNav),
+  shell: namespace(enShell, zhShell),
+  lists: namespace(enLists, zhLists),
+  clouds: namespace(enClouds, zhClouds),
+  clusters: namespace(enClusters, zhClusters),
+  auth: namespace(enAuth, zhAuth),
+  dashboard: namespace(enDashboard, zhDashboard),
+  members: namespace(enMembers, zhMembers),
+  audit: namespace(enAudit, zhAudit),
+  gpuPrices: namespace(enGpuPrices, zhGpuPrices),
+  models: namespace(enModels, zhModels),
+  deployments: namespace(enDeployments, zhDeployments),
+};
+
+export type Namespace = keyof typeof catalog;
+export type Messages = { [N in Namespace]: (typeof catalog)[N]["en"] };
+
+export const namespaces = Object.keys(catalog) as Namespace[];
+
+export function messagesFor(locale: Locale): Messages {
+  const entries = namespaces.map((ns) => [ns, catalog[ns][locale]] as const);
+  return Object.fromEntries(entries) as Messages;
+}
+
+// Typed keys for useTranslations/getTranslations: a misspelt namespace or key fails the typecheck.
+declare module "next-intl" {
+  interface AppConfig {
+    Locale: Locale;
+    Messages: Messages;
+  }
+}
