@@ -78,7 +78,7 @@ export function Sidebar({ items, counts, header, footer, className }: SidebarPro
           <span className="text-[15px] font-semibold tracking-tight">{tShell("brand")}</span>
         </Link>
       </div>
-      {header && <div className="shrink-0 px-3 pb-3">{header}</div>}
+      {header && <div className="shrink-0 px-3 pb-4">{header}</div>}
       <nav aria-label={t("main")} className="min-h-0 flex-1 overflow-y-auto px-3 pb-4">
         {ungrouped.length > 0 && <ul className="space-y-0.5">{ungrouped.map(link)}</ul>}
         {sections.map((section) => {

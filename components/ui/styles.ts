@@ -36,7 +36,9 @@ export function buttonClasses(options: { variant?: ButtonVariant; size?: ButtonS
   const { variant = "secondary", size = "md", className } = options;
   return cn(
     "inline-flex shrink-0 cursor-pointer items-center justify-center rounded-md font-medium whitespace-nowrap transition-colors select-none",
-    "disabled:pointer-events-none disabled:opacity-50 aria-disabled:pointer-events-none aria-disabled:opacity-50",
+    "disabled:pointer-events-none disabled:opacity-50 aria-disabled:pointer-events-none",
+    // dimmed when unavailable, but not while busy: a button that is saving should still look like itself
+    "[&[aria-disabled=true]:not([aria-busy=true])]:opacity-50",
     "[&_svg]:size-4 [&_svg]:shrink-0",
     focusRing,
     variants[variant],

@@ -1,0 +1,19 @@
+// Shared steps for the end-to-end specs: signing in as a demo user.
+import { expect, type Page } from "@playwright/test";
+import { DEMO_USERS } from "../server/demo/demo-users";
+
+export type DemoRole = "VIEWER" | "OPERATOR" | "APPROVER" | "ADMIN";
+
+export async function signIn(page: Page, role: DemoRole) {
+  const user = DEMO_USERS.find((u) => u.role === role);
+  if (!user) throw new Error(`no demo user for ${role}`);
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  return user;
+}
+
+/** A name no earlier run of the same spec used. */
+export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}`;
