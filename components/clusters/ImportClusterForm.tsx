@@ -45,6 +45,8 @@ export function ImportClusterForm() {
   const kubeconfig = (form.watch("kubeconfig") as string | undefined) ?? "";
   const kc = useKubeconfigContexts(source === "kubeconfig" ? kubeconfig : "");
   const { setValue, getValues } = form;
+  const selectedContext = form.watch("context") as string | undefined;
+  const contextProblem = kc.contexts.find((c) => c.name === selectedContext)?.problem ?? undefined;
 
   // Pick the kubeconfig's current context once its contexts are known.
   useEffect(() => {
@@ -127,7 +129,7 @@ export function ImportClusterForm() {
                 <input type="file" accept=".yaml,.yml,.json,.conf,text/plain" className="sr-only" onChange={(e) => void onFile(e.target.files?.[0])} />
                 {t("uploadKubeconfig")}
               </label>
-              <FormField label={t("context")} error={errors.context?.message} required>
+              <FormField label={t("context")} error={errors.context?.message ?? contextProblem} required>
                 {(p) => (
                   <Select {...p} {...form.register("context")} disabled={kc.contexts.length === 0}>
                     {kc.contexts.length === 0 && <option value="">{kc.checking ? tc("loading") : t("noContexts")}</option>}

@@ -5,7 +5,15 @@ import { Dialog } from "@/components/ui/Dialog";
 import type { GpuPriceDto } from "@/server/validation/gpu-price";
 import { GpuPriceForm } from "./GpuPriceForm";
 
-export function GpuPriceDialog({ open, price, onClose }: { open: boolean; price: GpuPriceDto | null; onClose: () => void }) {
+export function GpuPriceDialog({
+  open,
+  price,
+  onClose,
+}: {
+  open: boolean;
+  price: GpuPriceDto | null;
+  onClose: () => void;
+}) {
   const t = useTranslations("gpuPrices");
   return (
     <Dialog

@@ -35,7 +35,15 @@ export function GpuPriceForm({ price, onDone }: { price: GpuPriceDto | null; onD
           source: price.source,
           effectiveDate: price.effectiveDate,
         }
-      : { provider: "AWS", region: "", gpuType: "", pricePerHour: "", currency: "USD", source: "", effectiveDate: todayUtc() },
+      : {
+          provider: "AWS",
+          region: "",
+          gpuType: "",
+          pricePerHour: "",
+          currency: "USD",
+          source: "",
+          effectiveDate: todayUtc(),
+        },
   );
   const onSuccess = (message: "addedToast" | "savedToast") => async (saved: GpuPriceDto) => {
     toast.success(t(message, { gpuType: saved.gpuType, region: saved.region }));
@@ -77,7 +85,15 @@ export function GpuPriceForm({ price, onDone }: { price: GpuPriceDto | null; onD
         </FormField>
         <FormField label={t("pricePerHour")} hint={t("priceHint")} error={errors.pricePerHour?.message} required>
           {/* text with a decimal keypad, not type="number": the schema's message explains a bad value */}
-          {(p) => <Input {...p} {...form.register("pricePerHour")} inputMode="decimal" autoComplete="off" placeholder="2.49" />}
+          {(p) => (
+            <Input
+              {...p}
+              {...form.register("pricePerHour")}
+              inputMode="decimal"
+              autoComplete="off"
+              placeholder="2.49"
+            />
+          )}
         </FormField>
         <FormField label={t("currency")} hint={t("currencyHint")} error={errors.currency?.message} required>
           {(p) => (
@@ -95,7 +111,12 @@ export function GpuPriceForm({ price, onDone }: { price: GpuPriceDto | null; onD
       <FormField label={t("source")} hint={t("sourceHint")} error={errors.source?.message} required>
         {(p) => <Input {...p} {...form.register("source")} autoComplete="off" />}
       </FormField>
-      <FormField label={t("effectiveDate")} hint={t("effectiveDateHint")} error={errors.effectiveDate?.message} required>
+      <FormField
+        label={t("effectiveDate")}
+        hint={t("effectiveDateHint")}
+        error={errors.effectiveDate?.message}
+        required
+      >
         {(p) => <Input {...p} {...form.register("effectiveDate")} type="date" className="w-48" />}
       </FormField>
       <ServerError message={serverError} />

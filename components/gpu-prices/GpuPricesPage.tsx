@@ -50,7 +50,14 @@ export function GpuPricesPage() {
   const provider = PROVIDERS.find((p) => p === list.filters.provider);
 
   const query = useQuery({
-    ...trpc.gpuPrice.list.queryOptions({ page: list.page, pageSize: PAGE_SIZE, sort: list.sort, dir: list.dir, q: list.q, provider }),
+    ...trpc.gpuPrice.list.queryOptions({
+      page: list.page,
+      pageSize: PAGE_SIZE,
+      sort: list.sort,
+      dir: list.dir,
+      q: list.q,
+      provider,
+    }),
     placeholderData: keepPreviousData,
   });
   const del = useMutation(
@@ -110,7 +117,12 @@ export function GpuPricesPage() {
         }
       />
       <div className="flex flex-wrap items-end gap-3">
-        <SearchInput label={t("searchLabel")} value={list.q} onChange={list.setQuery} placeholder={t("searchPlaceholder")} />
+        <SearchInput
+          label={t("searchLabel")}
+          value={list.q}
+          onChange={list.setQuery}
+          placeholder={t("searchPlaceholder")}
+        />
         <Select
           aria-label={t("filterProvider")}
           value={provider ?? ""}
@@ -125,7 +137,7 @@ export function GpuPricesPage() {
         </Select>
       </div>
       {items.some(isDemo) && (
-        <p role="note" className="rounded-md border border-warning/30 bg-warning/10 px-3 py-2 text-sm text-foreground">
+        <p role="note" className="border-warning/30 bg-warning/10 text-foreground rounded-md border px-3 py-2 text-sm">
           {t("demoNote")}
         </p>
       )}
@@ -160,7 +172,10 @@ export function GpuPricesPage() {
                 {t("pricePerHour")}
               </SortableTh>
               <Th>{t("source")}</Th>
-              <SortableTh direction={list.sortDirection("effectiveDate")} onSort={(d) => list.setSort("effectiveDate", d)}>
+              <SortableTh
+                direction={list.sortDirection("effectiveDate")}
+                onSort={(d) => list.setSort("effectiveDate", d)}
+              >
                 {t("effectiveDate")}
               </SortableTh>
               {can("OPERATOR") && <Th align="right">{tc("actions")}</Th>}
@@ -194,10 +209,20 @@ export function GpuPricesPage() {
                 </Td>
                 {can("OPERATOR") && (
                   <Td align="right" className="whitespace-nowrap">
-                    <Button size="sm" variant="ghost" aria-label={t("editNamed", names(p))} onClick={() => setEditing(p)}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={t("editNamed", names(p))}
+                      onClick={() => setEditing(p)}
+                    >
                       {tc("edit")}
                     </Button>
-                    <Button size="sm" variant="ghost" aria-label={t("deleteNamed", names(p))} onClick={() => setDeleting(p)}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={t("deleteNamed", names(p))}
+                      onClick={() => setDeleting(p)}
+                    >
                       {tc("delete")}
                     </Button>
                   </Td>

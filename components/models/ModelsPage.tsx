@@ -33,7 +33,13 @@ export function ModelsPage() {
   const [adding, setAdding] = useState(false);
 
   const query = useQuery({
-    ...trpc.model.list.queryOptions({ page: list.page, pageSize: PAGE_SIZE, sort: list.sort, dir: list.dir, q: list.q }),
+    ...trpc.model.list.queryOptions({
+      page: list.page,
+      pageSize: PAGE_SIZE,
+      sort: list.sort,
+      dir: list.dir,
+      q: list.q,
+    }),
     placeholderData: keepPreviousData,
   });
   const addButton = can("OPERATOR") ? (
@@ -46,7 +52,12 @@ export function ModelsPage() {
     <div className="space-y-6">
       <PageHeader title={t("title")} description={t("description")} actions={addButton} />
       <div className="flex flex-wrap items-end gap-3">
-        <SearchInput label={t("searchLabel")} value={list.q} onChange={list.setQuery} placeholder={t("searchPlaceholder")} />
+        <SearchInput
+          label={t("searchLabel")}
+          value={list.q}
+          onChange={list.setQuery}
+          placeholder={t("searchPlaceholder")}
+        />
       </div>
       <ListFrame
         isLoading={query.isLoading}
@@ -90,7 +101,11 @@ export function ModelsPage() {
                   {m.versionCount}
                 </Td>
                 <Td>
-                  {m.latestVersion ? <Badge variant="info">{m.latestVersion}</Badge> : <span className="text-muted-foreground">{t("none")}</span>}
+                  {m.latestVersion ? (
+                    <Badge variant="info">{m.latestVersion}</Badge>
+                  ) : (
+                    <span className="text-muted-foreground">{t("none")}</span>
+                  )}
                 </Td>
                 <Td className="whitespace-nowrap">{format.dateTime(m.createdAt, { dateStyle: "medium" })}</Td>
               </Tr>

@@ -19,7 +19,7 @@ export type AppShellProps = {
   children: ReactNode;
 };
 
-export const MAIN_CONTENT_ID = "main-content";
+const MAIN_CONTENT_ID = "main-content";
 
 export function AppShell({ sidebar, topBar, children }: AppShellProps) {
   const t = useTranslations("shell");

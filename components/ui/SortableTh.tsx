@@ -45,7 +45,7 @@ export function SortableTh({ direction, onSort, align = "left", className, child
           name={direction === "asc" ? "arrowUp" : direction === "desc" ? "arrowDown" : "chevronsUpDown"}
           className={cn("size-3.5", !direction && "opacity-50")}
         />
-        <span className="sr-only">({next === "asc" ? t("sortAscending") : t("sortDescending")})</span>
+        <span className="sr-only">{` (${next === "asc" ? t("sortAscending") : t("sortDescending")})`}</span>
       </button>
     </th>
   );

@@ -53,7 +53,9 @@ export type ImportClusterRequest = z.infer<typeof ZImportClusterRequest>;
 export const ZInspectKubeconfigRequest = z.object({ kubeconfig: zKubeconfigText });
 export const ZInspectKubeconfigResponse = z.object({
   currentContext: z.string().nullable(),
-  contexts: z.array(z.object({ name: z.string(), cluster: z.string(), server: z.string(), namespace: z.string().nullable() })),
+  contexts: z.array(
+    z.object({ name: z.string(), cluster: z.string(), server: z.string(), namespace: z.string().nullable(), problem: z.string().nullable() }),
+  ),
 });
 
 export const ZUpdateClusterRequest = z.object({

@@ -1,8 +1,8 @@
 // Turns pending invites for an email into memberships (runs when that person's account is created).
-import { getPrisma } from "../../db";
+import { getPrisma, type PrismaClient } from "../../db";
 
-export async function acceptInvites(opts: { userId: string; email: string }): Promise<number> {
-  const prisma = getPrisma();
+export async function acceptInvites(opts: { prisma?: PrismaClient; userId: string; email: string }): Promise<number> {
+  const prisma = opts.prisma ?? getPrisma();
   const invites = await prisma.invite.findMany({ where: { email: opts.email.toLowerCase() } });
   for (const inv of invites) {
     await prisma.$transaction([
