@@ -1,0 +1,42 @@
+// `npm run bench`: prints one line per figure (`name: value unit`, with a ratio against the reference
+// run in the same process where there is one) and writes them to .tern/bench.json.
+// Embedded PGlite always; a PostgreSQL server too when TERN_BENCH_DATABASE_URL (or DATABASE_URL) is set.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { openBenchDb } from "./bench-db.ts";
+import { runListBench, type Figure } from "./list-bench.ts";
+
+process.env.TERN_ENCRYPTION_KEY ??= "0".repeat(64);
+
+function print(prefix: string, f: Figure) {
+  const ratio = f.ratio === undefined ? "" : ` (ratio ${f.ratio.toFixed(2)} vs sql)`;
+  console.log(`${prefix}${f.name}: ${f.value.toFixed(2)} ${f.unit}${ratio}`);
+}
+
+async function main() {
+  const targets: { key: string; url?: string }[] = [{ key: "embedded" }];
+  const serverUrl = process.env.TERN_BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (serverUrl) targets.push({ key: "postgres", url: serverUrl });
+
+  const all: Record<string, Figure[]> = {};
+  for (const target of targets) {
+    const db = await openBenchDb(target.url);
+    console.log(`# list procedures at 10,000 rows on ${db.label}`);
+    try {
+      all[target.key] = await runListBench(db);
+      for (const f of all[target.key]!) print(`${target.key}.`, f);
+    } finally {
+      await db.close();
+    }
+  }
+  const dir = process.env.TERN_DATA_DIR ?? ".tern";
+  mkdirSync(dir, { recursive: true });
+  const out = path.join(dir, "bench.json");
+  writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), figures: all }, null, 2));
+  console.log(`# written to ${out}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
