@@ -17,3 +17,8 @@ export async function signIn(page: Page, role: DemoRole) {
 
 /** A name no earlier run of the same spec used. */
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}`;
+
+/** Follows a link in the sidebar. */
+export async function openNav(page: Page, name: string) {
+  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name, exact: true }).click();
+}

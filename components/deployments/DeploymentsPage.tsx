@@ -119,7 +119,7 @@ export function DeploymentsPage() {
                 <Tr key={d.id}>
                   <Td>
                     <span className="block font-medium">{d.name}</span>
-                    <span className="text-muted-foreground block text-xs">
+                    <span className="block text-xs text-muted-foreground">
                       {t("namespace", { namespace: d.namespace })}
                     </span>
                   </Td>
@@ -132,7 +132,7 @@ export function DeploymentsPage() {
                     <Link href={`/clusters/${d.cluster.id}`} className="text-primary hover:underline">
                       {d.cluster.name}
                     </Link>
-                    <span className="text-muted-foreground block text-xs">{d.cluster.region}</span>
+                    <span className="block text-xs text-muted-foreground">{d.cluster.region}</span>
                   </Td>
                   <Td align="right" className="whitespace-nowrap tabular-nums">
                     {t("readyOf", { ready: d.readyReplicas, total: d.replicas })}

@@ -137,7 +137,7 @@ export function GpuPricesPage() {
         </Select>
       </div>
       {items.some(isDemo) && (
-        <p role="note" className="border-warning/30 bg-warning/10 text-foreground rounded-md border px-3 py-2 text-sm">
+        <p role="note" className="rounded-md border border-warning/30 bg-warning/10 px-3 py-2 text-sm text-foreground">
           {t("demoNote")}
         </p>
       )}

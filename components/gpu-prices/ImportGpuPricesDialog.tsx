@@ -108,17 +108,17 @@ export function ImportGpuPricesDialog({ open, onClose }: { open: boolean; onClos
               type="file"
               accept=".csv,text/csv"
               onChange={(e) => void pick(e)}
-              className="file:text-foreground py-1.5 file:mr-3 file:border-0 file:bg-transparent file:text-sm file:font-medium"
+              className="py-1.5 file:mr-3 file:border-0 file:bg-transparent file:text-sm file:font-medium file:text-foreground"
             />
           )}
         </FormField>
         {file && (
-          <p aria-live="polite" className="text-muted-foreground text-sm">
+          <p aria-live="polite" className="text-sm text-muted-foreground">
             {t("csvChosen", { name: file.name, count: file.rows })}
           </p>
         )}
         {problems.length > 0 && (
-          <div role="alert" className="border-danger/30 bg-danger/10 text-danger rounded-md border px-3 py-2 text-sm">
+          <div role="alert" className="rounded-md border border-danger/30 bg-danger/10 px-3 py-2 text-sm text-danger">
             <p className="font-medium">{t("importFailed")}</p>
             <ul className="mt-1 list-disc space-y-0.5 pl-5 break-words">
               {problems.map((p, i) => (

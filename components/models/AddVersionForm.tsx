@@ -162,7 +162,7 @@ export function AddVersionForm({ modelId, onDone }: { modelId: string; onDone: (
             type="file"
             accept=".json,application/json"
             onChange={(e) => void upload(e)}
-            className="file:text-foreground py-1.5 file:mr-3 file:border-0 file:bg-transparent file:text-sm file:font-medium"
+            className="py-1.5 file:mr-3 file:border-0 file:bg-transparent file:text-sm file:font-medium file:text-foreground"
           />
         )}
       </FormField>
@@ -173,12 +173,12 @@ export function AddVersionForm({ modelId, onDone }: { modelId: string; onDone: (
         hint={
           <>
             {golden?.ok && (
-              <span className="text-success mb-1 block font-medium">
+              <span className="mb-1 block font-medium text-success">
                 {t("goldenSetReady", { count: golden.value.length })}
               </span>
             )}
             {t("goldenSetHint")}
-            <code className="bg-muted mt-1 block rounded px-2 py-1.5 font-mono whitespace-pre-wrap">
+            <code className="mt-1 block rounded bg-muted px-2 py-1.5 font-mono whitespace-pre-wrap">
               {GOLDEN_EXAMPLE}
             </code>
           </>

@@ -70,7 +70,7 @@ export function ModelDetail({ id }: { id: string }) {
 
   return (
     <div className="space-y-6">
-      <Link href="/models" className="text-primary text-sm hover:underline">
+      <Link href="/models" className="text-sm text-primary hover:underline">
         <span aria-hidden="true">← </span>
         {t("allModels")}
       </Link>
@@ -92,7 +92,7 @@ export function ModelDetail({ id }: { id: string }) {
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[12rem_1fr]">
           {details.map(([k, v]) => (
             <div key={k} className="contents">
-              <dt className="text-muted-foreground text-sm">{k}</dt>
+              <dt className="text-sm text-muted-foreground">{k}</dt>
               <dd className="text-sm">{v}</dd>
             </div>
           ))}

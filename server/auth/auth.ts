@@ -24,9 +24,12 @@ function createAuth() {
       updateAge: Math.min(3600, (e.TERN_SESSION_IDLE_HOURS * 3600) / 4),
     },
     advanced: {
-      useSecureCookies: secure,
+      // In production the session cookie is `__Host-` (Secure, Path=/, no Domain): better-auth would
+      // only add `__Secure-`, so its own prefixing stays off and the name and attributes are set here.
+      useSecureCookies: false,
       cookiePrefix: "tern",
-      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure },
+      cookies: secure ? { session_token: { name: "__Host-tern.session_token" } } : undefined,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure, path: "/" },
       database: { generateId: false },
     },
     databaseHooks: {
