@@ -22,7 +22,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `rm -rf .tern-e2e && TERN_DATA_DIR=.tern-e2e PORT=${PORT} node --import tsx server/cli/start.ts`,
+    command: `rm -rf .tern-e2e && TERN_DATA_DIR=.tern-e2e TERN_SIGNIN_ATTEMPTS_PER_MINUTE=1000 PORT=${PORT} node --import tsx server/cli/start.ts`,
     url: `http://localhost:${PORT}/sign-in`,
     timeout: 180_000,
     reuseExistingServer: false,

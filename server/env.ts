@@ -13,6 +13,7 @@ const schema = z.object({
   TERN_AUTH_SECRET: z.string().min(32, "TERN_AUTH_SECRET must be at least 32 characters").optional(),
   TERN_SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),
   TERN_SESSION_MAX_HOURS: z.coerce.number().positive().default(24 * 7),
+  TERN_SIGNIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
   TERN_INSECURE_COOKIES: z.enum(["0", "1"]).default("0"),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),

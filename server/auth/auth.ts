@@ -23,6 +23,16 @@ function createAuth() {
       expiresIn: e.TERN_SESSION_IDLE_HOURS * 3600,
       updateAge: Math.min(3600, (e.TERN_SESSION_IDLE_HOURS * 3600) / 4),
     },
+    // Password guessing is slowed per client address (in memory: per app replica).
+    rateLimit: {
+      enabled: true,
+      window: 60,
+      max: 600,
+      customRules: {
+        "/sign-in/email": { window: 60, max: e.TERN_SIGNIN_ATTEMPTS_PER_MINUTE },
+        "/sign-up/email": { window: 60, max: e.TERN_SIGNIN_ATTEMPTS_PER_MINUTE },
+      },
+    },
     advanced: {
       // In production the session cookie is `__Host-` (Secure, Path=/, no Domain): better-auth would
       // only add `__Secure-`, so its own prefixing stays off and the name and attributes are set here.
