@@ -25,7 +25,7 @@ export const notFound = (what: string) =>
 
 /** Prisma's known request errors carry a code; P2002 unique, P2003 foreign key, P2025 missing row. */
 export function fromPrismaError(err: unknown, conflictMessage: string): AppError | null {
-  const code = typeof err === "object" && err !== null && "code" in err ? (err as { code: unknown }).code : undefined;
+  const code = typeof err === "object" && err !== null && "code" in err ? err.code : undefined;
   if (code === "P2002") return new AppError("CONFLICT", conflictMessage);
   if (code === "P2025") return new AppError("NOT_FOUND", "the object was not found; it may have been deleted");
   if (code === "P2003") return new AppError("CONFLICT", "the object is still in use by other objects; remove those first");

@@ -41,7 +41,7 @@ export function ImportClusterForm() {
     context: "",
     confirmInsecure: false,
   });
-  const source = form.watch("source") as Source;
+  const source: Source = form.watch("source");
   const kubeconfig = (form.watch("kubeconfig") as string | undefined) ?? "";
   const kc = useKubeconfigContexts(source === "kubeconfig" ? kubeconfig : "");
   const { setValue, getValues } = form;

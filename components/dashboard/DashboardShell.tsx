@@ -15,7 +15,7 @@ import type { NavItemKey } from "@/components/shell/nav-items";
 import { authClient } from "@/components/trpc/auth-client";
 import { useTRPC } from "@/components/trpc/client";
 import { readError } from "@/components/trpc/errors";
-import { LOCALE_COOKIE, isLocale, type Locale } from "@/server/i18n/config";
+import { LOCALE_COOKIE, isLocale } from "@/server/i18n/config";
 import { NoTeam } from "./NoTeam";
 import { readCookie, writeCookie } from "./browser-cookies";
 
@@ -82,7 +82,7 @@ export function DashboardShell({ children }: { children: ReactNode }) {
       }
       topBar={
         <>
-          <LocaleSwitcher locale={(isLocale(locale) ? locale : "en") as Locale} onChange={(l) => setLocale.mutate({ locale: l })} />
+          <LocaleSwitcher locale={isLocale(locale) ? locale : "en"} onChange={(l) => setLocale.mutate({ locale: l })} />
           <ThemeToggle />
           <UserMenu name={user.name} email={user.email} onSignOut={signOut} />
         </>

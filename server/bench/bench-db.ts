@@ -47,7 +47,7 @@ export async function openBenchDb(serverUrl?: string): Promise<BenchDb> {
   return {
     label: `PostgreSQL server (${url.host})`,
     prisma,
-    sql: async (text, params) => (await pool.query(text, params)).rows,
+    sql: async (text, params) => (await pool.query<Record<string, unknown>>(text, params)).rows,
     close: async () => {
       await prisma.$disconnect();
       await prismaPool.end();

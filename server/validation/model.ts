@@ -79,7 +79,7 @@ export const ZCreateModelVersionRequest = z.object({
     .trim()
     .min(1, "serving runtime image is required")
     .max(256)
-    .regex(/^[a-z0-9]+([._\-/:@][a-zA-Z0-9_.\-]+)*$/, "runtime image must be an image reference such as nvcr.io/nvidia/tritonserver:24.08-py3"),
+    .regex(/^[a-z0-9]+([._\-/:@][a-zA-Z0-9_.-]+)*$/, "runtime image must be an image reference such as nvcr.io/nvidia/tritonserver:24.08-py3"),
   goldenSet: ZGoldenSet,
 });
 export type CreateModelVersionRequest = z.infer<typeof ZCreateModelVersionRequest>;
