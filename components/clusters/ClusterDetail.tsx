@@ -61,7 +61,7 @@ export function ClusterDetail({ id }: { id: string }) {
     [t("prometheusUrl"), c.prometheusUrl ?? "—"],
     [t("residencyTags"), c.residencyTags.join(", ") || "—"],
     [t("healthLabel"), <HealthBadge key="h" health={c.health} />],
-    [t("gpus"), Object.entries(c.gpuCapacity).map(([k, n]) => `${n}× ${k}`).join(", ") || t("gpusUnknown")],
+    [t("gpus"), Object.entries(c.gpuCapacity).map(([k, g]) => `${g.allocated}/${g.allocatable} ${k}`).join(", ") || t("gpusUnknown")],
     [t("credentials"), t("credentialsStored")],
   ];
   return (

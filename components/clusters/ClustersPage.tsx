@@ -126,7 +126,7 @@ export function ClustersPage() {
                 </Td>
                 <Td>
                   {Object.entries(c.gpuCapacity)
-                    .map(([type, n]) => `${n}× ${type}`)
+                    .map(([type, g]) => `${g.allocated}/${g.allocatable} ${type}`)
                     .join(", ") || "—"}
                 </Td>
               </Tr>

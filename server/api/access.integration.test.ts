@@ -59,6 +59,23 @@ const SAMPLE_INPUTS: Record<string, (other: Ids) => unknown> = {
   }),
   "model.delete": (o) => ({ id: o.modelId }),
   "deployment.list": () => ({}),
+  "deployment.get": (o) => ({ id: o.deploymentId }),
+  "deployment.options": () => undefined,
+  "deployment.preflight": (o) => ({ clusterId: o.clusterId, modelVersionId: o.versionId, gpuType: "H100", gpusPerReplica: 1, replicas: 1 }),
+  "deployment.create": (o) => ({
+    clusterId: o.clusterId,
+    modelVersionId: o.versionId,
+    gpuType: "H100",
+    gpusPerReplica: 1,
+    replicas: 1,
+    namespace: "models",
+    name: "new-deploy",
+    minReplicas: 1,
+    maxReplicas: 2,
+    latencySloMs: 100,
+  }),
+  "deployment.scale": (o) => ({ id: o.deploymentId, replicas: 2 }),
+  "deployment.delete": (o) => ({ id: o.deploymentId }),
   "audit.list": () => ({}),
 };
 
@@ -78,6 +95,11 @@ const TAKES_OBJECT_ID = [
   "model.get",
   "model.createVersion",
   "model.delete",
+  "deployment.get",
+  "deployment.preflight",
+  "deployment.create",
+  "deployment.scale",
+  "deployment.delete",
 ];
 
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { access?: Access }; type: string } }>);

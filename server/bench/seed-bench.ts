@@ -29,7 +29,7 @@ export async function seedBench(prisma: PrismaClient, n: number) {
       credentialsCipher: "v1:bench",
       health: HEALTH[i % HEALTH.length]!,
       residencyTags: [i % 3 === 0 ? "eu" : "us"],
-      gpuCapacity: { H100: i % 16 },
+      gpuCapacity: { H100: { allocatable: i % 16, allocated: 0 } },
     })),
     1000,
     (data) => prisma.cluster.createMany({ data }),

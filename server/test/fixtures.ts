@@ -13,6 +13,8 @@ export interface TeamFixture {
   gpuPriceId: string;
   modelId: string;
   inviteId: string;
+  versionId: string;
+  deploymentId: string;
 }
 
 export async function createTeamFixture(prisma: PrismaClient, slug: string): Promise<TeamFixture> {
@@ -32,8 +34,14 @@ export async function createTeamFixture(prisma: PrismaClient, slug: string): Pro
     data: { teamId: team.id, provider: "AWS", region: "us-east-1", gpuType: "H100", pricePerHour: 2.5, source: "test", effectiveDate: new Date("2026-01-01") },
   });
   const model = await prisma.model.create({ data: { teamId: team.id, name: `m-${slug}`, task: "classification", framework: "onnx" } });
+  const version = await prisma.modelVersion.create({
+    data: { teamId: team.id, modelId: model.id, version: "1.0.0", format: "ONNX", artifactUri: "s3://b/m.onnx", sha256: "a".repeat(64), sizeBytes: 10n, runtimeImage: "ghcr.io/tern/onnx-server:1" },
+  });
+  const deployment = await prisma.deployment.create({
+    data: { teamId: team.id, clusterId: cluster.id, modelVersionId: version.id, namespace: "models", name: `d-${slug}`, replicas: 1, gpusPerReplica: 1, gpuType: "H100", minReplicas: 1, maxReplicas: 4, latencySloMs: 200 },
+  });
   const invite = await prisma.invite.create({ data: { teamId: team.id, email: `new@${slug}.test`, role: "VIEWER" } });
-  return { teamId: team.id, users, cloudId: cloud.id, clusterId: cluster.id, gpuPriceId: price.id, modelId: model.id, inviteId: invite.id };
+  return { teamId: team.id, users, cloudId: cloud.id, clusterId: cluster.id, gpuPriceId: price.id, modelId: model.id, inviteId: invite.id, versionId: version.id, deploymentId: deployment.id };
 }
 
 export async function callerAs(prisma: PrismaClient, who: { id: string; email: string } | null, teamId?: string) {
@@ -57,7 +65,7 @@ export async function domainSnapshot(prisma: PrismaClient) {
     prisma.gpuPrice.findMany({ select: { id: true, pricePerHour: true }, orderBy: { id: "asc" } }),
     prisma.model.count(),
     prisma.modelVersion.count(),
-    prisma.deployment.count(),
+    prisma.deployment.findMany({ select: { id: true, replicas: true, specGeneration: true, deletionRequestedAt: true }, orderBy: { id: "asc" } }),
   ]);
   return JSON.stringify({ teams, users, memberships, invites, clouds, clusters, prices, models, versions, deployments });
 }

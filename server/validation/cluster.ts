@@ -83,7 +83,7 @@ export const ZCluster = z.object({
   prometheusUrl: z.string().nullable(),
   residencyTags: z.array(z.string()),
   health: z.enum(CLUSTER_HEALTH),
-  gpuCapacity: z.record(z.string(), z.number()),
+  gpuCapacity: z.record(z.string(), z.object({ allocatable: z.number(), allocated: z.number() })),
   createdAt: z.date(),
 });
 export type ClusterDto = z.infer<typeof ZCluster>;

@@ -1,12 +1,56 @@
-// Deployments: model versions running on clusters.
+// Deployments: model versions running on clusters; changes are desired state applied by a worker.
+import { z } from "zod";
 import { createTRPCRouter, roleProcedure } from "../trpc";
-import { zPage } from "../../validation/common";
-import { ZDeployment, ZListDeploymentsRequest } from "../../validation/deployment";
+import { zId, zPage, zProvider } from "../../validation/common";
+import {
+  ZCreateDeploymentRequest,
+  ZDeployment,
+  ZDeploymentDetail,
+  ZDeploymentTarget,
+  ZListDeploymentsRequest,
+  ZPreflight,
+  ZScaleDeploymentRequest,
+} from "../../validation/deployment";
 import { listDeployments } from "../../services/deployments/list-deployments";
+import { getDeployment } from "../../services/deployments/get-deployment";
+import { preflightDeployment } from "../../services/deployments/preflight-deployment";
+import { createDeployment } from "../../services/deployments/create-deployment";
+import { deleteDeployment, scaleDeployment } from "../../services/deployments/change-deployment";
+import { deploymentOptions } from "../../services/deployments/deployment-options";
 
 export const deploymentRouter = createTRPCRouter({
   list: roleProcedure("VIEWER")
     .input(ZListDeploymentsRequest)
     .output(zPage(ZDeployment))
     .query(({ ctx, input }) => listDeployments({ ...ctx.svc, input })),
+  get: roleProcedure("VIEWER")
+    .input(z.object({ id: zId }))
+    .output(ZDeploymentDetail)
+    .query(({ ctx, input }) => getDeployment({ ...ctx.svc, id: input.id })),
+  options: roleProcedure("VIEWER")
+    .output(
+      z.object({
+        clusters: z.array(
+          z.object({ id: z.string(), name: z.string(), region: z.string(), provider: zProvider, health: z.string(), residencyTags: z.array(z.string()), gpuTypes: z.array(z.string()) }),
+        ),
+        versions: z.array(z.object({ id: z.string(), label: z.string(), format: z.string() })),
+      }),
+    )
+    .query(({ ctx }) => deploymentOptions(ctx.svc)),
+  preflight: roleProcedure("OPERATOR")
+    .input(ZDeploymentTarget)
+    .output(ZPreflight)
+    .query(({ ctx, input }) => preflightDeployment({ ...ctx.svc, input })),
+  create: roleProcedure("OPERATOR")
+    .input(ZCreateDeploymentRequest)
+    .output(z.object({ id: z.string(), name: z.string(), warnings: z.array(z.string()) }))
+    .mutation(({ ctx, input }) => createDeployment({ ...ctx.svc, input })),
+  scale: roleProcedure("OPERATOR")
+    .input(ZScaleDeploymentRequest)
+    .output(z.object({ id: z.string(), replicas: z.number() }))
+    .mutation(({ ctx, input }) => scaleDeployment({ ...ctx.svc, id: input.id, replicas: input.replicas })),
+  delete: roleProcedure("OPERATOR")
+    .input(z.object({ id: zId }))
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) => deleteDeployment({ ...ctx.svc, id: input.id })),
 });

@@ -21,7 +21,11 @@ type Row = Prisma.ClusterGetPayload<{ select: typeof clusterSelect }>;
 
 export function toClusterDto(row: Row): ClusterDto {
   const cap = row.gpuCapacity && typeof row.gpuCapacity === "object" && !Array.isArray(row.gpuCapacity) ? row.gpuCapacity : {};
-  const gpuCapacity: Record<string, number> = {};
-  for (const [k, v] of Object.entries(cap)) if (typeof v === "number") gpuCapacity[k] = v;
+  const gpuCapacity: ClusterDto["gpuCapacity"] = {};
+  for (const [k, v] of Object.entries(cap)) {
+    if (v && typeof v === "object" && "allocatable" in v && "allocated" in v) {
+      gpuCapacity[k] = { allocatable: Number(v.allocatable), allocated: Number(v.allocated) };
+    }
+  }
   return { ...row, gpuCapacity };
 }
