@@ -16,6 +16,7 @@ import { authClient } from "@/components/trpc/auth-client";
 import { useTRPC } from "@/components/trpc/client";
 import { readError } from "@/components/trpc/errors";
 import { LOCALE_COOKIE, isLocale } from "@/server/i18n/config";
+import { useLiveUpdates } from "@/components/live/useLiveUpdates";
 import { NoTeam } from "./NoTeam";
 import { readCookie, writeCookie } from "./browser-cookies";
 
@@ -29,6 +30,7 @@ export function DashboardShell({ children }: { children: ReactNode }) {
   const locale = useLocale();
   const t = useTranslations("dashboard");
   const session = useQuery(trpc.me.session.queryOptions());
+  useLiveUpdates();
   const user = session.data?.user ?? null;
   const team = session.data?.team ?? null;
 

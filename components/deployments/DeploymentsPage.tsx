@@ -5,6 +5,8 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { Badge, type BadgeVariant } from "@/components/ui/Badge";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { buttonClasses } from "@/components/ui/styles";
+import { useCurrentTeam } from "@/components/session/useCurrentTeam";
 import { SearchInput } from "@/components/ui/SearchInput";
 import { Select } from "@/components/ui/Select";
 import { SortableTh } from "@/components/ui/SortableTh";
@@ -36,6 +38,8 @@ const knownPhase = (p: string | undefined): Phase | undefined => PHASES.find((x)
 
 export function DeploymentsPage() {
   const t = useTranslations("deployments");
+  const tDeploy = useTranslations("deploy");
+  const { can } = useCurrentTeam();
   const format = useFormatter();
   const trpc = useTRPC();
   const list = useListState({ sorts: SORTS, defaultSort: "name", filters: FILTERS });
@@ -55,7 +59,17 @@ export function DeploymentsPage() {
 
   return (
     <div className="space-y-6">
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          can("OPERATOR") ? (
+            <Link href="/deployments/new" className={buttonClasses({ variant: "primary" })}>
+              {tDeploy("deployModel")}
+            </Link>
+          ) : null
+        }
+      />
       <div className="flex flex-wrap items-end gap-3">
         <SearchInput
           label={t("searchLabel")}
@@ -118,7 +132,9 @@ export function DeploymentsPage() {
               return (
                 <Tr key={d.id}>
                   <Td>
-                    <span className="block font-medium">{d.name}</span>
+                    <Link href={`/deployments/${d.id}`} className="block font-medium text-primary hover:underline">
+                      {d.name}
+                    </Link>
                     <span className="block text-xs text-muted-foreground">
                       {t("namespace", { namespace: d.namespace })}
                     </span>

@@ -7,6 +7,8 @@ import enNav from "./en/nav.json";
 import zhNav from "./zh-CN/nav.json";
 import enShell from "./en/shell.json";
 import zhShell from "./zh-CN/shell.json";
+import enDeploy from "./en/deploy.json";
+import zhDeploy from "./zh-CN/deploy.json";
 import enLists from "./en/lists.json";
 import zhLists from "./zh-CN/lists.json";
 import enClouds from "./en/clouds.json";
@@ -37,6 +39,7 @@ const catalog = {
   common: namespace(enCommon, zhCommon),
   nav: namespace(enNav, zhNav),
   shell: namespace(enShell, zhShell),
+  deploy: namespace(enDeploy, zhDeploy),
   lists: namespace(enLists, zhLists),
   clouds: namespace(enClouds, zhClouds),
   clusters: namespace(enClusters, zhClusters),

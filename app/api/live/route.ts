@@ -1,0 +1,50 @@
+// Server-sent events: tells a signed-in browser when its teams' deployments change, so pages refetch at once.
+import { headers } from "next/headers";
+import { getSessionUser } from "@/server/services/auth/get-session-user";
+import { listMyTeams } from "@/server/services/members/list-my-teams";
+import { onDeploymentsChanged } from "@/server/services/deployments/deployment-events";
+import { getPrisma } from "@/server/db";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request) {
+  const user = await getSessionUser(await headers());
+  if (!user) return new Response("sign in to continue", { status: 401 });
+  const teamIds = new Set((await listMyTeams({ prisma: getPrisma(), userId: user.id })).map((t) => t.id));
+  const encoder = new TextEncoder();
+  let stop = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const send = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          stop();
+        }
+      };
+      send("retry: 2000\n\n");
+      const off = onDeploymentsChanged((c) => {
+        if (teamIds.has(c.teamId)) send(`event: deployment\ndata: ${JSON.stringify({ id: c.deploymentId, reason: c.reason })}\n\n`);
+      });
+      const ping = setInterval(() => send(": ping\n\n"), 15_000);
+      stop = () => {
+        off();
+        clearInterval(ping);
+      };
+      req.signal.addEventListener("abort", () => {
+        stop();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      });
+    },
+    cancel() {
+      stop();
+    },
+  });
+  return new Response(stream, {
+    headers: { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive" },
+  });
+}

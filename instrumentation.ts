@@ -1,0 +1,6 @@
+// Next.js calls register() once per server process: the background workers start here, outside requests.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startWorkers } = await import("./server/workers/start-workers");
+  startWorkers();
+}

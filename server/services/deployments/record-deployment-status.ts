@@ -1,0 +1,68 @@
+// Mirrors what a cluster reports about Tern's deployments into the database (the status sync calls this).
+import type { PrismaClient } from "../../generated/prisma/client";
+import { notifyDeploymentsChanged } from "./deployment-events";
+
+export interface ObservedDeployment {
+  deploymentId?: string;
+  namespace: string;
+  name: string;
+  replicas: number;
+  readyReplicas: number;
+  availableReplicas: number;
+  updatedReplicas: number;
+  phase: string;
+  conditions: { type: string; status: string; reason?: string; message?: string }[];
+  pods: { name: string; phase: string; ready: boolean; restarts: number; reason?: string; node?: string }[];
+  events: { reason: string; message: string; type: string; at: string }[];
+}
+
+const MAX_EVENTS = 20;
+
+export async function recordDeploymentStatus(opts: { prisma: PrismaClient; clusterId: string; observed: ObservedDeployment }) {
+  const o = opts.observed;
+  const row = await opts.prisma.deployment.findFirst({
+    where: { clusterId: opts.clusterId, ...(o.deploymentId ? { id: o.deploymentId } : { namespace: o.namespace, name: o.name }) },
+    select: { id: true, teamId: true, replicas: true, specGeneration: true, appliedGeneration: true, deletionRequestedAt: true },
+  });
+  if (!row) return null;
+  // A replica count changed in the cluster (e.g. `kubectl scale`) while Tern has no change of its own in
+  // flight is adopted as the new desired count, so Tern does not fight the operator.
+  const settled = row.appliedGeneration >= row.specGeneration;
+  const events = [...o.events].sort((a, b) => b.at.localeCompare(a.at)).slice(0, MAX_EVENTS);
+  const last = events[0];
+  await opts.prisma.deployment.update({
+    where: { id: row.id },
+    data: {
+      ...(settled && o.replicas !== row.replicas ? { replicas: o.replicas } : {}),
+      phase: row.deletionRequestedAt ? "Terminating" : o.phase,
+      readyReplicas: o.readyReplicas,
+      availableReplicas: o.availableReplicas,
+      updatedReplicas: o.updatedReplicas,
+      conditions: o.conditions,
+      pods: o.pods.map((p) => ({ ...p, reason: p.reason ?? null, node: p.node ?? null })),
+      recentEvents: events,
+      lastEvent: last ? `${last.reason}: ${last.message}` : null,
+      statusUpdatedAt: new Date(),
+    },
+  });
+  notifyDeploymentsChanged({ teamId: row.teamId, deploymentId: row.id, reason: "status" });
+  return row.id;
+}
+
+/** The cluster no longer has the deployment: done if Tern deleted it, else say it disappeared. */
+export async function recordDeploymentGone(opts: { prisma: PrismaClient; clusterId: string; deploymentId?: string; namespace: string; name: string }) {
+  const row = await opts.prisma.deployment.findFirst({
+    where: { clusterId: opts.clusterId, ...(opts.deploymentId ? { id: opts.deploymentId } : { namespace: opts.namespace, name: opts.name }) },
+    select: { id: true, teamId: true, deletionRequestedAt: true, appliedGeneration: true, specGeneration: true },
+  });
+  if (!row) return;
+  if (row.deletionRequestedAt) {
+    await opts.prisma.deployment.deleteMany({ where: { id: row.id } });
+  } else if (row.appliedGeneration >= row.specGeneration) {
+    await opts.prisma.deployment.update({
+      where: { id: row.id },
+      data: { phase: "Failed", readyReplicas: 0, availableReplicas: 0, pods: [], lastError: "the Deployment was deleted from the cluster outside Tern; delete it here too, or scale it to redeploy", statusUpdatedAt: new Date() },
+    });
+  }
+  notifyDeploymentsChanged({ teamId: row.teamId, deploymentId: row.id, reason: "status" });
+}

@@ -1,0 +1,117 @@
+// Applies desired deployment state to clusters, like a Kubernetes controller: woken by changes and by a
+// periodic tick, one process at a time (lease), each change applied idempotently (server-side apply).
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "../generated/prisma/client";
+import { connectStoredCluster, DriverError, type ClusterDriver } from "../clusters/driver";
+import { loadStoredClusters } from "../services/clusters/cluster-connection";
+import { onDeploymentsChanged } from "../services/deployments/deployment-events";
+import { finishDeletion, listPendingChanges, markApplied, markApplyFailed, type PendingChange } from "../services/deployments/pending-changes";
+import { acquireLease } from "../services/workers/lease";
+
+const LEASE = "deployment-reconciler";
+const TICK_MS = 3_000;
+const LEASE_TTL_MS = 15_000;
+
+export interface Reconciler {
+  stop(): void;
+  /** Runs one pass now (tests, and wake-ups from changes). */
+  runOnce(): Promise<number>;
+}
+
+export function startDeploymentReconciler(opts: { prisma: PrismaClient; holder?: string; log?: (m: string) => void }): Reconciler {
+  const holder = opts.holder ?? `reconciler-${randomUUID()}`;
+  const log = opts.log ?? (() => {});
+  // Failed changes are retried with backoff, per deployment and generation.
+  const retryAt = new Map<string, { generation: number; at: number; delay: number }>();
+  let running: Promise<number> | null = null;
+  let again = false;
+  let stopped = false;
+
+  async function apply(change: PendingChange, driver: ClusterDriver) {
+    if (change.deleting) {
+      await driver.deleteModelDeployment(change.namespace, change.name, "Background");
+      await finishDeletion({ prisma: opts.prisma, change });
+      return;
+    }
+    await driver.applyModelDeployment({
+      namespace: change.namespace,
+      name: change.name,
+      deploymentId: change.id,
+      modelName: change.version.modelName,
+      modelVersion: change.version.version,
+      versionId: change.version.id,
+      image: change.version.runtimeImage,
+      artifactUri: change.version.artifactUri,
+      sha256: change.version.sha256,
+      replicas: change.replicas,
+      gpusPerReplica: change.gpusPerReplica,
+      gpuType: change.gpuType,
+      latencySloMs: change.latencySloMs,
+    });
+    await markApplied({ prisma: opts.prisma, change });
+  }
+
+  async function pass(): Promise<number> {
+    const lease = await acquireLease({ prisma: opts.prisma, name: LEASE, holder, ttlMs: LEASE_TTL_MS });
+    if (!lease) return 0;
+    const now = Date.now();
+    const changes = (await listPendingChanges({ prisma: opts.prisma })).filter((c) => {
+      const r = retryAt.get(c.id);
+      return !r || r.generation !== c.specGeneration || r.at <= now;
+    });
+    if (changes.length === 0) return 0;
+    const clusters = new Map((await loadStoredClusters({ prisma: opts.prisma, ids: [...new Set(changes.map((c) => c.clusterId))] })).map((c) => [c.clusterId, c]));
+    await Promise.all(
+      changes.map(async (change) => {
+        const cluster = clusters.get(change.clusterId);
+        try {
+          if (!cluster) throw new Error("the deployment's cluster no longer exists");
+          await apply(change, connectStoredCluster(cluster));
+          retryAt.delete(change.id);
+        } catch (e) {
+          const message = e instanceof DriverError || e instanceof Error ? e.message : "applying the change failed";
+          const prev = retryAt.get(change.id);
+          const delay = Math.min(60_000, prev && prev.generation === change.specGeneration ? prev.delay * 2 : 2_000);
+          retryAt.set(change.id, { generation: change.specGeneration, at: Date.now() + delay, delay });
+          log(`deployment ${change.namespace}/${change.name}: ${message} (retry in ${delay / 1000} s)`);
+          await markApplyFailed({ prisma: opts.prisma, change, message: `${message} — Tern retries in ${Math.round(delay / 1000)} s` });
+        }
+      }),
+    );
+    return changes.length;
+  }
+
+  function runOnce(): Promise<number> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = pass()
+      .catch((e: unknown) => {
+        log(`reconciler pass failed: ${e instanceof Error ? e.message : String(e)}`);
+        return 0;
+      })
+      .finally(() => {
+        running = null;
+        if (again && !stopped) {
+          again = false;
+          void runOnce();
+        }
+      });
+    return running;
+  }
+
+  const off = onDeploymentsChanged((c) => {
+    if (c.reason === "spec") void runOnce();
+  });
+  const timer = setInterval(() => void runOnce(), TICK_MS);
+  timer.unref();
+  return {
+    stop() {
+      stopped = true;
+      off();
+      clearInterval(timer);
+    },
+    runOnce,
+  };
+}

@@ -1,0 +1,23 @@
+// Starts the background workers in this app process: the deployment reconciler and the cluster
+// status sync. Both take leases in PostgreSQL, so several app replicas may run them safely.
+import { getPrisma } from "../db";
+import { startDeploymentReconciler } from "./deployment-reconciler";
+import { startStatusSync } from "./status-sync";
+
+const KEY = Symbol.for("tern.workers");
+type Store = typeof globalThis & { [KEY]?: { stop(): void } };
+
+export function startWorkers(): void {
+  const store = globalThis as Store;
+  if (store[KEY] || process.env.TERN_WORKERS === "off") return;
+  const prisma = getPrisma();
+  const log = (m: string) => console.log(`[tern] ${m}`);
+  const reconciler = startDeploymentReconciler({ prisma, log });
+  const sync = startStatusSync({ prisma, log });
+  store[KEY] = {
+    stop() {
+      reconciler.stop();
+      sync.stop();
+    },
+  };
+}
