@@ -1,0 +1,183 @@
+// Plain-data shapes the cluster driver returns; nothing outside server/clusters/driver sees Kubernetes client types.
+import type { ClusterCredentials } from "../credential-checks";
+import type { DriverErrorData } from "./driver-error";
+
+export interface ConnectOptions {
+  /** Normalised API URL (origin plus optional path prefix), as stored on the Cluster row. */
+  apiServer: string;
+  credentials: ClusterCredentials & { insecureSkipTlsVerify?: boolean };
+  /** Per-request timeout; watches use the client's own 30 s inactivity timeout instead. */
+  timeoutMs?: number;
+}
+
+export interface ModelDeploymentSpec {
+  namespace: string;
+  name: string;
+  /** Tern's Deployment row id; becomes the `tern.dev/deployment-id` label the sync reports back. */
+  deploymentId: string;
+  modelName: string;
+  modelVersion: string;
+  versionId: string;
+  image: string;
+  artifactUri: string;
+  sha256: string;
+  replicas: number;
+  gpusPerReplica: number;
+  gpuType: string;
+  latencySloMs: number;
+  /** Extra labels for the Deployment, its pods and the Service; Tern's own keys win over these. */
+  labels?: Record<string, string>;
+}
+
+export interface Condition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+}
+
+export interface DeploymentInfo {
+  namespace: string;
+  name: string;
+  uid: string;
+  resourceVersion: string;
+  labels: Record<string, string>;
+  /** `tern.dev/deployment-id` label, when the Deployment was made by Tern. */
+  deploymentId?: string;
+  generation: number;
+  observedGeneration: number;
+  /** spec.replicas (desired). */
+  replicas: number;
+  readyReplicas: number;
+  availableReplicas: number;
+  updatedReplicas: number;
+  /** status.replicas: pods that exist, old and new. */
+  currentReplicas: number;
+  selector: Record<string, string>;
+  conditions: Condition[];
+  deleting: boolean;
+}
+
+export interface PodInfo {
+  namespace: string;
+  name: string;
+  uid: string;
+  resourceVersion: string;
+  labels: Record<string, string>;
+  phase: string;
+  ready: boolean;
+  restarts: number;
+  /** The most telling reason: a container's waiting/terminated reason, Unschedulable, or the pod's own. */
+  reason?: string;
+  message?: string;
+  node?: string;
+  unschedulable: boolean;
+  /** `nvidia.com/gpu` requested by all containers (limits when requests are absent). */
+  gpus: number;
+  deleting: boolean;
+}
+
+export interface EventInfo {
+  namespace: string;
+  uid: string;
+  resourceVersion: string;
+  reason: string;
+  message: string;
+  type: string;
+  count: number;
+  /** ISO time of the latest occurrence. */
+  at: string;
+  involvedObject: { kind: string; name: string };
+}
+
+export interface NodeInfo {
+  name: string;
+  resourceVersion: string;
+  ready: boolean;
+  unschedulable: boolean;
+  /** `nvidia.com/gpu.product` label. */
+  gpuType?: string;
+  gpuCapacity: number;
+  gpuAllocatable: number;
+  region?: string;
+  zone?: string;
+}
+
+export type GpuCapacity = Record<string, { allocatable: number; allocated: number }>;
+
+export type ConnectionErrorKind = "unreachable" | "unauthorized" | "forbidden" | "timeout" | "tls" | "unknown";
+
+export type TestConnectionResult =
+  | { ok: true; version: string; canCreateDeployments: boolean; gpuCapacity: GpuCapacity; nodes: NodeInfo[] }
+  | { ok: false; error: { kind: ConnectionErrorKind; message: string } };
+
+export interface AppliedDeployment {
+  namespace: string;
+  name: string;
+  uid: string;
+  generation: number;
+  serviceName: string;
+  /** True when Tern created the namespace during this call. */
+  createdNamespace: boolean;
+}
+
+export type Propagation = "Foreground" | "Background";
+
+export interface DeleteResult {
+  deployment: "deleted" | "absent";
+  service: "deleted" | "absent";
+}
+
+/** What the sync lists and watches; each kind maps to one plain-data item type. */
+export interface WatchItems {
+  deployments: DeploymentInfo;
+  pods: PodInfo;
+  events: EventInfo;
+  nodes: NodeInfo;
+}
+export type WatchKind = keyof WatchItems;
+
+export interface ListResult<K extends WatchKind> {
+  items: WatchItems[K][];
+  /** The list's resourceVersion: where a watch starts so no change is missed. */
+  resourceVersion: string;
+}
+
+export interface WatchChange<K extends WatchKind> {
+  type: "ADDED" | "MODIFIED" | "DELETED";
+  object: WatchItems[K];
+}
+
+/** Why a watch ended: the server closed it (resume), history expired (410: re-list), or a failure. */
+export type WatchClose = { kind: "ended" } | { kind: "expired" } | { kind: "error"; error: DriverErrorData };
+
+export interface WatchOptions<K extends WatchKind> {
+  resourceVersion: string;
+  labelSelector?: string;
+  onChange: (change: WatchChange<K>, resourceVersion: string) => void;
+  /** Bookmarks only move the resourceVersion forward. */
+  onBookmark?: (resourceVersion: string) => void;
+  /** Called once; not called after stop(). */
+  onClose: (close: WatchClose) => void;
+}
+
+export interface WatchHandle {
+  stop(): void;
+}
+
+export interface ClusterDriver {
+  readonly apiServer: string;
+  testConnection(): Promise<TestConnectionResult>;
+  applyModelDeployment(spec: ModelDeploymentSpec): Promise<AppliedDeployment>;
+  scale(namespace: string, name: string, replicas: number): Promise<{ replicas: number }>;
+  deleteModelDeployment(namespace: string, name: string, propagation?: Propagation): Promise<DeleteResult>;
+  getDeploymentStatus(namespace: string, name: string): Promise<DeploymentInfo>;
+  listPods(namespace: string, labelSelector?: string): Promise<PodInfo[]>;
+  listEvents(namespace: string, involvedObjectName?: string): Promise<EventInfo[]>;
+  listNodes(): Promise<NodeInfo[]>;
+  /** Cluster-wide list, for the sync. */
+  list<K extends WatchKind>(kind: K, opts?: { labelSelector?: string }): Promise<ListResult<K>>;
+  /** Cluster-wide watch from a resourceVersion, for the sync. */
+  watch<K extends WatchKind>(kind: K, opts: WatchOptions<K>): WatchHandle;
+}
