@@ -17,6 +17,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { readError } from "@/components/trpc/errors";
 import { EditClusterDialog } from "./EditClusterDialog";
 import { HealthBadge } from "./HealthBadge";
+import { NodesTable } from "./NodesTable";
 
 export function ClusterDetail({ id }: { id: string }) {
   const t = useTranslations("clusters");
@@ -28,6 +29,16 @@ export function ClusterDetail({ id }: { id: string }) {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const query = useQuery(trpc.cluster.get.queryOptions({ id }));
+  const test = useMutation(
+    trpc.cluster.testConnection.mutationOptions({
+      onSuccess: async (r) => {
+        if (r.ok) toast.success(t("testOk", { version: r.version, nodes: r.nodes }));
+        else toast.error(t("testFailed", { error: r.error }));
+        await qc.invalidateQueries({ queryKey: trpc.cluster.pathKey() });
+      },
+      onError: (e) => toast.error(readError(e).message),
+    }),
+  );
   const del = useMutation(
     trpc.cluster.delete.mutationOptions({
       onSuccess: async () => {
@@ -60,7 +71,13 @@ export function ClusterDetail({ id }: { id: string }) {
     ],
     [t("prometheusUrl"), c.prometheusUrl ?? "—"],
     [t("residencyTags"), c.residencyTags.join(", ") || "—"],
-    [t("healthLabel"), <HealthBadge key="h" health={c.health} />],
+    [
+      t("healthLabel"),
+      <span key="h" className="flex flex-wrap items-center gap-2">
+        <HealthBadge health={c.health} />
+        {c.healthMessage && <span className="text-xs text-muted-foreground">{c.healthMessage}</span>}
+      </span>,
+    ],
     [t("gpus"), Object.entries(c.gpuCapacity).map(([k, g]) => `${g.allocated}/${g.allocatable} ${k}`).join(", ") || t("gpusUnknown")],
     [t("credentials"), t("credentialsStored")],
   ];
@@ -72,6 +89,9 @@ export function ClusterDetail({ id }: { id: string }) {
         actions={
           can("OPERATOR") ? (
             <div className="flex gap-2">
+              <Button variant="secondary" loading={test.isPending} onClick={() => test.mutate({ id })}>
+                {t("testConnection")}
+              </Button>
               <Button variant="secondary" onClick={() => setEditing(true)}>
                 {tc("edit")}
               </Button>
@@ -92,6 +112,10 @@ export function ClusterDetail({ id }: { id: string }) {
           ))}
         </dl>
       </Card>
+      <section className="space-y-2">
+        <h2 className="text-sm font-semibold">{t("nodes")}</h2>
+        <NodesTable nodes={c.nodes} gpuCapacity={c.gpuCapacity} />
+      </section>
       {editing && <EditClusterDialog cluster={c} onClose={() => setEditing(false)} />}
       <ConfirmDialog
         open={deleting}

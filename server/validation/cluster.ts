@@ -84,6 +84,9 @@ export const ZCluster = z.object({
   residencyTags: z.array(z.string()),
   health: z.enum(CLUSTER_HEALTH),
   gpuCapacity: z.record(z.string(), z.object({ allocatable: z.number(), allocated: z.number() })),
+  nodes: z.array(z.object({ name: z.string(), ready: z.boolean(), gpuType: z.string().nullable(), gpuAllocatable: z.number() })),
+  healthMessage: z.string().nullable(),
+  lastSeenAt: z.date().nullable(),
   createdAt: z.date(),
 });
 export type ClusterDto = z.infer<typeof ZCluster>;

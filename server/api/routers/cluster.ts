@@ -16,6 +16,7 @@ import { listClusters } from "../../services/clusters/list-clusters";
 import { getCluster } from "../../services/clusters/get-cluster";
 import { updateCluster } from "../../services/clusters/update-cluster";
 import { deleteCluster } from "../../services/clusters/delete-cluster";
+import { testClusterConnection } from "../../services/clusters/test-cluster-connection";
 
 export const clusterRouter = createTRPCRouter({
   list: roleProcedure("VIEWER")
@@ -39,6 +40,22 @@ export const clusterRouter = createTRPCRouter({
     .input(ZUpdateClusterRequest)
     .output(ZCluster)
     .mutation(({ ctx, input }) => updateCluster({ ...ctx.svc, input })),
+  // A quick, time-limited read of the cluster; a mutation because it records health and capacity.
+  testConnection: roleProcedure("OPERATOR")
+    .input(z.object({ id: zId }))
+    .output(
+      z.discriminatedUnion("ok", [
+        z.object({
+          ok: z.literal(true),
+          version: z.string(),
+          canCreateDeployments: z.boolean(),
+          gpuCapacity: z.record(z.string(), z.object({ allocatable: z.number(), allocated: z.number() })),
+          nodes: z.number(),
+        }),
+        z.object({ ok: z.literal(false), error: z.string(), kind: z.string() }),
+      ]),
+    )
+    .mutation(({ ctx, input }) => testClusterConnection({ ...ctx.svc, id: input.id })),
   delete: roleProcedure("OPERATOR")
     .input(z.object({ id: zId }))
     .output(z.object({ id: z.string() }))

@@ -13,6 +13,9 @@ export const clusterSelect = {
   residencyTags: true,
   health: true,
   gpuCapacity: true,
+  nodes: true,
+  healthMessage: true,
+  lastSeenAt: true,
   createdAt: true,
   cloud: { select: { id: true, name: true, provider: true } },
 } satisfies Prisma.ClusterSelect;
@@ -27,5 +30,12 @@ export function toClusterDto(row: Row): ClusterDto {
       gpuCapacity[k] = { allocatable: Number(v.allocatable), allocated: Number(v.allocated) };
     }
   }
-  return { ...row, gpuCapacity };
+  const nodes = Array.isArray(row.nodes)
+    ? row.nodes.flatMap((n) =>
+        n && typeof n === "object" && !Array.isArray(n) && typeof n.name === "string"
+          ? [{ name: n.name, ready: n.ready === true, gpuType: typeof n.gpuType === "string" ? n.gpuType : null, gpuAllocatable: Number(n.gpuAllocatable ?? 0) }]
+          : [],
+      )
+    : [];
+  return { ...row, gpuCapacity, nodes };
 }
