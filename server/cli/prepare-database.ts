@@ -1,11 +1,15 @@
-// Applies migrations and, in embedded mode only, seeds the demo data on an empty database.
+// Applies migrations and, in embedded mode only, seeds the demo data on an empty database and registers
+// the simulated fleet (when it runs) in the demo team.
+import path from "node:path";
 import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { applyMigrations, pgExecutor } from "../../prisma/migrate.ts";
 import { createPrisma, pgliteDataDir } from "../db.ts";
 import { seedDemo } from "../demo/seed-demo.ts";
+import { registerSimFleet } from "../demo/register-sim-fleet.ts";
+import { loadFleetConfig } from "../sim/fleet/fleet-config.ts";
 
-export async function prepareDatabase(opts: { databaseUrl?: string; dataDir: string; log: (m: string) => void }) {
+export async function prepareDatabase(opts: { databaseUrl?: string; dataDir: string; withFleet: boolean; log: (m: string) => void }) {
   if (opts.databaseUrl) {
     const client = new pg.Client({ connectionString: opts.databaseUrl });
     await client.connect();
@@ -21,7 +25,10 @@ export async function prepareDatabase(opts: { databaseUrl?: string; dataDir: str
     await applyMigrations(pglite, { log: opts.log });
     const { prisma, close } = createPrisma({ pglite });
     try {
-      return await seedDemo({ prisma });
+      const fleetConfig = await loadFleetConfig(path.join(import.meta.dirname, "../sim/fleet.config.json"));
+      const { seeded, teamId } = await seedDemo({ prisma, modelHomes: fleetConfig.modelHomes });
+      if (opts.withFleet && teamId) await registerSimFleet({ prisma, teamId, dataDir: opts.dataDir, log: opts.log });
+      return { seeded };
     } finally {
       await close();
     }

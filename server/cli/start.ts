@@ -1,18 +1,22 @@
-// `npm start`: the whole product on embedded defaults — database, migrations, demo data, the app.
-// Builds once if there is no build yet; Ctrl-C stops everything it started.
-import { spawn, spawnSync } from "node:child_process";
+// `npm start`: the whole product on embedded defaults — database, migrations, demo data, the simulated
+// clouds, the app. Builds once if there is no build yet; Ctrl-C stops everything it started.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { DEMO_USERS } from "../demo/demo-users.ts";
 import { prepareDatabase } from "./prepare-database.ts";
+import { startSim } from "./start-sim.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 const port = process.env.PORT ?? "3000";
-const dataDir = process.env.TERN_DATA_DIR ?? ".tern";
+const dataDir = path.resolve(process.env.TERN_DATA_DIR ?? ".tern");
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const dev = process.argv.includes("--dev");
+// The simulator is the demo fleet of embedded mode; TERN_SIM=off leaves it out.
+const withSim = !databaseUrl && process.env.TERN_SIM !== "off";
 const log = (m: string) => console.log(`[tern] ${m}`);
+const children: ChildProcess[] = [];
 
 async function main() {
   const t0 = Date.now();
@@ -21,32 +25,43 @@ async function main() {
     const r = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
-  log(databaseUrl ? "database: PostgreSQL server from DATABASE_URL" : `database: embedded PostgreSQL (PGlite) in ${path.resolve(dataDir)}`);
-  const { seeded } = await prepareDatabase({ databaseUrl, dataDir, log });
+  if (withSim) {
+    log("starting the simulated clouds…");
+    children.push(await startSim({ root, dataDir, log }));
+  }
+  log(databaseUrl ? "database: PostgreSQL server from DATABASE_URL" : `database: embedded PostgreSQL (PGlite) in ${dataDir}`);
+  const { seeded } = await prepareDatabase({ databaseUrl, dataDir, withFleet: withSim, log });
   if (!databaseUrl) {
     log(seeded ? "demo data seeded. Demo users (team 'Demo'):" : "demo users (team 'Demo'):");
     for (const u of DEMO_USERS) log(`  ${u.role.padEnd(8)} ${u.email.padEnd(28)} password: ${u.password}`);
   }
 
-  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
+  const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, NODE_ENV: dev ? "development" : "production", TERN_DATA_DIR: dataDir },
   });
-  child.stdout.on("data", (chunk: Buffer) => {
+  children.push(next);
+  next.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
     if (chunk.toString().includes("Ready")) log(`Tern is ready on http://localhost:${port} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   });
-  const stop = (sig: NodeJS.Signals) => {
-    log(`stopping (${sig})…`);
-    child.kill(sig);
-  };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
-  child.on("exit", (code) => process.exit(code ?? 0));
+  next.on("exit", (code) => {
+    for (const c of children) if (c !== next && c.exitCode === null) c.kill("SIGTERM");
+    process.exit(code ?? 0);
+  });
 }
+
+function stop(sig: NodeJS.Signals) {
+  log(`stopping (${sig})…`);
+  for (const c of children) if (c.exitCode === null) c.kill(sig);
+  if (children.length === 0) process.exit(0);
+}
+process.on("SIGINT", () => stop("SIGINT"));
+process.on("SIGTERM", () => stop("SIGTERM"));
 
 main().catch((e: unknown) => {
   console.error(`[tern] could not start: ${e instanceof Error ? e.message : String(e)}`);
+  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
   process.exit(1);
 });

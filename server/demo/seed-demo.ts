@@ -1,18 +1,18 @@
-// Seeds an empty embedded database with the demo team, one user per role and a demo inventory.
-import { createHash } from "node:crypto";
+// Seeds an empty embedded database with the demo team, one user per role, the demo price catalog and
+// the demo models (real ONNX artifacts in their home cloud's simulated object store).
 import { hashPassword } from "better-auth/crypto";
 import type { PrismaClient } from "../generated/prisma/client";
-import { DEMO_CLOUDS, DEMO_PRICE_SOURCE, DEMO_PRICES } from "./demo-catalog";
+import { DEMO_MODELS, demoArtifactKey } from "../sim/models/demo-manifest";
+import { readDemoGoldenSet } from "../sim/models/demo-files";
+import { DEMO_PRICE_SOURCE, DEMO_PRICES, DEMO_RUNTIME_IMAGE } from "./demo-catalog";
 import { DEMO_TEAM, DEMO_USERS } from "./demo-users";
 
-const DEMO_GOLDEN = [
-  { input: { inputs: [{ name: "features", shape: [1, 4], datatype: "FP32", data: [0.2, 0.5, 0.1, 0.9] }] }, expected: { score: 0.73 }, tolerance: 0.01 },
-];
-
-export async function seedDemo(opts: { prisma: PrismaClient }): Promise<{ seeded: boolean }> {
+export async function seedDemo(opts: { prisma: PrismaClient; modelHomes: Record<string, string[]> }): Promise<{ seeded: boolean; teamId: string | null }> {
   const { prisma } = opts;
-  if ((await prisma.team.count()) > 0) return { seeded: false };
-
+  if ((await prisma.team.count()) > 0) {
+    const demo = await prisma.team.findUnique({ where: { slug: DEMO_TEAM.slug }, select: { id: true } });
+    return { seeded: false, teamId: demo?.id ?? null };
+  }
   const team = await prisma.team.create({ data: DEMO_TEAM, select: { id: true } });
   for (const u of DEMO_USERS) {
     const user = await prisma.user.create({ data: { email: u.email, name: u.name, emailVerified: true }, select: { id: true } });
@@ -21,26 +21,31 @@ export async function seedDemo(opts: { prisma: PrismaClient }): Promise<{ seeded
     });
     await prisma.membership.create({ data: { teamId: team.id, userId: user.id, role: u.role } });
   }
-  await prisma.cloud.createMany({ data: DEMO_CLOUDS.map((c) => ({ ...c, teamId: team.id })) });
   await prisma.gpuPrice.createMany({
     data: DEMO_PRICES.map((p) => ({ ...p, teamId: team.id, source: DEMO_PRICE_SOURCE, effectiveDate: new Date("2026-11-01T00:00:00Z") })),
   });
-  const model = await prisma.model.create({
-    data: { teamId: team.id, name: "credit-risk", task: "classification", framework: "scikit-learn", description: "Demo credit-risk scorer" },
-    select: { id: true },
-  });
-  await prisma.modelVersion.create({
-    data: {
-      teamId: team.id,
-      modelId: model.id,
-      version: "1.0.0",
-      format: "ONNX",
-      artifactUri: "sim://aws-us-east-1/models/credit-risk/1.0.0/model.onnx",
-      sha256: createHash("sha256").update("credit-risk-1.0.0").digest("hex"),
-      sizeBytes: 18_432n,
-      runtimeImage: "ghcr.io/tern/onnx-server:1.30",
-      goldenSet: DEMO_GOLDEN,
-    },
-  });
-  return { seeded: true };
+  for (const m of DEMO_MODELS) {
+    const home = opts.modelHomes[m.name]?.[0];
+    if (!home) continue;
+    const model = await prisma.model.upsert({
+      where: { teamId_name: { teamId: team.id, name: m.name } },
+      create: { teamId: team.id, name: m.name, task: m.task, framework: m.framework, description: m.description },
+      update: {},
+      select: { id: true },
+    });
+    await prisma.modelVersion.create({
+      data: {
+        teamId: team.id,
+        modelId: model.id,
+        version: m.version,
+        format: "ONNX",
+        artifactUri: `sim://${home}/${demoArtifactKey(m)}`,
+        sha256: m.sha256,
+        sizeBytes: BigInt(m.sizeBytes),
+        runtimeImage: DEMO_RUNTIME_IMAGE,
+        goldenSet: (await readDemoGoldenSet(m)) as object[],
+      },
+    });
+  }
+  return { seeded: true, teamId: team.id };
 }

@@ -70,7 +70,8 @@ function errorChain(err: unknown): { name?: string; code?: string; message?: str
 function httpStatus(err: unknown): { status: number; body: unknown } | undefined {
   if (err === null || typeof err !== "object") return undefined;
   const rec = err as { code?: unknown; statusCode?: unknown; body?: unknown };
-  if (typeof rec.code === "number") return { status: rec.code, body: rec.body };
+  // DOMExceptions have a numeric `code` too (23 for TimeoutError); only an ApiException also has a body.
+  if (typeof rec.code === "number" && "body" in rec && rec.code >= 100 && rec.code < 600) return { status: rec.code, body: rec.body };
   if (typeof rec.statusCode === "number") return { status: rec.statusCode, body: undefined };
   return undefined;
 }
@@ -81,8 +82,10 @@ function singular(kindOrPlural: string): string {
 }
 
 function subject(ctx: ErrorContext, status: ApiStatus | undefined): { what: string; where: string } {
-  // The Status names the object that was missing, which may be the namespace rather than the deployment.
-  const kind = status?.details?.kind ? singular(status.details.kind) : ctx.resource;
+  // A plural in the Status names the object that was missing, which may be the namespace rather than the deployment;
+  // a Kind (Invalid) may be a subresource's ("Scale"), so the call's own resource reads better there.
+  const detailKind = status?.details?.kind;
+  const kind = detailKind && (!/^[A-Z]/.test(detailKind) || !ctx.resource) ? singular(detailKind) : ctx.resource;
   const name = status?.details?.name ?? ctx.name;
   const what = kind ? (name ? `${kind} ${name}` : kind) : "the object";
   const where = ctx.namespace && kind !== "namespace" ? ` in namespace ${ctx.namespace}` : "";
@@ -104,7 +107,12 @@ function fromHttp(status: number, body: unknown, ctx: ErrorContext): DriverError
   const st = parseStatus(body);
   const { what, where } = subject(ctx, st);
   const base = { status, ...(st?.reason ? { reason: st.reason } : {}) };
-  const causes = (st?.causes ?? []).map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
+  // Causes are the API's structured validation results (field + rule), the one part of a body worth showing.
+  const causes = (st?.causes ?? []).map((c) => {
+    // Drop the echoed value ("Invalid value: -1: …"): the rule is what to fix, and values may hold URLs with tokens.
+    const rule = c.message.replace(/^Invalid value: (?:"(?:[^"\\]|\\.)*"|[^":]*): /, "");
+    return c.field ? `${c.field}: ${rule}` : rule;
+  });
   switch (status) {
     case 401:
       return new DriverError({ ...base, kind: "unauthorized", message: "the cluster refused Tern's credentials (401 Unauthorized): the token or client certificate is invalid or expired; import a fresh kubeconfig for this cluster" });
@@ -119,10 +127,10 @@ function fromHttp(status: number, body: unknown, ctx: ErrorContext): DriverError
     case 410:
       return new DriverError({ ...base, kind: "gone", message: "the cluster no longer has the requested history (410 Gone); list again" });
     case 422:
-      return new DriverError({ ...base, kind: "invalid", message: `${what}${where} is invalid: ${causes.length > 0 ? causes.join("; ") : (st?.message ?? "the cluster rejected it")}` });
+      return new DriverError({ ...base, kind: "invalid", message: causes.length > 0 ? `${what}${where} is invalid: ${causes.join("; ")}` : `${what}${where} is invalid (the cluster named no fields)` });
   }
   if (status === 400) {
-    return new DriverError({ ...base, kind: "invalid", message: `the cluster rejected the request as malformed (400${st?.message ? `: ${st.message.slice(0, 300)}` : ""})` });
+    return new DriverError({ ...base, kind: "invalid", message: `the cluster rejected the request to ${ctx.verb ?? "call"} ${what}${where} as malformed (400 Bad Request)` });
   }
   if (status >= 200 && status < 300) {
     // The client throws on 2xx it cannot decode (no Content-Type, empty body).

@@ -40,7 +40,7 @@ const selectors = (labelSelector?: string, fieldSelector?: string) => ({
 export function listKind<K extends WatchKind>(k: KubeClients, kind: K, labelSelector?: string): Promise<ListResult<K>> {
   const o = k.options();
   const base = selectors(labelSelector);
-  const verb = { verb: "list", resource: kind.replace(/s$/, "") };
+  const ctx = { verb: "list", resource: kind.replace(/s$/, "") };
   const run = (): Promise<{ items: WatchItems[WatchKind][]; resourceVersion: string }> => {
     switch (kind) {
       case "deployments":
@@ -54,7 +54,7 @@ export function listKind<K extends WatchKind>(k: KubeClients, kind: K, labelSele
     }
   };
   // The switch keeps each kind's item type; the caller's K picks the same branch.
-  return k.call(verb, run) as Promise<ListResult<K>>;
+  return k.call(ctx, run) as Promise<ListResult<K>>;
 }
 
 export function listPods(k: KubeClients, namespace: string, labelSelector?: string): Promise<PodInfo[]> {

@@ -29,7 +29,7 @@ const PROBE: V1Deployment = {
 
 /**
  * SelfSubjectAccessReview answers exactly "may I create deployments (in every namespace)?". Servers without the
- * authorization API (404) get the dry-run probe above instead, judged only by whether it was refused with 403.
+ * authorization API (404/405) get the dry-run probe above instead, judged only by whether it was refused with 403.
  */
 async function canCreateDeployments(k: KubeClients): Promise<boolean> {
   try {
@@ -38,7 +38,8 @@ async function canCreateDeployments(k: KubeClients): Promise<boolean> {
     );
     return review.status?.allowed === true;
   } catch (err) {
-    if (!(err instanceof DriverError) || err.kind !== "not_found") throw err;
+    // 404: the authorization API is not served; 405 is how some proxies and the simulator refuse an unknown path.
+    if (!(err instanceof DriverError) || (err.status !== 404 && err.status !== 405)) throw err;
   }
   try {
     await k.call({ verb: "create", resource: "deployment", namespace: "default" }, () =>

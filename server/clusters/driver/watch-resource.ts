@@ -58,8 +58,9 @@ export function watchKind<K extends WatchKind>(k: KubeClients, kind: K, opts: Wa
     if (!err) return close({ kind: "ended" });
     const error = toDriverError(err, { apiServer: k.apiServer, verb: "watch", resource: kind.replace(/s$/, "") });
     if (error.kind === "gone") return close({ kind: "expired" });
-    // The client's 30 s inactivity timeout: nothing happened, so resume from the same resourceVersion.
-    if (error.kind === "timeout" && controller !== undefined) return close({ kind: "ended" });
+    // Once the stream was open, a cut connection or the client's 30 s inactivity timeout is a dropped watch: the
+    // caller resumes from its resourceVersion, and only if that reconnect fails is the cluster unreachable.
+    if ((error.kind === "timeout" || error.kind === "unreachable") && controller !== undefined) return close({ kind: "ended" });
     close({ kind: "error", error: error.toJSON() });
   };
 

@@ -13,7 +13,7 @@ export interface ObservedDeployment {
   phase: string;
   conditions: { type: string; status: string; reason?: string; message?: string }[];
   pods: { name: string; phase: string; ready: boolean; restarts: number; reason?: string; node?: string }[];
-  events: { reason: string; message: string; type: string; at: string }[];
+  lastEvent?: { reason: string; message: string; type: string; at: string };
 }
 
 const MAX_EVENTS = 20;
@@ -28,8 +28,7 @@ export async function recordDeploymentStatus(opts: { prisma: PrismaClient; clust
   // A replica count changed in the cluster (e.g. `kubectl scale`) while Tern has no change of its own in
   // flight is adopted as the new desired count, so Tern does not fight the operator.
   const settled = row.appliedGeneration >= row.specGeneration;
-  const events = [...o.events].sort((a, b) => b.at.localeCompare(a.at)).slice(0, MAX_EVENTS);
-  const last = events[0];
+  const last = o.lastEvent;
   await opts.prisma.deployment.update({
     where: { id: row.id },
     data: {
@@ -40,8 +39,7 @@ export async function recordDeploymentStatus(opts: { prisma: PrismaClient; clust
       updatedReplicas: o.updatedReplicas,
       conditions: o.conditions,
       pods: o.pods.map((p) => ({ ...p, reason: p.reason ?? null, node: p.node ?? null })),
-      recentEvents: events,
-      lastEvent: last ? `${last.reason}: ${last.message}` : null,
+      ...(last ? { lastEvent: `${last.reason}: ${last.message}` } : {}),
       statusUpdatedAt: new Date(),
     },
   });
@@ -64,5 +62,27 @@ export async function recordDeploymentGone(opts: { prisma: PrismaClient; cluster
       data: { phase: "Failed", readyReplicas: 0, availableReplicas: 0, pods: [], lastError: "the Deployment was deleted from the cluster outside Tern; delete it here too, or scale it to redeploy", statusUpdatedAt: new Date() },
     });
   }
+  notifyDeploymentsChanged({ teamId: row.teamId, deploymentId: row.id, reason: "status" });
+}
+
+/** Keeps the newest events of a deployment (newest first) for its page. */
+export async function recordDeploymentEvent(opts: {
+  prisma: PrismaClient;
+  clusterId: string;
+  deploymentId?: string;
+  namespace: string;
+  name: string;
+  event: { reason: string; message: string; type: string; at: string };
+}) {
+  const row = await opts.prisma.deployment.findFirst({
+    where: { clusterId: opts.clusterId, ...(opts.deploymentId ? { id: opts.deploymentId } : { namespace: opts.namespace, name: opts.name }) },
+    select: { id: true, teamId: true, recentEvents: true },
+  });
+  if (!row) return;
+  const previous = Array.isArray(row.recentEvents) ? (row.recentEvents as { reason: string; message: string; at: string }[]) : [];
+  const e = opts.event;
+  const rest = previous.filter((p) => !(p.reason === e.reason && p.message === e.message));
+  const events = [e, ...rest].sort((a, b) => b.at.localeCompare(a.at)).slice(0, MAX_EVENTS);
+  await opts.prisma.deployment.update({ where: { id: row.id }, data: { recentEvents: events, lastEvent: `${e.reason}: ${e.message}` } });
   notifyDeploymentsChanged({ teamId: row.teamId, deploymentId: row.id, reason: "status" });
 }
