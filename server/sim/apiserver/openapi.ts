@@ -1,0 +1,239 @@
+// Minimal OpenAPI v3 documents per group-version. kubectl (create -f / apply -f, validate=strict by default) looks for
+// a PATCH operation tagged with the object's x-kubernetes-group-version-kind that takes a `fieldValidation` query
+// parameter; finding one, it leaves validation to the server instead of needing full schemas client-side.
+import { createHash } from "node:crypto";
+import { RESOURCE_NAMES, RESOURCES, type ResourceInfo } from "../store/resources";
+
+type Json = Record<string, unknown>;
+
+const META = "io.k8s.apimachinery.pkg.apis.meta.v1";
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const schemaName = (info: ResourceInfo, kind = info.kind) => `io.k8s.api.${info.group || "core"}.v1.${kind}`;
+const gvk = (info: ResourceInfo) => ({ group: info.group, version: "v1", kind: info.kind });
+
+const query = (name: string, type: "string" | "boolean" = "string") => ({
+  name,
+  in: "query",
+  schema: { type, uniqueItems: true },
+});
+const pathParam = (name: string) => ({
+  name,
+  in: "path",
+  required: true,
+  schema: { type: "string", uniqueItems: true },
+});
+const WRITE_PARAMS = [query("dryRun"), query("fieldManager"), query("fieldValidation")];
+const LIST_PARAMS = [
+  "allowWatchBookmarks",
+  "continue",
+  "fieldSelector",
+  "labelSelector",
+  "limit",
+  "resourceVersion",
+  "resourceVersionMatch",
+  "sendInitialEvents",
+  "timeoutSeconds",
+  "watch",
+].map((n) => query(n));
+
+const json = (schema: Json) => ({ "application/json": { schema }, "application/yaml": { schema } });
+const ok = (schema: Json) => ({
+  "200": { description: "OK", content: json(schema) },
+  "401": { description: "Unauthorized" },
+});
+const body = (schema: Json) => ({ content: { "*/*": { schema } }, required: true });
+
+/**
+ * Strategic merge patch is served but deliberately not advertised: kubectl then builds client-side-apply patches
+ * from its compiled-in type metadata (merge keys, $setElementOrder), which these schema-less documents do not carry.
+ */
+const PATCH_BODY = {
+  content: Object.fromEntries(
+    ["application/apply-patch+yaml", "application/json-patch+json", "application/merge-patch+json"].map((t) => [
+      t,
+      { schema: ref(`${META}.Patch`) },
+    ]),
+  ),
+  required: true,
+};
+
+function op(action: string, id: string, ext: Json, extra: Json): Json {
+  return { operationId: id, "x-kubernetes-action": action, "x-kubernetes-group-version-kind": ext, ...extra };
+}
+
+function pathsFor(info: ResourceInfo): Record<string, Json> {
+  const prefix = info.group ? `/apis/${info.group}/v1` : "/api/v1";
+  const nsPart = info.namespaced ? "/namespaces/{namespace}" : "";
+  const scopeParams = info.namespaced ? [pathParam("namespace")] : [];
+  const Id = `${info.group ? "AppsV1" : "CoreV1"}${info.namespaced ? "Namespaced" : ""}${info.kind}`;
+  const obj = ref(schemaName(info));
+  const ext = gvk(info);
+  const paths: Record<string, Json> = {
+    [`${prefix}${nsPart}/${info.resource}`]: {
+      parameters: scopeParams,
+      get: op("list", `list${Id}`, ext, {
+        parameters: LIST_PARAMS,
+        responses: ok(ref(schemaName(info, `${info.kind}List`))),
+      }),
+      post: op("post", `create${Id}`, ext, { parameters: WRITE_PARAMS, requestBody: body(obj), responses: ok(obj) }),
+    },
+    [`${prefix}${nsPart}/${info.resource}/{name}`]: {
+      parameters: [pathParam("name"), ...scopeParams],
+      get: op("get", `read${Id}`, ext, { responses: ok(obj) }),
+      put: op("put", `replace${Id}`, ext, { parameters: WRITE_PARAMS, requestBody: body(obj), responses: ok(obj) }),
+      patch: op("patch", `patch${Id}`, ext, {
+        parameters: [...WRITE_PARAMS, query("force", "boolean")],
+        requestBody: PATCH_BODY,
+        responses: ok(obj),
+      }),
+      delete: op("delete", `delete${Id}`, ext, {
+        parameters: [query("dryRun"), query("propagationPolicy")],
+        responses: ok(ref(`${META}.Status`)),
+      }),
+    },
+  };
+  if (info.namespaced) {
+    paths[`${prefix}/${info.resource}`] = {
+      get: op("list", `list${info.group ? "AppsV1" : "CoreV1"}${info.kind}ForAllNamespaces`, ext, {
+        parameters: LIST_PARAMS,
+        responses: ok(ref(schemaName(info, `${info.kind}List`))),
+      }),
+    };
+  }
+  for (const sub of info.subresources) {
+    const isScale = sub === "scale";
+    const subExt = isScale ? { group: "autoscaling", version: "v1", kind: "Scale" } : ext;
+    const subObj = isScale ? ref("io.k8s.api.autoscaling.v1.Scale") : obj;
+    const SubId = `${Id}${isScale ? "Scale" : "Status"}`;
+    paths[`${prefix}${nsPart}/${info.resource}/{name}/${sub}`] = {
+      parameters: [pathParam("name"), ...scopeParams],
+      get: op("get", `read${SubId}`, subExt, { responses: ok(subObj) }),
+      put: op("put", `replace${SubId}`, subExt, {
+        parameters: WRITE_PARAMS,
+        requestBody: body(subObj),
+        responses: ok(subObj),
+      }),
+      patch: op("patch", `patch${SubId}`, subExt, {
+        parameters: [...WRITE_PARAMS, query("force", "boolean")],
+        requestBody: PATCH_BODY,
+        responses: ok(subObj),
+      }),
+    };
+  }
+  return paths;
+}
+
+function objectSchema(description: string, ext: Json | undefined, props: Json): Json {
+  return {
+    description,
+    type: "object",
+    properties: props,
+    ...(ext ? { "x-kubernetes-group-version-kind": [ext] } : {}),
+  };
+}
+
+function schemasFor(info: ResourceInfo): Record<string, Json> {
+  const typeProps = { apiVersion: { type: "string" }, kind: { type: "string" } };
+  return {
+    [schemaName(info)]: objectSchema(`${info.kind} (simulated; fields are validated by the server)`, gvk(info), {
+      ...typeProps,
+      metadata: { allOf: [ref(`${META}.ObjectMeta`)], default: {} },
+      spec: { type: "object" },
+      status: { type: "object" },
+    }),
+    [schemaName(info, `${info.kind}List`)]: objectSchema(
+      `${info.kind}List`,
+      { ...gvk(info), kind: `${info.kind}List` },
+      {
+        ...typeProps,
+        metadata: { allOf: [ref(`${META}.ListMeta`)], default: {} },
+        items: { type: "array", items: { allOf: [ref(schemaName(info))], default: {} } },
+      },
+    ),
+  };
+}
+
+const commonSchemas = (): Record<string, Json> => ({
+  [`${META}.ObjectMeta`]: {
+    type: "object",
+    properties: {
+      name: { type: "string" },
+      namespace: { type: "string" },
+      labels: { type: "object", additionalProperties: { type: "string" } },
+      annotations: { type: "object", additionalProperties: { type: "string" } },
+    },
+  },
+  [`${META}.ListMeta`]: {
+    type: "object",
+    properties: {
+      resourceVersion: { type: "string" },
+      continue: { type: "string" },
+      remainingItemCount: { type: "integer", format: "int64" },
+    },
+  },
+  [`${META}.Status`]: objectSchema(
+    "Status",
+    { group: "", version: "v1", kind: "Status" },
+    {
+      kind: { type: "string" },
+      apiVersion: { type: "string" },
+      status: { type: "string" },
+      message: { type: "string" },
+      reason: { type: "string" },
+      code: { type: "integer" },
+    },
+  ),
+  [`${META}.Patch`]: {
+    description: "Patch is provided to give a concrete name and type to the Kubernetes PATCH request body.",
+    type: "object",
+  },
+  "io.k8s.api.autoscaling.v1.Scale": objectSchema(
+    "Scale",
+    { group: "autoscaling", version: "v1", kind: "Scale" },
+    {
+      apiVersion: { type: "string" },
+      kind: { type: "string" },
+      metadata: { allOf: [ref(`${META}.ObjectMeta`)] },
+      spec: { type: "object", properties: { replicas: { type: "integer", format: "int32" } } },
+      status: { type: "object" },
+    },
+  ),
+});
+
+export function openApiV3Document(group: "" | "apps"): Json {
+  const infos = RESOURCE_NAMES.map((r) => RESOURCES[r]).filter((i) => i.group === group);
+  return {
+    openapi: "3.0.0",
+    info: { title: "Kubernetes", version: "v1.32.0+tern-sim" },
+    paths: Object.assign({}, ...infos.map(pathsFor)) as Json,
+    components: {
+      schemas: Object.assign(commonSchemas(), ...infos.map(schemasFor)) as Json,
+      securitySchemes: {
+        BearerToken: {
+          type: "apiKey",
+          description: "Bearer Token authentication",
+          name: "authorization",
+          in: "header",
+        },
+      },
+    },
+  };
+}
+
+/** The document's hash, as the real server puts in serverRelativeURL so clients can cache by it. */
+function hashOf(group: "" | "apps"): string {
+  return createHash("sha512")
+    .update(JSON.stringify(openApiV3Document(group)))
+    .digest("hex")
+    .slice(0, 128)
+    .toUpperCase();
+}
+
+export function openApiV3Root(): Json {
+  return {
+    paths: {
+      "api/v1": { serverRelativeURL: `/openapi/v3/api/v1?hash=${hashOf("")}` },
+      "apis/apps/v1": { serverRelativeURL: `/openapi/v3/apis/apps/v1?hash=${hashOf("apps")}` },
+    },
+  };
+}

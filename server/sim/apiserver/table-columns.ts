@@ -1,0 +1,9 @@
+// Column definitions and cells per resource, after kubernetes/pkg/printers/internalversion/printers.go.
+import type { ResourceName } from "../store/types";
+import type { ResourceTable } from "./table-cells";
+import { CLUSTER_TABLES } from "./table-cluster";
+import { WORKLOAD_TABLES } from "./table-workloads";
+
+export type { ColumnDefinition } from "./table-cells";
+
+export const TABLES: Record<ResourceName, ResourceTable> = { ...WORKLOAD_TABLES, ...CLUSTER_TABLES };

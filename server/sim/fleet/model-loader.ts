@@ -1,0 +1,71 @@
+// What a simulated model-server container does at start: find its artifact (MODEL_URI) in its OWN cloud's
+// object store, check MODEL_SHA256, and load it with the ONNX runtime. Every failure is a message the
+// container "prints" before it exits, so it reaches the pod's lastState and the BackOff event.
+import type { ArtifactStores } from "../artifacts/artifact-stores";
+import { loadModel, type LoadedModel } from "../models/model-runtime";
+import { containerSetting, MODEL_LABEL, type ContainerSpec } from "./k8s-objects";
+
+export interface ModelSource {
+  uri?: string;
+  sha256?: string;
+  name?: string;
+  version?: string;
+}
+
+export class ModelStartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ModelStartError";
+  }
+}
+
+/** Reads MODEL_URI / MODEL_SHA256 / MODEL_NAME / MODEL_VERSION from env, or --model-uri style args. */
+export function modelSourceOf(c: ContainerSpec, podLabels: Record<string, string>): ModelSource {
+  return {
+    uri: containerSetting(c, "MODEL_URI", "model-uri"),
+    sha256: containerSetting(c, "MODEL_SHA256", "model-sha256")?.toLowerCase(),
+    name: containerSetting(c, "MODEL_NAME", "model-name") ?? podLabels[MODEL_LABEL],
+    version: containerSetting(c, "MODEL_VERSION", "model-version"),
+  };
+}
+
+export interface ArtifactFacts {
+  uri: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+/** Checks the artifact exists in this cloud's store and has the expected sha256; no bytes are loaded yet. */
+export async function inspectArtifact(stores: ArtifactStores, cloudId: string, src: ModelSource): Promise<ArtifactFacts> {
+  const uri = src.uri;
+  if (!uri) throw new ModelStartError("MODEL_URI is not set: the model server has no model to load");
+  let cloud: string;
+  try {
+    cloud = stores.resolve(uri).cloudId;
+  } catch (e) {
+    throw new ModelStartError(e instanceof Error ? e.message : String(e));
+  }
+  if (cloud !== cloudId) {
+    throw new ModelStartError(`artifact ${uri} is in cloud ${cloud}'s store, which pods in cloud ${cloudId} cannot read; copy it to sim://${cloudId}/… first`);
+  }
+  const head = await stores.head(uri);
+  if (!head) throw new ModelStartError(`artifact ${uri} does not exist in cloud ${cloudId}'s store (NoSuchKey)`);
+  if (src.sha256 && head.sha256 !== src.sha256) {
+    throw new ModelStartError(`artifact ${uri} has sha256 ${head.sha256}, but MODEL_SHA256 expects ${src.sha256}`);
+  }
+  return { uri, sizeBytes: head.size, sha256: head.sha256 };
+}
+
+/** Simulated load time: 1.5 s of runtime start-up plus reading the weights at ~200 MB/s. */
+export const modelLoadDurationMs = (sizeBytes: number) => 1_500 + Math.round((sizeBytes / 200e6) * 1000);
+
+export async function loadArtifact(stores: ArtifactStores, facts: ArtifactFacts, src: ModelSource): Promise<LoadedModel> {
+  try {
+    return await loadModel(stores.localPath(facts.uri), {
+      ...(src.name ? { name: src.name } : {}),
+      ...(src.version ? { version: src.version } : {}),
+    });
+  } catch (e) {
+    throw new ModelStartError(e instanceof Error ? e.message : String(e));
+  }
+}

@@ -1,0 +1,132 @@
+// Sends real OIP requests to every model's stable GLB endpoint at a rate that follows a daily pattern, and
+// counts successes and failures per model, so "no request dropped during a migration" is measured.
+import type { MetricRegistry } from "../metrics/registry";
+
+export interface LoadOptions {
+  minRps: number;
+  maxRps: number;
+  dayLengthSeconds: number;
+  /** Models to load and their stable infer URLs (read on every tick, so new models join by themselves). */
+  targets: () => { model: string; inferUrl: string; metadataUrl: string }[];
+  registry: MetricRegistry;
+  /** Requests in flight above which ticks skip sending (a stuck backend must not pile up sockets). */
+  maxInFlight?: number;
+  timeoutMs?: number;
+}
+
+export interface ModelLoadStats {
+  sent: number;
+  success: number;
+  failure: number;
+  lastError?: string;
+}
+
+export interface LoadGenerator {
+  stats(): Record<string, ModelLoadStats>;
+  /** The total rate the pattern asks for now. */
+  currentRps(): number;
+  stop(): Promise<void>;
+}
+
+/** Requests per second at `t` (ms): a smooth day curve, lowest at "midnight", highest at "noon". */
+export function dailyRate(t: number, minRps: number, maxRps: number, dayLengthSeconds: number): number {
+  const phase = ((t / 1000) % dayLengthSeconds) / dayLengthSeconds;
+  return minRps + (maxRps - minRps) * (0.5 - 0.5 * Math.cos(2 * Math.PI * phase));
+}
+
+interface TensorMeta {
+  name: string;
+  datatype: string;
+  shape: number[];
+}
+
+/** One row of plausible input for each tensor the model declares (-1 dimensions become 1). */
+export function sampleRequest(inputs: TensorMeta[]): { inputs: { name: string; shape: number[]; datatype: string; data: number[] }[] } {
+  return {
+    inputs: inputs.map((i) => {
+      const shape = i.shape.map((d) => (d < 0 ? 1 : d));
+      const n = shape.reduce((a, b) => a * b, 1);
+      const integer = /INT/.test(i.datatype);
+      return { name: i.name, shape, datatype: i.datatype, data: Array.from({ length: n }, () => (integer ? Math.floor(Math.random() * 3) : Math.round(Math.random() * 1000) / 1000)) };
+    }),
+  };
+}
+
+const HELP = "Requests the load generator sent to each model's stable endpoint, by outcome";
+
+export function startLoadGenerator(opts: LoadOptions): LoadGenerator {
+  const stats: Record<string, ModelLoadStats> = {};
+  const inputs = new Map<string, TensorMeta[]>();
+  const inFlight = new Set<Promise<void>>();
+  const maxInFlight = opts.maxInFlight ?? 64;
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  const started = Date.now();
+  let credit = 0;
+  let turn = 0;
+  let last = Date.now();
+
+  const count = (model: string, ok: boolean, error?: string) => {
+    const s = (stats[model] ??= { sent: 0, success: 0, failure: 0 });
+    if (ok) s.success++;
+    else {
+      s.failure++;
+      s.lastError = error;
+    }
+    opts.registry.inc("tern_loadgen_requests_total", HELP, { model, outcome: ok ? "success" : "failure" });
+  };
+
+  async function metadata(model: string, url: string): Promise<TensorMeta[] | undefined> {
+    const known = inputs.get(model);
+    if (known) return known;
+    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) }).catch(() => undefined);
+    if (!res?.ok) return undefined; // not served yet: try again next time, count nothing
+    const body = (await res.json()) as { inputs?: TensorMeta[] };
+    if (!Array.isArray(body.inputs)) return undefined;
+    inputs.set(model, body.inputs);
+    return body.inputs;
+  }
+
+  async function sendOne(t: { model: string; inferUrl: string; metadataUrl: string }): Promise<void> {
+    const meta = await metadata(t.model, t.metadataUrl);
+    if (!meta) return;
+    (stats[t.model] ??= { sent: 0, success: 0, failure: 0 }).sent++;
+    try {
+      const res = await fetch(t.inferUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(sampleRequest(meta)),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const text = await res.text();
+      count(t.model, res.ok, res.ok ? undefined : `HTTP ${res.status}: ${text.slice(0, 200)}`);
+    } catch (e) {
+      count(t.model, false, e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  const tick = () => {
+    const now = Date.now();
+    credit += (dailyRate(now - started, opts.minRps, opts.maxRps, opts.dayLengthSeconds) * (now - last)) / 1000;
+    last = now;
+    const targets = opts.targets();
+    if (targets.length === 0) return void (credit = 0);
+    while (credit >= 1) {
+      credit -= 1;
+      if (inFlight.size >= maxInFlight) continue; // shed load rather than queue it; sent counts stay honest
+      const t = targets[turn++ % targets.length]!;
+      const p = sendOne(t).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    }
+  };
+  const timer = setInterval(tick, 100);
+  opts.registry.declare("tern_loadgen_requests_total", HELP, "counter");
+
+  return {
+    stats: () => structuredClone(stats),
+    currentRps: () => dailyRate(Date.now() - started, opts.minRps, opts.maxRps, opts.dayLengthSeconds),
+    async stop() {
+      clearInterval(timer);
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}
