@@ -1,0 +1,91 @@
+// prometheus.yml for the local Prometheus: one scrape config per cluster target (each may have its own TLS
+// settings), every series labelled with Tern's name for the cluster, plus Tern's own /metrics.
+import { stringify } from "yaml";
+import { z } from "zod";
+import { zK8sName } from "./promql-params";
+
+export const ZScrapeTarget = z.object({
+  /** The job label the series get, e.g. "tern-sim" or "kube-state-metrics". */
+  job: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "job must be lowercase letters, digits, '-' and '_'"),
+  cluster: zK8sName("cluster"),
+  /** The /metrics URL, e.g. http://127.0.0.1:16541/metrics */
+  url: z.url({ protocol: /^https?$/, error: "target url must be an http(s) URL" }),
+  scheme: z.enum(["http", "https"]).optional(),
+  tlsCaFile: z.string().min(1).optional(),
+  insecure: z.boolean().optional(),
+});
+export type ScrapeTarget = z.input<typeof ZScrapeTarget>;
+
+export interface PrometheusConfigInput {
+  targets: ScrapeTarget[];
+  /** Tern's own /metrics (prices and deployment facts for cost). */
+  ternUrl?: string;
+  scrapeIntervalSeconds?: number;
+}
+
+export const TERN_JOB = "tern";
+
+interface UrlParts {
+  scheme: "http" | "https";
+  address: string;
+  path: string;
+}
+
+function splitUrl(raw: string, scheme?: "http" | "https"): UrlParts {
+  const u = new URL(raw);
+  return {
+    scheme: scheme ?? (u.protocol === "https:" ? "https" : "http"),
+    address: u.host,
+    path: u.pathname || "/metrics",
+  };
+}
+
+/** The `instance` label Prometheus will give a target (its host:port), for backfill series to match. */
+export function instanceOf(url: string): string {
+  return new URL(url).host;
+}
+
+export function renderPrometheusConfig(input: PrometheusConfigInput): string {
+  const interval = `${input.scrapeIntervalSeconds ?? 5}s`;
+  const scrapeConfigs: Record<string, unknown>[] = input.targets.map((raw, i) => {
+    const t = ZScrapeTarget.parse(raw);
+    const u = splitUrl(t.url, t.scheme);
+    const tls =
+      u.scheme === "https"
+        ? {
+            tls_config: {
+              ...(t.tlsCaFile ? { ca_file: t.tlsCaFile } : {}),
+              ...(t.insecure ? { insecure_skip_verify: true } : {}),
+            },
+          }
+        : {};
+    return {
+      // job_name must be unique per scrape config; the `job` label is set back to the shared name below.
+      job_name: `${t.job}-${t.cluster}-${i}`,
+      scheme: u.scheme,
+      metrics_path: u.path,
+      ...tls,
+      static_configs: [{ targets: [u.address], labels: { cluster: t.cluster } }],
+      relabel_configs: [{ target_label: "job", replacement: t.job }],
+      // An exporter that labels its own series `cluster` (the simulator does) loses to Tern's name for the
+      // cluster (Prometheus renames the scraped one exported_cluster); drop the duplicate.
+      metric_relabel_configs: [{ action: "labeldrop", regex: "exported_cluster" }],
+    };
+  });
+  if (input.ternUrl) {
+    const u = splitUrl(input.ternUrl);
+    // Tern's series carry their own cluster/team labels: keep them as exported.
+    scrapeConfigs.push({
+      job_name: TERN_JOB,
+      scheme: u.scheme,
+      metrics_path: u.path,
+      honor_labels: true,
+      static_configs: [{ targets: [u.address] }],
+    });
+  }
+  const config = {
+    global: { scrape_interval: interval, scrape_timeout: interval, evaluation_interval: "15s" },
+    scrape_configs: scrapeConfigs,
+  };
+  return `# Written by Tern (server/metrics/prometheus-config.ts); rewritten when targets change.\n${stringify(config)}`;
+}

@@ -1,0 +1,197 @@
+// PromQL for Tern's charts, built only on the server from named templates. Parameters are validated (zod)
+// and escaped; metric names come from a runtime preset, never from a request.
+import { z } from "zod";
+import { AppError } from "../errors";
+import { parseParams, promqlString, selector, zK8sName, zQuantile, zRateWindow, type Matcher } from "./promql-params";
+import { CLUSTER_METRICS as K, presetOf, type CounterRef, type RuntimeId, type RuntimePreset } from "./runtime-presets";
+
+export type PromUnit = "ms" | "req/s" | "ratio" | "replicas" | "GPUs" | "currency/h" | "currency";
+
+export interface PromQuery {
+  expr: string;
+  unit: PromUnit;
+}
+
+export interface RuntimeOption {
+  /** The deployment's serving runtime; defaults to the simulator's metric names. */
+  runtime?: RuntimeId | RuntimePreset;
+}
+
+const ZScope = z.object({
+  cluster: zK8sName("cluster").optional(),
+  namespace: zK8sName("namespace"),
+  deployment: zK8sName("deployment"),
+});
+const ZRateParams = ZScope.extend({ window: zRateWindow });
+const ZQuantileParams = ZRateParams.extend({ quantile: zQuantile });
+const ZClusterParams = z.object({ cluster: zK8sName("cluster").optional() });
+
+export type DeploymentScope = z.input<typeof ZScope>;
+export type RateParams = z.input<typeof ZRateParams> & RuntimeOption;
+export type QuantileParams = z.input<typeof ZQuantileParams> & RuntimeOption;
+type Scope = z.output<typeof ZScope>;
+
+const clusterMatcher = (cluster: string | undefined): Matcher[] =>
+  cluster ? [{ label: K.clusterLabel, op: "=", value: cluster }] : [];
+
+/** Matchers selecting one deployment's series in a runtime's metrics. */
+export function deploymentMatchers(preset: RuntimePreset, s: Scope): Matcher[] {
+  const m: Matcher[] = [...clusterMatcher(s.cluster), { label: preset.namespaceLabel, op: "=", value: s.namespace }];
+  // A DNS-1123 name has no regex metacharacters besides '-', so it can sit in the pattern as is.
+  if (preset.deployment.match === "pod-prefix")
+    m.push({ label: preset.deployment.label, op: "=~", value: `${s.deployment}-[a-z0-9]{1,10}-[a-z0-9]{5}` });
+  else m.push({ label: preset.deployment.label, op: "=", value: s.deployment });
+  return m;
+}
+
+const refSelector = (ref: CounterRef, base: Matcher[]) => selector(ref.metric, [...base, ...(ref.matchers ?? [])]);
+
+/**
+ * Sum of the rates of several counters. A counter with no series yet (no failure so far) must count as 0,
+ * but when none of them has a series the answer is "no data", never 0 — hence the `and on()` guard.
+ */
+function sumRates(refs: readonly CounterRef[], base: Matcher[], window: string): string {
+  const terms = refs.map((r) => `sum(rate(${refSelector(r, base)}[${window}]))`);
+  if (terms.length === 1) return terms[0]!;
+  const exists = refs.map((r) => `count(${refSelector(r, base)})`).join(" or ");
+  return `(${terms.map((t) => `(${t} or vector(0))`).join(" + ")}) and on() (${exists})`;
+}
+
+function toMs(expr: string, factor: number): string {
+  if (factor === 1) return expr;
+  return factor > 1 ? `(${expr}) * ${factor}` : `(${expr}) / ${Math.round(1 / factor)}`;
+}
+
+/** p50/p95/p99 latency in milliseconds over all pods of a deployment. */
+export function latencyQuantile(params: QuantileParams): PromQuery {
+  const p = parseParams(ZQuantileParams, params);
+  const preset = presetOf(params.runtime);
+  const base = deploymentMatchers(preset, p);
+  const lat = preset.latency;
+  if (lat.kind === "histogram") {
+    const buckets = selector(`${lat.metric}_bucket`, [...base, ...(lat.matchers ?? [])]);
+    return {
+      expr: toMs(`histogram_quantile(${p.quantile}, sum by (le) (rate(${buckets}[${p.window}])))`, lat.toMs),
+      unit: "ms",
+    };
+  }
+  if (lat.kind === "summary") {
+    if (!lat.quantiles.includes(p.quantile))
+      throw new AppError(
+        "BAD_REQUEST",
+        `${preset.label} exports the quantiles ${lat.quantiles.join(", ")} only`,
+        "quantile",
+      );
+    // Summaries cannot be merged across pods; the slowest pod's quantile is the honest upper bound.
+    const q = selector(lat.metric, [...base, { label: "quantile", op: "=", value: String(p.quantile) }]);
+    return { expr: toMs(`max(${q})`, lat.toMs), unit: "ms" };
+  }
+  throw new AppError(
+    "BAD_REQUEST",
+    `${preset.label} exports no latency distribution, only an average; chart the average latency, or enable summary latencies (--metrics-config summary_latencies=true) and use the triton-summary runtime`,
+    "quantile",
+  );
+}
+
+/** Mean latency in milliseconds (sum of durations / count of requests). */
+export function latencyAverage(params: RateParams): PromQuery {
+  const p = parseParams(ZRateParams, params);
+  const preset = presetOf(params.runtime);
+  const base = deploymentMatchers(preset, p);
+  const lat = preset.latency;
+  if (lat.kind === "counter-average") {
+    return {
+      expr: toMs(
+        `sum(rate(${refSelector(lat.sum, base)}[${p.window}])) / (${sumRates(lat.count, base, p.window)})`,
+        lat.toMs,
+      ),
+      unit: "ms",
+    };
+  }
+  const extra = lat.kind === "histogram" ? (lat.matchers ?? []) : [];
+  const sum = selector(`${lat.metric}_sum`, [...base, ...extra]);
+  const count = selector(`${lat.metric}_count`, [...base, ...extra]);
+  return { expr: toMs(`sum(rate(${sum}[${p.window}])) / sum(rate(${count}[${p.window}]))`, lat.toMs), unit: "ms" };
+}
+
+/** Requests per second, failed ones included. */
+export function requestRate(params: RateParams): PromQuery {
+  const p = parseParams(ZRateParams, params);
+  const preset = presetOf(params.runtime);
+  return { expr: sumRates(preset.requests, deploymentMatchers(preset, p), p.window), unit: "req/s" };
+}
+
+function errorsPerSecond(preset: RuntimePreset, base: Matcher[], window: string): string {
+  if (!preset.errors)
+    throw new AppError(
+      "BAD_REQUEST",
+      `${preset.label} exports no error counter; errors cannot be charted for this runtime`,
+      "runtime",
+    );
+  // No failure series yet while requests flow means 0 errors; no requests at all stays "no data".
+  return `(${sumRates(preset.errors, base, window)}) or (${sumRates(preset.requests, base, window)}) * 0`;
+}
+
+/** Failed requests per second. */
+export function errorRate(params: RateParams): PromQuery {
+  const p = parseParams(ZRateParams, params);
+  const preset = presetOf(params.runtime);
+  return { expr: errorsPerSecond(preset, deploymentMatchers(preset, p), p.window), unit: "req/s" };
+}
+
+/** Share of requests that failed, 0..1 (NaN while there is no traffic: shown as a gap). */
+export function errorRatio(params: RateParams): PromQuery {
+  const p = parseParams(ZRateParams, params);
+  const preset = presetOf(params.runtime);
+  const base = deploymentMatchers(preset, p);
+  return {
+    expr: `(${errorsPerSecond(preset, base, p.window)}) / (${sumRates(preset.requests, base, p.window)})`,
+    unit: "ratio",
+  };
+}
+
+const ksmDeployment = (s: Scope): Matcher[] => [
+  ...clusterMatcher(s.cluster),
+  { label: "namespace", op: "=", value: s.namespace },
+  { label: "deployment", op: "=", value: s.deployment },
+];
+
+/** Ready replicas (kube-state-metrics); max() removes duplicates from redundant scrapers. */
+export function readyReplicas(params: DeploymentScope): PromQuery {
+  const p = parseParams(ZScope, params);
+  return { expr: `max(${selector(K.readyReplicas, ksmDeployment(p))})`, unit: "replicas" };
+}
+
+export function desiredReplicas(params: DeploymentScope): PromQuery {
+  const p = parseParams(ZScope, params);
+  return { expr: `max(${selector(K.specReplicas, ksmDeployment(p))})`, unit: "replicas" };
+}
+
+/** Attaches each node's GPU type (from its product label) and sums per `gpu_type`. */
+function byGpuType(perNode: string, cluster: Matcher[]): string {
+  const nodeLabels = `max by (${K.clusterLabel}, node, ${K.gpuTypeNodeLabel}) (${selector(K.nodeLabels, cluster)})`;
+  const joined = `${perNode} * on (${K.clusterLabel}, node) group_left (${K.gpuTypeNodeLabel}) ${nodeLabels}`;
+  return `sum by (gpu_type) (label_replace(${joined}, "gpu_type", "$1", ${promqlString(K.gpuTypeNodeLabel)}, "(.+)"))`;
+}
+
+/** GPUs the nodes offer for scheduling, per GPU type. */
+export function gpuAllocatable(params: { cluster?: string } = {}): PromQuery {
+  const p = parseParams(ZClusterParams, params);
+  const cluster = clusterMatcher(p.cluster);
+  const alloc = selector(K.nodeAllocatable, [...cluster, { label: "resource", op: "=", value: K.gpuResource }]);
+  return { expr: byGpuType(`max by (${K.clusterLabel}, node) (${alloc})`, cluster), unit: "GPUs" };
+}
+
+/** GPUs requested by scheduled, not-finished pods, per GPU type. */
+export function gpuAllocated(params: { cluster?: string } = {}): PromQuery {
+  const p = parseParams(ZClusterParams, params);
+  const cluster = clusterMatcher(p.cluster);
+  const requests = selector(K.podRequests, [
+    ...cluster,
+    { label: "resource", op: "=", value: K.gpuResource },
+    { label: "node", op: "!=", value: "" },
+  ]);
+  const live = `max by (${K.clusterLabel}, namespace, pod) (${selector(K.podPhase, [...cluster, { label: "phase", op: "=~", value: "Pending|Running" }])} == 1)`;
+  const perNode = `sum by (${K.clusterLabel}, node) (${requests} * on (${K.clusterLabel}, namespace, pod) group_left () ${live})`;
+  return { expr: byGpuType(perNode, cluster), unit: "GPUs" };
+}
