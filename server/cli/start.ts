@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { DEMO_USERS } from "../demo/demo-users.ts";
 import { prepareDatabase } from "./prepare-database.ts";
+import { startLocalPrometheus } from "./start-prometheus.ts";
 import { startSim } from "./start-sim.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -17,6 +18,8 @@ const dev = process.argv.includes("--dev");
 const withSim = !databaseUrl && process.env.TERN_SIM !== "off";
 const log = (m: string) => console.log(`[tern] ${m}`);
 const children: ChildProcess[] = [];
+const stopping: (() => Promise<void>)[] = [];
+const prometheusPort = Number(process.env.TERN_PROMETHEUS_PORT ?? 9464);
 
 async function main() {
   const t0 = Date.now();
@@ -36,10 +39,27 @@ async function main() {
     for (const u of DEMO_USERS) log(`  ${u.role.padEnd(8)} ${u.email.padEnd(28)} password: ${u.password}`);
   }
 
+  let prometheusUrl = process.env.TERN_PROMETHEUS_URL;
+  if (!prometheusUrl && !databaseUrl && process.env.TERN_PROMETHEUS !== "off") {
+    const prom = await startLocalPrometheus({ dataDir, port: prometheusPort, appPort: port, withFleet: withSim, log }).catch((e: unknown) => {
+      log(`Prometheus did not start, so charts are off: ${e instanceof Error ? e.message : String(e)}`);
+      return null;
+    });
+    if (prom) {
+      prometheusUrl = prom.url;
+      stopping.push(() => prom.stop());
+    }
+  }
+
   const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, NODE_ENV: dev ? "development" : "production", TERN_DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      NODE_ENV: dev ? "development" : "production",
+      TERN_DATA_DIR: dataDir,
+      ...(prometheusUrl ? { TERN_PROMETHEUS_URL: prometheusUrl } : {}),
+    },
   });
   children.push(next);
   next.stdout.on("data", (chunk: Buffer) => {
@@ -48,14 +68,14 @@ async function main() {
   });
   next.on("exit", (code) => {
     for (const c of children) if (c !== next && c.exitCode === null) c.kill("SIGTERM");
-    process.exit(code ?? 0);
+    void Promise.allSettled(stopping.map((s) => s())).then(() => process.exit(code ?? 0));
   });
 }
 
 function stop(sig: NodeJS.Signals) {
   log(`stopping (${sig})…`);
   for (const c of children) if (c.exitCode === null) c.kill(sig);
-  if (children.length === 0) process.exit(0);
+  if (children.length === 0) void Promise.allSettled(stopping.map((s) => s())).then(() => process.exit(0));
 }
 process.on("SIGINT", () => stop("SIGINT"));
 process.on("SIGTERM", () => stop("SIGTERM"));

@@ -9,7 +9,7 @@ import { DEMO_USERS } from "./demo-users";
 
 interface FleetManifest {
   clouds: { id: string; provider: string; region: string }[];
-  clusters: { name: string; context: string; cloud: string; region: string; residency: string[]; metricsUrl: string }[];
+  clusters: { name: string; context: string; cloud: string; region: string; residency: string[]; metricsUrl: string; gpus: Record<string, number> }[];
 }
 
 /** Demo deployments: one per demo model, in its home cloud (Tern applies them through the driver). */

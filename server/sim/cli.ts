@@ -12,6 +12,7 @@ const USAGE = `usage: tsx server/sim/cli.ts [options]
   --config <file>      fleet file (default server/sim/fleet.config.json)
   --data-dir <dir>     where kubeconfig, fleet.json, credentials and artifact stores live (default .tern)
   --no-load            do not start the load generator
+  --no-workloads       do not create the fleet file's demo workloads (npm start deploys them through Tern)
   --time-scale <x>     scale simulated durations (1 = realistic, 0.1 = 10x faster)
   --fault <spec>       inject a fault at start (repeatable): api-outage=<cluster>[:unavailable],
                        slow-api=<cluster>:<ms>, drop-watches=<cluster>, crash-loop=<cluster>/<ns>/<deployment>,
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
       config: { type: "string" },
       "data-dir": { type: "string" },
       "no-load": { type: "boolean" },
+      "no-workloads": { type: "boolean" },
       "time-scale": { type: "string" },
       fault: { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
@@ -30,7 +32,8 @@ async function main(): Promise<void> {
   });
   if (values.help) return console.log(USAGE);
   const timeScale = values["time-scale"] === undefined ? undefined : Number(values["time-scale"]);
-  if (timeScale !== undefined && !(timeScale > 0 && timeScale <= 10)) throw new Error(`--time-scale must be a number in (0, 10] (got ${values["time-scale"]})`);
+  if (timeScale !== undefined && !(timeScale > 0 && timeScale <= 10))
+    throw new Error(`--time-scale must be a number in (0, 10] (got ${values["time-scale"]})`);
   const faults = (values.fault ?? []).map(parseFaultFlag);
   const dataDir = values["data-dir"] ?? process.env.TERN_DATA_DIR ?? ".tern";
   const fleet = await startFleet({
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
     dataDir,
     ...(timeScale !== undefined ? { timeScale } : {}),
     ...(values["no-load"] ? { load: false } : {}),
+    ...(values["no-workloads"] ? { workloads: false } : {}),
     faults,
     log,
   });
@@ -46,11 +50,17 @@ async function main(): Promise<void> {
   const firstModel = fleet.config.workloads[0]?.model ?? "credit-risk";
   log(`fleet ready: ${fleet.clusters.size} clusters. Try:`);
   log(`  KUBECONFIG=${kc} kubectl get nodes`);
-  log(`  KUBECONFIG=${kc} kubectl --context ${fleet.config.clusters[1]?.name ?? fleet.config.clusters[0]!.name} get deployments,pods -A`);
+  log(
+    `  KUBECONFIG=${kc} kubectl --context ${fleet.config.clusters[1]?.name ?? fleet.config.clusters[0]!.name} get deployments,pods -A`,
+  );
   log(`  curl -s ${fleet.glb.inferUrl(firstModel).replace(/\/infer$/, "")}            # model metadata via the GLB`);
   log(`  curl -s ${fleet.admin.url}/traffic ; curl -s ${fleet.admin.url}/load`);
-  log(`  curl -s -XPOST -H 'content-type: application/json' ${fleet.admin.url}/faults -d '{"kind":"node-loss","cluster":"${fleet.config.clusters[0]!.name}","node":"…"}'`);
-  log(`fleet manifest: ${fleet.paths.manifest}${fleet.load ? "; load generator on" : "; load generator off"}. Ctrl-C stops.`);
+  log(
+    `  curl -s -XPOST -H 'content-type: application/json' ${fleet.admin.url}/faults -d '{"kind":"node-loss","cluster":"${fleet.config.clusters[0]!.name}","node":"…"}'`,
+  );
+  log(
+    `fleet manifest: ${fleet.paths.manifest}${fleet.load ? "; load generator on" : "; load generator off"}. Ctrl-C stops.`,
+  );
 
   let stopping = false;
   const stop = (sig: NodeJS.Signals) => {
@@ -71,7 +81,10 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   const known = e instanceof FleetConfigError || e instanceof FaultError;
-  console.error(`[sim] could not start: ${known || !(e instanceof Error) ? String(e instanceof Error ? e.message : e) : (e.stack ?? e.message)}`);
-  if (e instanceof Error && "code" in e && e.code === "EADDRINUSE") console.error("[sim] a port in the fleet file is taken: is another simulator running? (see --config)");
+  console.error(
+    `[sim] could not start: ${known || !(e instanceof Error) ? String(e instanceof Error ? e.message : e) : (e.stack ?? e.message)}`,
+  );
+  if (e instanceof Error && "code" in e && e.code === "EADDRINUSE")
+    console.error("[sim] a port in the fleet file is taken: is another simulator running? (see --config)");
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 // Conformance through @kubernetes/client-node: Watch with resourceVersion, bookmarks, initial ADDED and 410 Expired.
-import { Watch, type V1Deployment } from "@kubernetes/client-node";
+import { makeInformer, Watch, type V1Deployment } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deploy, startClientCluster, type ClientCluster } from "./client-fixture";
 
@@ -62,5 +62,30 @@ describe("watch", () => {
     expect(errors[0]!.type).toBe("ERROR");
     expect(errors[0]!.obj).toMatchObject({ kind: "Status", code: 410, reason: "Expired" });
     expect(errors[0]!.obj.message).toMatch(/^too old resource version: 1 \(\d+\)$/);
+  });
+
+  it("drives a client-node informer (list, then watch with bookmarks; re-lists after a dropped watch)", async () => {
+    const seen: string[] = [];
+    const informer = makeInformer<V1Deployment>(c.kc, "/apis/apps/v1/namespaces/default/deployments", () =>
+      c.apps.listNamespacedDeployment({ namespace: "default" }),
+    );
+    informer.on("add", (d) => seen.push(`add:${d.metadata?.name}`));
+    informer.on("update", (d) => seen.push(`update:${d.metadata?.name}:${d.spec?.replicas}`));
+    informer.on("delete", (d) => seen.push(`delete:${d.metadata?.name}`));
+    informer.on("error", () => setTimeout(() => void informer.start(), 50)); // what a driver does: restart
+    await informer.start();
+    await c.apps.createNamespacedDeployment({ namespace: "default", body: deploy("informed") });
+    const until = async (want: string) => {
+      for (let i = 0; i < 100 && !seen.includes(want); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(seen).toContain(want);
+    };
+    await until("add:informed");
+    c.cluster.server.faults.dropWatches("end");
+    c.cluster.store.mutate("deployments", "default", "informed", (d) => (d.spec!.replicas = 4));
+    await until("update:informed:4");
+    await c.apps.deleteNamespacedDeployment({ namespace: "default", name: "informed" });
+    await until("delete:informed");
+    expect(informer.get("informed", "default")).toBeUndefined();
+    await informer.stop();
   });
 });

@@ -1,6 +1,5 @@
 // GET of one object (or its status/scale) and LIST, as JSON or as a Table for kubectl.
-import { StoreError } from "../store/store-error";
-import { qualifiedResource } from "../store/resources";
+import { notFoundError } from "../store/store-error";
 import type { KubeObject } from "../store/types";
 import type { ResourceCall } from "./request-context";
 import { sendJson } from "./respond";
@@ -8,13 +7,8 @@ import { toScale } from "./scale";
 import { parseIncludeObject, toTable, wantsTable } from "./table";
 
 export function readObject(call: ResourceCall, name: string): KubeObject {
-  const { info, namespace } = call.route;
-  const o = call.ctx.store.get(info.resource, namespace, name);
-  if (!o) {
-    throw new StoreError("NotFound", `${qualifiedResource(info)} "${name}" not found`, {
-      details: { name, ...(info.group ? { group: info.group } : {}), kind: info.resource },
-    });
-  }
+  const o = call.ctx.store.get(call.route.info.resource, call.route.namespace, name);
+  if (!o) throw notFoundError(call.route.info, name);
   return o;
 }
 

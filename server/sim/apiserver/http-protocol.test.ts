@@ -159,6 +159,26 @@ describe("write details", () => {
     expect(cluster.store.get("deployments", "default", "from-yaml")).toBeUndefined();
   });
 
+  it("drops unknown fields: a warning by default, a 400 with fieldValidation=Strict", async () => {
+    const typo = deploymentManifest("typo") as ReturnType<typeof deploymentManifest> & { spec: { replicaz?: number } };
+    typo.spec.replicaz = 3;
+    const url = "/apis/apps/v1/namespaces/default/deployments";
+    const strict = await rawRequest(cluster, "POST", `${url}?fieldValidation=Strict`, {
+      body: JSON.stringify(typo),
+      headers: JSON_HDR,
+    });
+    expect(strict.json()).toMatchObject({
+      code: 400,
+      reason: "BadRequest",
+      message:
+        'Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.replicaz"',
+    });
+    const warned = await rawRequest(cluster, "POST", url, { body: JSON.stringify(typo), headers: JSON_HDR });
+    expect(warned.status).toBe(201);
+    expect(warned.headers.warning).toBe('299 - "unknown field \\"spec.replicaz\\""');
+    expect(cluster.store.get("deployments", "default", "typo")!.spec).not.toHaveProperty("replicaz");
+  });
+
   it("server-side apply takes YAML and requires a field manager", async () => {
     const body = stringify(deploymentManifest("applied"));
     const url = "/apis/apps/v1/namespaces/default/deployments/applied";

@@ -104,6 +104,9 @@ describe.skipIf(!hasKubectl)("kubectl against the simulator", () => {
     expect(out.stderr).toContain('The Deployment "Bad_Name" is invalid:');
     expect(out.stderr).toContain('metadata.name: Invalid value: "Bad_Name"');
     expect(out.stderr).toContain("spec.template.metadata.labels: Invalid value:");
+    const typo = { ...deploymentManifest("typo"), spec: { ...deploymentManifest("typo").spec, replicaz: 2 } };
+    const strict = await kubectl(["apply", "-f", manifest("typo.yaml", [typo])]);
+    expect(strict.stderr).toContain('strict decoding error: unknown field "spec.replicaz"');
     const good = await kubectl(["create", "-f", manifest("good.yaml", [deploymentManifest("created")])]);
     expect(good.stdout.trim()).toBe("deployment.apps/created created");
   });

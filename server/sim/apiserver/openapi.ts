@@ -200,7 +200,16 @@ const commonSchemas = (): Record<string, Json> => ({
   ),
 });
 
+const cache = new Map<string, Json>();
+
+/** The documents never change while the process runs, so they are built once. */
 export function openApiV3Document(group: "" | "apps"): Json {
+  let doc = cache.get(group);
+  if (!doc) cache.set(group, (doc = buildDocument(group)));
+  return doc;
+}
+
+function buildDocument(group: "" | "apps"): Json {
   const infos = RESOURCE_NAMES.map((r) => RESOURCES[r]).filter((i) => i.group === group);
   return {
     openapi: "3.0.0",

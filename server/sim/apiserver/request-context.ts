@@ -5,6 +5,7 @@ import { apiVersionOf } from "../store/resources";
 import type { KubeObject } from "../store/types";
 import type { User } from "./auth";
 import type { ApiFaults } from "./faults";
+import { dropUnknownFields } from "./known-fields";
 import { isRecord } from "./respond";
 import type { ResourceRoute } from "./router";
 import { HttpError } from "./status-errors";
@@ -77,6 +78,7 @@ export function asResourceObject(call: ResourceCall, body: unknown): KubeObject 
     );
   }
   if (name !== undefined && metadata.name === undefined) metadata.name = name;
+  checkFields(call, body);
   return { ...body, apiVersion, kind: info.kind, metadata } as unknown as KubeObject;
 }
 
@@ -84,4 +86,32 @@ export function requireName(call: ResourceCall): string {
   if (call.route.name === undefined)
     throw new HttpError("MethodNotAllowed", "the server does not allow this method on the requested resource");
   return call.route.name;
+}
+
+/**
+ * Decoding drops fields the type does not have. `fieldValidation=Strict` (what kubectl sends) makes that a 400;
+ * Warn (the default) reports them in Warning headers; Ignore says nothing.
+ */
+function checkFields(call: ResourceCall, body: Record<string, unknown>): void {
+  const mode = call.query.get("fieldValidation") ?? "Warn";
+  if (!["Strict", "Warn", "Ignore"].includes(mode)) {
+    throw new HttpError(
+      "BadRequest",
+      `fieldValidation: Unsupported value: "${mode}": supported values: "Ignore", "Strict", "Warn"`,
+    );
+  }
+  const unknown = dropUnknownFields(call.route.info.resource, body);
+  if (unknown.length === 0 || mode === "Ignore") return;
+  const what = unknown.map((f) => `unknown field ${JSON.stringify(f)}`);
+  if (mode === "Strict") {
+    const kind = call.route.info.kind;
+    throw new HttpError(
+      "BadRequest",
+      `${kind} in version "v1" cannot be handled as a ${kind}: strict decoding error: ${what.join(", ")}`,
+    );
+  }
+  call.res.setHeader(
+    "Warning",
+    what.map((w) => `299 - ${JSON.stringify(w)}`),
+  );
 }

@@ -9,7 +9,8 @@ import { DeploymentFaults } from "./deployment-faults";
 import { EventRecorder } from "./events";
 import { cloudOf, dataPortOf, type CloudConfig, type ClusterConfig, type FleetConfig } from "./fleet-config";
 import { Kubelets } from "./kubelet";
-import { ensureNodes, NodeLifecycle } from "./nodes";
+import { ensureNodes } from "./node-objects";
+import { NodeLifecycle } from "./node-lifecycle";
 import { ReplicaSetController } from "./replicaset-controller";
 import { Scheduler } from "./scheduler";
 import { latencyModel, ServingRegistry } from "./serving";
@@ -35,12 +36,19 @@ export interface ClusterRuntime {
   stop(): Promise<void>;
 }
 
-export async function startClusterRuntime(opts: { fleet: FleetConfig; cluster: ClusterConfig; artifacts: ArtifactStores; clock: SimClock; store?: ObjectStore }): Promise<ClusterRuntime> {
+export async function startClusterRuntime(opts: {
+  fleet: FleetConfig;
+  cluster: ClusterConfig;
+  artifacts: ArtifactStores;
+  clock: SimClock;
+  store?: ObjectStore;
+}): Promise<ClusterRuntime> {
   const { fleet, cluster, clock } = opts;
   const cloud = cloudOf(fleet, cluster);
   const store = opts.store ?? new ObjectStore();
   for (const name of SYSTEM_NAMESPACES) {
-    if (!store.get("namespaces", undefined, name)) store.create("namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name } });
+    if (!store.get("namespaces", undefined, name))
+      store.create("namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name } });
   }
   ensureNodes(store, cluster, cloud);
   const events = new EventRecorder(store);
@@ -64,7 +72,12 @@ export async function startClusterRuntime(opts: { fleet: FleetConfig; cluster: C
     },
     nodes,
   );
-  const loops = [new DeploymentController(store, events, clock), new ReplicaSetController(store, events, clock), new Scheduler(store, events, clock), startServiceController(store, clock, () => dataPlane.url)];
+  const loops = [
+    new DeploymentController(store, events, clock),
+    new ReplicaSetController(store, events, clock),
+    new Scheduler(store, events, clock),
+    startServiceController(store, clock, () => dataPlane.url),
+  ];
   const cancelEventTtl = clock.every(60_000, () => {
     const cutoff = new Date(Date.now() - EVENT_TTL_MS).toISOString();
     for (const e of store.list("events").items) {

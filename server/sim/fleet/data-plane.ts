@@ -23,8 +23,13 @@ export interface DataPlane {
   close(): Promise<void>;
 }
 
-
-export async function startDataPlane(opts: { port: number; cluster: string; store: ObjectStore; serving: ServingRegistry; metrics: ServingMetrics }): Promise<DataPlane> {
+export async function startDataPlane(opts: {
+  port: number;
+  cluster: string;
+  store: ObjectStore;
+  serving: ServingRegistry;
+  metrics: ServingMetrics;
+}): Promise<DataPlane> {
   const { store, serving, metrics } = opts;
   const turn = new Map<string, number>();
 
@@ -56,7 +61,10 @@ export async function startDataPlane(opts: { port: number; cluster: string; stor
     }
     if (url.pathname === "/healthz") return sendJson(res, 200, { ok: true });
     const m = ROUTE.exec(url.pathname);
-    if (!m) return sendJson(res, 404, { error: `no such endpoint: ${url.pathname} (use /namespaces/<ns>/services/<name>/v2/... or /metrics)` });
+    if (!m)
+      return sendJson(res, 404, {
+        error: `no such endpoint: ${url.pathname} (use /namespaces/<ns>/services/<name>/v2/... or /metrics)`,
+      });
     const [, ns, kind, name, rest = "/"] = m as unknown as [string, string, string, string, string | undefined];
     const selector = selectorFor(ns, kind, name);
     const what = `${kind === "services" ? "service" : "deployment"} ${ns}/${name}`;

@@ -17,7 +17,13 @@ const specReplicas = (rs: KubeObject) => asNumber(rs.spec?.replicas) ?? 0;
 const statusNum = (rs: KubeObject, k: string) => asNumber(rs.status?.[k]) ?? 0;
 
 function counts(rs: KubeObject): RsCounts {
-  return { name: rs.metadata.name, replicas: specReplicas(rs), actual: statusNum(rs, "replicas"), available: statusNum(rs, "availableReplicas"), revision: revisionOf(rs) };
+  return {
+    name: rs.metadata.name,
+    replicas: specReplicas(rs),
+    actual: statusNum(rs, "replicas"),
+    available: statusNum(rs, "availableReplicas"),
+    revision: revisionOf(rs),
+  };
 }
 
 export class DeploymentController {
@@ -28,7 +34,14 @@ export class DeploymentController {
     private readonly events: EventRecorder,
     private readonly clock: SimClock,
   ) {
-    this.loop = startReconcileLoop({ name: "deployment-controller", store, clock, watch: ["deployments", "replicasets"], resyncMs: 1_000, reconcile: () => this.reconcileAll() });
+    this.loop = startReconcileLoop({
+      name: "deployment-controller",
+      store,
+      clock,
+      watch: ["deployments", "replicasets"],
+      resyncMs: 1_000,
+      reconcile: () => this.reconcileAll(),
+    });
   }
 
   stop(): void {
@@ -39,7 +52,10 @@ export class DeploymentController {
     const allRs = this.store.list("replicasets").items;
     for (const d of this.store.list("deployments").items) {
       if (d.metadata.deletionTimestamp) continue;
-      this.reconcile(d, allRs.filter((rs) => rs.metadata.namespace === d.metadata.namespace && isOwnedBy(rs, d)));
+      this.reconcile(
+        d,
+        allRs.filter((rs) => rs.metadata.namespace === d.metadata.namespace && isOwnedBy(rs, d)),
+      );
     }
   }
 
@@ -56,19 +72,39 @@ export class DeploymentController {
     }
     if (!newRs) {
       newRs = this.createReplicaSet(d, maxOldRevision + 1, old.some((rs) => specReplicas(rs) > 0) ? 0 : desired);
-      this.store.mutate("deployments", namespace, name, (o) => (o.status = { ...o.status, conditions: newReplicaSetCondition(d, newRs!.metadata.name, true) }), { subresource: "status" });
+      this.store.mutate(
+        "deployments",
+        namespace,
+        name,
+        (o) => (o.status = { ...o.status, conditions: newReplicaSetCondition(d, newRs!.metadata.name, true) }),
+        { subresource: "status" },
+      );
       d = this.store.get("deployments", namespace, name)!;
     } else if (revisionOf(newRs) <= maxOldRevision) {
       // A rollback to an older template: its ReplicaSet becomes the newest revision again.
-      newRs = this.store.mutate("replicasets", namespace, newRs.metadata.name, (o) => (o.metadata.annotations = { ...o.metadata.annotations, [REVISION]: String(maxOldRevision + 1) }));
+      newRs = this.store.mutate(
+        "replicasets",
+        namespace,
+        newRs.metadata.name,
+        (o) => (o.metadata.annotations = { ...o.metadata.annotations, [REVISION]: String(maxOldRevision + 1) }),
+      );
     }
     if (d.metadata.annotations?.[REVISION] !== String(revisionOf(newRs))) {
-      d = this.store.mutate("deployments", namespace, name, (o) => (o.metadata.annotations = { ...o.metadata.annotations, [REVISION]: String(revisionOf(newRs)) }));
+      d = this.store.mutate(
+        "deployments",
+        namespace,
+        name,
+        (o) => (o.metadata.annotations = { ...o.metadata.annotations, [REVISION]: String(revisionOf(newRs)) }),
+      );
     }
 
     const strategy = asObj(d.spec?.strategy);
-    const step = strategy?.type === "Recreate" ? recreateStep(desired, counts(newRs), old.map(counts)) : rollingStep(desired, strategy, counts(newRs), old.map(counts));
-    for (const [rsName, replicas] of step) this.scale(d, owned.find((r) => r.metadata.name === rsName) ?? newRs, replicas);
+    const step =
+      strategy?.type === "Recreate"
+        ? recreateStep(desired, counts(newRs), old.map(counts))
+        : rollingStep(desired, strategy, counts(newRs), old.map(counts));
+    for (const [rsName, replicas] of step)
+      this.scale(d, owned.find((r) => r.metadata.name === rsName) ?? newRs, replicas);
     this.cleanupHistory(d, old);
     this.syncStatus(d);
   }
@@ -106,22 +142,32 @@ export class DeploymentController {
     if (from === replicas) return;
     this.store.mutate("replicasets", rs.metadata.namespace, rs.metadata.name, (o) => {
       o.spec = { ...o.spec, replicas, minReadySeconds: asNumber(d.spec?.minReadySeconds) ?? 0 };
-      o.metadata.annotations = { ...o.metadata.annotations, "deployment.kubernetes.io/desired-replicas": String(desiredReplicas(d)) };
+      o.metadata.annotations = {
+        ...o.metadata.annotations,
+        "deployment.kubernetes.io/desired-replicas": String(desiredReplicas(d)),
+      };
     });
     this.scaledEvent(d, rs.metadata.name, from, replicas);
   }
 
   private scaledEvent(d: KubeObject, rsName: string, from: number, to: number): void {
     const verb = to > from ? "up" : "down";
-    this.events.record(d, SOURCE, { type: "Normal", reason: "ScalingReplicaSet", message: `Scaled ${verb} replica set ${rsName} from ${from} to ${to}` });
+    this.events.record(d, SOURCE, {
+      type: "Normal",
+      reason: "ScalingReplicaSet",
+      message: `Scaled ${verb} replica set ${rsName} from ${from} to ${to}`,
+    });
   }
 
   /** Keeps at most revisionHistoryLimit old ReplicaSets that are fully scaled down (oldest removed first). */
   private cleanupHistory(d: KubeObject, old: KubeObject[]): void {
     const limit = asNumber(d.spec?.revisionHistoryLimit) ?? 10;
-    const idle = old.filter((rs) => specReplicas(rs) === 0 && statusNum(rs, "replicas") === 0).sort((a, b) => revisionOf(a) - revisionOf(b));
+    const idle = old
+      .filter((rs) => specReplicas(rs) === 0 && statusNum(rs, "replicas") === 0)
+      .sort((a, b) => revisionOf(a) - revisionOf(b));
     for (const rs of idle.slice(0, Math.max(0, idle.length - limit))) {
-      if (this.store.get("replicasets", rs.metadata.namespace, rs.metadata.name)) this.store.delete("replicasets", rs.metadata.namespace, rs.metadata.name);
+      if (this.store.get("replicasets", rs.metadata.namespace, rs.metadata.name))
+        this.store.delete("replicasets", rs.metadata.namespace, rs.metadata.name);
     }
   }
 

@@ -32,7 +32,13 @@ function progressing(d: KubeObject, next: Record<string, number>): boolean {
 }
 
 /** The next status object for `d`; `newRsName` is undefined only before the first ReplicaSet exists. */
-export function computeDeploymentStatus(d: KubeObject, counts: DeploymentCounts, newRsName: string | undefined, nowMs = Date.now(), deadlineScale = 1): Record<string, unknown> {
+export function computeDeploymentStatus(
+  d: KubeObject,
+  counts: DeploymentCounts,
+  newRsName: string | undefined,
+  nowMs = Date.now(),
+  deadlineScale = 1,
+): Record<string, unknown> {
   const desired = desiredReplicas(d);
   const generation = d.metadata.generation ?? 1;
   const next = {
@@ -44,27 +50,81 @@ export function computeDeploymentStatus(d: KubeObject, counts: DeploymentCounts,
     unavailableReplicas: Math.max(0, counts.specTotal - counts.availableReplicas),
   };
   let conditions: Condition[] = conditionsOf(d);
-  const { maxUnavailable } = d.spec?.strategy && (d.spec.strategy as { type?: string }).type === "Recreate" ? { maxUnavailable: 0 } : fenceposts(d.spec?.strategy, desired);
+  const { maxUnavailable } =
+    d.spec?.strategy && (d.spec.strategy as { type?: string }).type === "Recreate"
+      ? { maxUnavailable: 0 }
+      : fenceposts(d.spec?.strategy, desired);
   conditions =
     counts.availableReplicas >= desired - maxUnavailable
-      ? setCondition(conditions, { type: "Available", status: "True", reason: "MinimumReplicasAvailable", message: "Deployment has minimum availability." }, { withUpdateTime: true })
-      : setCondition(conditions, { type: "Available", status: "False", reason: "MinimumReplicasUnavailable", message: "Deployment does not have minimum availability." }, { withUpdateTime: true });
+      ? setCondition(
+          conditions,
+          {
+            type: "Available",
+            status: "True",
+            reason: "MinimumReplicasAvailable",
+            message: "Deployment has minimum availability.",
+          },
+          { withUpdateTime: true },
+        )
+      : setCondition(
+          conditions,
+          {
+            type: "Available",
+            status: "False",
+            reason: "MinimumReplicasUnavailable",
+            message: "Deployment does not have minimum availability.",
+          },
+          { withUpdateTime: true },
+        );
 
   const rs = newRsName ? `ReplicaSet "${newRsName}"` : `Deployment "${d.metadata.name}"`;
   const current = conditions.find((c) => c.type === "Progressing");
   if (d.spec?.paused === true) {
-    conditions = setCondition(conditions, { type: "Progressing", status: "Unknown", reason: "DeploymentPaused", message: "Deployment is paused" }, { withUpdateTime: true });
+    conditions = setCondition(
+      conditions,
+      { type: "Progressing", status: "Unknown", reason: "DeploymentPaused", message: "Deployment is paused" },
+      { withUpdateTime: true },
+    );
   } else if (current?.reason === "DeploymentPaused") {
-    conditions = setCondition(conditions, { type: "Progressing", status: "Unknown", reason: "DeploymentResumed", message: "Deployment is resumed" }, { withUpdateTime: true });
+    conditions = setCondition(
+      conditions,
+      { type: "Progressing", status: "Unknown", reason: "DeploymentResumed", message: "Deployment is resumed" },
+      { withUpdateTime: true },
+    );
   } else if (next.updatedReplicas === desired && next.replicas === desired && next.availableReplicas === desired) {
-    conditions = setCondition(conditions, { type: "Progressing", status: "True", reason: "NewReplicaSetAvailable", message: `${rs} has successfully progressed.` }, { withUpdateTime: true });
+    conditions = setCondition(
+      conditions,
+      {
+        type: "Progressing",
+        status: "True",
+        reason: "NewReplicaSetAvailable",
+        message: `${rs} has successfully progressed.`,
+      },
+      { withUpdateTime: true },
+    );
   } else if (progressing(d, next)) {
     // Progress refreshes lastUpdateTime even with the same reason: the progress deadline counts from it.
     const now = kubeNow();
-    const cond: Condition = { type: "Progressing", status: "True", reason: "ReplicaSetUpdated", message: `${rs} is progressing.`, lastUpdateTime: now, lastTransitionTime: current?.status === "True" ? (current.lastTransitionTime ?? now) : now };
+    const cond: Condition = {
+      type: "Progressing",
+      status: "True",
+      reason: "ReplicaSetUpdated",
+      message: `${rs} is progressing.`,
+      lastUpdateTime: now,
+      lastTransitionTime: current?.status === "True" ? (current.lastTransitionTime ?? now) : now,
+    };
     conditions = [...conditions.filter((c) => c.type !== "Progressing"), cond];
   } else if (current && timedOut(d, current, nowMs, deadlineScale)) {
-    conditions = setCondition(conditions, { type: "Progressing", status: "False", reason: "ProgressDeadlineExceeded", message: `${rs} has timed out progressing.` }, { withUpdateTime: true });
+    conditions = setCondition(
+      conditions,
+      {
+        type: "Progressing",
+        status: "False",
+        reason: "ProgressDeadlineExceeded",
+        message: `${rs} has timed out progressing.`,
+      },
+      { withUpdateTime: true },
+    );
   }
   return { ...d.status, ...next, conditions: order(conditions) };
 }
@@ -85,5 +145,11 @@ const rank = (t: string) => (t === "Available" ? 0 : t === "Progressing" ? 1 : 2
 /** The condition set when a new ReplicaSet is created or first found. */
 export function newReplicaSetCondition(d: KubeObject, rsName: string, created: boolean): Condition[] {
   const message = created ? `Created new replica set "${rsName}"` : `Found new replica set "${rsName}"`;
-  return order(setCondition(conditionsOf(d), { type: "Progressing", status: "True", reason: created ? "NewReplicaSetCreated" : "FoundNewReplicaSet", message }, { withUpdateTime: true }));
+  return order(
+    setCondition(
+      conditionsOf(d),
+      { type: "Progressing", status: "True", reason: created ? "NewReplicaSetCreated" : "FoundNewReplicaSet", message },
+      { withUpdateTime: true },
+    ),
+  );
 }

@@ -10,11 +10,16 @@ describe("fleet config", () => {
     expect(new Set(cfg.clouds.map((c) => c.provider)).size).toBeGreaterThanOrEqual(5);
     expect(cfg.clusters.map((c) => c.port)).toEqual([16441, 16442, 16443, 16444, 16445, 16446]);
     expect(cfg.clusters.flatMap((c) => c.residency)).toEqual(expect.arrayContaining(["us", "eu", "cn"]));
-    expect(cfg.clusters.find((c) => c.cloud === "huawei-cn-north-4")?.nodePools.map((p) => p.gpuType)).toContain("Ascend-910B");
+    expect(cfg.clusters.find((c) => c.cloud === "huawei-cn-north-4")?.nodePools.map((p) => p.gpuType)).toContain(
+      "Ascend-910B",
+    );
   });
 
   it("lists every problem with its path", () => {
-    const raw = JSON.parse(JSON.stringify(testFleetConfig())) as { clusters: Record<string, unknown>[]; glbPort: number };
+    const raw = JSON.parse(JSON.stringify(testFleetConfig())) as {
+      clusters: Record<string, unknown>[];
+      glbPort: number;
+    };
     raw.glbPort = 3000;
     raw.clusters[0]!.cloud = "azure-nowhere";
     raw.clusters[1]!.name = "Bad_Name";
@@ -30,15 +35,23 @@ describe("fleet config", () => {
   });
 
   it("checks cross references once the shape is right", () => {
-    const raw = JSON.parse(JSON.stringify(testFleetConfig())) as { clusters: { cloud: string; nodePools: { gpuType: string }[] }[] };
+    const raw = JSON.parse(JSON.stringify(testFleetConfig())) as {
+      clusters: { cloud: string; nodePools: { gpuType: string }[] }[];
+    };
     raw.clusters[0]!.cloud = "azure-nowhere";
     raw.clusters[1]!.nodePools[0]!.gpuType = "B200";
-    expect(() => parseFleetConfig(raw)).toThrow(/clusters\.0\.cloud: cluster 'aws-test' names cloud 'azure-nowhere', which is not in clouds/);
+    expect(() => parseFleetConfig(raw)).toThrow(
+      /clusters\.0\.cloud: cluster 'aws-test' names cloud 'azure-nowhere', which is not in clouds/,
+    );
     expect(() => parseFleetConfig(raw)).toThrow(/no latency multiplier for GPU type 'B200'/);
   });
 
   it("reports unreadable and non-JSON files plainly", async () => {
-    await expect(loadFleetConfig("/nonexistent/fleet.json")).rejects.toThrow(/cannot read fleet config \/nonexistent\/fleet\.json/);
-    await expect(loadFleetConfig(path.join(import.meta.dirname, "fleet-config.ts"))).rejects.toThrow(/is not valid JSON/);
+    await expect(loadFleetConfig("/nonexistent/fleet.json")).rejects.toThrow(
+      /cannot read fleet config \/nonexistent\/fleet\.json/,
+    );
+    await expect(loadFleetConfig(path.join(import.meta.dirname, "fleet-config.ts"))).rejects.toThrow(
+      /is not valid JSON/,
+    );
   });
 });

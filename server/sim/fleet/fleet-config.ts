@@ -9,7 +9,10 @@ const dns1123 = (what: string) =>
   z
     .string()
     .max(63, `${what} must be at most 63 characters`)
-    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, `${what} must be lowercase letters, digits and '-', starting and ending with a letter or digit`);
+    .regex(
+      /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+      `${what} must be lowercase letters, digits and '-', starting and ending with a letter or digit`,
+    );
 
 /** Loopback ports the simulator may bind; 0 picks a free one (tests); 3000/3100 belong to the app and its tests. */
 const port = z
@@ -26,7 +29,9 @@ const Cloud = z.object({
 
 const NodePool = z.object({
   name: dns1123("node pool name"),
-  gpuType: z.string().regex(/^[A-Za-z0-9][-A-Za-z0-9_.]*$/, "gpuType must be a label value such as H100 or Ascend-910B"),
+  gpuType: z
+    .string()
+    .regex(/^[A-Za-z0-9][-A-Za-z0-9_.]*$/, "gpuType must be a label value such as H100 or Ascend-910B"),
   gpusPerNode: z.number().int().min(0).max(64),
   nodes: z.number().int().min(1, "a node pool needs at least one node").max(100),
 });
@@ -38,7 +43,9 @@ const Cluster = z.object({
   port,
   /** Plain-HTTP data plane: /metrics and the services' inference endpoints. Defaults to port + 100. */
   dataPort: port.optional(),
-  residency: z.array(z.string().regex(/^[a-z]{2,12}$/, "residency tags are short lowercase words such as us, eu, cn")).default([]),
+  residency: z
+    .array(z.string().regex(/^[a-z]{2,12}$/, "residency tags are short lowercase words such as us, eu, cn"))
+    .default([]),
   nodePools: z.array(NodePool).min(1, "a cluster needs at least one node pool"),
 });
 
@@ -75,7 +82,8 @@ export const FleetConfigSchema = z
         /** Length of one simulated day in wall seconds (the daily pattern repeats with this period). */
         dayLengthSeconds: z.number().positive().default(600),
       })
-      .refine((l) => l.maxRps >= l.minRps, "load.maxRps must be ≥ load.minRps"),
+      .refine((l) => l.maxRps >= l.minRps, "load.maxRps must be ≥ load.minRps")
+      .prefault({}),
     clouds: z.array(Cloud).min(1, "list at least one cloud"),
     clusters: z.array(Cluster).min(1, "list at least one cluster"),
     /** Which clouds' object stores hold each demo model (all its versions) at start: its "home" clouds. */
@@ -88,32 +96,51 @@ export const FleetConfigSchema = z
     cfg.clouds.forEach((c, i) => {
       if (cloudIds.has(c.id)) issue(["clouds", i, "id"], `cloud id '${c.id}' is listed twice`);
       cloudIds.add(c.id);
-      if (cfg.latency.region[c.region] === undefined) issue(["latency", "region"], `no network delay for region '${c.region}' (cloud '${c.id}')`);
+      if (cfg.latency.region[c.region] === undefined)
+        issue(["latency", "region"], `no network delay for region '${c.region}' (cloud '${c.id}')`);
     });
     const ports = new Map<number, string>([
       [cfg.glbPort, "glbPort"],
       [cfg.adminPort, "adminPort"],
     ]);
-    if (cfg.glbPort !== 0 && cfg.glbPort === cfg.adminPort) issue(["adminPort"], `adminPort ${cfg.adminPort} is also glbPort`);
+    if (cfg.glbPort !== 0 && cfg.glbPort === cfg.adminPort)
+      issue(["adminPort"], `adminPort ${cfg.adminPort} is also glbPort`);
     const names = new Set<string>();
     cfg.clusters.forEach((cl, i) => {
       if (names.has(cl.name)) issue(["clusters", i, "name"], `cluster name '${cl.name}' is listed twice`);
       names.add(cl.name);
-      if (!cloudIds.has(cl.cloud)) issue(["clusters", i, "cloud"], `cluster '${cl.name}' names cloud '${cl.cloud}', which is not in clouds (${[...cloudIds].join(", ")})`);
-      for (const [key, p] of [["port", cl.port], ["dataPort", dataPortOf(cl)]] as const) {
+      if (!cloudIds.has(cl.cloud))
+        issue(
+          ["clusters", i, "cloud"],
+          `cluster '${cl.name}' names cloud '${cl.cloud}', which is not in clouds (${[...cloudIds].join(", ")})`,
+        );
+      for (const [key, p] of [
+        ["port", cl.port],
+        ["dataPort", dataPortOf(cl)],
+      ] as const) {
         const taken = p === 0 ? undefined : ports.get(p);
         if (taken) issue(["clusters", i, key], `cluster '${cl.name}' ${key} ${p} is already used by ${taken}`);
         ports.set(p, `cluster '${cl.name}' ${key}`);
       }
       cl.nodePools.forEach((p, j) => {
-        if (cfg.latency.gpu[p.gpuType] === undefined) issue(["clusters", i, "nodePools", j, "gpuType"], `no latency multiplier for GPU type '${p.gpuType}' in latency.gpu`);
+        if (cfg.latency.gpu[p.gpuType] === undefined)
+          issue(
+            ["clusters", i, "nodePools", j, "gpuType"],
+            `no latency multiplier for GPU type '${p.gpuType}' in latency.gpu`,
+          );
       });
     });
     for (const [model, clouds] of Object.entries(cfg.modelHomes)) {
-      for (const c of clouds) if (!cloudIds.has(c)) issue(["modelHomes", model], `model '${model}' names home cloud '${c}', which is not in clouds`);
+      for (const c of clouds)
+        if (!cloudIds.has(c))
+          issue(["modelHomes", model], `model '${model}' names home cloud '${c}', which is not in clouds`);
     }
     cfg.workloads.forEach((w, i) => {
-      if (!names.has(w.cluster)) issue(["workloads", i, "cluster"], `workload '${w.name}' names cluster '${w.cluster}', which is not in clusters`);
+      if (!names.has(w.cluster))
+        issue(
+          ["workloads", i, "cluster"],
+          `workload '${w.name}' names cluster '${w.cluster}', which is not in clusters`,
+        );
     });
   });
 
@@ -133,7 +160,9 @@ export class FleetConfigError extends Error {
 export function parseFleetConfig(raw: unknown, source = "fleet config"): FleetConfig {
   const r = FleetConfigSchema.safeParse(raw);
   if (r.success) return r.data;
-  const lines = r.error.issues.map((i) => `  - ${i.path.length ? i.path.join(".") : "(root)"}: ${i.message}`);
+  // zod's "expected number, received undefined" reads better as what a hand-edited file is missing.
+  const say = (m: string) => m.replace(/^Invalid input: expected (\w+), received undefined$/, "is required ($1)");
+  const lines = r.error.issues.map((i) => `  - ${i.path.length ? i.path.join(".") : "(root)"}: ${say(i.message)}`);
   throw new FleetConfigError(`${source} is invalid:\n${lines.join("\n")}`);
 }
 
@@ -153,7 +182,8 @@ export async function loadFleetConfig(path: string): Promise<FleetConfig> {
   return parseFleetConfig(raw, `fleet config ${path}`);
 }
 
-export const dataPortOf = (c: { port: number; dataPort?: number | undefined }): number => c.dataPort ?? (c.port === 0 ? 0 : c.port + 100);
+export const dataPortOf = (c: { port: number; dataPort?: number | undefined }): number =>
+  c.dataPort ?? (c.port === 0 ? 0 : c.port + 100);
 
 export function cloudOf(cfg: FleetConfig, cluster: ClusterConfig): CloudConfig {
   const cloud = cfg.clouds.find((c) => c.id === cluster.cloud);

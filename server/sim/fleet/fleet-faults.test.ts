@@ -8,9 +8,26 @@ describe("parseFaultFlag", () => {
     expect(parseFaultFlag("api-outage=aws:unavailable")).toMatchObject({ mode: "unavailable" });
     expect(parseFaultFlag("slow-api=aws:1500")).toEqual({ kind: "slow-api", cluster: "aws", ms: 1500 });
     expect(parseFaultFlag("drop-watches=aws")).toEqual({ kind: "drop-watches", cluster: "aws", how: "reset" });
-    expect(parseFaultFlag("crash-loop=aws/models/credit")).toEqual({ kind: "crash-loop", cluster: "aws", namespace: "models", deployment: "credit", on: true });
-    expect(parseFaultFlag("node-loss=aws/aws-h100-0")).toEqual({ kind: "node-loss", cluster: "aws", node: "aws-h100-0", on: true });
-    expect(parseFaultFlag("latency-spike=aws/models/credit:400")).toEqual({ kind: "latency-spike", cluster: "aws", namespace: "models", deployment: "credit", ms: 400 });
+    expect(parseFaultFlag("crash-loop=aws/models/credit")).toEqual({
+      kind: "crash-loop",
+      cluster: "aws",
+      namespace: "models",
+      deployment: "credit",
+      on: true,
+    });
+    expect(parseFaultFlag("node-loss=aws/aws-h100-0")).toEqual({
+      kind: "node-loss",
+      cluster: "aws",
+      node: "aws-h100-0",
+      on: true,
+    });
+    expect(parseFaultFlag("latency-spike=aws/models/credit:400")).toEqual({
+      kind: "latency-spike",
+      cluster: "aws",
+      namespace: "models",
+      deployment: "credit",
+      ms: 400,
+    });
   });
 
   it("explains a bad flag", () => {

@@ -8,12 +8,29 @@ import type { ClusterRuntime } from "./cluster-runtime";
 
 const cluster = z.string().min(1, "cluster is required");
 export const ZFault = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("api-outage"), cluster, on: z.boolean().default(true), mode: z.enum(["refuse", "unavailable"]).default("refuse") }),
+  z.object({
+    kind: z.literal("api-outage"),
+    cluster,
+    on: z.boolean().default(true),
+    mode: z.enum(["refuse", "unavailable"]).default("refuse"),
+  }),
   z.object({ kind: z.literal("slow-api"), cluster, ms: z.number().int().min(0).max(120_000) }),
   z.object({ kind: z.literal("drop-watches"), cluster, how: z.enum(["reset", "end"]).default("reset") }),
-  z.object({ kind: z.literal("crash-loop"), cluster, namespace: z.string().min(1), deployment: z.string().min(1), on: z.boolean().default(true) }),
+  z.object({
+    kind: z.literal("crash-loop"),
+    cluster,
+    namespace: z.string().min(1),
+    deployment: z.string().min(1),
+    on: z.boolean().default(true),
+  }),
   z.object({ kind: z.literal("node-loss"), cluster, node: z.string().min(1), on: z.boolean().default(true) }),
-  z.object({ kind: z.literal("latency-spike"), cluster, namespace: z.string().min(1), deployment: z.string().min(1), ms: z.number().min(0).max(600_000) }),
+  z.object({
+    kind: z.literal("latency-spike"),
+    cluster,
+    namespace: z.string().min(1),
+    deployment: z.string().min(1),
+    ms: z.number().min(0).max(600_000),
+  }),
 ]);
 export type Fault = z.output<typeof ZFault>;
 
@@ -40,7 +57,12 @@ export interface ClusterFaultState {
 export function faultState(targets: Map<string, FaultTarget>): Record<string, ClusterFaultState> {
   const out: Record<string, ClusterFaultState> = {};
   for (const [name, t] of targets) {
-    out[name] = { apiOutage: t.api.outage ? t.api.outageMode : false, slowApiMs: t.api.latencyMs, lostNodes: t.runtime.nodes.lostNodes(), ...t.runtime.faults.state() };
+    out[name] = {
+      apiOutage: t.api.outage ? t.api.outageMode : false,
+      slowApiMs: t.api.latencyMs,
+      lostNodes: t.runtime.nodes.lostNodes(),
+      ...t.runtime.faults.state(),
+    };
   }
   return out;
 }
@@ -48,7 +70,10 @@ export function faultState(targets: Map<string, FaultTarget>): Record<string, Cl
 /** Applies one fault; returns a one-line description of what changed. */
 export function applyFault(targets: Map<string, FaultTarget>, input: unknown): string {
   const parsed = ZFault.safeParse(input);
-  if (!parsed.success) throw new FaultError(`invalid fault: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new FaultError(
+      `invalid fault: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`,
+    );
   const f = parsed.data;
   const t = targets.get(f.cluster);
   if (!t) throw new FaultError(`unknown cluster '${f.cluster}' (clusters: ${[...targets.keys()].join(", ")})`);
@@ -63,7 +88,8 @@ export function applyFault(targets: Map<string, FaultTarget>, input: unknown): s
     case "drop-watches":
       return `${f.cluster}: dropped ${t.api.dropWatches(f.how)} watch stream(s)`;
     case "crash-loop":
-      if (!t.runtime.store.get("deployments", f.namespace, f.deployment) && f.on) throw new FaultError(`deployment ${f.namespace}/${f.deployment} not found in cluster ${f.cluster}`);
+      if (!t.runtime.store.get("deployments", f.namespace, f.deployment) && f.on)
+        throw new FaultError(`deployment ${f.namespace}/${f.deployment} not found in cluster ${f.cluster}`);
       t.runtime.faults.setCrashLoop(f.namespace, f.deployment, f.on);
       t.runtime.kubelets.poke();
       return `${f.cluster}: crash loop ${f.on ? "on" : "off"} for ${f.namespace}/${f.deployment}`;
@@ -92,7 +118,8 @@ export function parseFaultFlag(flag: string): Fault {
   const raw: Record<string, unknown> = { kind, cluster: parts[0] };
   if (kind === "api-outage" && arg) raw.mode = arg;
   if (kind === "slow-api" || kind === "latency-spike") raw.ms = arg === undefined ? NaN : Number(arg);
-  if (kind === "crash-loop" || kind === "latency-spike") Object.assign(raw, { namespace: parts[1], deployment: parts[2] });
+  if (kind === "crash-loop" || kind === "latency-spike")
+    Object.assign(raw, { namespace: parts[1], deployment: parts[2] });
   if (kind === "node-loss") raw.node = parts[1];
   const parsed = ZFault.safeParse(raw);
   if (!parsed.success) {

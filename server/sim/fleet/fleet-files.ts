@@ -27,7 +27,10 @@ async function writePrivate(file: string, text: string): Promise<void> {
 }
 
 /** Loads credentials.json, creating what is missing (new clusters get a fresh CA and tokens). */
-export async function ensureCredentials(simDir: string, clusters: string[]): Promise<Record<string, ClusterCredentials>> {
+export async function ensureCredentials(
+  simDir: string,
+  clusters: string[],
+): Promise<Record<string, ClusterCredentials>> {
   const file = path.join(simDir, "credentials.json");
   let existing: Record<string, ClusterCredentials> = {};
   try {
@@ -40,7 +43,11 @@ export async function ensureCredentials(simDir: string, clusters: string[]): Pro
   for (const name of clusters) {
     if (existing[name]) continue;
     const certs = await createClusterCertificates({ commonName: name });
-    existing[name] = { ...certs, adminToken: randomBytes(32).toString("base64url"), viewerToken: randomBytes(32).toString("base64url") };
+    existing[name] = {
+      ...certs,
+      adminToken: randomBytes(32).toString("base64url"),
+      viewerToken: randomBytes(32).toString("base64url"),
+    };
     changed = true;
   }
   if (changed) await writePrivate(file, JSON.stringify(existing, null, 2));
@@ -58,7 +65,10 @@ export async function writeKubeconfig(file: string, clusters: KubeconfigCluster[
   const doc = {
     apiVersion: "v1",
     kind: "Config",
-    clusters: clusters.map((c) => ({ name: c.name, cluster: { server: c.server, "certificate-authority-data": Buffer.from(c.caCert).toString("base64") } })),
+    clusters: clusters.map((c) => ({
+      name: c.name,
+      cluster: { server: c.server, "certificate-authority-data": Buffer.from(c.caCert).toString("base64") },
+    })),
     users: clusters.map((c) => ({ name: `${c.name}-admin`, user: { token: c.token } })),
     contexts: clusters.map((c) => ({ name: c.name, context: { cluster: c.name, user: `${c.name}-admin` } })),
     "current-context": clusters[0]?.name ?? "",
@@ -104,7 +114,10 @@ export async function writeFleetManifest(file: string, manifest: FleetManifest):
 export async function writePrometheusTargets(file: string, manifest: FleetManifest): Promise<void> {
   const host = (url: string) => new URL(url).host;
   const targets = [
-    ...manifest.clusters.map((c) => ({ targets: [host(c.dataPlane)], labels: { job: "tern-sim-cluster", sim_cluster: c.name, provider: c.provider, region: c.region } })),
+    ...manifest.clusters.map((c) => ({
+      targets: [host(c.dataPlane)],
+      labels: { job: "tern-sim-cluster", sim_cluster: c.name, provider: c.provider, region: c.region },
+    })),
     { targets: [host(manifest.glb.url)], labels: { job: "tern-sim-glb" } },
   ];
   await mkdir(path.dirname(file), { recursive: true });

@@ -17,7 +17,11 @@ export function qualifiedImage(image: string): string {
   const { repository, tag } = parseImage(image);
   const first = repository.split("/")[0] ?? "";
   const hasRegistry = repository.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost");
-  const repo = hasRegistry ? repository : repository.includes("/") ? `docker.io/${repository}` : `docker.io/library/${repository}`;
+  const repo = hasRegistry
+    ? repository
+    : repository.includes("/")
+      ? `docker.io/${repository}`
+      : `docker.io/library/${repository}`;
   return image.includes("@") ? `${repo}@${image.split("@")[1]}` : `${repo}:${tag}`;
 }
 
@@ -27,7 +31,10 @@ export function checkImage(image: string, runtimes: readonly string[]): ImageChe
   const ref = qualifiedImage(image);
   const { repository } = parseImage(image);
   if (image.includes("doesnotexist")) {
-    return { ok: false, message: `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found` };
+    return {
+      ok: false,
+      message: `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`,
+    };
   }
   const known = runtimes.map((r) => parseImage(r).repository);
   if (!known.includes(repository)) {

@@ -3,10 +3,12 @@ import type { KubeObject, OwnerReference } from "../store/object-store";
 
 export type Obj = Record<string, unknown>;
 
-export const asObj = (v: unknown): Obj | undefined => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : undefined);
+export const asObj = (v: unknown): Obj | undefined =>
+  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : undefined;
 export const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export const asString = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
-export const asNumber = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+export const asNumber = (v: unknown): number | undefined =>
+  typeof v === "number" && Number.isFinite(v) ? v : undefined;
 
 export const GPU_RESOURCE = "nvidia.com/gpu";
 export const GPU_PRODUCT_LABEL = "nvidia.com/gpu.product";
@@ -56,7 +58,14 @@ export function controllerOf(o: KubeObject): OwnerReference | undefined {
 }
 
 export function ownerRefTo(owner: KubeObject): OwnerReference {
-  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true };
+  return {
+    apiVersion: owner.apiVersion,
+    kind: owner.kind,
+    name: owner.metadata.name,
+    uid: owner.metadata.uid,
+    controller: true,
+    blockOwnerDeletion: true,
+  };
 }
 
 export const isOwnedBy = (o: KubeObject, owner: KubeObject) => controllerOf(o)?.uid === owner.metadata.uid;

@@ -2,8 +2,9 @@
 // pod is deleted or its node is lost, and apply the crash-loop fault to running model servers.
 import type { KubeObject } from "../store/object-store";
 import { asArray, asObj, controllerOf, isTerminal, nodeNameOf, GPU_PRODUCT_LABEL } from "./k8s-objects";
-import type { NodeLifecycle } from "./nodes";
-import { PodRuntime, type KubeletContext, type NodeFacts } from "./pod-runtime";
+import type { NodeLifecycle } from "./node-lifecycle";
+import type { KubeletContext, NodeFacts } from "./kubelet-context";
+import { PodRuntime } from "./pod-runtime";
 import { startReconcileLoop, type ReconcileLoop } from "./reconcile-loop";
 
 export class Kubelets {
@@ -16,7 +17,9 @@ export class Kubelets {
     private readonly lifecycle: NodeLifecycle,
   ) {
     ctx.store.list("nodes").items.forEach((n, index) => {
-      const ip = asArray(n.status?.addresses).map((a) => asObj(a)).find((a) => a?.type === "InternalIP")?.address;
+      const ip = asArray(n.status?.addresses)
+        .map((a) => asObj(a))
+        .find((a) => a?.type === "InternalIP")?.address;
       // Pod IPs come from the node's podCIDR (10.244.<n>.0/24), as the node IPAM controller assigns it.
       const cidr = typeof n.spec?.podCIDR === "string" ? /^10\.244\.(\d+)\./.exec(n.spec.podCIDR) : null;
       this.nodes.set(n.metadata.name, {
@@ -28,7 +31,14 @@ export class Kubelets {
         nextIp: 2,
       });
     });
-    this.loop = startReconcileLoop({ name: "kubelet", store: ctx.store, clock: ctx.clock, watch: ["pods"], resyncMs: 2_000, reconcile: () => this.reconcile() });
+    this.loop = startReconcileLoop({
+      name: "kubelet",
+      store: ctx.store,
+      clock: ctx.clock,
+      watch: ["pods"],
+      resyncMs: 2_000,
+      reconcile: () => this.reconcile(),
+    });
   }
 
   /** Re-checks faults and node state now (the admin API calls this after changing either). */

@@ -36,7 +36,11 @@ export interface ArtifactFacts {
 }
 
 /** Checks the artifact exists in this cloud's store and has the expected sha256; no bytes are loaded yet. */
-export async function inspectArtifact(stores: ArtifactStores, cloudId: string, src: ModelSource): Promise<ArtifactFacts> {
+export async function inspectArtifact(
+  stores: ArtifactStores,
+  cloudId: string,
+  src: ModelSource,
+): Promise<ArtifactFacts> {
   const uri = src.uri;
   if (!uri) throw new ModelStartError("MODEL_URI is not set: the model server has no model to load");
   let cloud: string;
@@ -46,7 +50,9 @@ export async function inspectArtifact(stores: ArtifactStores, cloudId: string, s
     throw new ModelStartError(e instanceof Error ? e.message : String(e));
   }
   if (cloud !== cloudId) {
-    throw new ModelStartError(`artifact ${uri} is in cloud ${cloud}'s store, which pods in cloud ${cloudId} cannot read; copy it to sim://${cloudId}/… first`);
+    throw new ModelStartError(
+      `artifact ${uri} is in cloud ${cloud}'s store, which pods in cloud ${cloudId} cannot read; copy it to sim://${cloudId}/… first`,
+    );
   }
   const head = await stores.head(uri);
   if (!head) throw new ModelStartError(`artifact ${uri} does not exist in cloud ${cloudId}'s store (NoSuchKey)`);
@@ -59,7 +65,11 @@ export async function inspectArtifact(stores: ArtifactStores, cloudId: string, s
 /** Simulated load time: 1.5 s of runtime start-up plus reading the weights at ~200 MB/s. */
 export const modelLoadDurationMs = (sizeBytes: number) => 1_500 + Math.round((sizeBytes / 200e6) * 1000);
 
-export async function loadArtifact(stores: ArtifactStores, facts: ArtifactFacts, src: ModelSource): Promise<LoadedModel> {
+export async function loadArtifact(
+  stores: ArtifactStores,
+  facts: ArtifactFacts,
+  src: ModelSource,
+): Promise<LoadedModel> {
   try {
     return await loadModel(stores.localPath(facts.uri), {
       ...(src.name ? { name: src.name } : {}),
@@ -68,4 +78,16 @@ export async function loadArtifact(stores: ArtifactStores, facts: ArtifactFacts,
   } catch (e) {
     throw new ModelStartError(e instanceof Error ? e.message : String(e));
   }
+}
+
+/** The whole start-up: inspect, wait the simulated load time, load. Throws ModelStartError with the reason. */
+export async function startModel(
+  stores: ArtifactStores,
+  cloudId: string,
+  src: ModelSource,
+  sleep: (simMs: number) => Promise<void>,
+): Promise<LoadedModel> {
+  const facts = await inspectArtifact(stores, cloudId, src);
+  await sleep(modelLoadDurationMs(facts.sizeBytes));
+  return loadArtifact(stores, facts, src);
 }

@@ -1,42 +1,17 @@
 // One pod's life on a simulated node, as kubelet + containerd + the model server would live it:
 // sandbox → image pull (or ErrImagePull/ImagePullBackOff) → container start → model load from the pod's own
 // cloud's store → readiness; a failed load exits the container into CrashLoopBackOff with growing back-off.
-import type { ArtifactStores } from "../artifacts/artifact-stores";
 import type { LoadedModel } from "../models/model-runtime";
-import type { KubeObject, ObjectStore } from "../store/object-store";
+import type { KubeObject } from "../store/object-store";
 import { isStoreError } from "../store/object-store";
-import type { EventRecorder, RecordedEvent } from "./events";
-import { checkImage, pullDurationMs, qualifiedImage } from "./image-policy";
+import type { RecordedEvent } from "./events";
+import { pullImage } from "./image-pull";
 import { asNumber, containersOf, kubeNow, type ContainerSpec } from "./k8s-objects";
-import { inspectArtifact, loadArtifact, modelLoadDurationMs, modelSourceOf, ModelStartError } from "./model-loader";
+import { nextBackoff, type KubeletContext, type NodeFacts } from "./kubelet-context";
+import { modelSourceOf, ModelStartError, startModel } from "./model-loader";
 import { buildPodStatus, runningState, waitingState, type ContainerView, type PodView } from "./pod-status";
-import { podHandler, type LatencyModel, type ServingRegistry } from "./serving";
-import { goDuration, type SimClock } from "./sim-clock";
-
-export interface KubeletContext {
-  store: ObjectStore;
-  events: EventRecorder;
-  clock: SimClock;
-  cloudId: string;
-  clusterName: string;
-  artifacts: ArtifactStores;
-  runtimes: readonly string[];
-  serving: ServingRegistry;
-  latency: LatencyModel;
-  isCrashLooping(namespace: string, deployment: string | undefined): boolean;
-}
-
-export interface NodeFacts {
-  name: string;
-  gpuType: string;
-  hostIP: string;
-  /** Images already pulled on this node. */
-  images: Set<string>;
-}
-
-const BACKOFF_START_MS = 10_000;
-const BACKOFF_MAX_MS = 300_000;
-const nextBackoff = (ms: number) => (ms === 0 ? BACKOFF_START_MS : Math.min(ms * 2, BACKOFF_MAX_MS));
+import { podHandler } from "./serving";
+import { goDuration } from "./sim-clock";
 
 export class PodRuntime {
   readonly uid: string;
@@ -69,7 +44,16 @@ export class PodRuntime {
       podIP,
       startTime: kubeNow(),
       everStarted: false,
-      containers: containers.map((c) => ({ name: c.name, image: c.image, imageID: "", state: waitingState("ContainerCreating"), lastState: {}, ready: false, started: false, restartCount: 0 })),
+      containers: containers.map((c) => ({
+        name: c.name,
+        image: c.image,
+        imageID: "",
+        state: waitingState("ContainerCreating"),
+        lastState: {},
+        ready: false,
+        started: false,
+        restartCount: 0,
+      })),
     };
     this.writeStatus();
     this.after(500, () => this.pull());
@@ -79,13 +63,10 @@ export class PodRuntime {
     return this.view.containers.every((c) => c.ready);
   }
 
-  get nodeName(): string {
-    return this.node.name;
-  }
-
   /** The crash-loop fault: a running model server dies now. */
   crashIfFaulted(): void {
-    if (this.ctx.isCrashLooping(this.namespace, this.deployment) && "running" in this.mainView().state) this.crash("fault injected: the model server process crashed (crash-loop fault on this deployment)");
+    if (this.ctx.isCrashLooping(this.namespace, this.deployment) && "running" in this.mainView().state)
+      this.crash("fault injected: the model server process crashed (crash-loop fault on this deployment)");
   }
 
   stop(reason: "deleted" | "node-lost"): void {
@@ -94,8 +75,7 @@ export class PodRuntime {
     for (const c of this.cancels) c();
     this.ctx.serving.remove(this.uid);
     if (reason === "deleted" && this.view.everStarted) {
-      const pod = this.podRef();
-      this.ctx.events.record(pod, this.source(), { type: "Normal", reason: "Killing", message: `Stopping container ${this.main.name}` });
+      this.event({ type: "Normal", reason: "Killing", message: `Stopping container ${this.main.name}` });
     }
     this.ctx.events.forget(this.uid);
   }
@@ -112,61 +92,49 @@ export class PodRuntime {
     this.cancels.add(cancel);
   }
 
-  private source() {
-    return { component: "kubelet", host: this.node.name };
-  }
-
-  /** A stand-in for the pod object as events reference it (uid and name are what matter). */
-  private podRef(): KubeObject {
-    return { apiVersion: "v1", kind: "Pod", metadata: { name: this.name, namespace: this.namespace, uid: this.uid, resourceVersion: "", creationTimestamp: "" } };
-  }
-
   private event(e: RecordedEvent): void {
-    this.ctx.events.record(this.podRef(), this.source(), e);
+    // A stand-in for the pod as events reference it: uid and name are what matter.
+    const meta = {
+      name: this.name,
+      namespace: this.namespace,
+      uid: this.uid,
+      resourceVersion: "",
+      creationTimestamp: "",
+    };
+    const pod: KubeObject = { apiVersion: "v1", kind: "Pod", metadata: meta };
+    this.ctx.events.record(pod, { component: "kubelet", host: this.node.name }, e);
   }
 
   private writeStatus(): void {
     if (this.stopped) return;
     try {
-      this.ctx.store.mutate("pods", this.namespace, this.name, (p) => (p.status = buildPodStatus(p, this.view)), { subresource: "status" });
+      this.ctx.store.mutate("pods", this.namespace, this.name, (p) => (p.status = buildPodStatus(p, this.view)), {
+        subresource: "status",
+      });
     } catch (e) {
       if (!isStoreError(e)) throw e; // the pod was deleted meanwhile; the kubelet loop stops us next
     }
   }
 
   private pull(): void {
-    const image = this.main.image;
-    const ref = qualifiedImage(image);
-    if (this.node.images.has(ref)) {
-      this.event({ type: "Normal", reason: "Pulled", message: `Container image "${image}" already present on machine` });
-      return this.create();
-    }
-    const check = checkImage(image, this.ctx.runtimes);
-    this.event({ type: "Normal", reason: "Pulling", message: `Pulling image "${image}"` });
-    const took = check.ok ? pullDurationMs(check.sizeBytes) : 1_200;
-    this.after(took, () => {
-      if (!check.ok) return this.pullFailed(check.message);
-      this.node.images.add(ref);
-      this.pullBackoff = 0;
-      for (const c of this.view.containers) c.imageID = `${ref.split(":")[0]}@sha256:${this.uid.replaceAll("-", "").padEnd(64, "0").slice(0, 64)}`;
-      this.event({ type: "Normal", reason: "Pulled", message: `Successfully pulled image "${image}" in ${goDuration(took)} (${goDuration(took)} including waiting). Image size: ${check.sizeBytes} bytes.` });
-      this.create();
-    });
-  }
-
-  private pullFailed(message: string): void {
-    const image = this.main.image;
-    this.event({ type: "Warning", reason: "Failed", message: `Failed to pull image "${image}": ${message}` });
-    this.event({ type: "Warning", reason: "Failed", message: "Error: ErrImagePull" });
-    this.mainView().state = waitingState("ErrImagePull", message);
-    this.writeStatus();
-    this.pullBackoff = nextBackoff(this.pullBackoff);
-    this.after(1_000, () => {
-      this.event({ type: "Normal", reason: "BackOff", message: `Back-off pulling image "${image}"` });
-      this.event({ type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff" });
-      this.mainView().state = waitingState("ImagePullBackOff", `Back-off pulling image "${image}": ErrImagePull: ${message}`);
-      this.writeStatus();
-      this.after(this.pullBackoff, () => this.pull());
+    pullImage({
+      image: this.main.image,
+      node: this.node,
+      runtimes: this.ctx.runtimes,
+      backoff: this.pullBackoff,
+      event: (e) => this.event(e),
+      after: (ms, fn) => this.after(ms, fn),
+      waiting: (reason, message, backoff) => {
+        this.pullBackoff = backoff;
+        this.mainView().state = waitingState(reason, message);
+        this.writeStatus();
+      },
+      pulled: (imageID) => {
+        this.pullBackoff = 0;
+        for (const c of this.view.containers) c.imageID = imageID;
+        this.create();
+      },
+      retry: () => this.pull(),
     });
   }
 
@@ -193,14 +161,15 @@ export class PodRuntime {
     const pod = this.ctx.store.get("pods", this.namespace, this.name);
     const src = modelSourceOf(this.main, pod?.metadata.labels ?? {});
     try {
-      if (src.uri) {
-        const facts = await inspectArtifact(this.ctx.artifacts, this.ctx.cloudId, src);
-        await this.ctx.clock.sleep(modelLoadDurationMs(facts.sizeBytes));
-        if (stale()) return;
-        this.model = await loadArtifact(this.ctx.artifacts, facts, src);
-      }
+      const model = src.uri
+        ? await startModel(this.ctx.artifacts, this.ctx.cloudId, src, (ms) => this.ctx.clock.sleep(ms))
+        : undefined;
       if (stale()) return;
-      if (this.ctx.isCrashLooping(this.namespace, this.deployment)) throw new ModelStartError("fault injected: the model server process crashed (crash-loop fault on this deployment)");
+      this.model = model;
+      if (this.ctx.isCrashLooping(this.namespace, this.deployment))
+        throw new ModelStartError(
+          "fault injected: the model server process crashed (crash-loop fault on this deployment)",
+        );
       const probe = this.main.readinessProbe;
       const delayS = (asNumber(probe?.initialDelaySeconds) ?? 0) + Math.min(asNumber(probe?.periodSeconds) ?? 1, 1);
       this.after(delayS * 1000, () => {
@@ -208,7 +177,9 @@ export class PodRuntime {
       });
     } catch (e) {
       if (stale()) return;
-      this.crash(e instanceof ModelStartError ? e.message : `model server failed: ${e instanceof Error ? e.message : String(e)}`);
+      this.crash(
+        e instanceof ModelStartError ? e.message : `model server failed: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
   }
 
@@ -226,7 +197,15 @@ export class PodRuntime {
       gpuType: this.node.gpuType,
       podIP: this.view.podIP,
       model: this.model,
-      handle: podHandler({ model: this.model, latency: this.ctx.latency, gpuType: this.node.gpuType, namespace: this.namespace, deployment: this.deployment, isReady: () => this.ready, serverName: this.name }),
+      handle: podHandler({
+        model: this.model,
+        latency: this.ctx.latency,
+        gpuType: this.node.gpuType,
+        namespace: this.namespace,
+        deployment: this.deployment,
+        isReady: () => this.ready,
+        serverName: this.name,
+      }),
     });
   }
 
@@ -236,7 +215,16 @@ export class PodRuntime {
     const startedAt = "running" in c.state ? c.state.running.startedAt : kubeNow();
     this.ctx.serving.remove(this.uid);
     this.model = undefined;
-    const terminated = { terminated: { exitCode: 1, reason: "Error", message, startedAt, finishedAt: kubeNow(), ...(c.containerID ? { containerID: c.containerID } : {}) } };
+    const terminated = {
+      terminated: {
+        exitCode: 1,
+        reason: "Error",
+        message,
+        startedAt,
+        finishedAt: kubeNow(),
+        ...(c.containerID ? { containerID: c.containerID } : {}),
+      },
+    };
     c.state = terminated;
     c.lastState = terminated;
     c.ready = false;
@@ -247,9 +235,16 @@ export class PodRuntime {
     this.after(1_000, () => {
       const podDesc = `${this.name}_${this.namespace}(${this.uid})`;
       c.restartCount += 1;
-      c.state = waitingState("CrashLoopBackOff", `back-off ${goDuration(backoff)} restarting failed container=${this.main.name} pod=${podDesc}`);
+      c.state = waitingState(
+        "CrashLoopBackOff",
+        `back-off ${goDuration(backoff)} restarting failed container=${this.main.name} pod=${podDesc}`,
+      );
       this.writeStatus();
-      this.event({ type: "Warning", reason: "BackOff", message: `Back-off restarting failed container ${this.main.name} in pod ${podDesc}: ${message}` });
+      this.event({
+        type: "Warning",
+        reason: "BackOff",
+        message: `Back-off restarting failed container ${this.main.name} in pod ${podDesc}: ${message}`,
+      });
       this.after(backoff, () => this.pull());
     });
   }

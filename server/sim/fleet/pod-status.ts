@@ -6,7 +6,16 @@ import { conditionsOf, kubeNow, setCondition, type Condition } from "./k8s-objec
 export type ContainerState =
   | { waiting: { reason: string; message?: string } }
   | { running: { startedAt: string } }
-  | { terminated: { exitCode: number; reason: string; message?: string; startedAt: string; finishedAt: string; containerID?: string } };
+  | {
+      terminated: {
+        exitCode: number;
+        reason: string;
+        message?: string;
+        startedAt: string;
+        finishedAt: string;
+        containerID?: string;
+      };
+    };
 
 export interface ContainerView {
   name: string;
@@ -37,8 +46,16 @@ export function buildPodStatus(pod: KubeObject, view: PodView): Record<string, u
   set({ type: "PodReadyToStartContainers", status: "True" });
   set({ type: "Initialized", status: "True" });
   const notReadyMsg = `containers with unready status: [${notReady.join(" ")}]`;
-  set(allReady ? { type: "ContainersReady", status: "True" } : { type: "ContainersReady", status: "False", reason: "ContainersNotReady", message: notReadyMsg });
-  set(allReady ? { type: "Ready", status: "True" } : { type: "Ready", status: "False", reason: "ContainersNotReady", message: notReadyMsg });
+  set(
+    allReady
+      ? { type: "ContainersReady", status: "True" }
+      : { type: "ContainersReady", status: "False", reason: "ContainersNotReady", message: notReadyMsg },
+  );
+  set(
+    allReady
+      ? { type: "Ready", status: "True" }
+      : { type: "Ready", status: "False", reason: "ContainersNotReady", message: notReadyMsg },
+  );
   const order = ["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"];
   conditions.sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
   return {
@@ -66,4 +83,6 @@ export function buildPodStatus(pod: KubeObject, view: PodView): Record<string, u
 }
 
 export const runningState = (): ContainerState => ({ running: { startedAt: kubeNow() } });
-export const waitingState = (reason: string, message?: string): ContainerState => ({ waiting: message ? { reason, message } : { reason } });
+export const waitingState = (reason: string, message?: string): ContainerState => ({
+  waiting: message ? { reason, message } : { reason },
+});

@@ -42,4 +42,5 @@ export function podTemplateHash(template: unknown, collisionCount = 0): string {
 }
 
 /** EqualIgnoreHash: two pod templates are the same apart from the pod-template-hash label. */
-export const sameTemplate = (a: unknown, b: unknown) => stableStringify(templateWithoutHash(a)) === stableStringify(templateWithoutHash(b));
+export const sameTemplate = (a: unknown, b: unknown) =>
+  stableStringify(templateWithoutHash(a)) === stableStringify(templateWithoutHash(b));

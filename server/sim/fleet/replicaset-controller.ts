@@ -2,7 +2,18 @@
 // the least useful first) and reports replicas / ready / available counts in its status.
 import type { KubeObject, ObjectStore } from "../store/object-store";
 import type { EventRecorder } from "./events";
-import { asNumber, asObj, isOwnedBy, isPodAvailable, isPodReady, isTerminal, nodeNameOf, ownerRefTo, podPhase, type Obj } from "./k8s-objects";
+import {
+  asNumber,
+  asObj,
+  isOwnedBy,
+  isPodAvailable,
+  isPodReady,
+  isTerminal,
+  nodeNameOf,
+  ownerRefTo,
+  podPhase,
+  type Obj,
+} from "./k8s-objects";
 import { startReconcileLoop, type ReconcileLoop } from "./reconcile-loop";
 import type { SimClock } from "./sim-clock";
 
@@ -35,7 +46,14 @@ export class ReplicaSetController {
     private readonly events: EventRecorder,
     private readonly clock: SimClock,
   ) {
-    this.loop = startReconcileLoop({ name: "replicaset-controller", store, clock, watch: ["replicasets", "pods"], resyncMs: 1_000, reconcile: () => this.reconcileAll() });
+    this.loop = startReconcileLoop({
+      name: "replicaset-controller",
+      store,
+      clock,
+      watch: ["replicasets", "pods"],
+      resyncMs: 1_000,
+      reconcile: () => this.reconcileAll(),
+    });
   }
 
   stop(): void {
@@ -62,7 +80,9 @@ export class ReplicaSetController {
     if (active.length < desired) {
       for (let i = active.length; i < desired; i++) active.push(this.createPod(rs));
     } else if (active.length > desired) {
-      const victims = [...active].sort((a, b) => compareRanks(deletionRank(a), deletionRank(b))).slice(0, active.length - desired);
+      const victims = [...active]
+        .sort((a, b) => compareRanks(deletionRank(a), deletionRank(b)))
+        .slice(0, active.length - desired);
       for (const v of victims) this.deletePod(rs, v);
       const gone = new Set(victims.map((v) => v.metadata.uid));
       active = active.filter((p) => !gone.has(p.metadata.uid));
@@ -72,12 +92,15 @@ export class ReplicaSetController {
     const status = {
       ...rs.status,
       replicas: active.length,
-      fullyLabeledReplicas: active.filter((p) => Object.entries(labels).every(([k, v]) => p.metadata.labels?.[k] === v)).length,
+      fullyLabeledReplicas: active.filter((p) => Object.entries(labels).every(([k, v]) => p.metadata.labels?.[k] === v))
+        .length,
       readyReplicas: active.filter(isPodReady).length,
       availableReplicas: active.filter((p) => isPodAvailable(p, minReadyMs)).length,
       observedGeneration: rs.metadata.generation ?? 1,
     };
-    this.store.mutate("replicasets", namespace, rs.metadata.name, (o) => (o.status = status), { subresource: "status" });
+    this.store.mutate("replicasets", namespace, rs.metadata.name, (o) => (o.status = status), {
+      subresource: "status",
+    });
   }
 
   private createPod(rs: KubeObject): KubeObject {
@@ -85,7 +108,8 @@ export class ReplicaSetController {
     const meta = asObj(template.metadata) ?? {};
     const spec = structuredClone<Obj>(asObj(template.spec) ?? {});
     const tolerations = Array.isArray(spec.tolerations) ? (spec.tolerations as Obj[]) : [];
-    for (const t of DEFAULT_TOLERATIONS) if (!tolerations.some((x) => x.key === t.key && x.effect === t.effect)) tolerations.push(t);
+    for (const t of DEFAULT_TOLERATIONS)
+      if (!tolerations.some((x) => x.key === t.key && x.effect === t.effect)) tolerations.push(t);
     spec.tolerations = tolerations;
     const pod = this.store.create("pods", {
       apiVersion: "v1",
@@ -99,13 +123,21 @@ export class ReplicaSetController {
       },
       spec,
     });
-    this.events.record(rs, SOURCE, { type: "Normal", reason: "SuccessfulCreate", message: `Created pod: ${pod.metadata.name}` });
+    this.events.record(rs, SOURCE, {
+      type: "Normal",
+      reason: "SuccessfulCreate",
+      message: `Created pod: ${pod.metadata.name}`,
+    });
     return pod;
   }
 
   private deletePod(rs: KubeObject, pod: KubeObject): void {
     if (!this.store.get("pods", pod.metadata.namespace, pod.metadata.name)) return;
     this.store.delete("pods", pod.metadata.namespace, pod.metadata.name);
-    this.events.record(rs, SOURCE, { type: "Normal", reason: "SuccessfulDelete", message: `Deleted pod: ${pod.metadata.name}` });
+    this.events.record(rs, SOURCE, {
+      type: "Normal",
+      reason: "SuccessfulDelete",
+      message: `Deleted pod: ${pod.metadata.name}`,
+    });
   }
 }

@@ -20,7 +20,14 @@ export class Scheduler {
     private readonly events: EventRecorder,
     private readonly clock: SimClock,
   ) {
-    this.loop = startReconcileLoop({ name: "scheduler", store, clock, watch: ["pods", "nodes"], resyncMs: 2_000, reconcile: () => this.schedulePending() });
+    this.loop = startReconcileLoop({
+      name: "scheduler",
+      store,
+      clock,
+      watch: ["pods", "nodes"],
+      resyncMs: 2_000,
+      reconcile: () => this.schedulePending(),
+    });
   }
 
   stop(): void {
@@ -33,14 +40,27 @@ export class Scheduler {
       const n = nodeNameOf(p);
       if (n && !isTerminal(p)) used.set(n, (used.get(n) ?? 0) + podGpus(p));
     }
-    return this.store.list("nodes").items.map((node) => ({ node, allocatableGpus: allocatableGpus(node), usedGpus: used.get(node.metadata.name) ?? 0 }));
+    return this.store.list("nodes").items.map((node) => ({
+      node,
+      allocatableGpus: allocatableGpus(node),
+      usedGpus: used.get(node.metadata.name) ?? 0,
+    }));
   }
 
   private schedulePending(): void {
     const pods = this.store.list("pods").items;
     const pending = pods
-      .filter((p) => !nodeNameOf(p) && !p.metadata.deletionTimestamp && (p.spec?.schedulerName ?? "default-scheduler") === "default-scheduler")
-      .sort((a, b) => a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp) || a.metadata.name.localeCompare(b.metadata.name));
+      .filter(
+        (p) =>
+          !nodeNameOf(p) &&
+          !p.metadata.deletionTimestamp &&
+          (p.spec?.schedulerName ?? "default-scheduler") === "default-scheduler",
+      )
+      .sort(
+        (a, b) =>
+          a.metadata.creationTimestamp.localeCompare(b.metadata.creationTimestamp) ||
+          a.metadata.name.localeCompare(b.metadata.name),
+      );
     if (pending.length === 0) return;
     const nodes = this.nodeStates(pods);
     const live = new Set(pods.map((p) => p.metadata.uid));
@@ -76,7 +96,11 @@ export class Scheduler {
       { subresource: "status" },
     );
     this.reported.delete(pod.metadata.uid);
-    this.events.record(bound, SOURCE, { type: "Normal", reason: "Scheduled", message: `Successfully assigned ${namespace}/${name} to ${node}` });
+    this.events.record(bound, SOURCE, {
+      type: "Normal",
+      reason: "Scheduled",
+      message: `Successfully assigned ${namespace}/${name} to ${node}`,
+    });
   }
 
   private markUnschedulable(pod: KubeObject, message: string): void {
@@ -86,7 +110,13 @@ export class Scheduler {
       namespace,
       name,
       (p) => {
-        const conditions = setCondition(conditionsOf(p), { type: "PodScheduled", status: "False", reason: "Unschedulable", message, lastProbeTime: null });
+        const conditions = setCondition(conditionsOf(p), {
+          type: "PodScheduled",
+          status: "False",
+          reason: "Unschedulable",
+          message,
+          lastProbeTime: null,
+        });
         p.status = { ...p.status, phase: "Pending", conditions };
       },
       { subresource: "status" },

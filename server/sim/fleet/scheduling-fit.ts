@@ -2,7 +2,7 @@
 // required node affinity, and the nvidia.com/gpu extended resource. Pure functions over store objects.
 import type { KubeObject } from "../store/object-store";
 import { asArray, asObj, asString, GPU_RESOURCE, labelsOf, parseCount, podGpus, type Obj } from "./k8s-objects";
-import { isNodeReady } from "./nodes";
+import { isNodeReady } from "./node-objects";
 
 export interface NodeState {
   node: KubeObject;
@@ -60,7 +60,9 @@ export function matchesNodeAffinity(pod: KubeObject, node: KubeObject): boolean 
   const labels = labelsOf(node);
   const selector = asObj(pod.spec?.nodeSelector) ?? {};
   if (!Object.entries(selector).every(([k, v]) => labels[k] === v)) return false;
-  const required = asObj(asObj(asObj(pod.spec?.affinity)?.nodeAffinity)?.requiredDuringSchedulingIgnoredDuringExecution);
+  const required = asObj(
+    asObj(asObj(pod.spec?.affinity)?.nodeAffinity)?.requiredDuringSchedulingIgnoredDuringExecution,
+  );
   const terms = asArray(required?.nodeSelectorTerms);
   if (!required || terms.length === 0) return true;
   return terms.some((t) => {
@@ -69,7 +71,10 @@ export function matchesNodeAffinity(pod: KubeObject, node: KubeObject): boolean 
     const fields = asArray(term.matchFields);
     if (exprs.length === 0 && fields.length === 0) return false; // an empty term matches nothing
     const fieldLabels = { "metadata.name": node.metadata.name };
-    return exprs.every((e) => matchExpression(labels, asObj(e) ?? {})) && fields.every((e) => matchExpression(fieldLabels, asObj(e) ?? {}));
+    return (
+      exprs.every((e) => matchExpression(labels, asObj(e) ?? {})) &&
+      fields.every((e) => matchExpression(fieldLabels, asObj(e) ?? {}))
+    );
   });
 }
 
@@ -100,6 +105,7 @@ export function unschedulableMessage(total: number, failures: string[]): string 
 /** LeastAllocated scoring (the default): the node left with the largest share of free GPUs wins; ties by name. */
 export function pickNode(pod: KubeObject, nodes: NodeState[]): NodeState | undefined {
   const need = podGpus(pod);
-  const score = (n: NodeState) => (n.allocatableGpus === 0 ? 1 : (n.allocatableGpus - n.usedGpus - need) / n.allocatableGpus);
+  const score = (n: NodeState) =>
+    n.allocatableGpus === 0 ? 1 : (n.allocatableGpus - n.usedGpus - need) / n.allocatableGpus;
   return [...nodes].sort((a, b) => score(b) - score(a) || a.node.metadata.name.localeCompare(b.node.metadata.name))[0];
 }

@@ -10,17 +10,25 @@ import { GPU_PRODUCT_LABEL, GPU_RESOURCE, MODEL_LABEL } from "./k8s-objects";
 export const DEMO_RUNTIME_IMAGE = "ghcr.io/tern/onnx-server:1.30";
 
 function ensureNamespace(store: ObjectStore, name: string): void {
-  if (!store.get("namespaces", undefined, name)) store.create("namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name } });
+  if (!store.get("namespaces", undefined, name))
+    store.create("namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name } });
 }
 
 export function workloadObjects(w: WorkloadConfig, cloudId: string, image: string) {
   const model = DEMO_MODELS.find((m) => m.name === w.model && m.version === w.version);
-  if (!model) throw new Error(`workload ${w.name}: no demo model ${w.model}@${w.version} (known: ${DEMO_MODELS.map((m) => `${m.name}@${m.version}`).join(", ")})`);
+  if (!model)
+    throw new Error(
+      `workload ${w.name}: no demo model ${w.model}@${w.version} (known: ${DEMO_MODELS.map((m) => `${m.name}@${m.version}`).join(", ")})`,
+    );
   const labels = { app: w.name, [MODEL_LABEL]: model.name, "tern.dev/model-version": model.version };
   const deployment = {
     apiVersion: "apps/v1",
     kind: "Deployment",
-    metadata: { name: w.name, namespace: w.namespace, labels: { ...labels, "app.kubernetes.io/managed-by": "tern-sim" } },
+    metadata: {
+      name: w.name,
+      namespace: w.namespace,
+      labels: { ...labels, "app.kubernetes.io/managed-by": "tern-sim" },
+    },
     spec: {
       replicas: w.replicas,
       selector: { matchLabels: { app: w.name } },

@@ -19,11 +19,22 @@ export function startServiceController(store: ObjectStore, clock: SimClock, data
         const { namespace, name } = svc.metadata;
         const url = `${dataUrl()}/namespaces/${namespace}/services/${name}`;
         if (svc.metadata.annotations?.[SERVICE_URL_ANNOTATION] !== url) {
-          store.mutate("services", namespace, name, (s) => (s.metadata.annotations = { ...s.metadata.annotations, [SERVICE_URL_ANNOTATION]: url }));
+          store.mutate(
+            "services",
+            namespace,
+            name,
+            (s) => (s.metadata.annotations = { ...s.metadata.annotations, [SERVICE_URL_ANNOTATION]: url }),
+          );
         }
         const lb = asObj(asObj(svc.status)?.loadBalancer);
         if (svc.spec?.type === "LoadBalancer" && !Array.isArray(lb?.ingress)) {
-          store.mutate("services", namespace, name, (s) => (s.status = { ...s.status, loadBalancer: { ingress: [{ ip: "127.0.0.1", ipMode: "VIP" }] } }), { subresource: "status" });
+          store.mutate(
+            "services",
+            namespace,
+            name,
+            (s) => (s.status = { ...s.status, loadBalancer: { ingress: [{ ip: "127.0.0.1", ipMode: "VIP" }] } }),
+            { subresource: "status" },
+          );
         }
       }
     },

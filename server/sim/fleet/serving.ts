@@ -31,7 +31,9 @@ export class ServingRegistry {
   }
 
   select(namespace: string, selector: LabelSelector): ServingEndpoint[] {
-    return [...this.endpoints.values()].filter((e) => e.namespace === namespace && matchesLabels(selector, e.labels)).sort((a, b) => a.pod.localeCompare(b.pod));
+    return [...this.endpoints.values()]
+      .filter((e) => e.namespace === namespace && matchesLabels(selector, e.labels))
+      .sort((a, b) => a.pod.localeCompare(b.pod));
   }
 
   all(): ServingEndpoint[] {
@@ -44,7 +46,11 @@ export interface LatencyModel {
   extraMs(gpuType: string, namespace: string, deployment: string | undefined): number;
 }
 
-export function latencyModel(cfg: FleetConfig, region: string, spikes: { spikeMs(namespace: string, deployment: string | undefined): number }): LatencyModel {
+export function latencyModel(
+  cfg: FleetConfig,
+  region: string,
+  spikes: { spikeMs(namespace: string, deployment: string | undefined): number },
+): LatencyModel {
   const network = cfg.latency.region[region] ?? 0;
   return {
     extraMs(gpuType, namespace, deployment) {

@@ -27,14 +27,18 @@ function clients(context: string) {
 async function deployAndWait(context: string, name: string, opts: Omit<Parameters<typeof modelDeployment>[0], "name">) {
   const { apps, core } = clients(context);
   await core.createNamespace({ body: { metadata: { name: "models" } } }).catch(() => undefined);
-  await apps.createNamespacedDeployment({ namespace: "models", body: modelDeployment({ ...opts, name }) as V1Deployment });
+  await apps.createNamespacedDeployment({
+    namespace: "models",
+    body: modelDeployment({ ...opts, name }) as V1Deployment,
+  });
   return waitFor(`${context}/${name} available`, async () => {
     const d = await apps.readNamespacedDeployment({ namespace: "models", name });
     return d.status?.availableReplicas === (opts.replicas ?? 1) && d;
   });
 }
 
-const post = (url: string, body: unknown) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const post = (url: string, body: unknown) =>
+  fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "tern-fleet-"));
@@ -59,7 +63,10 @@ describe("startFleet", () => {
       ["gcp-test", "GCP", "europe-west4", "eu"],
     ]);
     expect(manifest.glb.url).toBe(fleet.glb.url);
-    const sd = JSON.parse(await readFile(fleet.paths.prometheusTargets, "utf8")) as { targets: string[]; labels: Record<string, string> }[];
+    const sd = JSON.parse(await readFile(fleet.paths.prometheusTargets, "utf8")) as {
+      targets: string[];
+      labels: Record<string, string>;
+    }[];
     expect(sd.map((t) => t.labels.job)).toEqual(["tern-sim-cluster", "tern-sim-cluster", "tern-sim-glb"]);
     const nodes = await clients("gcp-test").core.listNode();
     expect(nodes.items.map((n) => n.metadata?.labels?.["nvidia.com/gpu.product"])).toEqual(["L4"]);
@@ -71,7 +78,9 @@ describe("startFleet", () => {
     expect(d.status?.conditions?.find((c) => c.type === "Available")?.status).toBe("True");
     const pods = await clients("aws-test").core.listNamespacedPod({ namespace: "models", labelSelector: "app=credit" });
     expect(pods.items[0]?.spec?.nodeName).toBe("aws-test-h100-0");
-    expect(await fleet.weights.getWeights("credit-risk")).toEqual([{ cluster: "aws-test", namespace: "models", deployment: "credit", weight: 100 }]);
+    expect(await fleet.weights.getWeights("credit-risk")).toEqual([
+      { cluster: "aws-test", namespace: "models", deployment: "credit", weight: 100 },
+    ]);
     for (const g of await readDemoGoldenSet(demoModel())) {
       const res = await post(fleet.glb.inferUrl("credit-risk"), g.input);
       expect(res.status).toBe(200);
@@ -101,11 +110,16 @@ describe("startFleet", () => {
     expect(aws).toBeGreaterThanOrEqual(6);
     expect(aws).toBeLessThanOrEqual(14);
     expect(backends.filter((b) => b === "gcp-test/models/credit-eu")).toHaveLength(40 - aws);
-    await expect(fleet.weights.setWeights("credit-risk", [{ cluster: "nope", namespace: "m", deployment: "d", weight: 1 }])).rejects.toThrow(/unknown cluster 'nope'/);
+    await expect(
+      fleet.weights.setWeights("credit-risk", [{ cluster: "nope", namespace: "m", deployment: "d", weight: 1 }]),
+    ).rejects.toThrow(/unknown cluster 'nope'/);
   });
 
   it("rolls out an image change that kubectl rollout status follows to the end", async () => {
-    const kubectl = (...args: string[]) => promisify(execFile)("kubectl", ["--context", "aws-test", "-n", "models", ...args], { env: { ...process.env, KUBECONFIG: fleet.paths.kubeconfig } });
+    const kubectl = (...args: string[]) =>
+      promisify(execFile)("kubectl", ["--context", "aws-test", "-n", "models", ...args], {
+        env: { ...process.env, KUBECONFIG: fleet.paths.kubeconfig },
+      });
     await kubectl("set", "image", "deployment/credit", "server=ghcr.io/tern/onnx-server:1.31");
     const { stdout } = await kubectl("rollout", "status", "deployment/credit", "--timeout=20s");
     expect(stdout).toMatch(/deployment "credit" successfully rolled out/);
@@ -120,8 +134,12 @@ describe("startFleet", () => {
     });
     expect(stats.failure).toBe(0);
     const glbMetrics = parsePrometheusText(await (await fetch(`${fleet.glb.url}/metrics`)).text());
-    expect(findSamples(glbMetrics, "tern_loadgen_requests_total", { model: "credit-risk", outcome: "success" })[0]?.value).toBeGreaterThanOrEqual(5);
-    expect(findSamples(glbMetrics, "tern_glb_requests_total", { model: "credit-risk", code: "200" }).length).toBeGreaterThan(0);
+    expect(
+      findSamples(glbMetrics, "tern_loadgen_requests_total", { model: "credit-risk", outcome: "success" })[0]?.value,
+    ).toBeGreaterThanOrEqual(5);
+    expect(
+      findSamples(glbMetrics, "tern_glb_requests_total", { model: "credit-risk", code: "200" }).length,
+    ).toBeGreaterThan(0);
   });
 
   it("exposes Prometheus metrics per cluster with serving and kube-state series", async () => {
@@ -136,12 +154,21 @@ describe("startFleet", () => {
     expect(findSamples(m, "kube_deployment_spec_replicas", sel)[0]?.value).toBe(1);
     expect(findSamples(m, "kube_deployment_status_replicas_ready", sel)[0]?.value).toBe(1);
     expect(findSamples(m, "kube_deployment_status_replicas_available", sel)[0]?.value).toBe(1);
-    expect(findSamples(m, "kube_pod_container_resource_requests", { ...sel, resource: "nvidia_com_gpu" })[0]?.value).toBe(1);
-    expect(findSamples(m, "kube_node_status_allocatable", { node: "aws-test-h100-0", resource: "nvidia_com_gpu" })[0]?.value).toBe(4);
+    expect(
+      findSamples(m, "kube_pod_container_resource_requests", { ...sel, resource: "nvidia_com_gpu" })[0]?.value,
+    ).toBe(1);
+    expect(
+      findSamples(m, "kube_node_status_allocatable", { node: "aws-test-h100-0", resource: "nvidia_com_gpu" })[0]?.value,
+    ).toBe(4);
   });
 
   it("injects faults through the admin API", async () => {
-    const admin = (body: unknown) => fetch(`${fleet.admin.url}/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const admin = (body: unknown) =>
+      fetch(`${fleet.admin.url}/faults`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
     const { apps } = clients("aws-test");
     expect((await admin({ kind: "api-outage", cluster: "aws-test" })).status).toBe(200);
     await expect(apps.readNamespacedDeployment({ namespace: "models", name: "credit" })).rejects.toThrow();
@@ -150,14 +177,28 @@ describe("startFleet", () => {
 
     const dataUrl = fleet.manifest.clusters.find((c) => c.name === "gcp-test")!.dataPlane;
     const input = (await readDemoGoldenSet(demoModel()))[0]!.input;
-    expect((await admin({ kind: "latency-spike", cluster: "gcp-test", namespace: "models", deployment: "credit-eu", ms: 250 })).status).toBe(200);
+    expect(
+      (
+        await admin({
+          kind: "latency-spike",
+          cluster: "gcp-test",
+          namespace: "models",
+          deployment: "credit-eu",
+          ms: 250,
+        })
+      ).status,
+    ).toBe(200);
     const t0 = performance.now();
-    expect((await post(`${dataUrl}/namespaces/models/deployments/credit-eu/v2/models/credit-risk/infer`, input)).status).toBe(200);
+    expect(
+      (await post(`${dataUrl}/namespaces/models/deployments/credit-eu/v2/models/credit-risk/infer`, input)).status,
+    ).toBe(200);
     expect(performance.now() - t0).toBeGreaterThanOrEqual(250);
 
     const bad = await admin({ kind: "node-loss", cluster: "aws-test", node: "nope" });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: string }).error).toMatch(/node 'nope' not found in cluster aws-test \(nodes: /);
+    expect(((await bad.json()) as { error: string }).error).toMatch(
+      /node 'nope' not found in cluster aws-test \(nodes: /,
+    );
     expect((await fetch(`${fleet.admin.url}/faults`, { method: "POST", body: "{}" })).status).toBe(415);
     expect((await fetch(`${fleet.admin.url}/faults`, { method: "DELETE" })).status).toBe(200);
   });
@@ -165,7 +206,11 @@ describe("startFleet", () => {
   it("keeps the CA and tokens across a restart", async () => {
     const before = await readFile(fleet.paths.kubeconfig, "utf8");
     await fleet.stop();
-    fleet = await startFleet({ configPath: "unused", config: { ...config, load: { ...config.load, enabled: false } }, dataDir });
+    fleet = await startFleet({
+      configPath: "unused",
+      config: { ...config, load: { ...config.load, enabled: false } },
+      dataDir,
+    });
     const after = await readFile(fleet.paths.kubeconfig, "utf8");
     const secrets = (text: string) => [...text.matchAll(/(token|certificate-authority-data): (\S+)/g)].map((m) => m[2]);
     expect(secrets(after)).toEqual(secrets(before));

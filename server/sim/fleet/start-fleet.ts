@@ -11,7 +11,14 @@ import { WeightTable } from "../traffic/traffic-router";
 import { startAdminApi, type AdminApi } from "./admin-api";
 import { startClusterRuntime, type ClusterRuntime } from "./cluster-runtime";
 import { applyFault, type Fault, type FaultTarget } from "./fleet-faults";
-import { ensureCredentials, writeFleetManifest, writeKubeconfig, writePrometheusTargets, type ClusterCredentials, type FleetManifest } from "./fleet-files";
+import {
+  ensureCredentials,
+  writeFleetManifest,
+  writeKubeconfig,
+  writePrometheusTargets,
+  type ClusterCredentials,
+  type FleetManifest,
+} from "./fleet-files";
 import { loadFleetConfig, type FleetConfig } from "./fleet-config";
 import { seedWorkloads } from "./seed-workloads";
 import { SimClock } from "./sim-clock";
@@ -23,6 +30,8 @@ export interface StartFleetOptions {
   timeScale?: number;
   /** Overrides load.enabled (the CLI's --no-load). */
   load?: boolean;
+  /** false: skip the fleet file's demo workloads (`npm start` has Tern deploy them through its driver). */
+  workloads?: boolean;
   /** A config object instead of reading configPath (tests). */
   config?: FleetConfig;
   faults?: Fault[];
@@ -58,8 +67,13 @@ export async function startFleet(opts: StartFleetOptions): Promise<Fleet> {
   const simDir = path.resolve(opts.dataDir, "sim");
   const artifacts = createArtifactStores(path.join(simDir, "artifacts"));
   const seeded = await seedDemoArtifacts(artifacts, (m) => config.modelHomes[m.name] ?? []);
-  log(`artifact stores in ${artifacts.root} (${seeded.filter((s) => s.written).length} demo artifacts written, ${seeded.length} present)`);
-  const credentials = await ensureCredentials(simDir, config.clusters.map((c) => c.name));
+  log(
+    `artifact stores in ${artifacts.root} (${seeded.filter((s) => s.written).length} demo artifacts written, ${seeded.length} present)`,
+  );
+  const credentials = await ensureCredentials(
+    simDir,
+    config.clusters.map((c) => c.name),
+  );
 
   const clusters = new Map<string, SimCluster>();
   const started: (() => Promise<void>)[] = [];
@@ -81,16 +95,38 @@ export async function startFleet(opts: StartFleetOptions): Promise<Fleet> {
       await api.listen(cc.port, "127.0.0.1");
       started.push(() => api.close());
       clusters.set(cc.name, { runtime, api, credentials: cred });
-      log(`cluster ${cc.name} (${runtime.cloud.provider} ${runtime.cloud.region}): API ${api.url}, data plane ${runtime.dataPlane.url}`);
+      log(
+        `cluster ${cc.name} (${runtime.cloud.provider} ${runtime.cloud.region}): API ${api.url}, data plane ${runtime.dataPlane.url}`,
+      );
     }
-    seedWorkloads(config, new Map([...clusters].map(([n, c]) => [n, { store: c.runtime.store, cloudId: c.runtime.cloud.id }])));
+    if (opts.workloads !== false)
+      seedWorkloads(
+        config,
+        new Map([...clusters].map(([n, c]) => [n, { store: c.runtime.store, cloudId: c.runtime.cloud.id }])),
+      );
 
-    const views = () => [...clusters.values()].map((c) => ({ name: c.runtime.name, store: c.runtime.store, dataUrl: c.runtime.dataPlane.url }));
+    const views = () =>
+      [...clusters.values()].map((c) => ({
+        name: c.runtime.name,
+        store: c.runtime.store,
+        dataUrl: c.runtime.dataPlane.url,
+      }));
     const weights = new WeightTable(views, path.join(simDir, "traffic-weights.json"));
     const glb = await startGlb({ port: config.glbPort, weights, targets: views });
     started.push(() => glb.close());
     const loadEnabled = opts.load ?? config.load.enabled;
-    const load = loadEnabled ? startLoadGenerator({ ...config.load, registry: glb.registry, targets: () => weights.models().map((model) => ({ model, inferUrl: glb.inferUrl(model), metadataUrl: `${glb.url}/models/${model}/v2/models/${model}` })) }) : undefined;
+    const load = loadEnabled
+      ? startLoadGenerator({
+          ...config.load,
+          registry: glb.registry,
+          targets: () =>
+            weights.models().map((model) => ({
+              model,
+              inferUrl: glb.inferUrl(model),
+              metadataUrl: `${glb.url}/models/${model}/v2/models/${model}`,
+            })),
+        })
+      : undefined;
     if (load) started.push(() => load.stop());
 
     const faultTargets = new Map([...clusters].map(([n, c]) => [n, { runtime: c.runtime, api: c.api.faults }]));
@@ -99,10 +135,32 @@ export async function startFleet(opts: StartFleetOptions): Promise<Fleet> {
     const manifestFile = path.join(simDir, "fleet.json");
     // The admin API serves the manifest, which names the admin API's own URL: fill it once that is known.
     const current: { manifest?: FleetManifest } = {};
-    const admin = await startAdminApi({ port: config.adminPort, targets: faultTargets, weights, loadStats: () => load?.stats(), manifest: () => current.manifest, log });
+    const admin = await startAdminApi({
+      port: config.adminPort,
+      targets: faultTargets,
+      weights,
+      loadStats: () => load?.stats(),
+      manifest: () => current.manifest,
+      log,
+    });
     started.push(() => admin.close());
-    const manifest = buildManifest(config, clusters, { glb, admin, kubeconfig, timeScale, loadEnabled, artifactsRoot: artifacts.root });
-    await writeKubeconfig(kubeconfig, [...clusters.values()].map((c) => ({ name: c.runtime.name, server: c.api.url, caCert: c.credentials.caCert, token: c.credentials.adminToken })));
+    const manifest = buildManifest(config, clusters, {
+      glb,
+      admin,
+      kubeconfig,
+      timeScale,
+      loadEnabled,
+      artifactsRoot: artifacts.root,
+    });
+    await writeKubeconfig(
+      kubeconfig,
+      [...clusters.values()].map((c) => ({
+        name: c.runtime.name,
+        server: c.api.url,
+        caCert: c.credentials.caCert,
+        token: c.credentials.adminToken,
+      })),
+    );
     current.manifest = manifest;
     await writeFleetManifest(manifestFile, manifest);
     await writePrometheusTargets(path.join(simDir, "prometheus-targets.json"), manifest);
@@ -117,7 +175,12 @@ export async function startFleet(opts: StartFleetOptions): Promise<Fleet> {
       admin,
       faultTargets,
       manifest,
-      paths: { simDir, kubeconfig, manifest: manifestFile, prometheusTargets: path.join(simDir, "prometheus-targets.json") },
+      paths: {
+        simDir,
+        kubeconfig,
+        manifest: manifestFile,
+        prometheusTargets: path.join(simDir, "prometheus-targets.json"),
+      },
       async stop() {
         clock.stop();
         for (const stop of started.reverse()) await stop();
@@ -141,10 +204,25 @@ function buildManifest(
     pid: process.pid,
     kubeconfig: o.kubeconfig,
     timeScale: o.timeScale,
-    glb: { url: o.glb.url, inferUrlTemplate: `${o.glb.url}/models/{model}/v2/models/{model}/infer`, modelsUrl: `${o.glb.url}/models`, metricsUrl: `${o.glb.url}/metrics` },
+    glb: {
+      url: o.glb.url,
+      inferUrlTemplate: `${o.glb.url}/models/{model}/v2/models/{model}/infer`,
+      modelsUrl: `${o.glb.url}/models`,
+      metricsUrl: `${o.glb.url}/metrics`,
+    },
     admin: { url: o.admin.url },
-    loadGenerator: { enabled: o.loadEnabled, minRps: config.load.minRps, maxRps: config.load.maxRps, dayLengthSeconds: config.load.dayLengthSeconds },
-    clouds: config.clouds.map((c) => ({ id: c.id, provider: c.provider, region: c.region, artifactStore: `sim://${c.id}/ (${path.join(o.artifactsRoot, c.id)})` })),
+    loadGenerator: {
+      enabled: o.loadEnabled,
+      minRps: config.load.minRps,
+      maxRps: config.load.maxRps,
+      dayLengthSeconds: config.load.dayLengthSeconds,
+    },
+    clouds: config.clouds.map((c) => ({
+      id: c.id,
+      provider: c.provider,
+      region: c.region,
+      artifactStore: `sim://${c.id}/ (${path.join(o.artifactsRoot, c.id)})`,
+    })),
     clusters: [...clusters.values()].map(({ runtime, api }) => {
       const gpus: Record<string, number> = {};
       for (const p of runtime.config.nodePools) gpus[p.gpuType] = (gpus[p.gpuType] ?? 0) + p.gpusPerNode * p.nodes;

@@ -36,9 +36,19 @@ export function testFleetConfig(overrides: Partial<Record<string, unknown>> = {}
           { name: "a10g", gpuType: "A10G", gpusPerNode: 1, nodes: 2 },
         ],
       },
-      { name: "gcp-test", cloud: "gcp-europe-west4", port: 0, residency: ["eu"], nodePools: [{ name: "l4", gpuType: "L4", gpusPerNode: 2, nodes: 1 }] },
+      {
+        name: "gcp-test",
+        cloud: "gcp-europe-west4",
+        port: 0,
+        residency: ["eu"],
+        nodePools: [{ name: "l4", gpuType: "L4", gpusPerNode: 2, nodes: 1 }],
+      },
     ],
-    modelHomes: { "credit-risk": ["aws-us-east-1", "gcp-europe-west4"], sentiment: ["aws-us-east-1"], ranker: ["aws-us-east-1"] },
+    modelHomes: {
+      "credit-risk": ["aws-us-east-1", "gcp-europe-west4"],
+      sentiment: ["aws-us-east-1"],
+      ranker: ["aws-us-east-1"],
+    },
     ...overrides,
   });
 }
@@ -46,7 +56,9 @@ export function testFleetConfig(overrides: Partial<Record<string, unknown>> = {}
 export async function tempArtifacts(): Promise<{ dir: string; stores: ArtifactStores; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), "tern-sim-"));
   const stores = createArtifactStores(path.join(dir, "artifacts"));
-  await seedDemoArtifacts(stores, (m) => (m.name === "credit-risk" ? ["aws-us-east-1", "gcp-europe-west4"] : ["aws-us-east-1"]));
+  await seedDemoArtifacts(stores, (m) =>
+    m.name === "credit-risk" ? ["aws-us-east-1", "gcp-europe-west4"] : ["aws-us-east-1"],
+  );
   return { dir, stores, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
@@ -101,7 +113,11 @@ export function modelDeployment(opts: {
   };
 }
 
-export async function waitFor<T>(what: string, fn: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -111,7 +127,10 @@ export async function waitFor<T>(what: string, fn: () => T | undefined | false |
     } catch (e) {
       last = e;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${last instanceof Error ? last.message : JSON.stringify(last)})` : ""}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out waiting for ${what}${last ? ` (last error: ${last instanceof Error ? last.message : JSON.stringify(last)})` : ""}`,
+      );
     await new Promise((r) => setTimeout(r, 25));
   }
 }

@@ -30,7 +30,8 @@ function parseLabels(s: string, line: string): { labels: Record<string, string>;
     while (s[i] === " " || s[i] === ",") i++;
     if (s[i] === "}") return { labels, rest: s.slice(i + 1) };
     const name = LABEL_NAME.exec(s.slice(i))?.[0];
-    if (!name || s[i + name.length] !== "=" || s[i + name.length + 1] !== '"') throw new Error(`bad label set in line: ${line}`);
+    if (!name || s[i + name.length] !== "=" || s[i + name.length + 1] !== '"')
+      throw new Error(`bad label set in line: ${line}`);
     i += name.length + 2;
     let value = "";
     for (; i < s.length && s[i] !== '"'; i++) {

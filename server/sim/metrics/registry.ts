@@ -36,7 +36,8 @@ export function formatLabels(labels: Labels): string {
 }
 
 /** Go's strconv formatting of +Inf/NaN as Prometheus expects them; plain numbers as JavaScript prints them. */
-export const formatValue = (v: number) => (v === Infinity ? "+Inf" : v === -Infinity ? "-Inf" : Number.isNaN(v) ? "NaN" : String(v));
+export const formatValue = (v: number) =>
+  v === Infinity ? "+Inf" : v === -Infinity ? "-Inf" : Number.isNaN(v) ? "NaN" : String(v);
 
 export class MetricRegistry {
   private readonly families = new Map<string, Family>();
@@ -99,7 +100,9 @@ export class MetricRegistry {
           out.push(`${f.name}${formatLabels(s.labels)} ${formatValue(s.value)}`);
           continue;
         }
-        this.buckets.forEach((le, i) => out.push(`${f.name}_bucket${formatLabels({ ...s.labels, le: String(le) })} ${s.buckets![i]}`));
+        this.buckets.forEach((le, i) =>
+          out.push(`${f.name}_bucket${formatLabels({ ...s.labels, le: String(le) })} ${s.buckets![i]}`),
+        );
         out.push(`${f.name}_bucket${formatLabels({ ...s.labels, le: "+Inf" })} ${s.count}`);
         out.push(`${f.name}_sum${formatLabels(s.labels)} ${formatValue(s.sum!)}`);
         out.push(`${f.name}_count${formatLabels(s.labels)} ${s.count}`);

@@ -11,9 +11,11 @@ export const SERVING_METRICS = {
 } as const;
 
 const HELP = {
-  latency: "Latency of inference requests in seconds, as seen at the cluster's service endpoint (KServe model server histogram)",
+  latency:
+    "Latency of inference requests in seconds, as seen at the cluster's service endpoint (KServe model server histogram)",
   success: "Number of successful inference requests, all batch sizes (Triton)",
-  failure: "Number of failed inference requests, all batch sizes; reason is REJECTED (no ready endpoint), BACKEND (server error) or OTHER (bad request) (Triton)",
+  failure:
+    "Number of failed inference requests, all batch sizes; reason is REJECTED (no ready endpoint), BACKEND (server error) or OTHER (bad request) (Triton)",
   durationUs: "Cumulative inference request duration in microseconds, including cached requests (Triton)",
 };
 
@@ -43,7 +45,14 @@ export class ServingMetrics {
   }
 
   record(r: InferenceRecord): void {
-    const labels: Labels = { cluster: this.cluster, namespace: r.namespace, deployment: r.deployment, model: r.model, model_version: r.modelVersion, pod: r.pod };
+    const labels: Labels = {
+      cluster: this.cluster,
+      namespace: r.namespace,
+      deployment: r.deployment,
+      model: r.model,
+      model_version: r.modelVersion,
+      pod: r.pod,
+    };
     if (r.statusCode < 400) {
       this.registry.inc(SERVING_METRICS.success, HELP.success, labels);
       this.registry.observe(SERVING_METRICS.latency, HELP.latency, labels, r.seconds);

@@ -24,7 +24,14 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => backend.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
-  glb = await startGlb({ port: 0, weights, targets: () => [{ name: "a", dataUrl: url }, { name: "b", dataUrl: url }] });
+  glb = await startGlb({
+    port: 0,
+    weights,
+    targets: () => [
+      { name: "a", dataUrl: url },
+      { name: "b", dataUrl: url },
+    ],
+  });
 });
 
 afterAll(async () => {

@@ -27,7 +27,6 @@ const key = (b: Backend) => `${b.cluster}/${b.namespace}/${b.deployment}`;
 const HELP_REQ = "Requests the simulated global load balancer forwarded, by model, backend and HTTP status code";
 const HELP_DUR = "End-to-end latency of requests through the global load balancer, in seconds";
 
-
 export async function startGlb(opts: { port: number; weights: WeightTable; targets: () => GlbTarget[] }): Promise<Glb> {
   const registry = new MetricRegistry();
   registry.declare("tern_glb_requests_total", HELP_REQ, "counter");
@@ -54,20 +53,31 @@ export async function startGlb(opts: { port: number; weights: WeightTable; targe
     const started = performance.now();
     const backend = choose(model);
     const record = (code: number) => {
-      const labels = { model, cluster: backend?.cluster ?? "", namespace: backend?.namespace ?? "", deployment: backend?.deployment ?? "" };
+      const labels = {
+        model,
+        cluster: backend?.cluster ?? "",
+        namespace: backend?.namespace ?? "",
+        deployment: backend?.deployment ?? "",
+      };
       registry.inc("tern_glb_requests_total", HELP_REQ, { ...labels, code: String(code) });
       registry.observe("tern_glb_request_duration_seconds", HELP_DUR, labels, (performance.now() - started) / 1000);
     };
     if (!backend) {
       record(503);
-      return sendJson(res, 503, { error: `model '${model}' has no backend with a weight above 0 (deploy it, or set weights)` });
+      return sendJson(res, 503, {
+        error: `model '${model}' has no backend with a weight above 0 (deploy it, or set weights)`,
+      });
     }
     const target = opts.targets().find((t) => t.name === backend.cluster);
     if (!target) {
       record(502);
-      return sendJson(res, 502, { error: `model '${model}' routes to cluster '${backend.cluster}', which is not in this fleet` });
+      return sendJson(res, 502, {
+        error: `model '${model}' routes to cluster '${backend.cluster}', which is not in this fleet`,
+      });
     }
-    const url = new URL(`${target.dataUrl}/namespaces/${backend.namespace}/deployments/${backend.deployment}${rest}${search}`);
+    const url = new URL(
+      `${target.dataUrl}/namespaces/${backend.namespace}/deployments/${backend.deployment}${rest}${search}`,
+    );
     const headers = { ...req.headers, host: url.host, "x-forwarded-for": req.socket.remoteAddress ?? "" };
     const up = http.request(url, { method: req.method, headers, agent, timeout: 30_000 }, (upRes) => {
       res.writeHead(upRes.statusCode ?? 502, { ...upRes.headers, "x-tern-backend": key(backend) });
@@ -90,10 +100,15 @@ export async function startGlb(opts: { port: number; weights: WeightTable; targe
       return res.end(registry.render());
     }
     if (url.pathname === "/models" || url.pathname === "/models/") {
-      return sendJson(res, 200, { models: opts.weights.models().map((m) => ({ model: m, backends: opts.weights.resolve(m) })) });
+      return sendJson(res, 200, {
+        models: opts.weights.models().map((m) => ({ model: m, backends: opts.weights.resolve(m) })),
+      });
     }
     const m = /^\/models\/([^/]+)(\/.*)?$/.exec(url.pathname);
-    if (!m) return sendJson(res, 404, { error: `no such endpoint: ${url.pathname} (use /models/<model>/v2/models/<model>/infer)` });
+    if (!m)
+      return sendJson(res, 404, {
+        error: `no such endpoint: ${url.pathname} (use /models/<model>/v2/models/<model>/infer)`,
+      });
     const model = decodeURIComponent(m[1]!);
     if (!m[2] || m[2] === "/") return sendJson(res, 200, { model, backends: opts.weights.resolve(model) });
     proxy(req, res, model, m[2], url.search);

@@ -18,6 +18,8 @@ export interface ModelLoadStats {
   sent: number;
   success: number;
   failure: number;
+  /** Requests not sent because too many were already in flight (a stuck backend); not failures, but visible. */
+  shed: number;
   lastError?: string;
 }
 
@@ -41,13 +43,22 @@ interface TensorMeta {
 }
 
 /** One row of plausible input for each tensor the model declares (-1 dimensions become 1). */
-export function sampleRequest(inputs: TensorMeta[]): { inputs: { name: string; shape: number[]; datatype: string; data: number[] }[] } {
+export function sampleRequest(inputs: TensorMeta[]): {
+  inputs: { name: string; shape: number[]; datatype: string; data: number[] }[];
+} {
   return {
     inputs: inputs.map((i) => {
       const shape = i.shape.map((d) => (d < 0 ? 1 : d));
       const n = shape.reduce((a, b) => a * b, 1);
       const integer = /INT/.test(i.datatype);
-      return { name: i.name, shape, datatype: i.datatype, data: Array.from({ length: n }, () => (integer ? Math.floor(Math.random() * 3) : Math.round(Math.random() * 1000) / 1000)) };
+      return {
+        name: i.name,
+        shape,
+        datatype: i.datatype,
+        data: Array.from({ length: n }, () =>
+          integer ? Math.floor(Math.random() * 3) : Math.round(Math.random() * 1000) / 1000,
+        ),
+      };
     }),
   };
 }
@@ -66,7 +77,7 @@ export function startLoadGenerator(opts: LoadOptions): LoadGenerator {
   let last = Date.now();
 
   const count = (model: string, ok: boolean, error?: string) => {
-    const s = (stats[model] ??= { sent: 0, success: 0, failure: 0 });
+    const s = (stats[model] ??= { sent: 0, success: 0, failure: 0, shed: 0 });
     if (ok) s.success++;
     else {
       s.failure++;
@@ -89,7 +100,7 @@ export function startLoadGenerator(opts: LoadOptions): LoadGenerator {
   async function sendOne(t: { model: string; inferUrl: string; metadataUrl: string }): Promise<void> {
     const meta = await metadata(t.model, t.metadataUrl);
     if (!meta) return;
-    (stats[t.model] ??= { sent: 0, success: 0, failure: 0 }).sent++;
+    (stats[t.model] ??= { sent: 0, success: 0, failure: 0, shed: 0 }).sent++;
     try {
       const res = await fetch(t.inferUrl, {
         method: "POST",
@@ -112,8 +123,12 @@ export function startLoadGenerator(opts: LoadOptions): LoadGenerator {
     if (targets.length === 0) return void (credit = 0);
     while (credit >= 1) {
       credit -= 1;
-      if (inFlight.size >= maxInFlight) continue; // shed load rather than queue it; sent counts stay honest
       const t = targets[turn++ % targets.length]!;
+      if (inFlight.size >= maxInFlight) {
+        // Shed load rather than queue it, and say so: a pile-up means a backend stopped answering.
+        (stats[t.model] ??= { sent: 0, success: 0, failure: 0, shed: 0 }).shed++;
+        continue;
+      }
       const p = sendOne(t).finally(() => inFlight.delete(p));
       inFlight.add(p);
     }

@@ -12,7 +12,10 @@ function clusterWith(...deployments: [string, string][]): ObjectStore {
       apiVersion: "apps/v1",
       kind: "Deployment",
       metadata: { name, namespace: "models", labels: { "tern.dev/model": model } },
-      spec: { selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: "s", image: "i" }] } } },
+      spec: {
+        selector: { matchLabels: { app: name } },
+        template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: "s", image: "i" }] } },
+      },
     });
   }
   return store;
@@ -27,9 +30,13 @@ describe("WeightTable", () => {
       { name: "b", store: b },
     ]);
     expect(table.models()).toEqual(["credit-risk", "ranker"]);
-    expect(await table.getWeights("ranker")).toEqual([{ cluster: "b", namespace: "models", deployment: "rank", weight: 100 }]);
+    expect(await table.getWeights("ranker")).toEqual([
+      { cluster: "b", namespace: "models", deployment: "rank", weight: 100 },
+    ]);
     expect((await table.getWeights("credit-risk"))[0]?.cluster).toBe("a");
-    await table.setWeights("credit-risk", [{ cluster: "b", namespace: "models", deployment: "credit-eu", weight: 100 }]);
+    await table.setWeights("credit-risk", [
+      { cluster: "b", namespace: "models", deployment: "credit-eu", weight: 100 },
+    ]);
     expect((await table.getWeights("credit-risk"))[0]?.cluster).toBe("b");
     // An empty list returns the model to its default.
     await table.setWeights("credit-risk", []);
@@ -38,7 +45,9 @@ describe("WeightTable", () => {
 
   it("rejects bad weights with one message naming each problem", async () => {
     const table = new WeightTable(() => [{ name: "a", store: clusterWith() }]);
-    await expect(table.setWeights("m", [{ cluster: "a", namespace: "n", deployment: "d", weight: -1 }])).rejects.toThrow(/0\.weight: weight must be ≥ 0/);
+    await expect(
+      table.setWeights("m", [{ cluster: "a", namespace: "n", deployment: "d", weight: -1 }]),
+    ).rejects.toThrow(/0\.weight: weight must be ≥ 0/);
     await expect(
       table.setWeights("m", [
         { cluster: "z", namespace: "n", deployment: "d", weight: 0 },

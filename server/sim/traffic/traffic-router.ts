@@ -64,10 +64,13 @@ export class WeightTable implements TrafficRouter {
 
   /** Synchronous set, with every problem in one message. */
   set(model: string, backends: unknown): void {
-    if (!MODEL.test(model)) throw new TrafficRouterError(`model name '${model}' must be lowercase letters, digits, '-', '_' or '.'`);
+    if (!MODEL.test(model))
+      throw new TrafficRouterError(`model name '${model}' must be lowercase letters, digits, '-', '_' or '.'`);
     const parsed = ZBackends.safeParse(backends);
     if (!parsed.success) {
-      throw new TrafficRouterError(`invalid backends for model '${model}': ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);
+      throw new TrafficRouterError(
+        `invalid backends for model '${model}': ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`,
+      );
     }
     const known = new Set(this.clusters().map((c) => c.name));
     const problems: string[] = [];
@@ -78,10 +81,16 @@ export class WeightTable implements TrafficRouter {
       if (seen.has(key)) problems.push(`backend ${key} is listed twice`);
       seen.add(key);
     }
-    if (parsed.data.length > 0 && parsed.data.every((b) => b.weight === 0)) problems.push("at least one backend needs a weight above 0");
-    if (problems.length) throw new TrafficRouterError(`cannot set weights for model '${model}': ${problems.join("; ")}`);
+    if (parsed.data.length > 0 && parsed.data.every((b) => b.weight === 0))
+      problems.push("at least one backend needs a weight above 0");
+    if (problems.length)
+      throw new TrafficRouterError(`cannot set weights for model '${model}': ${problems.join("; ")}`);
     if (parsed.data.length === 0) this.explicit.delete(model);
-    else this.explicit.set(model, parsed.data.map((b) => ({ ...b })));
+    else
+      this.explicit.set(
+        model,
+        parsed.data.map((b) => ({ ...b })),
+      );
     this.save();
   }
 
@@ -95,10 +104,11 @@ export class WeightTable implements TrafficRouter {
   /** Models with explicit weights or a deployment anywhere in the fleet. */
   models(): string[] {
     const names = new Set(this.explicit.keys());
-    for (const c of this.clusters()) for (const d of c.store.list("deployments").items) {
-      const m = modelOfDeployment(d);
-      if (m) names.add(m);
-    }
+    for (const c of this.clusters())
+      for (const d of c.store.list("deployments").items) {
+        const m = modelOfDeployment(d);
+        if (m) names.add(m);
+      }
     return [...names].sort();
   }
 
@@ -107,7 +117,13 @@ export class WeightTable implements TrafficRouter {
     const found: (Omit<Backend, "weight"> & { created: string })[] = [];
     for (const c of this.clusters()) {
       for (const d of c.store.list("deployments").items) {
-        if (modelOfDeployment(d) === model) found.push({ cluster: c.name, namespace: d.metadata.namespace ?? "default", deployment: d.metadata.name, created: d.metadata.creationTimestamp });
+        if (modelOfDeployment(d) === model)
+          found.push({
+            cluster: c.name,
+            namespace: d.metadata.namespace ?? "default",
+            deployment: d.metadata.name,
+            created: d.metadata.creationTimestamp,
+          });
       }
     }
     found.sort((a, b) => a.created.localeCompare(b.created) || a.cluster.localeCompare(b.cluster));
@@ -123,7 +139,8 @@ export class WeightTable implements TrafficRouter {
     }
     const parsed = z.record(z.string(), ZBackends).safeParse(raw);
     if (!parsed.success) return;
-    for (const [model, backends] of Object.entries(parsed.data)) if (backends.length) this.explicit.set(model, backends);
+    for (const [model, backends] of Object.entries(parsed.data))
+      if (backends.length) this.explicit.set(model, backends);
   }
 
   private save(): void {

@@ -1,0 +1,79 @@
+// Runs the local Prometheus of `npm start`: scrapes every simulated cluster and Tern's own /metrics, and
+// on its first start backfills a few hours of history for the demo deployments so charts are never empty.
+import path from "node:path";
+import { generateBackfill } from "../metrics/backfill.ts";
+import { fleetBackfillSeries, type NodeHistory, type WorkloadHistory } from "../metrics/fleet-backfill.ts";
+import { instanceOf, type ScrapeTarget } from "../metrics/prometheus-config.ts";
+import { ensurePrometheus } from "../metrics/prometheus-binary.ts";
+import { startPrometheus, type LocalPrometheus } from "../metrics/prometheus-process.ts";
+import { DEMO_DEPLOYMENTS, readFleetManifest } from "../demo/register-sim-fleet.ts";
+
+const SIM_JOB = "tern-sim";
+const HISTORY_HOURS = 6;
+
+export async function startLocalPrometheus(opts: {
+  dataDir: string;
+  port: number;
+  appPort: string;
+  withFleet: boolean;
+  log: (m: string) => void;
+}): Promise<LocalPrometheus | null> {
+  const found = await ensurePrometheus({ log: opts.log });
+  if (!found.ok) {
+    opts.log(found.reason);
+    return null;
+  }
+  const ternUrl = `http://127.0.0.1:${opts.appPort}/metrics`;
+  const fleet = opts.withFleet ? await readFleetManifest(opts.dataDir) : null;
+  const targets: ScrapeTarget[] = (fleet?.clusters ?? []).map((c) => ({ job: SIM_JOB, cluster: c.name, url: c.metricsUrl }));
+
+  const backfill = fleet
+    ? () => {
+        const workloads: WorkloadHistory[] = DEMO_DEPLOYMENTS.flatMap((d) => {
+          const c = fleet.clusters.find((x) => x.name === d.cluster);
+          if (!c) return [];
+          return [
+            {
+              job: SIM_JOB,
+              instance: instanceOf(c.metricsUrl),
+              cluster: d.cluster,
+              namespace: "models",
+              deployment: d.name,
+              model: d.model,
+              modelVersion: d.version,
+              replicas: d.replicas,
+              gpusPerReplica: 1,
+              gpuType: d.gpuType,
+              medianLatencyMs: d.sloMs / 3,
+              peakRps: 7,
+              errorRatio: 0.002,
+            },
+          ];
+        });
+        const nodes: NodeHistory[] = fleet.clusters.flatMap((c) =>
+          Object.entries(c.gpus).map(([gpuType, gpus]) => ({
+            job: SIM_JOB,
+            instance: instanceOf(c.metricsUrl),
+            cluster: c.name,
+            node: `${c.name}-${gpuType.toLowerCase()}`,
+            gpuType,
+            gpus,
+            region: c.region,
+          })),
+        );
+        return generateBackfill({ series: fleetBackfillSeries({ workloads, nodes }), hours: HISTORY_HOURS, stepSeconds: 60, now: new Date(), dayLengthSeconds: 600 });
+      }
+    : undefined;
+
+  const prom = await startPrometheus({
+    bins: found.bins,
+    dataDir: opts.dataDir,
+    port: opts.port,
+    targets,
+    ternUrl,
+    ...(backfill ? { backfill } : {}),
+    log: opts.log,
+  });
+  opts.log(`Prometheus on ${prom.url} (data in ${path.join(opts.dataDir, "prometheus")}${prom.backfilled ? `, ${HISTORY_HOURS} h of history backfilled` : ""})`);
+  return prom;
+}

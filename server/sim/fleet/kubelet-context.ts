@@ -1,0 +1,33 @@
+// What every simulated pod's runtime shares with its kubelet: the cluster's store and recorders, its cloud's
+// artifact store, the serving registry and fault switches, plus kubelet's restart back-off.
+import type { ArtifactStores } from "../artifacts/artifact-stores";
+import type { ObjectStore } from "../store/object-store";
+import type { EventRecorder } from "./events";
+import type { LatencyModel, ServingRegistry } from "./serving";
+import type { SimClock } from "./sim-clock";
+
+export interface KubeletContext {
+  store: ObjectStore;
+  events: EventRecorder;
+  clock: SimClock;
+  cloudId: string;
+  clusterName: string;
+  artifacts: ArtifactStores;
+  runtimes: readonly string[];
+  serving: ServingRegistry;
+  latency: LatencyModel;
+  isCrashLooping(namespace: string, deployment: string | undefined): boolean;
+}
+
+export interface NodeFacts {
+  name: string;
+  gpuType: string;
+  hostIP: string;
+  /** Images already pulled on this node. */
+  images: Set<string>;
+}
+
+/** kubelet's back-off for restarts and image pulls: 10 s doubling to 5 min. */
+const BACKOFF_START_MS = 10_000;
+const BACKOFF_MAX_MS = 300_000;
+export const nextBackoff = (ms: number) => (ms === 0 ? BACKOFF_START_MS : Math.min(ms * 2, BACKOFF_MAX_MS));
