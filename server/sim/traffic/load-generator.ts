@@ -76,8 +76,9 @@ export function startLoadGenerator(opts: LoadOptions): LoadGenerator {
   let turn = 0;
   let last = Date.now();
 
+  const entry = (model: string) => (stats[model] ??= { sent: 0, success: 0, failure: 0, shed: 0 });
   const count = (model: string, ok: boolean, error?: string) => {
-    const s = (stats[model] ??= { sent: 0, success: 0, failure: 0, shed: 0 });
+    const s = entry(model);
     if (ok) s.success++;
     else {
       s.failure++;
@@ -100,7 +101,7 @@ export function startLoadGenerator(opts: LoadOptions): LoadGenerator {
   async function sendOne(t: { model: string; inferUrl: string; metadataUrl: string }): Promise<void> {
     const meta = await metadata(t.model, t.metadataUrl);
     if (!meta) return;
-    (stats[t.model] ??= { sent: 0, success: 0, failure: 0, shed: 0 }).sent++;
+    entry(t.model).sent++;
     try {
       const res = await fetch(t.inferUrl, {
         method: "POST",
@@ -126,7 +127,7 @@ export function startLoadGenerator(opts: LoadOptions): LoadGenerator {
       const t = targets[turn++ % targets.length]!;
       if (inFlight.size >= maxInFlight) {
         // Shed load rather than queue it, and say so: a pile-up means a backend stopped answering.
-        (stats[t.model] ??= { sent: 0, success: 0, failure: 0, shed: 0 }).shed++;
+        entry(t.model).shed++;
         continue;
       }
       const p = sendOne(t).finally(() => inFlight.delete(p));
