@@ -1,4 +1,5 @@
-// Next.js configuration: native/wasm packages stay external; security headers on every response.
+// Next.js configuration: native/wasm packages stay external; security headers on every response (the two
+// embed routes add their own CSP, see server/services/embeds/embed-headers.ts).
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
@@ -17,14 +18,24 @@ const csp = [
   "object-src 'none'",
 ].join("; ");
 
+const transportHeaders = [
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+  ...(isProd ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+];
+
 const securityHeaders = [
   { key: "Content-Security-Policy", value: csp },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-  ...(isProd ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+  ...transportHeaders,
 ];
+
+// The embed chart page and image set their own CSP (the page's frame-ancestors are the team's wiki origins)
+// and must not carry X-Frame-Options: DENY, so the global rule skips exactly those two routes; anything
+// else under /embed (a 404, a redirect) keeps frame-ancestors 'none'.
+const EMBED_ROUTES = ["/embed/:token", "/api/embed/:token/svg"];
+const NOT_EMBED = "/((?!embed/[^/]+/?$|api/embed/[^/]+/svg/?$).*)";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -39,7 +50,10 @@ const nextConfig = {
     "@kubernetes/client-node",
   ],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: NOT_EMBED, headers: securityHeaders },
+      ...EMBED_ROUTES.map((source) => ({ source, headers: transportHeaders })),
+    ];
   },
 };
 

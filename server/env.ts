@@ -12,13 +12,24 @@ const schema = z.object({
   TERN_PUBLIC_URL: z.url().optional(),
   TERN_AUTH_SECRET: z.string().min(32, "TERN_AUTH_SECRET must be at least 32 characters").optional(),
   TERN_SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),
-  TERN_SESSION_MAX_HOURS: z.coerce.number().positive().default(24 * 7),
+  TERN_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 7),
   TERN_SIGNIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
   TERN_INSECURE_COOKIES: z.enum(["0", "1"]).default("0"),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_DISPLAY_NAME: z.string().default("Single sign-on"),
+  /** The Prometheus (or Thanos/Mimir) the charts query; a cluster's own Prometheus URL overrides it. */
+  TERN_PROMETHEUS_URL: z
+    .url({ protocol: /^https?$/, error: "TERN_PROMETHEUS_URL must be an http(s) URL such as http://127.0.0.1:9090" })
+    .optional(),
+  /** The longest scrape interval among those Prometheus servers: rate() windows span at least 4 of them. */
+  TERN_PROMETHEUS_SCRAPE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`; open when unset, like most exporters. */
+  TERN_METRICS_TOKEN: z.string().min(16, "TERN_METRICS_TOKEN must be at least 16 characters").optional(),
 });
 
 export type Env = z.infer<typeof schema>;

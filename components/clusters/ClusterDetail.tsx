@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
@@ -15,6 +15,7 @@ import { Skeleton } from "@/components/ui/Skeleton";
 import { useCurrentTeam } from "@/components/session/useCurrentTeam";
 import { useTRPC } from "@/components/trpc/client";
 import { readError } from "@/components/trpc/errors";
+import { ClusterCharts } from "./ClusterCharts";
 import { EditClusterDialog } from "./EditClusterDialog";
 import { HealthBadge } from "./HealthBadge";
 import { NodesTable } from "./NodesTable";
@@ -112,6 +113,10 @@ export function ClusterDetail({ id }: { id: string }) {
           ))}
         </dl>
       </Card>
+      {/* The charts read ?range and ?live from the URL. */}
+      <Suspense fallback={<Skeleton className="h-72 w-full" />}>
+        <ClusterCharts id={c.id} />
+      </Suspense>
       <section className="space-y-2">
         <h2 className="text-sm font-semibold">{t("nodes")}</h2>
         <NodesTable nodes={c.nodes} gpuCapacity={c.gpuCapacity} />

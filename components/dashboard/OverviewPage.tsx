@@ -1,14 +1,16 @@
 "use client";
-// Overview: the team's inventory at a glance, each total linking to its list.
+// Overview: the team's inventory at a glance, each total linking to its list; then cost and latency charts.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { Suspense } from "react";
 import { Card } from "@/components/ui/Card";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { useCurrentTeam } from "@/components/session/useCurrentTeam";
 import { useTRPC } from "@/components/trpc/client";
+import { OverviewCharts } from "./OverviewCharts";
 
 const TILES = [
   { key: "clouds", href: "/clouds" },
@@ -45,6 +47,10 @@ export function OverviewPage() {
           ))}
         </div>
       )}
+      {/* The charts read ?range and ?live from the URL. */}
+      <Suspense fallback={<Skeleton className="h-96 w-full" />}>
+        <OverviewCharts />
+      </Suspense>
     </div>
   );
 }

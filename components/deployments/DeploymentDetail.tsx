@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
@@ -13,8 +13,10 @@ import { ErrorState } from "@/components/ui/ErrorState";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { useCurrentTeam } from "@/components/session/useCurrentTeam";
+import { EmbedChartButton } from "@/components/embeds/EmbedChartButton";
 import { useTRPC } from "@/components/trpc/client";
 import { readError } from "@/components/trpc/errors";
+import { DeploymentCharts } from "./DeploymentCharts";
 import { PhaseBadge } from "./PhaseBadge";
 import { PodsTable } from "./PodsTable";
 import { ScaleControl } from "./ScaleControl";
@@ -61,11 +63,14 @@ export function DeploymentDetail({ id }: { id: string }) {
         title={d.name}
         description={t("detailDescription", { namespace: d.namespace, model: `${d.modelVersion.model.name}@${d.modelVersion.version}`, cluster: d.cluster.name })}
         actions={
-          can("OPERATOR") && !d.deleting ? (
-            <Button variant="danger" onClick={() => setDeleting(true)}>
-              {tc("delete")}
-            </Button>
-          ) : null
+          <>
+            {!d.deleting && <EmbedChartButton deploymentId={d.id} deploymentName={d.name} />}
+            {can("OPERATOR") && !d.deleting ? (
+              <Button variant="danger" onClick={() => setDeleting(true)}>
+                {tc("delete")}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Card className="space-y-4 p-6">
@@ -108,6 +113,10 @@ export function DeploymentDetail({ id }: { id: string }) {
         </dl>
         {can("OPERATOR") && !d.deleting && <ScaleControl key={d.replicas} id={d.id} replicas={d.replicas} min={d.minReplicas} max={d.maxReplicas} />}
       </Card>
+      {/* The charts read ?range and ?live from the URL. */}
+      <Suspense fallback={<Skeleton className="h-96 w-full" />}>
+        <DeploymentCharts id={d.id} />
+      </Suspense>
       <section className="space-y-2">
         <h2 className="text-sm font-semibold">{t("pods")}</h2>
         <PodsTable pods={d.pods} />

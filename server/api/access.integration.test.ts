@@ -78,6 +78,14 @@ const SAMPLE_INPUTS: Record<string, (other: Ids) => unknown> = {
   "deployment.scale": (o) => ({ id: o.deploymentId, replicas: 2 }),
   "deployment.delete": (o) => ({ id: o.deploymentId }),
   "audit.list": () => ({}),
+  "embed.create": (o) => ({ deploymentId: o.deploymentId, metric: "latency", rangeMinutes: 60, live: true, expiresInDays: 30 }),
+  "embed.list": () => ({}),
+  "embed.revoke": (o) => ({ id: o.embedLinkId }),
+  "embed.origins": () => undefined,
+  "embed.setOrigins": () => ({ origins: ["https://wiki.example.com"] }),
+  "metrics.deploymentCharts": (o) => ({ id: o.deploymentId, range: "1h" }),
+  "metrics.clusterCharts": (o) => ({ id: o.clusterId, range: "1h" }),
+  "metrics.overview": () => ({ range: "1h" }),
 };
 
 /** Procedures that take another object's id: called with the other team's id they must say NOT_FOUND. */
@@ -102,6 +110,10 @@ const TAKES_OBJECT_ID = [
   "deployment.create",
   "deployment.scale",
   "deployment.delete",
+  "embed.create",
+  "embed.revoke",
+  "metrics.deploymentCharts",
+  "metrics.clusterCharts",
 ];
 
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { access?: Access }; type: string } }>);

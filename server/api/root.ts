@@ -4,8 +4,10 @@ import { auditRouter } from "./routers/audit";
 import { cloudRouter } from "./routers/cloud";
 import { clusterRouter } from "./routers/cluster";
 import { deploymentRouter } from "./routers/deployment";
+import { embedRouter } from "./routers/embed";
 import { gpuPriceRouter } from "./routers/gpu-price";
 import { meRouter } from "./routers/me";
+import { metricsRouter } from "./routers/metrics";
 import { modelRouter } from "./routers/model";
 import { overviewRouter } from "./routers/overview";
 import { teamRouter } from "./routers/team";
@@ -20,6 +22,8 @@ export const appRouter = createTRPCRouter({
   model: modelRouter,
   deployment: deploymentRouter,
   audit: auditRouter,
+  embed: embedRouter,
+  metrics: metricsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,6 +15,7 @@ export interface TeamFixture {
   inviteId: string;
   versionId: string;
   deploymentId: string;
+  embedLinkId: string;
 }
 
 export async function createTeamFixture(prisma: PrismaClient, slug: string): Promise<TeamFixture> {
@@ -41,7 +42,30 @@ export async function createTeamFixture(prisma: PrismaClient, slug: string): Pro
     data: { teamId: team.id, clusterId: cluster.id, modelVersionId: version.id, namespace: "models", name: `d-${slug}`, replicas: 1, gpusPerReplica: 1, gpuType: "H100", minReplicas: 1, maxReplicas: 4, latencySloMs: 200 },
   });
   const invite = await prisma.invite.create({ data: { teamId: team.id, email: `new@${slug}.test`, role: "VIEWER" } });
-  return { teamId: team.id, users, cloudId: cloud.id, clusterId: cluster.id, gpuPriceId: price.id, modelId: model.id, inviteId: invite.id, versionId: version.id, deploymentId: deployment.id };
+  const embed = await prisma.embedLink.create({
+    data: {
+      teamId: team.id,
+      deploymentId: deployment.id,
+      metric: "latency",
+      rangeMinutes: 60,
+      title: `d-${slug} latency`,
+      tokenHash: `fixture-${slug}`.padEnd(64, "0"),
+      createdById: users.OPERATOR.id,
+      expiresAt: new Date(Date.now() + 30 * 86_400_000),
+    },
+  });
+  return {
+    teamId: team.id,
+    users,
+    cloudId: cloud.id,
+    clusterId: cluster.id,
+    gpuPriceId: price.id,
+    modelId: model.id,
+    inviteId: invite.id,
+    versionId: version.id,
+    deploymentId: deployment.id,
+    embedLinkId: embed.id,
+  };
 }
 
 export async function callerAs(prisma: PrismaClient, who: { id: string; email: string } | null, teamId?: string) {
@@ -55,8 +79,8 @@ export async function callerAs(prisma: PrismaClient, who: { id: string; email: s
 
 /** Row counts of every table except the audit log: refused calls must leave these unchanged. */
 export async function domainSnapshot(prisma: PrismaClient) {
-  const [teams, users, memberships, invites, clouds, clusters, prices, models, versions, deployments] = await Promise.all([
-    prisma.team.count(),
+  const [teams, users, memberships, invites, clouds, clusters, prices, models, versions, deployments, embeds] = await Promise.all([
+    prisma.team.findMany({ select: { id: true, embedOrigins: true }, orderBy: { id: "asc" } }),
     prisma.user.findMany({ select: { id: true, locale: true }, orderBy: { id: "asc" } }),
     prisma.membership.findMany({ select: { id: true, role: true }, orderBy: { id: "asc" } }),
     prisma.invite.count(),
@@ -66,6 +90,7 @@ export async function domainSnapshot(prisma: PrismaClient) {
     prisma.model.count(),
     prisma.modelVersion.count(),
     prisma.deployment.findMany({ select: { id: true, replicas: true, specGeneration: true, deletionRequestedAt: true }, orderBy: { id: "asc" } }),
+    prisma.embedLink.findMany({ select: { id: true, revokedAt: true }, orderBy: { id: "asc" } }),
   ]);
-  return JSON.stringify({ teams, users, memberships, invites, clouds, clusters, prices, models, versions, deployments });
+  return JSON.stringify({ teams, users, memberships, invites, clouds, clusters, prices, models, versions, deployments, embeds });
 }

@@ -29,6 +29,10 @@ import enModels from "./en/models.json";
 import zhModels from "./zh-CN/models.json";
 import enDeployments from "./en/deployments.json";
 import zhDeployments from "./zh-CN/deployments.json";
+import enCharts from "./en/charts.json";
+import zhCharts from "./zh-CN/charts.json";
+import enEmbeds from "./en/embeds.json";
+import zhEmbeds from "./zh-CN/embeds.json";
 
 /** English is the reference: a translation missing one of its keys does not compile. */
 function namespace<T>(en: T, zhCN: NoInfer<T>): Record<Locale, T> {
@@ -50,6 +54,8 @@ const catalog = {
   gpuPrices: namespace(enGpuPrices, zhGpuPrices),
   models: namespace(enModels, zhModels),
   deployments: namespace(enDeployments, zhDeployments),
+  charts: namespace(enCharts, zhCharts),
+  embeds: namespace(enEmbeds, zhEmbeds),
 };
 
 export type Namespace = keyof typeof catalog;

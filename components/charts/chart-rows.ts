@@ -1,0 +1,46 @@
+// Chart panels reshaped for recharts (one row per timestamp, one key per series) and read back for the
+// accessible summary and the test hooks (points drawn, latest values, SLO breaches).
+import type { ChartSeries } from "@/server/validation/metrics";
+
+export type ChartRow = { t: number } & Record<string, number | null>;
+
+export const seriesKey = (index: number) => `s${index}`;
+
+export function toRows(series: readonly ChartSeries[]): ChartRow[] {
+  const rows = new Map<number, ChartRow>();
+  series.forEach((s, i) => {
+    for (const [t, v] of s.points) {
+      const row = rows.get(t) ?? { t };
+      row[seriesKey(i)] = v;
+      rows.set(t, row);
+    }
+  });
+  return [...rows.values()].sort((a, b) => a.t - b.t);
+}
+
+/** Samples drawn: points with a value (gaps are not drawn). */
+export function countPoints(series: readonly ChartSeries[]): number {
+  return series.reduce((n, s) => n + s.points.filter(([, v]) => v !== null).length, 0);
+}
+
+export function lastTimestamp(series: readonly ChartSeries[]): number | null {
+  let last: number | null = null;
+  for (const s of series) for (const [t, v] of s.points) if (v !== null && (last === null || t > last)) last = t;
+  return last;
+}
+
+export function latestValues(series: readonly ChartSeries[]): { series: ChartSeries; value: number }[] {
+  return series.flatMap((s) => {
+    for (let i = s.points.length - 1; i >= 0; i--) {
+      const v = s.points[i]![1];
+      if (v !== null) return [{ series: s, value: v }];
+    }
+    return [];
+  });
+}
+
+/** How many of a series' samples lie above a threshold (an SLO). */
+export function countAbove(s: ChartSeries | undefined, threshold: number): { above: number; total: number } {
+  const values = (s?.points ?? []).flatMap(([, v]) => (v === null ? [] : [v]));
+  return { above: values.filter((v) => v > threshold).length, total: values.length };
+}

@@ -1,0 +1,118 @@
+// Cost per hour of many deployments over a range. On the shared Prometheus one query joins ready replicas
+// with Tern's price gauges; a cluster with its own Prometheus has no Tern gauges, so there Tern multiplies
+// its ready replicas by the catalog's price. Failures are per Prometheus, as data.
+import { costRate } from "../../metrics/cost";
+import { readyReplicas } from "../../metrics/promql";
+import type { ChartError, ChartSeries } from "../../validation/metrics";
+import { chartError, sumPoints, withGaps } from "./chart-series";
+import { costFromReady, type PriceBook } from "./price-history";
+import { prometheusFor, sharedPrometheus, type PrometheusSettings } from "./resolve-prometheus";
+import { mapLimit, queryRange, type ChartRangeWindow } from "./run-query";
+
+export interface CostDeployment {
+  id: string;
+  name: string;
+  namespace: string;
+  gpusPerReplica: number;
+  gpuType: string;
+  model: string;
+  cluster: { name: string; region: string; provider: string; prometheusUrl: string | null };
+}
+
+export interface DeploymentCost {
+  deployment: CostDeployment;
+  /** One series per currency, named "cost". */
+  series: ChartSeries[];
+}
+
+export interface CostsResult {
+  costs: DeploymentCost[];
+  errors: ChartError[];
+  /** True when at least one Prometheus answered (an empty answer is "no data yet", not a failure). */
+  answered: boolean;
+}
+
+const depKey = (cluster: string, namespace: string, name: string) => `${cluster}\u0000${namespace}\u0000${name}`;
+
+export async function costByDeployment(opts: {
+  teamId: string;
+  deployments: CostDeployment[];
+  prices: PriceBook;
+  settings: PrometheusSettings;
+  w: ChartRangeWindow;
+  /** Restricts the shared query to one cluster (the cluster page). */
+  cluster?: string;
+}): Promise<CostsResult> {
+  const { w, prices } = opts;
+  const out: CostsResult = { costs: [], errors: [], answered: false };
+  const shared: CostDeployment[] = [];
+  const own: CostDeployment[] = [];
+  const failed = new Set<string>();
+  for (const d of opts.deployments) {
+    const p = prometheusFor(d.cluster, opts.settings);
+    if (!p.ok) {
+      if (!failed.has(d.cluster.name)) out.errors.push(p.error);
+      failed.add(d.cluster.name);
+    } else (p.shared ? shared : own).push(d);
+  }
+
+  const client = shared.length ? sharedPrometheus(opts.settings) : null;
+  if (client) {
+    const r = await queryRange(
+      client,
+      () => costRate({ team: opts.teamId, by: "deployment", ...(opts.cluster ? { cluster: opts.cluster } : {}) }),
+      w,
+    );
+    if (!r.ok) out.errors.push(chartError(r.error));
+    else {
+      out.answered = true;
+      const byKey = new Map(shared.map((d) => [depKey(d.cluster.name, d.namespace, d.name), d]));
+      const found = new Map<CostDeployment, ChartSeries[]>();
+      for (const s of r.series) {
+        const d = byKey.get(depKey(s.labels.cluster ?? "", s.labels.namespace ?? "", s.labels.deployment ?? ""));
+        if (!d) continue; // another team's cluster of the same name, or a deployment Tern no longer has
+        const list = found.get(d) ?? [];
+        list.push({ name: "cost", currency: s.labels.currency ?? "", points: withGaps(s.points, w.stepSeconds) });
+        found.set(d, list);
+      }
+      for (const [deployment, series] of found) out.costs.push({ deployment, series });
+    }
+  }
+
+  // One cluster's dead Prometheus is tried once, not once per deployment.
+  const down = new Map<string, ChartError>();
+  const results = await mapLimit(own, 8, async (d) => {
+    if (down.has(d.cluster.name)) return null;
+    const p = prometheusFor(d.cluster, opts.settings);
+    if (!p.ok) return null;
+    const r = await queryRange(p.client, () => readyReplicas({ namespace: d.namespace, deployment: d.name }), w);
+    if (!r.ok) {
+      if (!down.has(d.cluster.name)) down.set(d.cluster.name, chartError(r.error, d.cluster.name));
+      return null;
+    }
+    out.answered = true;
+    const ready = sumPoints(r.series.map((s) => withGaps(s.points, w.stepSeconds)));
+    const key = { provider: d.cluster.provider, region: d.cluster.region, gpuType: d.gpuType };
+    return { deployment: d, series: costFromReady(ready, d.gpusPerReplica, key, prices) };
+  });
+  for (const r of results) if (r && r.series.length) out.costs.push(r);
+  out.errors.push(...down.values());
+  return out;
+}
+
+/** Sums deployments' cost series into one series per (group name, currency). */
+export function sumCosts(costs: readonly DeploymentCost[], groupOf: (d: CostDeployment) => string): ChartSeries[] {
+  const groups = new Map<string, { name: string; currency: string; lists: ChartSeries["points"][] }>();
+  for (const c of costs)
+    for (const s of c.series) {
+      const name = groupOf(c.deployment);
+      const currency = s.currency ?? "";
+      const k = `${name}\u0000${currency}`;
+      const g = groups.get(k) ?? { name, currency, lists: [] };
+      g.lists.push(s.points);
+      groups.set(k, g);
+    }
+  return [...groups.values()]
+    .map((g) => ({ name: g.name, currency: g.currency, points: sumPoints(g.lists) }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.currency.localeCompare(b.currency));
+}

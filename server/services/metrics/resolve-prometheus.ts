@@ -1,0 +1,75 @@
+// Which Prometheus answers for a cluster: its own (its series need no `cluster` filter), or the shared one
+// from TERN_PROMETHEUS_URL, where every series carries a `cluster` label with Tern's name for the cluster.
+import { env } from "../../env";
+import { createPrometheusClient, type PrometheusClient } from "../../metrics/prometheus-client";
+import { rateWindowFor } from "../../metrics/promql-range";
+import type { ChartError } from "../../validation/metrics";
+
+export interface PrometheusSettings {
+  /** The shared Prometheus; TERN_PROMETHEUS_URL when not given. */
+  defaultUrl?: string | null;
+  /** The longest scrape interval to expect (TERN_PROMETHEUS_SCRAPE_SECONDS); sizes rate() windows. */
+  scrapeSeconds?: number;
+  timeoutMs?: number;
+  /** For tests. */
+  fetch?: typeof fetch;
+}
+
+export type ClusterPrometheus =
+  | {
+      ok: true;
+      client: PrometheusClient;
+      /** The shared Prometheus, where Tern's own gauges (prices, deployments) are scraped too. */
+      shared: boolean;
+      /** The `cluster` matcher for the templates: only on the shared Prometheus. */
+      clusterLabel: string | undefined;
+    }
+  | { ok: false; error: ChartError };
+
+const normalize = (url: string) => url.replace(/\/+$/, "");
+
+export function settingsFromEnv(): PrometheusSettings {
+  const e = env();
+  return { defaultUrl: e.TERN_PROMETHEUS_URL ?? null, scrapeSeconds: e.TERN_PROMETHEUS_SCRAPE_SECONDS };
+}
+
+export const DEFAULT_SCRAPE_SECONDS = 30;
+
+/**
+ * The rate() window for a chart step: at least 4 scrapes, so a missed scrape (or a coarser backfill) does not
+ * blank a point, and at least one step, so no request falls between two points (Grafana's $__rate_interval).
+ */
+export function rateWindow(stepSeconds: number, settings: PrometheusSettings): string {
+  return rateWindowFor(stepSeconds, settings.scrapeSeconds ?? DEFAULT_SCRAPE_SECONDS);
+}
+
+export function sharedPrometheus(settings: PrometheusSettings): PrometheusClient | null {
+  if (!settings.defaultUrl) return null;
+  return createPrometheusClient({ baseUrl: settings.defaultUrl, timeoutMs: settings.timeoutMs, fetch: settings.fetch });
+}
+
+export function prometheusFor(
+  cluster: { name: string; prometheusUrl: string | null },
+  settings: PrometheusSettings,
+): ClusterPrometheus {
+  const own = cluster.prometheusUrl ? normalize(cluster.prometheusUrl) : null;
+  const shared = settings.defaultUrl ? normalize(settings.defaultUrl) : null;
+  // A cluster pointed at the shared Prometheus is still one of many there: keep the cluster filter.
+  if (own && own !== shared) {
+    const client = createPrometheusClient({ baseUrl: own, timeoutMs: settings.timeoutMs, fetch: settings.fetch });
+    return { ok: true, client, shared: false, clusterLabel: undefined };
+  }
+  if (shared) {
+    const client = createPrometheusClient({ baseUrl: shared, timeoutMs: settings.timeoutMs, fetch: settings.fetch });
+    return { ok: true, client, shared: true, clusterLabel: cluster.name };
+  }
+  return { ok: false, error: notConfigured(cluster.name) };
+}
+
+export function notConfigured(cluster: string): ChartError {
+  return {
+    kind: "not_configured",
+    message: `no Prometheus is configured for cluster '${cluster}': set TERN_PROMETHEUS_URL, or the cluster's Prometheus URL on its page`,
+    cluster,
+  };
+}
