@@ -32,7 +32,8 @@ export function TimeRangePicker({ value, onChange, className }: TimeRangePickerP
             value={r}
             checked={value === r}
             onChange={() => onChange(r)}
-            className="sr-only"
+            // Transparent over the whole label (not sr-only), so a click or a test's check() lands on the input.
+            className="absolute inset-0 m-0 cursor-pointer appearance-none opacity-0"
           />
           {t(`ranges.${r}`)}
         </label>

@@ -120,6 +120,7 @@ export function TimeSeriesChart({
           <TimeSeriesPlot
             series={series}
             labels={series.map(label)}
+            range={range}
             window={window}
             format={format}
             timeLabel={t("units.time")}

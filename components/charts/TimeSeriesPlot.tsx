@@ -15,9 +15,9 @@ import {
   YAxis,
   type DotItemDotProps,
 } from "recharts";
-import type { ChartSeries, ChartWindow } from "@/server/validation/metrics";
+import type { ChartRange, ChartSeries, ChartWindow } from "@/server/validation/metrics";
 import { ChartTooltip } from "./ChartTooltip";
-import { seriesKey, toRows } from "./chart-rows";
+import { maxValue, seriesKey, timeTicks, toRows } from "./chart-rows";
 
 export type PlotFormat = {
   tick: (v: number) => string;
@@ -30,6 +30,7 @@ export type PlotFormat = {
 export type TimeSeriesPlotProps = {
   series: ChartSeries[];
   labels: string[];
+  range: ChartRange;
   window: ChartWindow | undefined;
   format: PlotFormat;
   timeLabel: string;
@@ -55,6 +56,7 @@ function breachDot(threshold: number) {
 export function TimeSeriesPlot({
   series,
   labels,
+  range,
   window,
   format,
   timeLabel,
@@ -64,6 +66,7 @@ export function TimeSeriesPlot({
   emptyMax = 1,
 }: TimeSeriesPlotProps) {
   const rows = useMemo(() => toRows(series), [series]);
+  const top = maxValue(series);
   // One colour per name, so "H100 allocated" and "H100 allocatable" match and differ only by dashes.
   const names = [...new Set(series.map((s) => s.name))];
   const color = (s: ChartSeries) => `var(--chart-${(names.indexOf(s.name) % PALETTE_SIZE) + 1})`;
@@ -77,6 +80,7 @@ export function TimeSeriesPlot({
           scale="time"
           domain={window ? [window.startMs, window.endMs] : ["dataMin", "dataMax"]}
           allowDataOverflow
+          ticks={window ? timeTicks(window.startMs, window.endMs, range) : undefined}
           tickFormatter={format.axisTime}
           tick={axisTick}
           stroke="var(--border)"
@@ -89,7 +93,8 @@ export function TimeSeriesPlot({
           tick={axisTick}
           stroke="var(--border)"
           width={64}
-          domain={[0, (dataMax: number) => (dataMax > 0 ? dataMax : emptyMax)]}
+          // All zeros would give an axis of 0..0; an empty error rate reads better as 0..1 %.
+          domain={top !== null && top > 0 ? [0, "auto"] : [0, emptyMax]}
           label={{ value: format.unitLabel, angle: -90, position: "insideLeft", style: axisLabel }}
         />
         <Tooltip

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countAbove, countPoints, lastTimestamp, latestValues, toRows } from "./chart-rows";
+import { countAbove, countPoints, lastTimestamp, latestValues, maxValue, timeTicks, toRows } from "./chart-rows";
 
 const p95 = {
   name: "p95",
@@ -39,5 +39,20 @@ describe("chart rows", () => {
     ]);
     expect(countAbove(p95, 200)).toEqual({ above: 1, total: 2 });
     expect(countAbove(undefined, 200)).toEqual({ above: 0, total: 0 });
+  });
+
+  it("puts time ticks on round UTC times and finds the top of the data", () => {
+    const start = Date.UTC(2026, 10, 3, 9, 7, 30);
+    expect(timeTicks(start, start + 3_600_000, "1h").map((t) => new Date(t).toISOString().slice(11, 16))).toEqual([
+      "09:10",
+      "09:20",
+      "09:30",
+      "09:40",
+      "09:50",
+      "10:00",
+    ]);
+    expect(timeTicks(start, start + 7 * 86_400_000, "7d")).toHaveLength(7);
+    expect(maxValue([p50, p95])).toBe(300);
+    expect(maxValue([{ name: "x", points: [[0, null]] }])).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 // Chart panels reshaped for recharts (one row per timestamp, one key per series) and read back for the
 // accessible summary and the test hooks (points drawn, latest values, SLO breaches).
-import type { ChartSeries } from "@/server/validation/metrics";
+import type { ChartRange, ChartSeries } from "@/server/validation/metrics";
 
 export type ChartRow = { t: number } & Record<string, number | null>;
 
@@ -43,4 +43,28 @@ export function latestValues(series: readonly ChartSeries[]): { series: ChartSer
 export function countAbove(s: ChartSeries | undefined, threshold: number): { above: number; total: number } {
   const values = (s?.points ?? []).flatMap(([, v]) => (v === null ? [] : [v]));
   return { above: values.filter((v) => v > threshold).length, total: values.length };
+}
+
+const MINUTE = 60_000;
+/** Tick spacing per range: about 4 to 7 labels, on round UTC times. */
+const TICK_EVERY: Record<ChartRange, number> = {
+  "15m": 3 * MINUTE,
+  "1h": 10 * MINUTE,
+  "6h": 60 * MINUTE,
+  "24h": 4 * 60 * MINUTE,
+  "7d": 24 * 60 * MINUTE,
+};
+
+export function timeTicks(startMs: number, endMs: number, range: ChartRange): number[] {
+  const every = TICK_EVERY[range];
+  const ticks: number[] = [];
+  for (let t = Math.ceil(startMs / every) * every; t <= endMs; t += every) ticks.push(t);
+  return ticks;
+}
+
+/** The largest value drawn, or null when there is none. */
+export function maxValue(series: readonly ChartSeries[]): number | null {
+  let max: number | null = null;
+  for (const s of series) for (const [, v] of s.points) if (v !== null && (max === null || v > max)) max = v;
+  return max;
 }

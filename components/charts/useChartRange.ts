@@ -17,7 +17,8 @@ export function useChartRange() {
 
   const update = useCallback(
     (changes: Record<string, string | null>) => {
-      const next = new URLSearchParams(params.toString());
+      // The address bar, not the last render's params: two quick changes (range, then live) must both stick.
+      const next = new URLSearchParams(window.location.search);
       for (const [k, v] of Object.entries(changes)) {
         if (v === null) next.delete(k);
         else next.set(k, v);
@@ -25,7 +26,7 @@ export function useChartRange() {
       const qs = next.toString();
       router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
     },
-    [params, pathname, router],
+    [pathname, router],
   );
 
   return {

@@ -1,7 +1,7 @@
 "use client";
 // A cluster's charts: GPUs allocated vs allocatable by type (dashed: allocatable) and its GPU cost per hour.
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useId } from "react";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useId, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { ChartToolbar } from "@/components/charts/ChartToolbar";
 import { TimeSeriesChart } from "@/components/charts/TimeSeriesChart";
@@ -11,9 +11,10 @@ import { ErrorState } from "@/components/ui/ErrorState";
 import { useTRPC } from "@/components/trpc/client";
 import { readError } from "@/components/trpc/errors";
 
-export function ClusterCharts({ id }: { id: string }) {
+export function ClusterCharts({ id, prometheusUrl }: { id: string; prometheusUrl: string | null }) {
   const t = useTranslations("charts");
   const trpc = useTRPC();
+  const qc = useQueryClient();
   const headingId = useId();
   const { range, refetchInterval } = useChartRange();
   const [gridRef, widthPx] = useChartWidth<HTMLDivElement>();
@@ -23,6 +24,13 @@ export function ClusterCharts({ id }: { id: string }) {
     placeholderData: keepPreviousData,
   });
   const d = q.data;
+  // A new Prometheus URL (edited on this page) means other answers: refetch at once, not after staleTime.
+  const seenUrl = useRef(prometheusUrl);
+  useEffect(() => {
+    if (seenUrl.current === prometheusUrl) return;
+    seenUrl.current = prometheusUrl;
+    void qc.invalidateQueries({ queryKey: trpc.metrics.pathKey() });
+  }, [prometheusUrl, qc, trpc]);
 
   return (
     <section aria-labelledby={headingId} aria-busy={q.isPlaceholderData || undefined} className="space-y-4">

@@ -115,7 +115,7 @@ export function ClusterDetail({ id }: { id: string }) {
       </Card>
       {/* The charts read ?range and ?live from the URL. */}
       <Suspense fallback={<Skeleton className="h-72 w-full" />}>
-        <ClusterCharts id={c.id} />
+        <ClusterCharts id={c.id} prometheusUrl={c.prometheusUrl} />
       </Suspense>
       <section className="space-y-2">
         <h2 className="text-sm font-semibold">{t("nodes")}</h2>

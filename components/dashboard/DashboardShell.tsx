@@ -21,7 +21,7 @@ import { NoTeam } from "./NoTeam";
 import { readCookie, writeCookie } from "./browser-cookies";
 
 const TEAM_COOKIE = "TERN_TEAM";
-const BASE_ITEMS: NavItemKey[] = ["overview", "clouds", "clusters", "gpuPrices", "models", "deployments", "members"];
+const BASE_ITEMS: NavItemKey[] = ["overview", "clouds", "clusters", "gpuPrices", "models", "deployments", "members", "embeds"];
 
 export function DashboardShell({ children }: { children: ReactNode }) {
   const trpc = useTRPC();

@@ -14,7 +14,12 @@ export function EmbedChartButton({ deploymentId, deploymentName }: { deploymentI
   return (
     <>
       <Button onClick={() => setOpen(true)}>{t("embedChart")}</Button>
-      <EmbedChartDialog open={open} onClose={() => setOpen(false)} deploymentId={deploymentId} deploymentName={deploymentName} />
+      <EmbedChartDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        deploymentId={deploymentId}
+        deploymentName={deploymentName}
+      />
     </>
   );
 }

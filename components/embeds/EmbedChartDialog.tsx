@@ -118,15 +118,20 @@ export function EmbedChartDialog({ open, onClose, deploymentId, deploymentName }
             </FormField>
           </div>
           <fieldset className="grid gap-1.5">
-            <legend className="text-foreground mb-1.5 text-sm font-medium">{t("mode")}</legend>
+            <legend className="mb-1.5 text-sm font-medium text-foreground">{t("mode")}</legend>
             <label className="flex items-start gap-2 text-sm">
               <input type="checkbox" className="mt-1" {...form.register("live")} />
               <span>{t("modeLive")}</span>
             </label>
-            <p className="text-muted-foreground text-xs">{t("modeFixed")}</p>
+            <p className="text-xs text-muted-foreground">{t("modeFixed")}</p>
           </fieldset>
           <div className="grid gap-4 sm:grid-cols-2">
-            <FormField label={t("expiresInDays")} hint={t("expiresHint", { max: MAX_EXPIRY_DAYS })} error={errors.expiresInDays?.message} required>
+            <FormField
+              label={t("expiresInDays")}
+              hint={t("expiresHint", { max: MAX_EXPIRY_DAYS })}
+              error={errors.expiresInDays?.message}
+              required
+            >
               {(p) => <Input {...p} type="number" min={1} max={MAX_EXPIRY_DAYS} {...form.register("expiresInDays")} />}
             </FormField>
             <FormField label={t("chartTitle")} hint={t("chartTitleHint")} error={errors.title?.message}>

@@ -43,7 +43,14 @@ export function EmbedLinksPage() {
   const [revoking, setRevoking] = useState<EmbedLinkDto | null>(null);
 
   const query = useQuery({
-    ...trpc.embed.list.queryOptions({ page: list.page, pageSize: PAGE_SIZE, sort: list.sort, dir: list.dir, q: list.q, status }),
+    ...trpc.embed.list.queryOptions({
+      page: list.page,
+      pageSize: PAGE_SIZE,
+      sort: list.sort,
+      dir: list.dir,
+      q: list.q,
+      status,
+    }),
     placeholderData: keepPreviousData,
   });
   const revoke = useMutation(
@@ -72,8 +79,17 @@ export function EmbedLinksPage() {
       <PageHeader title={t("title")} description={t("description")} />
       {can("ADMIN") && <EmbedOriginsCard />}
       <div className="flex flex-wrap items-end gap-3">
-        <SearchInput label={t("searchLabel")} value={list.q} onChange={list.setQuery} placeholder={t("searchPlaceholder")} />
-        <Select aria-label={t("filterStatus")} value={status ?? ""} onChange={(e) => list.setFilter("status", e.target.value || null)}>
+        <SearchInput
+          label={t("searchLabel")}
+          value={list.q}
+          onChange={list.setQuery}
+          placeholder={t("searchPlaceholder")}
+        />
+        <Select
+          aria-label={t("filterStatus")}
+          value={status ?? ""}
+          onChange={(e) => list.setFilter("status", e.target.value || null)}
+        >
           <option value="">{t("allStatuses")}</option>
           {EMBED_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -119,10 +135,14 @@ export function EmbedLinksPage() {
               <Tr key={l.id}>
                 <Td>
                   <div className="font-medium">{l.title}</div>
-                  <div className="text-muted-foreground text-xs">{summary(l)}</div>
+                  <div className="text-xs text-muted-foreground">{summary(l)}</div>
                 </Td>
                 <Td>
-                  <Link href={`/deployments/${l.deployment.id}`} className="text-primary hover:underline" title={`${l.deployment.namespace}/${l.deployment.name}`}>
+                  <Link
+                    href={`/deployments/${l.deployment.id}`}
+                    className="text-primary hover:underline"
+                    title={`${l.deployment.namespace}/${l.deployment.name}`}
+                  >
                     {l.deployment.name}
                   </Link>
                 </Td>
@@ -138,7 +158,11 @@ export function EmbedLinksPage() {
                   </time>
                 </Td>
                 <Td className="whitespace-nowrap">
-                  {l.lastUsedAt ? <time dateTime={l.lastUsedAt.toISOString()}>{format.relativeTime(l.lastUsedAt)}</time> : t("never")}
+                  {l.lastUsedAt ? (
+                    <time dateTime={l.lastUsedAt.toISOString()}>{format.relativeTime(l.lastUsedAt)}</time>
+                  ) : (
+                    t("never")
+                  )}
                 </Td>
                 <Td>
                   <EmbedStatusBadge status={l.status} />
@@ -146,7 +170,12 @@ export function EmbedLinksPage() {
                 {can("OPERATOR") && (
                   <Td className="text-right">
                     {l.status === "active" && (
-                      <Button size="sm" variant="ghost" aria-label={t("revokeNamed", { title: l.title })} onClick={() => setRevoking(l)}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        aria-label={t("revokeNamed", { title: l.title })}
+                        onClick={() => setRevoking(l)}
+                      >
                         {t("revoke")}
                       </Button>
                     )}

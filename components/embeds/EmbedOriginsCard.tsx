@@ -66,7 +66,9 @@ function OriginsForm({ initial }: { initial: string[] }) {
           />
         )}
       </FormField>
-      {initial.length === 0 && lines.length === 0 && <p className="text-muted-foreground text-sm">{t("originsNone")}</p>}
+      {initial.length === 0 && lines.length === 0 && (
+        <p className="text-sm text-muted-foreground">{t("originsNone")}</p>
+      )}
       <ServerError message={serverError} />
       <Button type="submit" variant="primary" loading={save.isPending} disabled={!parsed.success}>
         {t("originsSave")}

@@ -11,13 +11,13 @@ function Snippet({ label, hint, value }: { label: string; hint?: string; value: 
   return (
     <div className="grid gap-1.5">
       <div className="flex items-center justify-between gap-2">
-        <span className="text-foreground text-sm font-medium">{label}</span>
+        <span className="text-sm font-medium text-foreground">{label}</span>
         <CopyButton value={value} label={label} showText />
       </div>
-      <pre className="border-border bg-muted/50 overflow-x-auto rounded-md border px-3 py-2 font-mono text-xs break-all whitespace-pre-wrap">
+      <pre className="overflow-x-auto rounded-md border border-border bg-muted/50 px-3 py-2 font-mono text-xs break-all whitespace-pre-wrap">
         {value}
       </pre>
-      {hint && <p className="text-muted-foreground text-xs">{hint}</p>}
+      {hint && <p className="text-xs text-muted-foreground">{hint}</p>}
     </div>
   );
 }
@@ -29,18 +29,24 @@ export function EmbedSnippetsView({ link }: { link: CreatedEmbedDto }) {
   const s = useMemo(() => embedSnippets({ origin: window.location.origin, ...link }), [link]);
   return (
     <div className="space-y-4">
-      <p role="status" className="border-warning/30 bg-warning/10 text-foreground rounded-md border px-3 py-2 text-sm">
+      <p role="status" className="rounded-md border border-warning/30 bg-warning/10 px-3 py-2 text-sm text-foreground">
         {t("shownOnce")} {t("expiresOn", { date: format.dateTime(link.expiresAt, { dateStyle: "medium" }) })}
       </p>
-      <figure className="border-border overflow-hidden rounded-md border">
-        <img src={`${link.svgPath}?preview=1`} alt={t("previewAlt")} width={800} height={300} className="h-auto w-full" />
+      <figure className="overflow-hidden rounded-md border border-border">
+        <img
+          src={`${link.svgPath}?preview=1`}
+          alt={t("previewAlt")}
+          width={800}
+          height={300}
+          className="h-auto w-full"
+        />
       </figure>
       <Snippet label={t("iframeTitle")} hint={t("iframeHint")} value={s.iframe} />
       <Snippet label={t("markdownTitle")} hint={t("imageHint")} value={s.markdown} />
       <Snippet label={t("htmlTitle")} value={s.html} />
       <Snippet label={t("pageUrl")} value={s.pageUrl} />
       <Snippet label={t("imageUrl")} value={s.imageUrl} />
-      <Link href="/settings/embeds" className="text-primary text-sm hover:underline">
+      <Link href="/settings/embeds" className="text-sm text-primary hover:underline">
         {t("manageLinks")}
       </Link>
     </div>

@@ -13,7 +13,9 @@ describe("embed snippets", () => {
       `<iframe src="https://tern.example.com/embed/${token}" title="credit-risk · p95 latency" width="800" height="324" style="border:0;max-width:100%" loading="lazy" referrerpolicy="no-referrer" sandbox="allow-scripts allow-same-origin"></iframe>`,
     );
     expect(s.markdown).toBe(`![credit-risk · p95 latency](https://tern.example.com/api/embed/${token}/svg)`);
-    expect(s.html).toContain(`<img src="https://tern.example.com/api/embed/${token}/svg" alt="credit-risk · p95 latency"`);
+    expect(s.html).toContain(
+      `<img src="https://tern.example.com/api/embed/${token}/svg" alt="credit-risk · p95 latency"`,
+    );
   });
 
   it("escape titles so a title cannot break out of the snippet", () => {

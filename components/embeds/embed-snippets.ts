@@ -18,7 +18,12 @@ const escapeMarkdownAlt = (s: string) => s.replace(/[\\[\]]/g, (c) => `\\${c}`).
 /** The chart page's footer line under the drawing, so the iframe shows all of it without scrolling. */
 const FOOTER_PX = 24;
 
-export function embedSnippets(opts: { origin: string; embedPath: string; svgPath: string; title: string }): EmbedSnippets {
+export function embedSnippets(opts: {
+  origin: string;
+  embedPath: string;
+  svgPath: string;
+  title: string;
+}): EmbedSnippets {
   const origin = opts.origin.replace(/\/+$/, "");
   const pageUrl = `${origin}${opts.embedPath}`;
   const imageUrl = `${origin}${opts.svgPath}`;

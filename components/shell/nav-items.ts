@@ -14,6 +14,7 @@ export const navItems = [
   { key: "approvals", href: "/approvals", section: "operations" },
   { key: "audit", href: "/audit", section: "administration" },
   { key: "members", href: "/settings/members", section: "administration" },
+  { key: "embeds", href: "/settings/embeds", section: "administration" },
   { key: "settings", href: "/settings", section: "administration" },
 ] as const satisfies readonly { key: string; href: string; section?: NavSection }[];
 

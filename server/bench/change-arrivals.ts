@@ -18,7 +18,8 @@ export class ChangeArrivals {
   private readonly pending = new Map<string, Pending>();
   /** When anything last arrived, pending or not: the sync is quiet once this stops moving. */
   lastAt = nowMs();
-  seen = 0;
+  /** Database writes seen (notifications), pending or not. */
+  writes = 0;
 
   /** Call right before making the change; resolves with both latencies in ms, rejects after `timeoutMs`. */
   expect(id: string, timeoutMs: number): Promise<Arrival> {
@@ -44,8 +45,8 @@ export class ChangeArrivals {
   }
 
   private arrive(id: string, where: "db" | "page", at = nowMs()): void {
-    this.lastAt = at;
-    this.seen++;
+    this.lastAt = Math.max(this.lastAt, at);
+    if (where === "db") this.writes++;
     const p = this.pending.get(id);
     if (!p || p[where] !== undefined) return;
     p[where] = at - p.t0;

@@ -20,7 +20,7 @@ const NAMESPACE = "models";
 const ROUNDS = 40;
 const BURST = 5;
 const CHANGE_TIMEOUT_MS = 10_000;
-const QUIET_MS = 1_000;
+const QUIET_MS = 2_000;
 const IDLE_MS = 10_000;
 const HOLDER = "bench-sync";
 
@@ -106,16 +106,21 @@ export async function runClusterSyncBench(db: BenchDb): Promise<Figure[]> {
       // stop() does not wait; its leases are released once every sync has ended.
       await until("the sync to release its leases", async () => (await countOf(db, `SELECT count(*) FROM "WorkerLease" WHERE "holder" = $1`, [HOLDER])) === 0, 10_000);
     });
-    const synced = `SELECT count(*) FROM "Deployment" WHERE "teamId" = $1 AND "statusUpdatedAt" IS NOT NULL`;
-    await until(`all ${total} deployments' first status`, async () => (await countOf(db, synced, [teamId])) === total, 120_000, 50);
+    // Full status means with pods: a cluster's deployments can be listed (and written) before its pods are.
+    const synced = `SELECT count(*) FROM "Deployment" WHERE "teamId" = $1 AND "readyReplicas" = $2 AND jsonb_array_length("pods") = $2`;
+    await until(`all ${total} deployments' full status`, async () => (await countOf(db, synced, [teamId, REPLICAS])) === total, 120_000, 50);
     const initialMs = nowMs() - started;
     await until("the sync to go quiet", () => Promise.resolve(nowMs() - arrivals.lastAt >= QUIET_MS), 30_000);
 
+    const writesBefore = arrivals.writes;
     const samples = await changeRounds(db, fleet, clusters, arrivals);
     await until("the sync to go quiet", () => Promise.resolve(nowMs() - arrivals.lastAt >= QUIET_MS), 30_000);
-    const seenBefore = arrivals.seen;
+    // One write per change is expected; more would mean some samples may have timed an unrelated write.
+    const extra = arrivals.writes - writesBefore - samples.length;
+    if (extra !== 0) logs.push(`${extra} more deployment writes than changes during the change rounds`);
+    const idleBefore = arrivals.writes;
     const cpu = await idleCpu(fleet, IDLE_MS);
-    if (arrivals.seen !== seenBefore) logs.push(`${arrivals.seen - seenBefore} notifications arrived while nothing changed`);
+    if (arrivals.writes !== idleBefore) logs.push(`${arrivals.writes - idleBefore} deployment writes while nothing changed`);
 
     const toDb = percentiles(samples.map((s) => s.db));
     const toPage = percentiles(samples.map((s) => s.page));

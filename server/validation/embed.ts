@@ -59,7 +59,10 @@ export const ZCreatedEmbed = z.object({
 });
 export type CreatedEmbedDto = z.infer<typeof ZCreatedEmbed>;
 
-export const ZListEmbedsRequest = zListInput(["createdAt", "expiresAt", "lastUsedAt", "title"] as const, "createdAt").extend({
+export const ZListEmbedsRequest = zListInput(
+  ["createdAt", "expiresAt", "lastUsedAt", "title"] as const,
+  "createdAt",
+).extend({
   dir: z.enum(["asc", "desc"]).default("desc"),
   status: z.enum(EMBED_STATUSES).optional(),
   deploymentId: zId.optional(),

@@ -14,7 +14,12 @@ export function rangeLabel(minutes: number): string {
   return minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
 }
 
-export function defaultEmbedTitle(deployment: string, metric: keyof typeof METRIC_LABELS, rangeMinutes: number, live: boolean): string {
+export function defaultEmbedTitle(
+  deployment: string,
+  metric: keyof typeof METRIC_LABELS,
+  rangeMinutes: number,
+  live: boolean,
+): string {
   return `${deployment} · ${METRIC_LABELS[metric]} · ${live ? "last " : ""}${rangeLabel(rangeMinutes)}`;
 }
 

@@ -46,7 +46,14 @@ describe("embed.create", () => {
     expect(made.svgPath).toBe(`/api/embed/${made.token}/svg`);
     expect(made.title).toBe("d-alpha · Errors · last 24 h");
     const row = await db.prisma.embedLink.findUniqueOrThrow({ where: { id: made.id } });
-    expect(row).toMatchObject({ teamId: a.teamId, deploymentId: a.deploymentId, metric: "errors", rangeMinutes: 1440, live: true, createdById: a.users.OPERATOR.id });
+    expect(row).toMatchObject({
+      teamId: a.teamId,
+      deploymentId: a.deploymentId,
+      metric: "errors",
+      rangeMinutes: 1440,
+      live: true,
+      createdById: a.users.OPERATOR.id,
+    });
     expect(row.tokenHash).toBe(hashToken(made.token));
     expect(JSON.stringify(row)).not.toContain(made.token);
     // 30 days by default.
@@ -72,7 +79,12 @@ describe("embed.create", () => {
     for (const expiresInDays of [91, 365, 0, -1, 1.5]) {
       expect(await codeOf(op.embed.create(input({ expiresInDays }))), `${expiresInDays} days`).toBe("BAD_REQUEST");
     }
-    for (const bad of [{ rangeMinutes: 61 }, { rangeMinutes: 43_200 * 2 }, { metric: "gpu" }, { title: "x".repeat(101) }]) {
+    for (const bad of [
+      { rangeMinutes: 61 },
+      { rangeMinutes: 43_200 * 2 },
+      { metric: "gpu" },
+      { title: "x".repeat(101) },
+    ]) {
       expect(await codeOf(op.embed.create(input(bad))), JSON.stringify(bad)).toBe("BAD_REQUEST");
     }
     expect(await db.prisma.embedLink.count()).toBe(count);
@@ -87,7 +99,12 @@ describe("embed.create", () => {
 describe("embed.list and embed.revoke", () => {
   it("lists the team's links only, with creator and status, for viewers too", async () => {
     const op = await callerAs(db.prisma, b.users.OPERATOR, b.teamId);
-    const made = await op.embed.create({ deploymentId: b.deploymentId, metric: "cost", rangeMinutes: 10_080, live: false });
+    const made = await op.embed.create({
+      deploymentId: b.deploymentId,
+      metric: "cost",
+      rangeMinutes: 10_080,
+      live: false,
+    });
     await db.prisma.embedLink.create({
       data: {
         teamId: b.teamId,
@@ -104,7 +121,12 @@ describe("embed.list and embed.revoke", () => {
     const page = await viewer.embed.list({});
     expect(page.items.every((l) => l.deployment.id === b.deploymentId)).toBe(true);
     const mine = page.items.find((l) => l.id === made.id)!;
-    expect(mine).toMatchObject({ status: "active", live: false, metric: "cost", createdBy: { email: b.users.OPERATOR.email } });
+    expect(mine).toMatchObject({
+      status: "active",
+      live: false,
+      metric: "cost",
+      createdBy: { email: b.users.OPERATOR.email },
+    });
     expect(page.items.find((l) => l.title === "old one")).toMatchObject({ status: "expired", createdBy: null });
     expect(JSON.stringify(page)).not.toContain(made.token);
 
@@ -134,11 +156,22 @@ describe("embed.origins and embed.setOrigins", () => {
     const admin = await callerAs(db.prisma, a.users.ADMIN, a.teamId);
     expect(await admin.embed.origins()).toEqual({ origins: [] });
     const saved = await admin.embed.setOrigins({
-      origins: ["https://wiki.example.com/", "HTTPS://Wiki.Example.com:443", "http://localhost:8090", "https://docs.example.org:8443"],
+      origins: [
+        "https://wiki.example.com/",
+        "HTTPS://Wiki.Example.com:443",
+        "http://localhost:8090",
+        "https://docs.example.org:8443",
+      ],
     });
-    expect(saved.origins).toEqual(["https://wiki.example.com", "http://localhost:8090", "https://docs.example.org:8443"]);
+    expect(saved.origins).toEqual([
+      "https://wiki.example.com",
+      "http://localhost:8090",
+      "https://docs.example.org:8443",
+    ]);
     expect(await admin.embed.origins()).toEqual(saved);
-    await expect((await callerAs(db.prisma, b.users.ADMIN, b.teamId)).embed.origins()).resolves.toEqual({ origins: [] });
+    await expect((await callerAs(db.prisma, b.users.ADMIN, b.teamId)).embed.origins()).resolves.toEqual({
+      origins: [],
+    });
   });
 
   it("refuses anything that is not an https origin and keeps the old list", async () => {

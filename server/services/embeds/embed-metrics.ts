@@ -61,6 +61,13 @@ export function embedQueries(metric: Exclude<EmbedMetric, "cost">, s: EmbedScope
 export function embedCostQuery(s: EmbedScope): EmbedQuery {
   return {
     name: "cost",
-    build: () => costRate({ team: s.teamId, cluster: s.clusterName, namespace: s.namespace, deployment: s.deployment, by: "deployment" }),
+    build: () =>
+      costRate({
+        team: s.teamId,
+        cluster: s.clusterName,
+        namespace: s.namespace,
+        deployment: s.deployment,
+        by: "deployment",
+      }),
   };
 }

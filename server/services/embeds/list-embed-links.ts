@@ -45,7 +45,10 @@ export async function listEmbedLinks(opts: TeamScope & { input: z.output<typeof 
   // createdById has no relation (a creator may leave the team); look the names up in one query.
   const creatorIds = [...new Set(rows.map((r) => r.createdById))];
   const users = creatorIds.length
-    ? await opts.prisma.user.findMany({ where: { id: { in: creatorIds } }, select: { id: true, name: true, email: true } })
+    ? await opts.prisma.user.findMany({
+        where: { id: { in: creatorIds } },
+        select: { id: true, name: true, email: true },
+      })
     : [];
   const byId = new Map(users.map((u) => [u.id, u]));
   const items: EmbedLinkDto[] = rows.map(({ createdById, ...r }) => ({

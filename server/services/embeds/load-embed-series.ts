@@ -39,7 +39,11 @@ interface Loaded {
   message?: string;
 }
 
-async function run(client: Parameters<typeof queryRange>[0], queries: EmbedQuery[], range: ResolvedRange): Promise<Loaded> {
+async function run(
+  client: Parameters<typeof queryRange>[0],
+  queries: EmbedQuery[],
+  range: ResolvedRange,
+): Promise<Loaded> {
   const results: QueryResult[] = await Promise.all(queries.map((q) => queryRange(client, q.build, range)));
   const out: Loaded = { series: [] };
   results.forEach((r, i) => {
@@ -67,7 +71,12 @@ export async function loadEmbedSeries(opts: {
 }): Promise<EmbedSeries> {
   const { link, now } = opts;
   const endMs = link.live ? now.getTime() : link.createdAt.getTime();
-  const range = resolveRange({ startMs: endMs - link.rangeMinutes * 60_000, endMs, widthPx: opts.widthPx, nowMs: now.getTime() });
+  const range = resolveRange({
+    startMs: endMs - link.rangeMinutes * 60_000,
+    endMs,
+    widthPx: opts.widthPx,
+    nowMs: now.getTime(),
+  });
   const base = { unit: unitLabel(link.metric), series: [], from: range.startMs, to: range.endMs };
 
   // Scoped by the link's team as well as its deployment id: a link never reads another team's rows.
@@ -84,7 +93,10 @@ export async function loadEmbedSeries(opts: {
   });
   if (!d) return { ...base, message: PUBLIC_ERRORS.gone };
   const sloLine = link.metric === "latency" ? d.latencySloMs : undefined;
-  const prom = prometheusFor(d.cluster, { timeoutMs: EMBED_QUERY_TIMEOUT_MS, ...(opts.prometheus ?? settingsFromEnv()) });
+  const prom = prometheusFor(d.cluster, {
+    timeoutMs: EMBED_QUERY_TIMEOUT_MS,
+    ...(opts.prometheus ?? settingsFromEnv()),
+  });
   if (!prom.ok) return { ...base, sloLine, message: PUBLIC_ERRORS.not_configured };
   const scope: EmbedScope = {
     teamId: link.teamId,

@@ -24,22 +24,29 @@ async function headersFor(path: string): Promise<Map<string, string>> {
 }
 
 describe("security headers by path", () => {
-  it.each(["/", "/deployments/abc", "/settings/embeds", "/api/trpc/embed.list", "/embed", "/embed/a/b", "/api/embed/x", "/api/embed/x/svg/y", "/embedded"])(
-    "%s keeps frame-ancestors 'none'",
-    async (path) => {
-      const h = await headersFor(path);
-      expect(h.get("content-security-policy")).toContain("frame-ancestors 'none'");
-      expect(h.get("x-frame-options")).toBe("DENY");
-    },
-  );
+  it.each([
+    "/",
+    "/deployments/abc",
+    "/settings/embeds",
+    "/api/trpc/embed.list",
+    "/embed",
+    "/embed/a/b",
+    "/api/embed/x",
+    "/api/embed/x/svg/y",
+    "/embedded",
+  ])("%s keeps frame-ancestors 'none'", async (path) => {
+    const h = await headersFor(path);
+    expect(h.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(h.get("x-frame-options")).toBe("DENY");
+  });
 
-  it.each(["/embed/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde", "/api/embed/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde/svg"])(
-    "%s leaves CSP and framing to the route",
-    async (path) => {
-      const h = await headersFor(path);
-      expect(h.has("content-security-policy")).toBe(false);
-      expect(h.has("x-frame-options")).toBe(false);
-      expect(h.get("permissions-policy")).toBeDefined();
-    },
-  );
+  it.each([
+    "/embed/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde",
+    "/api/embed/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde/svg",
+  ])("%s leaves CSP and framing to the route", async (path) => {
+    const h = await headersFor(path);
+    expect(h.has("content-security-policy")).toBe(false);
+    expect(h.has("x-frame-options")).toBe(false);
+    expect(h.get("permissions-policy")).toBeDefined();
+  });
 });

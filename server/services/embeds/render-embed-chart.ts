@@ -14,7 +14,8 @@ export const SERIES_CACHE_TTL_MS = 10_000;
 
 const KEY = Symbol.for("tern.embeds.seriesCache");
 type WithCache = typeof globalThis & { [KEY]?: TtlCache<string, Promise<EmbedSeries>> };
-const cache = () => ((globalThis as WithCache)[KEY] ??= new TtlCache<string, Promise<EmbedSeries>>(SERIES_CACHE_TTL_MS, 1_000));
+const cache = () =>
+  ((globalThis as WithCache)[KEY] ??= new TtlCache<string, Promise<EmbedSeries>>(SERIES_CACHE_TTL_MS, 1_000));
 
 export async function renderEmbedChart(opts: {
   prisma: PrismaClient;

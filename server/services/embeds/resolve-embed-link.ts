@@ -63,7 +63,11 @@ async function load(prisma: PrismaClient, tokenHash: string): Promise<Stored | n
   return { ...rest, metric: rest.metric as EmbedMetric, frameOrigins: team.embedOrigins };
 }
 
-export async function resolveEmbedLink(opts: { prisma: PrismaClient; token: string; now: Date }): Promise<EmbedTarget | null> {
+export async function resolveEmbedLink(opts: {
+  prisma: PrismaClient;
+  token: string;
+  now: Date;
+}): Promise<EmbedTarget | null> {
   // A malformed token cannot be one Tern issued; refusing it early reveals nothing about stored tokens.
   if (!isWellFormedToken(opts.token)) return null;
   const hash = hashToken(opts.token);

@@ -4,17 +4,23 @@ import type { TeamScope } from "../context";
 import { forgetEmbedSeries } from "./render-embed-chart";
 import { forgetEmbedLink } from "./resolve-embed-link";
 
-export async function revokeEmbedLink(opts: TeamScope & { id: string; now?: Date }): Promise<{ id: string; revokedAt: Date }> {
+export async function revokeEmbedLink(
+  opts: TeamScope & { id: string; now?: Date },
+): Promise<{ id: string; revokedAt: Date }> {
   const now = opts.now ?? new Date();
   const link = await opts.prisma.embedLink.findFirst({
     where: { id: opts.id, teamId: opts.teamId },
     select: { id: true, revokedAt: true },
   });
   if (!link) throw notFound("embed link");
-  forgetEmbedLink(link.id);
-  forgetEmbedSeries(link.id);
   // Revoking twice keeps the first time: the audit log and the list agree on when it stopped working.
   if (link.revokedAt) return { id: link.id, revokedAt: link.revokedAt };
-  await opts.prisma.embedLink.updateMany({ where: { id: link.id, teamId: opts.teamId, revokedAt: null }, data: { revokedAt: now } });
+  await opts.prisma.embedLink.updateMany({
+    where: { id: link.id, teamId: opts.teamId, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  // After the write, so a view racing with this call cannot cache the link as still valid.
+  forgetEmbedLink(link.id);
+  forgetEmbedSeries(link.id);
   return { id: link.id, revokedAt: now };
 }

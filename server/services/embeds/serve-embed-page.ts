@@ -16,13 +16,23 @@ export async function serveEmbedPage(opts: ServeEmbedOptions): Promise<Response>
   const t = embedText(view.locale);
   const link = await resolveEmbedLink({ prisma: opts.prisma, token: opts.token, now });
   if (!link) {
-    return new Response(notFoundPageHtml({ locale: view.locale, title: t("unavailableTitle"), body: t("unavailableBody") }), {
-      status: 404,
-      headers: notFoundPageHeaders(),
-    });
+    return new Response(
+      notFoundPageHtml({ locale: view.locale, title: t("unavailableTitle"), body: t("unavailableBody") }),
+      {
+        status: 404,
+        headers: notFoundPageHeaders(),
+      },
+    );
   }
   await recordEmbedUse({ prisma: opts.prisma, id: link.id, now }).catch(logUseError);
-  const svg = await renderEmbedChart({ prisma: opts.prisma, link, view, now, prometheus: opts.prometheus, idPrefix: "c" });
+  const svg = await renderEmbedChart({
+    prisma: opts.prisma,
+    link,
+    view,
+    now,
+    prometheus: opts.prometheus,
+    idPrefix: "c",
+  });
   const nonce = randomBytes(16).toString("base64");
   // Live: the time of this drawing (the script updates it); fixed: where the period ends.
   const shownAt = link.live ? now : link.createdAt;

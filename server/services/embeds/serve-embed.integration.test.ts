@@ -26,7 +26,9 @@ const fakeFetch: typeof fetch = (_url, init) => {
   const start = Number(body.get("start"));
   const values = [0, 1, 2, 3].map((i) => [start + i * 60, "42"]);
   const metric = body.get("query")?.includes("tern_gpu_price_per_hour") ? { currency: "USD" } : {};
-  return Promise.resolve(Response.json({ status: "success", data: { resultType: "matrix", result: [{ metric, values }] } }));
+  return Promise.resolve(
+    Response.json({ status: "success", data: { resultType: "matrix", result: [{ metric, values }] } }),
+  );
 };
 const prometheus: PrometheusSettings = { defaultUrl: "http://prometheus.test:9090", fetch: fakeFetch };
 
@@ -37,7 +39,10 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-async function makeLink(team: TeamFixture, over: { metric?: EmbedMetric; expiresAt?: Date; revokedAt?: Date; title?: string } = {}) {
+async function makeLink(
+  team: TeamFixture,
+  over: { metric?: EmbedMetric; expiresAt?: Date; revokedAt?: Date; title?: string } = {},
+) {
   const { token, hash } = createEmbedToken();
   const link = await db.prisma.embedLink.create({
     data: {
@@ -58,9 +63,21 @@ async function makeLink(team: TeamFixture, over: { metric?: EmbedMetric; expires
 }
 
 const svgOf = (token: string, now = T0, query = "", prisma: PrismaClient = db.prisma) =>
-  serveEmbedSvg({ prisma, token, request: new Request(`http://tern.test/api/embed/${token}/svg${query}`), now: new Date(now), prometheus });
+  serveEmbedSvg({
+    prisma,
+    token,
+    request: new Request(`http://tern.test/api/embed/${token}/svg${query}`),
+    now: new Date(now),
+    prometheus,
+  });
 const pageOf = (token: string, now = T0, headers: Record<string, string> = {}) =>
-  serveEmbedPage({ prisma: db.prisma, token, request: new Request(`http://tern.test/embed/${token}`, { headers }), now: new Date(now), prometheus });
+  serveEmbedPage({
+    prisma: db.prisma,
+    token,
+    request: new Request(`http://tern.test/embed/${token}`, { headers }),
+    now: new Date(now),
+    prometheus,
+  });
 
 async function snapshot(res: Response) {
   const headers = [...res.headers.entries()].sort();
@@ -75,7 +92,7 @@ describe("the chart image", () => {
     const resA = await svgOf(linkA.token, T0, "?deployment=d-beta&metric=requests");
     const svgA = await resA.text();
     expect(resA.status).toBe(200);
-    expect(svgA).toContain("<title id=\"chart-title\">Alpha latency</title>");
+    expect(svgA).toContain('<title id="chart-title">Alpha latency</title>');
     expect(svgA).toContain(">SLO 200 ms</text>");
     expect(queries).toHaveLength(1);
     expect(queries[0]).toContain('deployment="d-alpha"');
@@ -151,7 +168,10 @@ describe("the chart image", () => {
     expect(shared).toContain("(USD/h)");
 
     // A cluster with its own Prometheus has no Tern gauges: 42 ready replicas × 1 GPU × 2.5 USD = 105 USD/h.
-    await db.prisma.cluster.update({ where: { id: a.clusterId }, data: { prometheusUrl: "http://own-prometheus.test:9090" } });
+    await db.prisma.cluster.update({
+      where: { id: a.clusterId },
+      data: { prometheusUrl: "http://own-prometheus.test:9090" },
+    });
     try {
       queries.length = 0;
       const own = await (await svgOf(token, T0 + 200, "?w=660")).text();
@@ -169,9 +189,18 @@ describe("the chart image", () => {
     const { token } = await makeLink(a, { metric: "errors" });
     const down: PrometheusSettings = {
       defaultUrl: "http://10.1.2.3:9090",
-      fetch: () => Promise.reject(new TypeError("fetch failed", { cause: Object.assign(new Error("x"), { code: "ECONNREFUSED" }) })),
+      fetch: () =>
+        Promise.reject(
+          new TypeError("fetch failed", { cause: Object.assign(new Error("x"), { code: "ECONNREFUSED" }) }),
+        ),
     };
-    const res = await serveEmbedSvg({ prisma: db.prisma, token, request: new Request(`http://tern.test/x?w=900`), now: new Date(T0 + 777), prometheus: down });
+    const res = await serveEmbedSvg({
+      prisma: db.prisma,
+      token,
+      request: new Request(`http://tern.test/x?w=900`),
+      now: new Date(T0 + 777),
+      prometheus: down,
+    });
     const svg = await res.text();
     expect(res.status).toBe(200);
     expect(svg).toContain("metrics are unavailable right now");
