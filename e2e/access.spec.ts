@@ -4,7 +4,7 @@ import { openNav, signIn } from "./helpers";
 test("a viewer sees no create buttons, and a forged request from the viewer is refused", async ({ page }) => {
   await signIn(page, "VIEWER");
   await openNav(page, "Clouds");
-  await expect(page.getByRole("cell", { name: "aws-prod", exact: true })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "aws-us-east-1", exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Add cloud" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Delete cloud/ })).toHaveCount(0);
   await openNav(page, "Clusters");
@@ -24,7 +24,7 @@ test("a viewer sees no create buttons, and a forged request from the viewer is r
   expect(forged.body).toContain("FORBIDDEN");
   await page.reload();
   await openNav(page, "Clouds");
-  await expect(page.getByRole("cell", { name: "aws-prod", exact: true })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "aws-us-east-1", exact: true })).toBeVisible();
   await expect(page.getByText("forged-by-viewer")).toHaveCount(0);
 });
 

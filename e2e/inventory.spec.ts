@@ -22,7 +22,8 @@ test("an operator adds a GPU price and finds it by search and sort", async ({ pa
   await expect(page).toHaveURL(/q=guangzhou/);
   await expect(page.getByRole("cell", { name: "L20", exact: true })).toBeVisible();
   await page.getByLabel("Search GPU prices").fill("");
-  await page.getByRole("button", { name: /Price/ }).first().click();
+  await expect(page).not.toHaveURL(/q=/);
+  await page.getByRole("columnheader", { name: /Price per GPU-hour/ }).getByRole("button").click();
   await expect(page).toHaveURL(/sort=pricePerHour/);
 });
 

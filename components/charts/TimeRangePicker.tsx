@@ -21,7 +21,7 @@ export function TimeRangePicker({ value, onChange, className }: TimeRangePickerP
         <label
           key={r}
           className={cn(
-            "inline-flex h-7 cursor-pointer items-center rounded px-2.5 text-xs font-medium whitespace-nowrap text-muted-foreground transition-colors hover:text-foreground",
+            "relative inline-flex h-7 cursor-pointer items-center rounded px-2.5 text-xs font-medium whitespace-nowrap text-muted-foreground transition-colors hover:text-foreground",
             "has-[:checked]:bg-muted has-[:checked]:text-foreground",
             "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-ring",
           )}

@@ -1,7 +1,7 @@
 "use client";
 // The charts' time range (?range=24h) and live mode (?live=1) kept in the URL, so a view can be shared.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
 import { DEFAULT_CHART_RANGE, isChartRange, type ChartRange } from "@/server/validation/metrics";
 
 /** Live charts refetch this often; Prometheus scrapes every 5 s, so faster would only repeat samples. */
@@ -12,28 +12,37 @@ export function useChartRange() {
   const router = useRouter();
   const pathname = usePathname();
   const raw = params.get("range");
-  const range: ChartRange = isChartRange(raw) ? raw : DEFAULT_CHART_RANGE;
-  const live = params.get("live") === "1";
+  const fromUrl = { range: isChartRange(raw) ? raw : DEFAULT_CHART_RANGE, live: params.get("live") === "1" };
+  // The choice shows at once; the URL follows a moment later (router.replace is asynchronous). Back/forward
+  // or another toolbar changing the URL is adopted during render.
+  const [chosen, setChosen] = useState(fromUrl);
+  const [seen, setSeen] = useState(fromUrl);
+  if (seen.range !== fromUrl.range || seen.live !== fromUrl.live) {
+    setSeen(fromUrl);
+    setChosen(fromUrl);
+  }
+  const { range, live } = chosen;
 
-  const update = useCallback(
-    (changes: Record<string, string | null>) => {
-      // The address bar, not the last render's params: two quick changes (range, then live) must both stick.
+  // Both keys are written from the latest choice, so a quick second change (range, then live) does not undo
+  // the first while the address bar still shows the old URL.
+  const choose = useCallback(
+    (change: Partial<typeof chosen>) => {
+      const want = { ...chosen, ...change };
+      setChosen(want);
       const next = new URLSearchParams(window.location.search);
-      for (const [k, v] of Object.entries(changes)) {
-        if (v === null) next.delete(k);
-        else next.set(k, v);
-      }
-      const qs = next.toString();
-      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+      next.set("range", want.range);
+      if (want.live) next.set("live", "1");
+      else next.delete("live");
+      router.replace(`${pathname}?${next.toString()}`, { scroll: false });
     },
-    [pathname, router],
+    [chosen, pathname, router],
   );
 
   return {
     range,
     live,
-    setRange: useCallback((r: ChartRange) => update({ range: r }), [update]),
-    setLive: useCallback((on: boolean) => update({ live: on ? "1" : null }), [update]),
+    setRange: useCallback((r: ChartRange) => choose({ range: r }), [choose]),
+    setLive: useCallback((on: boolean) => choose({ live: on }), [choose]),
     /** For react-query: poll while live, otherwise fetch once per range. */
     refetchInterval: live ? LIVE_INTERVAL_MS : (false as const),
   };

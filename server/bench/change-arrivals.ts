@@ -28,7 +28,11 @@ export class ChangeArrivals {
       const timer = setTimeout(() => {
         const p = this.pending.get(id);
         this.pending.delete(id);
-        reject(new Error(`a status change to deployment ${id} did not reach the ${p?.db === undefined ? "database" : "page"} within ${timeoutMs} ms`));
+        reject(
+          new Error(
+            `a status change to deployment ${id} did not reach the ${p?.db === undefined ? "database" : "page"} within ${timeoutMs} ms`,
+          ),
+        );
       }, timeoutMs);
       this.pending.set(id, { t0: nowMs(), settle: resolve, timer });
     });

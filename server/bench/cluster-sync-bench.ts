@@ -1,6 +1,13 @@
 // The clusters feature's figures: 1,000 deployments on 20 simulated clusters, synced into the bench database by
 // Tern's status-sync worker (leases, SyncManager, recordDeploymentStatus, as in production). Measures how long a
 // change in a cluster takes to reach the database and an open page's live stream, and the worker's CPU when idle.
+//
+// change_to_db: from the status write in the simulator's store until Tern's UPDATE has resolved (recordDeploymentStatus
+// notifies right after it). Includes the watch stream, the sync's 100 ms coalescing window and the two queries.
+// change_to_page: until the SSE event reaches a reader in another process. Not included: the page's refetch after
+// the event (one tRPC call, which list-bench times) and Next.js's own streaming (live-relay.ts stands in for the route).
+// idle_cpu: this process only, i.e. the worker (80 watches, bookmarks every 5 s, a lease tick every 5 s) and, on the
+// embedded target, PGlite itself; the simulated API servers run in a child process and are reported separately.
 import { setTimeout as sleep } from "node:timers/promises";
 import { onDeploymentsChanged } from "../services/deployments/deployment-events.ts";
 import { startStatusSync } from "../workers/status-sync.ts";
@@ -37,7 +44,12 @@ async function countOf(db: BenchDb, sql: string, params: unknown[]): Promise<num
   return Number(row?.count ?? 0);
 }
 
-async function changeRounds(db: BenchDb, fleet: SimFleet, clusters: SeededCluster[], arrivals: ChangeArrivals): Promise<Arrival[]> {
+async function changeRounds(
+  db: BenchDb,
+  fleet: SimFleet,
+  clusters: SeededCluster[],
+  arrivals: ChangeArrivals,
+): Promise<Arrival[]> {
   const ready = new Map<string, number>();
   const samples: Arrival[] = [];
   for (let round = 0; round < ROUNDS; round++) {
@@ -53,15 +65,18 @@ async function changeRounds(db: BenchDb, fleet: SimFleet, clusters: SeededCluste
     const landed = changes.map(({ ci, d, next }) => {
       // t0 is taken before the IPC message to the simulator process, so each figure includes that hop (~0.1 ms).
       const arrived = arrivals.expect(d.id, CHANGE_TIMEOUT_MS);
-      void fleet.call("setReadyReplicas", { cluster: ci, namespace: NAMESPACE, name: d.name, ready: next });
-      return arrived;
+      const sent = fleet.call("setReadyReplicas", { cluster: ci, namespace: NAMESPACE, name: d.name, ready: next });
+      return Promise.all([arrived, sent]).then(([a]) => a);
     });
     samples.push(...(await Promise.all(landed)));
     // Checks (untimed) that the row really holds the new value, so the figures time the right write.
-    const rows = (await db.sql(`SELECT "id", "readyReplicas" FROM "Deployment" WHERE "id" = ANY($1)`, [changes.map((c) => c.d.id)])) as { id: string; readyReplicas: number }[];
+    const rows = (await db.sql(`SELECT "id", "readyReplicas" FROM "Deployment" WHERE "id" = ANY($1)`, [
+      changes.map((c) => c.d.id),
+    ])) as { id: string; readyReplicas: number }[];
     for (const { d, next } of changes) {
       const got = rows.find((r) => r.id === d.id)?.readyReplicas;
-      if (got !== next) throw new Error(`deployment ${d.name}: the database shows ${got} ready replicas after its change to ${next}`);
+      if (got !== next)
+        throw new Error(`deployment ${d.name}: the database shows ${got} ready replicas after its change to ${next}`);
     }
     await sleep(10 + ((round * 17) % 40));
   }
@@ -87,9 +102,19 @@ export async function runClusterSyncBench(db: BenchDb): Promise<Figure[]> {
   const logs: string[] = [];
   const cleanups: (() => unknown)[] = [() => fleet.close()];
   try {
-    const endpoints = await fleet.call("startClusters", { count: CLUSTERS, namespace: NAMESPACE, gpuNodes: Math.ceil((PER_CLUSTER * REPLICAS) / 8) });
+    const endpoints = await fleet.call("startClusters", {
+      count: CLUSTERS,
+      namespace: NAMESPACE,
+      gpuNodes: Math.ceil((PER_CLUSTER * REPLICAS) / 8),
+    });
     const { teamId, clusters } = await seedClusters(db.prisma, endpoints, PER_CLUSTER, NAMESPACE);
-    for (const [i, c] of clusters.entries()) await fleet.call("addDeployments", { cluster: i, namespace: NAMESPACE, replicas: REPLICAS, deployments: c.deployments });
+    for (const [i, c] of clusters.entries())
+      await fleet.call("addDeployments", {
+        cluster: i,
+        namespace: NAMESPACE,
+        replicas: REPLICAS,
+        deployments: c.deployments,
+      });
     const total = clusters.reduce((n, c) => n + c.deployments.length, 0);
 
     const relay = await startLiveRelay(new Set([teamId]));
@@ -104,11 +129,20 @@ export async function runClusterSyncBench(db: BenchDb): Promise<Figure[]> {
     cleanups.unshift(async () => {
       worker.stop();
       // stop() does not wait; its leases are released once every sync has ended.
-      await until("the sync to release its leases", async () => (await countOf(db, `SELECT count(*) FROM "WorkerLease" WHERE "holder" = $1`, [HOLDER])) === 0, 10_000);
+      await until(
+        "the sync to release its leases",
+        async () => (await countOf(db, `SELECT count(*) FROM "WorkerLease" WHERE "holder" = $1`, [HOLDER])) === 0,
+        10_000,
+      );
     });
     // Full status means with pods: a cluster's deployments can be listed (and written) before its pods are.
     const synced = `SELECT count(*) FROM "Deployment" WHERE "teamId" = $1 AND "readyReplicas" = $2 AND jsonb_array_length("pods") = $2`;
-    await until(`all ${total} deployments' full status`, async () => (await countOf(db, synced, [teamId, REPLICAS])) === total, 120_000, 50);
+    await until(
+      `all ${total} deployments' full status`,
+      async () => (await countOf(db, synced, [teamId, REPLICAS])) === total,
+      120_000,
+      50,
+    );
     const initialMs = nowMs() - started;
     await until("the sync to go quiet", () => Promise.resolve(nowMs() - arrivals.lastAt >= QUIET_MS), 30_000);
 
@@ -120,7 +154,8 @@ export async function runClusterSyncBench(db: BenchDb): Promise<Figure[]> {
     if (extra !== 0) logs.push(`${extra} more deployment writes than changes during the change rounds`);
     const idleBefore = arrivals.writes;
     const cpu = await idleCpu(fleet, IDLE_MS);
-    if (arrivals.writes !== idleBefore) logs.push(`${arrivals.writes - idleBefore} deployment writes while nothing changed`);
+    if (arrivals.writes !== idleBefore)
+      logs.push(`${arrivals.writes - idleBefore} deployment writes while nothing changed`);
 
     const toDb = percentiles(samples.map((s) => s.db));
     const toPage = percentiles(samples.map((s) => s.page));

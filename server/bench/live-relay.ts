@@ -12,12 +12,20 @@ export interface LiveRelay {
 export async function startLiveRelay(teamIds: Set<string>): Promise<LiveRelay> {
   const offs = new Set<() => void>();
   const server = http.createServer((req, res) => {
-    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive" });
+    res.writeHead(200, {
+      "content-type": "text/event-stream",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+    });
     const off = onDeploymentsChanged((c) => {
-      if (teamIds.has(c.teamId)) res.write(`event: deployment\ndata: ${JSON.stringify({ id: c.deploymentId, reason: c.reason })}\n\n`);
+      if (teamIds.has(c.teamId))
+        res.write(`event: deployment\ndata: ${JSON.stringify({ id: c.deploymentId, reason: c.reason })}\n\n`);
     });
     offs.add(off);
-    req.on("close", () => (off(), offs.delete(off)));
+    req.on("close", () => {
+      off();
+      offs.delete(off);
+    });
     res.write("retry: 2000\n\n");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -46,7 +54,8 @@ export function readLiveEvents(url: string, onDeployment: (id: string) => void):
           const block = buffer.slice(0, end).split("\n");
           buffer = buffer.slice(end + 2);
           const data = block.find((l) => l.startsWith("data: "));
-          if (block.includes("event: deployment") && data) onDeployment((JSON.parse(data.slice(6)) as { id: string }).id);
+          if (block.includes("event: deployment") && data)
+            onDeployment((JSON.parse(data.slice(6)) as { id: string }).id);
         }
       });
       resolve({ close: () => req.destroy() });

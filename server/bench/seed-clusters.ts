@@ -9,12 +9,28 @@ export interface SeededCluster {
   deployments: { id: string; name: string }[];
 }
 
-export async function seedClusters(prisma: PrismaClient, endpoints: SimEndpoint[], perCluster: number, namespace: string) {
+export async function seedClusters(
+  prisma: PrismaClient,
+  endpoints: SimEndpoint[],
+  perCluster: number,
+  namespace: string,
+) {
   const team = await prisma.team.create({ data: { name: "Sync bench", slug: "sync-bench" } });
   const cloud = await prisma.cloud.create({ data: { teamId: team.id, provider: "ONPREM", name: "sim" } });
-  const model = await prisma.model.create({ data: { teamId: team.id, name: "ranker", task: "ranking", framework: "onnx" } });
+  const model = await prisma.model.create({
+    data: { teamId: team.id, name: "ranker", task: "ranking", framework: "onnx" },
+  });
   const version = await prisma.modelVersion.create({
-    data: { teamId: team.id, modelId: model.id, version: "3", format: "ONNX", artifactUri: "s3://models/ranker/3/model.onnx", sha256: "c".repeat(64), sizeBytes: 1n, runtimeImage: "tern/triton:24.05" },
+    data: {
+      teamId: team.id,
+      modelId: model.id,
+      version: "3",
+      format: "ONNX",
+      artifactUri: "s3://models/ranker/3/model.onnx",
+      sha256: "c".repeat(64),
+      sizeBytes: 1n,
+      runtimeImage: "tern/triton:24.05",
+    },
   });
   const key = getEncryptionKey();
   const clusters: SeededCluster[] = [];
@@ -47,7 +63,11 @@ export async function seedClusters(prisma: PrismaClient, endpoints: SimEndpoint[
         appliedGeneration: 1,
       })),
     });
-    const deployments = await prisma.deployment.findMany({ where: { clusterId: cluster.id }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+    const deployments = await prisma.deployment.findMany({
+      where: { clusterId: cluster.id },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    });
     clusters.push({ id: cluster.id, deployments });
   }
   return { teamId: team.id, clusters };

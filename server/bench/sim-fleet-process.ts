@@ -7,7 +7,14 @@ import { ObjectStore } from "../sim/store/object-store.ts";
 import { nowMs } from "./latency-stats.ts";
 import { readLiveEvents } from "./live-relay.ts";
 import { addGpuNodes, addModelDeployment, addNamespace, modelSpec, setReadyReplicas } from "./sim-objects.ts";
-import { SIM_READY, type SimEndpoint, type SimFleetOps, type SimLiveEvent, type SimReply, type SimRequest } from "./sim-fleet-protocol.ts";
+import {
+  SIM_READY,
+  type SimEndpoint,
+  type SimFleetOps,
+  type SimLiveEvent,
+  type SimReply,
+  type SimRequest,
+} from "./sim-fleet-protocol.ts";
 
 interface Cluster {
   store: ObjectStore;
@@ -24,7 +31,12 @@ async function startCluster(name: string, fill: (store: ObjectStore) => void, no
   const certs = await createClusterCertificates();
   const token = randomBytes(16).toString("hex");
   // The simulator's default bookmark interval (5 s): more often than a real API server, so idle figures err high.
-  const server = createApiServer({ store, tokens: [{ token, allowed: "all" }], tls: { key: certs.key, cert: certs.cert }, clusterName: name });
+  const server = createApiServer({
+    store,
+    tokens: [{ token, allowed: "all" }],
+    tls: { key: certs.key, cert: certs.cert },
+    clusterName: name,
+  });
   await server.listen(0);
   clusters.push({ store, server, nodes });
   return { url: server.url, caData: Buffer.from(certs.caCert).toString("base64"), token };
@@ -36,17 +48,27 @@ function cluster(i: number): Cluster {
   return c;
 }
 
-const handlers: { [K in keyof SimFleetOps]: (args: SimFleetOps[K]["args"]) => Promise<SimFleetOps[K]["result"]> | SimFleetOps[K]["result"] } = {
+const handlers: {
+  [K in keyof SimFleetOps]: (
+    args: SimFleetOps[K]["args"],
+  ) => Promise<SimFleetOps[K]["result"]> | SimFleetOps[K]["result"];
+} = {
   startClusters: async ({ count, namespace, gpuNodes }) => {
     const out: SimEndpoint[] = [];
     for (let i = 0; i < count; i++) {
-      out.push(await startCluster(`bench-${i}`, (store) => (addNamespace(store, namespace), addGpuNodes(store, gpuNodes)), gpuNodes));
+      const fill = (store: ObjectStore) => {
+        addNamespace(store, namespace);
+        addGpuNodes(store, gpuNodes);
+      };
+      out.push(await startCluster(`bench-${i}`, fill, gpuNodes));
     }
     return out;
   },
   addDeployments: ({ cluster: i, namespace, replicas, deployments }) => {
     const c = cluster(i);
-    deployments.forEach((d, n) => addModelDeployment(c.store, modelSpec(namespace, d.name, d.id, replicas), c.nodes, n * replicas));
+    deployments.forEach((d, n) =>
+      addModelDeployment(c.store, modelSpec(namespace, d.name, d.id, replicas), c.nodes, n * replicas),
+    );
     return null;
   },
   setReadyReplicas: ({ cluster: i, namespace, name, ready }) => {
@@ -59,7 +81,12 @@ const handlers: { [K in keyof SimFleetOps]: (args: SimFleetOps[K]["args"]) => Pr
       for (let n = 0; n < pods / replicas; n++) {
         const namespace = `team-${n % namespaces}`;
         addNamespace(store, namespace);
-        addModelDeployment(store, modelSpec(namespace, `model-${String(n).padStart(4, "0")}`, `dep-${n}`, replicas), Math.ceil(pods / 8), n * replicas);
+        addModelDeployment(
+          store,
+          modelSpec(namespace, `model-${String(n).padStart(4, "0")}`, `dep-${n}`, replicas),
+          Math.ceil(pods / 8),
+          n * replicas,
+        );
       }
     }),
   cpuUsage: () => process.cpuUsage(),
@@ -78,7 +105,12 @@ function handle(req: SimRequest): Promise<unknown> {
 process.on("message", (req: SimRequest) => {
   handle(req).then(
     (result) => process.send?.({ id: req.id, ok: true, result: result ?? null } satisfies SimReply),
-    (err: unknown) => process.send?.({ id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies SimReply),
+    (err: unknown) =>
+      process.send?.({
+        id: req.id,
+        ok: false,
+        error: err instanceof Error ? err.message : String(err),
+      } satisfies SimReply),
   );
 });
 process.on("disconnect", () => {

@@ -10,7 +10,10 @@ export interface SimFleetOps {
   /** Empty clusters (namespace, GPU nodes), each with its own CA and HTTPS API server on port 0. */
   startClusters: { args: { count: number; namespace: string; gpuNodes: number }; result: SimEndpoint[] };
   /** Tern-applied Deployments, Ready as their controller would report them, each with its running pods. */
-  addDeployments: { args: { cluster: number; namespace: string; replicas: number; deployments: { id: string; name: string }[] }; result: null };
+  addDeployments: {
+    args: { cluster: number; namespace: string; replicas: number; deployments: { id: string; name: string }[] };
+    result: null;
+  };
   setReadyReplicas: { args: { cluster: number; namespace: string; name: string; ready: number }; result: null };
   /** One more cluster holding `pods` running pods spread over `namespaces`. */
   startPodCluster: { args: { pods: number; namespaces: number }; result: SimEndpoint };

@@ -20,36 +20,69 @@ export function addGpuNodes(store: ObjectStore, count: number): void {
   for (let i = 0; i < count; i++) {
     const gpus = String(GPUS_PER_NODE);
     store.create("nodes", {
-      metadata: { name: nodeName(i), labels: { "nvidia.com/gpu.product": GPU_TYPE, "kubernetes.io/hostname": nodeName(i) } },
+      metadata: {
+        name: nodeName(i),
+        labels: { "nvidia.com/gpu.product": GPU_TYPE, "kubernetes.io/hostname": nodeName(i) },
+      },
       spec: {},
-      status: { capacity: { "nvidia.com/gpu": gpus }, allocatable: { "nvidia.com/gpu": gpus }, conditions: [{ type: "Ready", status: "True" }] },
+      status: {
+        capacity: { "nvidia.com/gpu": gpus },
+        allocatable: { "nvidia.com/gpu": gpus },
+        conditions: [{ type: "Ready", status: "True" }],
+      },
     });
   }
 }
 
-export function modelSpec(namespace: string, name: string, deploymentId: string, replicas: number): ModelDeploymentSpec {
+export function modelSpec(
+  namespace: string,
+  name: string,
+  deploymentId: string,
+  replicas: number,
+): ModelDeploymentSpec {
   return {
-    namespace, name, deploymentId, replicas, modelName: "ranker", modelVersion: "3", versionId: "bench-version", image: IMAGE,
-    artifactUri: "s3://models/ranker/3/model.onnx", sha256: "c".repeat(64), gpusPerReplica: 1, gpuType: GPU_TYPE, latencySloMs: 200,
+    namespace,
+    name,
+    deploymentId,
+    replicas,
+    modelName: "ranker",
+    modelVersion: "3",
+    versionId: "bench-version",
+    image: IMAGE,
+    artifactUri: "s3://models/ranker/3/model.onnx",
+    sha256: "c".repeat(64),
+    gpusPerReplica: 1,
+    gpuType: GPU_TYPE,
+    latencySloMs: 200,
   };
 }
 
 /** Sets status through the status subresource, as the deployment controller does; `ready` of spec.replicas are ready. */
 export function setReadyReplicas(store: ObjectStore, namespace: string, name: string, ready: number): void {
-  store.mutate("deployments", namespace, name, (o) => {
-    const want = Number(o.spec?.replicas ?? 1);
-    o.status = {
-      observedGeneration: o.metadata.generation,
-      replicas: want,
-      updatedReplicas: want,
-      readyReplicas: ready,
-      availableReplicas: ready,
-      conditions: [
-        { type: "Available", status: ready > 0 ? "True" : "False", reason: ready > 0 ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable" },
-        { type: "Progressing", status: "True", reason: "NewReplicaSetAvailable" },
-      ],
-    };
-  }, { subresource: "status" });
+  store.mutate(
+    "deployments",
+    namespace,
+    name,
+    (o) => {
+      const want = Number(o.spec?.replicas ?? 1);
+      o.status = {
+        observedGeneration: o.metadata.generation,
+        replicas: want,
+        updatedReplicas: want,
+        readyReplicas: ready,
+        availableReplicas: ready,
+        conditions: [
+          {
+            type: "Available",
+            status: ready > 0 ? "True" : "False",
+            reason: ready > 0 ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
+          },
+          { type: "Progressing", status: "True", reason: "NewReplicaSetAvailable" },
+        ],
+      };
+    },
+    { subresource: "status" },
+  );
 }
 
 /** A running, ready pod of `spec` on `node`, shaped like the fleet's kubelet reports it. */
@@ -75,17 +108,39 @@ export function addPod(store: ObjectStore, spec: ModelDeploymentSpec, index: num
     podIP: `10.244.${ip}`,
     startTime: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
     everStarted: true,
-    containers: [{ name: "model-server", image: IMAGE, imageID: `docker.io/${IMAGE}@sha256:${"d".repeat(64)}`, state: started, lastState: {}, ready: true, started: true, restartCount: 0 }],
+    containers: [
+      {
+        name: "model-server",
+        image: IMAGE,
+        imageID: `docker.io/${IMAGE}@sha256:${"d".repeat(64)}`,
+        state: started,
+        lastState: {},
+        ready: true,
+        started: true,
+        restartCount: 0,
+      },
+    ],
   });
   store.create("pods", pod);
 }
 
 /** A Ready Deployment with `spec.replicas` running pods, spread over `nodes` GPU nodes from `firstPod` on. */
-export function addModelDeployment(store: ObjectStore, spec: ModelDeploymentSpec, nodes: number, firstPod: number): void {
+export function addModelDeployment(
+  store: ObjectStore,
+  spec: ModelDeploymentSpec,
+  nodes: number,
+  firstPod: number,
+): void {
   store.create("deployments", deploymentManifest(spec));
   setReadyReplicas(store, spec.namespace, spec.name, spec.replicas);
   for (let r = 0; r < spec.replicas; r++) {
     const n = firstPod + r;
-    addPod(store, spec, r, nodeName(Math.floor(n / GPUS_PER_NODE) % Math.max(1, nodes)), `${Math.floor(n / 250) % 250}.${(n % 250) + 1}`);
+    addPod(
+      store,
+      spec,
+      r,
+      nodeName(Math.floor(n / GPUS_PER_NODE) % Math.max(1, nodes)),
+      `${Math.floor(n / 250) % 250}.${(n % 250) + 1}`,
+    );
   }
 }

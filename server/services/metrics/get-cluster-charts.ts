@@ -5,10 +5,9 @@ import type { ChartPanel, ChartRange, ClusterChartsDto } from "../../validation/
 import type { TeamScope } from "../context";
 import { panelOf } from "./chart-series";
 import { costByDeployment, sumCosts } from "./cost-by-deployment";
-import type { ChartsOptions } from "./get-deployment-charts";
 import { loadChartDeployments } from "./load-cost-deployments";
 import { loadPriceBook } from "./price-history";
-import { prometheusFor, settingsFromEnv } from "./resolve-prometheus";
+import { prometheusFor, settingsFromEnv, type ChartsOptions } from "./resolve-prometheus";
 import { chartWindow, queryRange, windowDto } from "./run-query";
 
 export async function getClusterCharts(

@@ -8,14 +8,9 @@ import type { ChartPanel, ChartSeries, DeploymentChartsDto } from "../../validat
 import type { TeamScope } from "../context";
 import { chartError, cumulativeOf, lastValue, panelOf, sumPoints } from "./chart-series";
 import { costFromReady, loadPriceBook, noPriceError } from "./price-history";
-import { prometheusFor, rateWindow, settingsFromEnv, type PrometheusSettings } from "./resolve-prometheus";
+import { prometheusFor, rateWindow, settingsFromEnv, type ChartsOptions } from "./resolve-prometheus";
 import { chartWindow, queryRange, windowDto } from "./run-query";
 import type { ChartRange } from "../../validation/metrics";
-
-export interface ChartsOptions {
-  prometheus?: PrometheusSettings;
-  nowMs?: number;
-}
 
 const QUANTILES = [
   ["p50", 0.5],

@@ -5,10 +5,9 @@ import type { TeamScope } from "../context";
 import { cumulativeOf, lastValue } from "./chart-series";
 import { costByDeployment, sumCosts } from "./cost-by-deployment";
 import { currentLatency } from "./current-latency";
-import type { ChartsOptions } from "./get-deployment-charts";
 import { loadChartDeployments } from "./load-cost-deployments";
 import { loadPriceBook } from "./price-history";
-import { settingsFromEnv } from "./resolve-prometheus";
+import { settingsFromEnv, type ChartsOptions } from "./resolve-prometheus";
 import { chartWindow, windowDto } from "./run-query";
 
 const TOP_BREACHES = 5;

@@ -15,6 +15,12 @@ export interface PrometheusSettings {
   fetch?: typeof fetch;
 }
 
+/** What chart services take besides the team scope; tests pass a Prometheus and a clock. */
+export interface ChartsOptions {
+  prometheus?: PrometheusSettings;
+  nowMs?: number;
+}
+
 export type ClusterPrometheus =
   | {
       ok: true;
