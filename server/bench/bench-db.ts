@@ -41,8 +41,11 @@ export async function openBenchDb(serverUrl?: string): Promise<BenchDb> {
   await applyMigrations(pgExecutor(migrator));
   await migrator.end();
   const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
+  // Dropping the database WITH (FORCE) ends idle connections the pools have not closed yet.
+  pool.on("error", () => {});
   // Prisma gets its own pool that this module ends before dropping the database.
   const prismaPool = new pg.Pool({ connectionString: url.toString(), max: 10 });
+  prismaPool.on("error", () => {});
   const prisma = new Client({ adapter: new PrismaPg(prismaPool) });
   return {
     label: `PostgreSQL server (${url.host})`,

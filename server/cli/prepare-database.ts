@@ -8,6 +8,7 @@ import { createPrisma, pgliteDataDir } from "../db.ts";
 import { seedDemo } from "../demo/seed-demo.ts";
 import { registerSimFleet } from "../demo/register-sim-fleet.ts";
 import { loadFleetConfig } from "../sim/fleet/fleet-config.ts";
+import { loadTernMetricsInput } from "../services/metrics/export-tern-metrics.ts";
 
 export async function prepareDatabase(opts: { databaseUrl?: string; dataDir: string; withFleet: boolean; log: (m: string) => void }) {
   if (opts.databaseUrl) {
@@ -28,7 +29,8 @@ export async function prepareDatabase(opts: { databaseUrl?: string; dataDir: str
       const fleetConfig = await loadFleetConfig(path.join(import.meta.dirname, "../sim/fleet.config.json"));
       const { seeded, teamId } = await seedDemo({ prisma, modelHomes: fleetConfig.modelHomes });
       if (opts.withFleet && teamId) await registerSimFleet({ prisma, teamId, dataDir: opts.dataDir, log: opts.log });
-      return { seeded };
+      // Prices and deployments as Tern's /metrics exports them, for the local Prometheus's backfill.
+      return { seeded, ternMetrics: await loadTernMetricsInput({ prisma }) };
     } finally {
       await close();
     }

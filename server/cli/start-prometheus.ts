@@ -7,6 +7,7 @@ import { instanceOf, type ScrapeTarget } from "../metrics/prometheus-config.ts";
 import { ensurePrometheus } from "../metrics/prometheus-binary.ts";
 import { startPrometheus, type LocalPrometheus } from "../metrics/prometheus-process.ts";
 import { DEMO_DEPLOYMENTS, readFleetManifest } from "../demo/register-sim-fleet.ts";
+import type { TernDeployment, TernPrice } from "../metrics/tern-metrics.ts";
 
 const SIM_JOB = "tern-sim";
 const HISTORY_HOURS = 6;
@@ -16,6 +17,7 @@ export async function startLocalPrometheus(opts: {
   port: number;
   appPort: string;
   withFleet: boolean;
+  ternMetrics?: { prices: TernPrice[]; deployments: TernDeployment[] };
   log: (m: string) => void;
 }): Promise<LocalPrometheus | null> {
   const found = await ensurePrometheus({ log: opts.log });
@@ -61,7 +63,8 @@ export async function startLocalPrometheus(opts: {
             region: c.region,
           })),
         );
-        return generateBackfill({ series: fleetBackfillSeries({ workloads, nodes }), hours: HISTORY_HOURS, stepSeconds: 60, now: new Date(), dayLengthSeconds: 600 });
+        const tern = opts.ternMetrics ? { job: "tern", instance: instanceOf(ternUrl), ...opts.ternMetrics, now: new Date() } : undefined;
+        return generateBackfill({ series: fleetBackfillSeries({ workloads, nodes, ...(tern ? { tern } : {}) }), hours: HISTORY_HOURS, stepSeconds: 60, now: new Date(), dayLengthSeconds: 600 });
       }
     : undefined;
 

@@ -33,7 +33,8 @@ async function main() {
     children.push(await startSim({ root, dataDir, log }));
   }
   log(databaseUrl ? "database: PostgreSQL server from DATABASE_URL" : `database: embedded PostgreSQL (PGlite) in ${dataDir}`);
-  const { seeded } = await prepareDatabase({ databaseUrl, dataDir, withFleet: withSim, log });
+  const prepared = await prepareDatabase({ databaseUrl, dataDir, withFleet: withSim, log });
+  const seeded = prepared.seeded;
   if (!databaseUrl) {
     log(seeded ? "demo data seeded. Demo users (team 'Demo'):" : "demo users (team 'Demo'):");
     for (const u of DEMO_USERS) log(`  ${u.role.padEnd(8)} ${u.email.padEnd(28)} password: ${u.password}`);
@@ -41,7 +42,14 @@ async function main() {
 
   let prometheusUrl = process.env.TERN_PROMETHEUS_URL;
   if (!prometheusUrl && !databaseUrl && process.env.TERN_PROMETHEUS !== "off") {
-    const prom = await startLocalPrometheus({ dataDir, port: prometheusPort, appPort: port, withFleet: withSim, log }).catch((e: unknown) => {
+    const prom = await startLocalPrometheus({
+      dataDir,
+      port: prometheusPort,
+      appPort: port,
+      withFleet: withSim,
+      ...("ternMetrics" in prepared ? { ternMetrics: prepared.ternMetrics } : {}),
+      log,
+    }).catch((e: unknown) => {
       log(`Prometheus did not start, so charts are off: ${e instanceof Error ? e.message : String(e)}`);
       return null;
     });

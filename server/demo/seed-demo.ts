@@ -7,6 +7,9 @@ import { readDemoGoldenSet } from "../sim/models/demo-files";
 import { DEMO_PRICE_SOURCE, DEMO_PRICES, DEMO_RUNTIME_IMAGE } from "./demo-catalog";
 import { DEMO_TEAM, DEMO_USERS } from "./demo-users";
 
+/** A plain JSON copy, typed the way Prisma's Json columns take it. */
+const asJson = (v: unknown) => JSON.parse(JSON.stringify(v)) as object[];
+
 export async function seedDemo(opts: { prisma: PrismaClient; modelHomes: Record<string, string[]> }): Promise<{ seeded: boolean; teamId: string | null }> {
   const { prisma } = opts;
   if ((await prisma.team.count()) > 0) {
@@ -43,7 +46,7 @@ export async function seedDemo(opts: { prisma: PrismaClient; modelHomes: Record<
         sha256: m.sha256,
         sizeBytes: BigInt(m.sizeBytes),
         runtimeImage: DEMO_RUNTIME_IMAGE,
-        goldenSet: (await readDemoGoldenSet(m)) as object[],
+        goldenSet: asJson(await readDemoGoldenSet(m)),
       },
     });
   }
