@@ -4,14 +4,15 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { openBenchDb } from "./bench-db.ts";
+import { runChartsBench } from "./charts-bench.ts";
 import { runClusterSyncBench } from "./cluster-sync-bench.ts";
 import { runListBench, type Figure } from "./list-bench.ts";
 import { runSimListBench } from "./sim-list-bench.ts";
 
 process.env.TERN_ENCRYPTION_KEY ??= "0".repeat(64);
 
-function print(prefix: string, f: Figure) {
-  const ratio = f.ratio === undefined ? "" : ` (ratio ${f.ratio.toFixed(2)} vs sql)`;
+function print(prefix: string, f: Figure & { vs?: string }) {
+  const ratio = f.ratio === undefined ? "" : ` (ratio ${f.ratio.toFixed(f.ratio < 0.1 ? 4 : 2)} vs ${f.vs ?? "sql"})`;
   console.log(`${prefix}${f.name}: ${f.value.toFixed(2)} ${f.unit}${ratio}`);
 }
 
@@ -44,6 +45,18 @@ async function main() {
   console.log("# simulator: GET /api/v1/pods over 5,000 pods, API server in its own process");
   all.sim = await runSimListBench();
   for (const f of all.sim) print("sim.", f);
+  // Embedded only: the database answers a few small lookups here; Prometheus does the work.
+  console.log("# charts: SVG embed endpoint and deployment charts (24 h, 60 s step) on a local Prometheus with 25 h of history; goals: embed.svg.p95 <= 150 ms, embed.svg.rps >= 100 req/s, charts.deployment_24h.p95 <= 300 ms");
+  const chartsDb = await openBenchDb();
+  try {
+    const figures = await runChartsBench(chartsDb);
+    if (figures) {
+      all.charts = figures;
+      for (const f of figures) print("", f);
+    }
+  } finally {
+    await chartsDb.close();
+  }
   const dir = process.env.TERN_DATA_DIR ?? ".tern";
   mkdirSync(dir, { recursive: true });
   const out = path.join(dir, "bench.json");
