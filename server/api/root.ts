@@ -8,6 +8,8 @@ import { embedRouter } from "./routers/embed";
 import { gpuPriceRouter } from "./routers/gpu-price";
 import { meRouter } from "./routers/me";
 import { metricsRouter } from "./routers/metrics";
+import { migrationRouter } from "./routers/migration";
+import { approvalRouter } from "./routers/approval";
 import { modelRouter } from "./routers/model";
 import { overviewRouter } from "./routers/overview";
 import { teamRouter } from "./routers/team";
@@ -24,6 +26,8 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   embed: embedRouter,
   metrics: metricsRouter,
+  migration: migrationRouter,
+  approval: approvalRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,51 @@
+// Migrations: plan (preview), request, follow, abort and retry a move of a deployment to another cluster.
+import { z } from "zod";
+import { createTRPCRouter, roleProcedure } from "../trpc";
+import { zId, zPage } from "../../validation/common";
+import {
+  ZAbortRequest,
+  ZListMigrationsRequest,
+  ZMigrationDetail,
+  ZMigrationListItem,
+  ZMigrationPreview,
+  ZMigrationRequest,
+  ZMigrationTargets,
+} from "../../validation/migration";
+import { previewMigration } from "../../services/migrations/preview-migration";
+import { requestMigration } from "../../services/migrations/request-migration";
+import { listMigrations } from "../../services/migrations/list-migrations";
+import { getMigration } from "../../services/migrations/get-migration";
+import { abortMigration } from "../../services/migrations/abort-migration";
+import { retryMigration } from "../../services/migrations/retry-migration";
+import { migrationTargets } from "../../services/migrations/migration-targets";
+
+export const migrationRouter = createTRPCRouter({
+  targets: roleProcedure("OPERATOR")
+    .input(z.object({ deploymentId: zId }))
+    .output(ZMigrationTargets)
+    .query(({ ctx, input }) => migrationTargets({ ...ctx.svc, deploymentId: input.deploymentId })),
+  preview: roleProcedure("OPERATOR")
+    .input(ZMigrationRequest)
+    .output(ZMigrationPreview)
+    .query(({ ctx, input }) => previewMigration({ ...ctx.svc, input })),
+  request: roleProcedure("OPERATOR")
+    .input(ZMigrationRequest)
+    .output(z.object({ id: z.string(), planHash: z.string(), requiredApprovals: z.number().int() }))
+    .mutation(({ ctx, input }) => requestMigration({ ...ctx.svc, email: ctx.user.email, input })),
+  list: roleProcedure("VIEWER")
+    .input(ZListMigrationsRequest)
+    .output(zPage(ZMigrationListItem))
+    .query(({ ctx, input }) => listMigrations({ ...ctx.svc, input })),
+  get: roleProcedure("VIEWER")
+    .input(z.object({ id: zId }))
+    .output(ZMigrationDetail)
+    .query(({ ctx, input }) => getMigration({ ...ctx.svc, role: ctx.team.role, id: input.id })),
+  abort: roleProcedure("OPERATOR")
+    .input(ZAbortRequest)
+    .output(z.object({ id: z.string(), state: z.string() }))
+    .mutation(({ ctx, input }) => abortMigration({ ...ctx.svc, email: ctx.user.email, id: input.id, reason: input.reason })),
+  retry: roleProcedure("OPERATOR")
+    .input(z.object({ id: zId }))
+    .output(z.object({ id: z.string(), planHash: z.string(), requiredApprovals: z.number().int() }))
+    .mutation(({ ctx, input }) => retryMigration({ ...ctx.svc, email: ctx.user.email, id: input.id })),
+});
