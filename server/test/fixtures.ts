@@ -55,9 +55,10 @@ export async function createTeamFixture(prisma: PrismaClient, slug: string): Pro
       expiresAt: new Date(Date.now() + 30 * 86_400_000),
     },
   });
-  // A bare request row (its plan is not read by the access checks).
+  // A bare, ended request row (its plan is not read by the access checks).
   const migration = await prisma.migration.create({
     data: {
+      state: "CANCELLED",
       teamId: team.id,
       sourceDeploymentId: deployment.id,
       targetClusterId: cluster.id,
