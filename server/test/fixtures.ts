@@ -95,7 +95,7 @@ export async function callerAs(prisma: PrismaClient, who: { id: string; email: s
 
 /** Row counts of every table except the audit log: refused calls must leave these unchanged. */
 export async function domainSnapshot(prisma: PrismaClient) {
-  const [teams, users, memberships, invites, clouds, clusters, prices, models, versions, deployments, embeds, migrations, approvals, policies] = await Promise.all([
+  const [teams, users, memberships, invites, clouds, clusters, prices, models, versions, deployments, embeds, migrations, approvals, policies, webhooks, equivalences] = await Promise.all([
     prisma.team.findMany({ select: { id: true, embedOrigins: true }, orderBy: { id: "asc" } }),
     prisma.user.findMany({ select: { id: true, locale: true }, orderBy: { id: "asc" } }),
     prisma.membership.findMany({ select: { id: true, role: true }, orderBy: { id: "asc" } }),
@@ -110,6 +110,8 @@ export async function domainSnapshot(prisma: PrismaClient) {
     prisma.migration.findMany({ select: { id: true, state: true, abortRequestedAt: true }, orderBy: { id: "asc" } }),
     prisma.approval.count(),
     prisma.approvalPolicy.count(),
+    prisma.teamWebhook.count(),
+    prisma.gpuEquivalence.count(),
   ]);
-  return JSON.stringify({ teams, users, memberships, invites, clouds, clusters, prices, models, versions, deployments, embeds, migrations, approvals, policies });
+  return JSON.stringify({ teams, users, memberships, invites, clouds, clusters, prices, models, versions, deployments, embeds, migrations, approvals, policies, webhooks, equivalences });
 }

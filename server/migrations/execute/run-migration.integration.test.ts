@@ -221,7 +221,9 @@ describe("migration executor", () => {
     const s = await createMigrationScenario(db.prisma, "ex8");
     const id = await approved(s, [100]);
     stopReady(); // this cluster never brings the target up
-    after(() => (stopReady = readyTargets(db.prisma)));
+    after(() => {
+      stopReady = readyTargets(db.prisma);
+    });
     const ports = fakePorts();
     const crashing = {
       ...ports,
