@@ -12,7 +12,7 @@ beforeAll(async () => {
   env = await tempArtifacts();
 });
 afterAll(async () => {
-  clearModelCache();
+  await clearModelCache();
   await env.cleanup();
 });
 
