@@ -25,6 +25,7 @@ import {
 } from "./fleet-files";
 import { loadFleetConfig, type FleetConfig } from "./fleet-config";
 import { seedWorkloads } from "./seed-workloads";
+import { serviceEndpoints } from "./service-endpoints";
 import { SimClock } from "./sim-clock";
 
 export interface StartFleetOptions {
@@ -112,6 +113,7 @@ export async function startFleet(opts: StartFleetOptions): Promise<Fleet> {
           { token: cred.adminToken, allowed: "all", user: "tern-admin" },
           { token: cred.viewerToken, allowed: "read", user: "tern-viewer" },
         ],
+        serviceProxy: serviceEndpoints(runtime.serving, runtime.metrics),
       });
       await api.listen(cc.port, "127.0.0.1");
       started.push(() => api.close());
