@@ -83,18 +83,19 @@ export async function startAdminApi(opts: AdminApiOptions): Promise<AdminApi> {
     const m = /^\/traffic\/([^/]+)$/.exec(url.pathname);
     if (m) {
       const model = decodeURIComponent(m[1]!);
-      if (method === "GET") return sendJson(res, 200, { model, backends: opts.weights.resolve(model) });
+      // backends: what the GLB routes with now; desired: the last weights set (still propagating while they differ).
+      const view = () => ({ model, backends: opts.weights.resolve(model), desired: opts.weights.desired(model) ?? null });
+      if (method === "GET") return sendJson(res, 200, view());
       if (method === "PUT") {
         const body = await readJson(req);
         const backends = body !== null && typeof body === "object" && "backends" in body ? body.backends : body;
         opts.weights.set(model, backends);
         opts.log?.(
-          `traffic: ${model} → ${opts.weights
-            .resolve(model)
+          `traffic: ${model} → ${(opts.weights.desired(model) ?? [])
             .map((b) => `${b.cluster}/${b.namespace}/${b.deployment}=${b.weight}`)
             .join(", ")}`,
         );
-        return sendJson(res, 200, { model, backends: opts.weights.resolve(model) });
+        return sendJson(res, 200, view());
       }
     }
     sendJson(res, 404, { error: `no such endpoint: ${method} ${url.pathname} (see /faults, /traffic, /load, /stores, /fleet)` });

@@ -64,6 +64,8 @@ export const FleetConfigSchema = z
   .object({
     glbPort: port,
     adminPort: port,
+    /** How long new GLB weights take to be in effect (a real GLB or weighted DNS is not instant); 0: at once. */
+    trafficPropagationMs: z.number().int().min(0).max(600_000).default(0),
     /** The clouds' object stores over the S3 API (path-style, one bucket per cloud named like it); 0: any free port. */
     s3Port: port.default(0),
     /** Scales every simulated duration (image pull, model load, back-off); 1 is realistic, 0.05 is 20× faster. */

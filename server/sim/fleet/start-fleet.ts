@@ -134,7 +134,9 @@ export async function startFleet(opts: StartFleetOptions): Promise<Fleet> {
         store: c.runtime.store,
         dataUrl: c.runtime.dataPlane.url,
       }));
-    const weights = new WeightTable(views, path.join(simDir, "traffic-weights.json"));
+    const weights = new WeightTable(views, path.join(simDir, "traffic-weights.json"), {
+      propagationMs: config.trafficPropagationMs,
+    });
     const glb = await startGlb({ port: config.glbPort, weights, targets: views });
     started.push(() => glb.close());
     const loadEnabled = opts.load ?? config.load.enabled;
