@@ -19,6 +19,14 @@ export const GOLDEN = [
 
 export async function createMigrationScenario(prisma: PrismaClient, slug: string): Promise<MigrationScenario> {
   const f = await createTeamFixture(prisma, slug);
+  await prisma.cloud.update({
+    where: { id: f.cloudId },
+    data: {
+      storeEndpoint: "http://127.0.0.1:9/",
+      storeBucket: "b",
+      storeCredentialsCipher: encryptJson({ accessKeyId: "k", secretAccessKey: "s" }, getEncryptionKey()),
+    },
+  });
   await prisma.modelVersion.update({ where: { id: f.versionId }, data: { goldenSet: GOLDEN, sizeBytes: 1_000_000n } });
   await prisma.deployment.update({ where: { id: f.deploymentId }, data: { readyReplicas: 1, phase: "Ready" } });
   const cloud = await prisma.cloud.create({

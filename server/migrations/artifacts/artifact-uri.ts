@@ -22,7 +22,8 @@ const URI = /^(s3|sim):\/\/([^/]+)\/(.+)$/;
 
 export function parseArtifactUri(uri: string): ObjectLocation {
   const m = URI.exec(uri);
-  if (!m) throw new ArtifactUriError(uri, "must look like s3://<bucket>/<key> (or sim://<cloud>/<key> in the simulator)");
+  if (!m)
+    throw new ArtifactUriError(uri, "must look like s3://<bucket>/<key> (or sim://<cloud>/<key> in the simulator)");
   const key = m[3]!;
   if (key.split("/").some((s) => s === "" || s === "." || s === ".."))
     throw new ArtifactUriError(uri, "has an empty, '.' or '..' path segment");

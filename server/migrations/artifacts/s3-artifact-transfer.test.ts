@@ -27,7 +27,10 @@ let aws: ObjectStoreSettings;
 let gcp: ObjectStoreSettings;
 const transfer = createS3ArtifactTransfer();
 
-const keys = (id: string) => ({ accessKeyId: `AK${id.toUpperCase().replace(/-/g, "")}`.slice(0, 20), secretAccessKey: `secret-of-${id}` });
+const keys = (id: string) => ({
+  accessKeyId: `AK${id.toUpperCase().replace(/-/g, "")}`.slice(0, 20),
+  secretAccessKey: `secret-of-${id}`,
+});
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), "tern-s3-"));
@@ -54,10 +57,14 @@ beforeEach(async () => {
   await stores.put(`sim://aws-us-east-1/${KEY}`, bytes);
 });
 
-const listTarget = async () => (await readdir(path.join(root, "gcp-europe-west4"), { recursive: true }).catch(() => [])).filter((f) => f.endsWith(".onnx") || f.endsWith(".tmp"));
+const listTarget = async () =>
+  (await readdir(path.join(root, "gcp-europe-west4"), { recursive: true }).catch(() => [])).filter(
+    (f) => f.endsWith(".onnx") || f.endsWith(".tmp"),
+  );
 /** Files in the target store, once an aborted upload's temp file (the store's own cleanup) is gone. */
 async function targetFiles(): Promise<string[]> {
-  for (let i = 0; i < 50 && (await listTarget()).some((f) => f.endsWith(".tmp")); i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 50 && (await listTarget()).some((f) => f.endsWith(".tmp")); i++)
+    await new Promise((r) => setTimeout(r, 20));
   return listTarget();
 }
 const request = (over: Partial<Parameters<typeof transfer.copy>[0]> = {}) => ({
@@ -68,7 +75,10 @@ const request = (over: Partial<Parameters<typeof transfer.copy>[0]> = {}) => ({
   ...over,
 });
 async function refusal(p: Promise<unknown>): Promise<ArtifactTransferError> {
-  const e = await p.then(() => undefined, (err: unknown) => err);
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   if (!(e instanceof ArtifactTransferError)) throw new Error(`expected an ArtifactTransferError, got ${String(e)}`);
   return e;
 }
@@ -77,7 +87,12 @@ describe("S3 artifact transfer", () => {
   it("copies across clouds, verified, and skips the second time", async () => {
     const seen: number[] = [];
     const r = await transfer.copy(request({ onProgress: (n) => seen.push(n) }));
-    expect(r).toMatchObject({ targetUri: `s3://gcp-europe-west4/${KEY}`, sha256: sha(bytes), sizeBytes: bytes.length, skipped: false });
+    expect(r).toMatchObject({
+      targetUri: `s3://gcp-europe-west4/${KEY}`,
+      sha256: sha(bytes),
+      sizeBytes: bytes.length,
+      skipped: false,
+    });
     expect((await stores.get(`sim://gcp-europe-west4/${KEY}`)).equals(bytes)).toBe(true);
     expect(seen.at(-1)).toBe(bytes.length);
     const again = await transfer.copy(request({ source: { store: aws, uri: `sim://aws-us-east-1/${KEY}` } }));
@@ -103,22 +118,27 @@ describe("S3 artifact transfer", () => {
   it("refuses a source stream cut off mid-copy (truncation)", async () => {
     // A proxy in front of the store that drops the connection halfway through every GET body.
     const cutter = http.createServer((req, res) => {
-      const up = http.request({ host: "127.0.0.1", port: server.port, path: req.url, method: req.method, headers: req.headers }, (upRes) => {
-        res.writeHead(upRes.statusCode ?? 502, upRes.headers);
-        let sent = 0;
-        upRes.on("data", (c: Buffer) => {
-          if (req.method === "GET" && sent + c.length > bytes.length / 2) return res.destroy();
-          sent += c.length;
-          res.write(c);
-        });
-        upRes.on("end", () => res.end());
-      });
+      const up = http.request(
+        { host: "127.0.0.1", port: server.port, path: req.url, method: req.method, headers: req.headers },
+        (upRes) => {
+          res.writeHead(upRes.statusCode ?? 502, upRes.headers);
+          let sent = 0;
+          upRes.on("data", (c: Buffer) => {
+            if (req.method === "GET" && sent + c.length > bytes.length / 2) return res.destroy();
+            sent += c.length;
+            res.write(c);
+          });
+          upRes.on("end", () => res.end());
+        },
+      );
       req.pipe(up);
     });
     await new Promise<void>((r) => cutter.listen(0, "127.0.0.1", r));
     const viaCutter = { ...aws, endpoint: `http://127.0.0.1:${(cutter.address() as AddressInfo).port}` };
     try {
-      const e = await refusal(transfer.copy(request({ source: { store: viaCutter, uri: `s3://aws-us-east-1/${KEY}` } })));
+      const e = await refusal(
+        transfer.copy(request({ source: { store: viaCutter, uri: `s3://aws-us-east-1/${KEY}` } })),
+      );
       expect(e.code).toBe("Truncated");
       expect(await targetFiles()).toEqual([]);
     } finally {
@@ -129,16 +149,30 @@ describe("S3 artifact transfer", () => {
 
   it("lets the store itself refuse wrong bytes (BadDigest) when a client sends a checksum", async () => {
     const err = await s3ClientFor(gcp)
-      .send(new PutObjectCommand({ Bucket: gcp.bucket, Key: KEY, Body: bytes, ChecksumSHA256: Buffer.from(sha(Buffer.from("x")), "hex").toString("base64") }))
-      .then(() => undefined, (e: unknown) => e as Error);
+      .send(
+        new PutObjectCommand({
+          Bucket: gcp.bucket,
+          Key: KEY,
+          Body: bytes,
+          ChecksumSHA256: Buffer.from(sha(Buffer.from("x")), "hex").toString("base64"),
+        }),
+      )
+      .then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
     expect(err?.name).toBe("BadDigest");
     expect(await targetFiles()).toEqual([]);
   });
 
   it("names a missing source object and its store", async () => {
-    const e = await refusal(transfer.copy(request({ source: { store: aws, uri: "s3://aws-us-east-1/models/nope/1.0.0/model.onnx" } })));
+    const e = await refusal(
+      transfer.copy(request({ source: { store: aws, uri: "s3://aws-us-east-1/models/nope/1.0.0/model.onnx" } })),
+    );
     expect(e.code).toBe("NoSuchKey");
-    expect(e.message).toBe(`models/nope/1.0.0/model.onnx does not exist in bucket aws-us-east-1 at ${server.endpoint}; check the version's artifact URI or upload the artifact there`);
+    expect(e.message).toBe(
+      `models/nope/1.0.0/model.onnx does not exist in bucket aws-us-east-1 at ${server.endpoint}; check the version's artifact URI or upload the artifact there`,
+    );
   });
 
   it("reports a store outage as retryable and writes nothing", async () => {
@@ -154,9 +188,13 @@ describe("S3 artifact transfer", () => {
   it("refuses another cloud's keys and a URI outside the source's bucket", async () => {
     const e = await refusal(transfer.copy(request({ target: { store: { ...gcp, ...keys("aws-us-east-1") } } })));
     expect(e.code).toBe("AccessDenied");
-    const wrongSecret = await refusal(transfer.copy(request({ target: { store: { ...gcp, secretAccessKey: "guess" } } })));
+    const wrongSecret = await refusal(
+      transfer.copy(request({ target: { store: { ...gcp, secretAccessKey: "guess" } } })),
+    );
     expect(wrongSecret.message).toMatch(/refused Tern's keys/);
-    expect((await refusal(transfer.copy(request({ source: { store: aws, uri: `s3://gcp-europe-west4/${KEY}` } })))).code).toBe("InvalidURI");
+    expect(
+      (await refusal(transfer.copy(request({ source: { store: aws, uri: `s3://gcp-europe-west4/${KEY}` } })))).code,
+    ).toBe("InvalidURI");
   });
 
   it("copies at the store's bandwidth when it is throttled (slow copy)", async () => {

@@ -2,9 +2,20 @@
 // source and stream it straight into a PUT on the target, hashing while copying. The PUT carries the expected
 // SHA-256 (x-amz-checksum-sha256) so the target store refuses wrong bytes itself, and the last chunk is held back
 // until Tern's own hash and byte count agree, so a store that ignores checksums never completes a bad upload.
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  type S3Client,
+} from "@aws-sdk/client-s3";
 import { pipeline, type Readable } from "node:stream";
-import { ArtifactTransferError, type ArtifactTransfer, type TransferRequest, type TransferResult } from "./artifact-transfer";
+import {
+  ArtifactTransferError,
+  type ArtifactTransfer,
+  type TransferRequest,
+  type TransferResult,
+} from "./artifact-transfer";
 import { ArtifactUriError, artifactUriIn, keyInStore } from "./artifact-uri";
 import { toTransferError } from "./s3-errors";
 import { describeStore, s3ClientFor, type ObjectStoreSettings } from "./store-settings";
@@ -16,7 +27,9 @@ const base64ToHex = (b64: string) => Buffer.from(b64, "base64").toString("hex");
 
 type Presence = { state: "verified" } | { state: "absent" } | { state: "different"; why: string };
 
-export function createS3ArtifactTransfer(opts: { clientFor?: (s: ObjectStoreSettings) => S3Client } = {}): ArtifactTransfer {
+export function createS3ArtifactTransfer(
+  opts: { clientFor?: (s: ObjectStoreSettings) => S3Client } = {},
+): ArtifactTransfer {
   const clients = new Map<string, S3Client>();
   // One attempt per request: a consumed upload stream cannot be replayed; the executor retries the whole step.
   const client = (s: ObjectStoreSettings) => {
@@ -27,11 +40,19 @@ export function createS3ArtifactTransfer(opts: { clientFor?: (s: ObjectStoreSett
   };
 
   /** Is the verified object already at the target? Uses the store's SHA-256 when it keeps one, else reads and hashes it. */
-  async function presence(s: ObjectStoreSettings, key: string, sha256: string, sizeBytes: number, signal?: AbortSignal): Promise<Presence> {
+  async function presence(
+    s: ObjectStoreSettings,
+    key: string,
+    sha256: string,
+    sizeBytes: number,
+    signal?: AbortSignal,
+  ): Promise<Presence> {
     const where = { action: "read", store: describeStore(s), key };
     let head;
     try {
-      head = await client(s).send(new HeadObjectCommand({ Bucket: s.bucket, Key: key, ChecksumMode: "ENABLED" }), { abortSignal: signal });
+      head = await client(s).send(new HeadObjectCommand({ Bucket: s.bucket, Key: key, ChecksumMode: "ENABLED" }), {
+        abortSignal: signal,
+      });
     } catch (e) {
       const err = toTransferError(e, where);
       if (err.code === "NoSuchKey") return { state: "absent" };
@@ -45,7 +66,9 @@ export function createS3ArtifactTransfer(opts: { clientFor?: (s: ObjectStoreSett
     try {
       const got = await client(s).send(new GetObjectCommand({ Bucket: s.bucket, Key: key }), { abortSignal: signal });
       const check = new VerifyingStream({ sha256, sizeBytes, what: key });
-      await new Promise<void>((resolve, reject) => pipeline(got.Body as Readable, check, (e) => (e ? reject(e) : resolve())).on("data", () => {}));
+      await new Promise<void>((resolve, reject) =>
+        pipeline(got.Body as Readable, check, (e) => (e ? reject(e) : resolve())).on("data", () => {}),
+      );
       return { state: "verified" };
     } catch (e) {
       if (e instanceof ArtifactTransferError) return { state: "different", why: e.message };
@@ -56,9 +79,16 @@ export function createS3ArtifactTransfer(opts: { clientFor?: (s: ObjectStoreSett
   async function copy(req: TransferRequest): Promise<TransferResult> {
     const started = performance.now();
     const sha256 = req.sha256.trim().toLowerCase();
-    if (!SHA256.test(sha256)) throw new ArtifactTransferError("InvalidURI", `the version's sha256 must be 64 hexadecimal characters (got "${req.sha256}")`);
+    if (!SHA256.test(sha256))
+      throw new ArtifactTransferError(
+        "InvalidURI",
+        `the version's sha256 must be 64 hexadecimal characters (got "${req.sha256}")`,
+      );
     if (!Number.isSafeInteger(req.sizeBytes) || req.sizeBytes < 0)
-      throw new ArtifactTransferError("SizeMismatch", `the version's size must be a whole number of bytes (got ${req.sizeBytes})`);
+      throw new ArtifactTransferError(
+        "SizeMismatch",
+        `the version's size must be a whole number of bytes (got ${req.sizeBytes})`,
+      );
     let srcKey: string;
     try {
       srcKey = keyInStore(req.source.uri, req.source.store);
@@ -69,7 +99,13 @@ export function createS3ArtifactTransfer(opts: { clientFor?: (s: ObjectStoreSett
     const dst = req.target.store;
     const dstKey = req.target.key ?? srcKey;
     const targetUri = artifactUriIn(dst, dstKey);
-    const done = (skipped: boolean): TransferResult => ({ targetUri, sha256, sizeBytes: req.sizeBytes, skipped, durationMs: performance.now() - started });
+    const done = (skipped: boolean): TransferResult => ({
+      targetUri,
+      sha256,
+      sizeBytes: req.sizeBytes,
+      skipped,
+      durationMs: performance.now() - started,
+    });
 
     if ((await presence(dst, dstKey, sha256, req.sizeBytes, req.signal)).state === "verified") return done(true);
 
@@ -77,16 +113,24 @@ export function createS3ArtifactTransfer(opts: { clientFor?: (s: ObjectStoreSett
     const dstWhere = { action: "write", store: describeStore(dst), key: dstKey };
     let got;
     try {
-      got = await client(src).send(new GetObjectCommand({ Bucket: src.bucket, Key: srcKey }), { abortSignal: req.signal });
+      got = await client(src).send(new GetObjectCommand({ Bucket: src.bucket, Key: srcKey }), {
+        abortSignal: req.signal,
+      });
     } catch (e) {
       throw toTransferError(e, srcWhere);
     }
     const body = got.Body as Readable;
     if (got.ContentLength !== req.sizeBytes) {
       body.destroy();
-      throw new ArtifactTransferError("SizeMismatch", `${srcKey} in ${describeStore(src)} is ${got.ContentLength} bytes, but the version says ${req.sizeBytes}; the copy was refused`);
+      throw new ArtifactTransferError(
+        "SizeMismatch",
+        `${srcKey} in ${describeStore(src)} is ${got.ContentLength} bytes, but the version says ${req.sizeBytes}; the copy was refused`,
+      );
     }
-    const verifier = new VerifyingStream({ sha256, sizeBytes: req.sizeBytes, what: `${srcKey} from ${describeStore(src)}` }, req.onProgress);
+    const verifier = new VerifyingStream(
+      { sha256, sizeBytes: req.sizeBytes, what: `${srcKey} from ${describeStore(src)}` },
+      req.onProgress,
+    );
     // The HTTP handler pipes the body without watching its errors: abort the upload ourselves when verification fails.
     const upload = new AbortController();
     const onAbort = () => upload.abort(req.signal?.reason);
@@ -94,7 +138,13 @@ export function createS3ArtifactTransfer(opts: { clientFor?: (s: ObjectStoreSett
     let streamError: unknown;
     pipeline(body, verifier, (e) => {
       if (!e) return;
-      streamError = verifier.failure ?? new ArtifactTransferError("Truncated", `reading ${srcKey} from ${describeStore(src)} broke off after ${verifier.copiedBytes} of ${req.sizeBytes} bytes (${e.message}); nothing was stored`, true);
+      streamError =
+        verifier.failure ??
+        new ArtifactTransferError(
+          "Truncated",
+          `reading ${srcKey} from ${describeStore(src)} broke off after ${verifier.copiedBytes} of ${req.sizeBytes} bytes (${e.message}); nothing was stored`,
+          true,
+        );
       upload.abort(streamError);
     });
     try {
@@ -111,7 +161,8 @@ export function createS3ArtifactTransfer(opts: { clientFor?: (s: ObjectStoreSett
       );
     } catch (e) {
       if (streamError) throw toTransferError(streamError, dstWhere);
-      if (req.signal?.aborted) throw new ArtifactTransferError("Aborted", `the copy of ${srcKey} was cancelled; nothing was stored`);
+      if (req.signal?.aborted)
+        throw new ArtifactTransferError("Aborted", `the copy of ${srcKey} was cancelled; nothing was stored`);
       throw toTransferError(e, dstWhere);
     } finally {
       req.signal?.removeEventListener("abort", onAbort);
@@ -121,8 +172,13 @@ export function createS3ArtifactTransfer(opts: { clientFor?: (s: ObjectStoreSett
     // Trust, but verify: a store that acknowledged the upload must now hold exactly the verified object.
     const after = await presence(dst, dstKey, sha256, req.sizeBytes, req.signal);
     if (after.state !== "verified") {
-      await client(dst).send(new DeleteObjectCommand({ Bucket: dst.bucket, Key: dstKey })).catch(() => {});
-      throw new ArtifactTransferError("BadDigest", `${describeStore(dst)} acknowledged ${dstKey} but then ${after.state === "absent" ? "did not have it" : `reported that ${after.why}`}; the object was removed`);
+      await client(dst)
+        .send(new DeleteObjectCommand({ Bucket: dst.bucket, Key: dstKey }))
+        .catch(() => {});
+      throw new ArtifactTransferError(
+        "BadDigest",
+        `${describeStore(dst)} acknowledged ${dstKey} but then ${after.state === "absent" ? "did not have it" : `reported that ${after.why}`}; the object was removed`,
+      );
     }
     return done(false);
   }

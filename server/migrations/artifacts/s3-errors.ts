@@ -25,16 +25,24 @@ const CODE_OF: Record<string, TransferErrorCode> = {
   AbortError: "Aborted",
 };
 
-export function toTransferError(err: unknown, what: { action: string; store: string; key: string }): ArtifactTransferError {
+export function toTransferError(
+  err: unknown,
+  what: { action: string; store: string; key: string },
+): ArtifactTransferError {
   if (err instanceof ArtifactTransferError) return err;
   const e = (typeof err === "object" && err !== null ? err : {}) as SdkLike;
   const status = e.$metadata?.httpStatusCode;
   // HEAD errors have no body: the SDK then calls them Unknown (or after the status); the status says more.
   const rawName = typeof e.name === "string" ? e.name : "";
   const name = rawName === "Unknown" ? "" : rawName;
-  const netCode = [e, e.cause as SdkLike | undefined].map((x) => x?.code).find((c): c is string => typeof c === "string");
+  const netCode = [e, e.cause as SdkLike | undefined]
+    .map((x) => x?.code)
+    .find((c): c is string => typeof c === "string");
   let code = CODE_OF[name] ?? (status === 403 ? "AccessDenied" : status === 404 ? "NoSuchKey" : undefined);
-  if (!code && (status === undefined ? netCode !== undefined || name === "TimeoutError" : status >= 500 || status === 429))
+  if (
+    !code &&
+    (status === undefined ? netCode !== undefined || name === "TimeoutError" : status >= 500 || status === 429)
+  )
     code = "StoreUnavailable";
   code ??= "Unknown";
   const where = `${what.store}`;
@@ -45,7 +53,7 @@ export function toTransferError(err: unknown, what: { action: string; store: str
     BadDigest: `${where} refused ${what.key}: its bytes do not match the version's sha256; nothing was stored`,
     SizeMismatch: `${what.key} in ${where} is not the version's size`,
     Truncated: `the upload of ${what.key} to ${where} was incomplete; nothing was stored`,
-    StoreUnavailable: `${where} is unavailable (${status ? `HTTP ${status}${name ? ` ${name}` : ""}` : netCode ?? name}) while trying to ${what.action} ${what.key}; the step will be retried`,
+    StoreUnavailable: `${where} is unavailable (${status ? `HTTP ${status}${name ? ` ${name}` : ""}` : (netCode ?? name)}) while trying to ${what.action} ${what.key}; the step will be retried`,
     InvalidURI: `invalid artifact location ${what.key}`,
     Aborted: `the copy of ${what.key} was cancelled`,
     Unknown: `${what.action} ${what.key} in ${where} failed (${name || status || "unexpected error"})`,

@@ -6,10 +6,16 @@ import { decryptJson, encryptJson, getEncryptionKey } from "../../crypto/credent
 
 export const ZObjectStoreSettings = z.object({
   /** The S3 API endpoint, e.g. https://s3.us-east-1.amazonaws.com, https://oss-cn-hangzhou.aliyuncs.com. */
-  endpoint: z.url({ protocol: /^https?$/, error: "endpoint must be an http(s) URL such as https://s3.us-east-1.amazonaws.com" }),
+  endpoint: z.url({
+    protocol: /^https?$/,
+    error: "endpoint must be an http(s) URL such as https://s3.us-east-1.amazonaws.com",
+  }),
   bucket: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "bucket must be 3-63 lowercase letters, digits, '.' or '-' (an S3 bucket name)"),
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      "bucket must be 3-63 lowercase letters, digits, '.' or '-' (an S3 bucket name)",
+    ),
   region: z.string().min(1, "region is required (the store's signing region, e.g. us-east-1 or cn-hangzhou)"),
   accessKeyId: z.string().min(1, "accessKeyId is required"),
   secretAccessKey: z.string().min(1, "secretAccessKey is required"),
@@ -27,7 +33,9 @@ export function encryptStoreSettings(settings: ObjectStoreSettings, key: Uint8Ar
 export function decryptStoreSettings(cipherText: string, key: Uint8Array = getEncryptionKey()): ObjectStoreSettings {
   const parsed = ZObjectStoreSettings.safeParse(decryptJson(cipherText, key));
   if (!parsed.success)
-    throw new Error("the stored object-store settings have an unexpected shape; enter the cloud's store settings again");
+    throw new Error(
+      "the stored object-store settings have an unexpected shape; enter the cloud's store settings again",
+    );
   return parsed.data;
 }
 

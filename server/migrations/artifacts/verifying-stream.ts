@@ -31,7 +31,10 @@ export class VerifyingStream extends Transform {
     this.bytes += chunk.length;
     if (this.bytes > this.expect.sizeBytes)
       return this.fail(
-        new ArtifactTransferError("SizeMismatch", `${this.expect.what} is larger than the version's ${this.expect.sizeBytes} bytes; the copy was refused`),
+        new ArtifactTransferError(
+          "SizeMismatch",
+          `${this.expect.what} is larger than the version's ${this.expect.sizeBytes} bytes; the copy was refused`,
+        ),
         cb,
       );
     this.hash.update(chunk);
@@ -44,13 +47,19 @@ export class VerifyingStream extends Transform {
   override _flush(cb: TransformCallback): void {
     if (this.bytes !== this.expect.sizeBytes)
       return this.fail(
-        new ArtifactTransferError("Truncated", `${this.expect.what} ended after ${this.bytes} of ${this.expect.sizeBytes} bytes; the copy was refused`),
+        new ArtifactTransferError(
+          "Truncated",
+          `${this.expect.what} ended after ${this.bytes} of ${this.expect.sizeBytes} bytes; the copy was refused`,
+        ),
         cb,
       );
     const digest = this.hash.digest("hex");
     if (digest !== this.expect.sha256)
       return this.fail(
-        new ArtifactTransferError("BadDigest", `${this.expect.what} has sha256 ${digest}, but the version expects ${this.expect.sha256}; the copy was refused`),
+        new ArtifactTransferError(
+          "BadDigest",
+          `${this.expect.what} has sha256 ${digest}, but the version expects ${this.expect.sha256}; the copy was refused`,
+        ),
         cb,
       );
     cb(null, this.held);

@@ -28,10 +28,16 @@ beforeAll(async () => {
     ]),
   );
   sim = await startSimTestCluster({
-    serviceProxy: { endpoints: (_ns, sel) => (sel.version && handlers.get(sel.version) ? [handlers.get(sel.version)!] : []) },
+    serviceProxy: {
+      endpoints: (_ns, sel) => (sel.version && handlers.get(sel.version) ? [handlers.get(sel.version)!] : []),
+    },
   });
   sim.store.create("namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: "models" } });
-  for (const [name, version] of [["credit-v1", "1.0.0"], ["credit-v2", "1.1.0"], ["credit-down", "9.9.9"]] as const)
+  for (const [name, version] of [
+    ["credit-v1", "1.0.0"],
+    ["credit-v2", "1.1.0"],
+    ["credit-down", "9.9.9"],
+  ] as const)
     sim.store.create("services", {
       apiVersion: "v1",
       kind: "Service",
@@ -54,13 +60,25 @@ describe("inferViaCluster", () => {
     const wrong = await runGoldenSet(golden, target);
     expect(wrong.match).toBe(false);
     expect(wrong.cases.find((c) => !c.match)?.mismatches[0]?.kind).toBe("value");
-    expect((await shadowCompare(golden.map((g) => g.input), source, target)).match).toBe(false);
+    expect(
+      (
+        await shadowCompare(
+          golden.map((g) => g.input),
+          source,
+          target,
+        )
+      ).match,
+    ).toBe(false);
   });
 
   it("names a cluster refusal, a model server error and a fault-injected 5xx", async () => {
     const down = await inferViaCluster(sim.driver(), at("credit-down"), golden[0]!.input).catch((e: unknown) => e);
     expect(down).toBeInstanceOf(InferenceError);
-    expect(down).toMatchObject({ kind: "cluster", status: 503, message: expect.stringMatching(/no ready endpoints/) as unknown });
+    expect(down).toMatchObject({
+      kind: "cluster",
+      status: 503,
+      message: expect.stringMatching(/no ready endpoints/) as unknown,
+    });
     const bad = await inferViaCluster(sim.driver(), at("credit-v1"), { inputs: [] }).catch((e: unknown) => e);
     expect(bad).toMatchObject({ kind: "model_server", status: 400 });
     errorRate = 1;

@@ -51,7 +51,11 @@ const errorText = (body: unknown) =>
       ? body
       : "no error message";
 
-export async function inferViaCluster(driver: InferDriver, target: InferTarget, request: InferRequest): Promise<InferResponse> {
+export async function inferViaCluster(
+  driver: InferDriver,
+  target: InferTarget,
+  request: InferRequest,
+): Promise<InferResponse> {
   const where = `${target.namespace}/${target.service}`;
   let res;
   try {
@@ -67,12 +71,22 @@ export async function inferViaCluster(driver: InferDriver, target: InferTarget, 
     throw new InferenceError("cluster", e instanceof Error ? e.message : String(e), (e as { status?: number }).status);
   }
   if (res.status !== 200)
-    throw new InferenceError("model_server", `model server of ${where} answered HTTP ${res.status}: ${errorText(res.body)}`, res.status);
+    throw new InferenceError(
+      "model_server",
+      `model server of ${where} answered HTTP ${res.status}: ${errorText(res.body)}`,
+      res.status,
+    );
   const parsed = ZInferResponse.safeParse(res.body);
   if (!parsed.success)
-    throw new InferenceError("bad_response", `model server of ${where} answered 200 without an OIP response (outputs missing or malformed)`);
+    throw new InferenceError(
+      "bad_response",
+      `model server of ${where} answered 200 without an OIP response (outputs missing or malformed)`,
+    );
   return parsed.data;
 }
 
 /** An InferFn for runGoldenSet / shadowCompare bound to one deployment. */
-export const inferFnFor = (driver: InferDriver, target: InferTarget): InferFn => (request) => inferViaCluster(driver, target, request);
+export const inferFnFor =
+  (driver: InferDriver, target: InferTarget): InferFn =>
+  (request) =>
+    inferViaCluster(driver, target, request);

@@ -27,7 +27,7 @@ function inputs(over: Partial<PlanInputs> = {}): PlanInputs {
       minReplicas: 1,
       maxReplicas: 4,
       cluster: { id: "c1", name: "aws-use1", region: "us-east-1", residencyTags: ["us"] },
-      cloud: { id: "aws", name: "aws", provider: "AWS" },
+      cloud: { id: "aws", name: "aws", provider: "AWS", storeReady: true },
     },
     target: {
       cluster: {
@@ -153,7 +153,7 @@ describe("migration plan", () => {
     ]);
     const sameCloud = buildPlan(
       inputs({
-        target: { ...inputs().target, cloud: { ...inputs().source.cloud, storeBucket: null, storeReady: false } },
+        target: { ...inputs().target, cloud: { ...inputs().source.cloud, storeBucket: null } },
       }),
     ).plan;
     expect(planSteps(sameCloud)[0]!.kind).toBe("DEPLOY_TARGET");

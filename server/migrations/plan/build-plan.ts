@@ -22,7 +22,7 @@ export interface PlanInputs {
     minReplicas: number;
     maxReplicas: number;
     cluster: { id: string; name: string; region: string; residencyTags: string[] };
-    cloud: { id: string; name: string; provider: string };
+    cloud: { id: string; name: string; provider: string; storeReady: boolean };
   };
   target: {
     cluster: {
@@ -132,7 +132,8 @@ export function buildPlan(i: PlanInputs): { plan: MigrationPlan; problems: strin
   );
 
   const sameCloud = t.cloud.id === s.cloud.id;
-  const storeOk = sameCloud || (t.cloud.storeReady && t.cloud.storeBucket !== null);
+  const targetStoreOk = t.cloud.storeReady && t.cloud.storeBucket !== null;
+  const storeOk = sameCloud || (targetStoreOk && s.cloud.storeReady);
   check(
     "store",
     storeOk,
@@ -140,7 +141,7 @@ export function buildPlan(i: PlanInputs): { plan: MigrationPlan; problems: strin
       ? `same cloud '${t.cloud.name}': the artifact stays where it is`
       : storeOk
         ? `the artifact is copied to cloud '${t.cloud.name}' (bucket ${t.cloud.storeBucket}) and its sha256 verified`
-        : `cloud '${t.cloud.name}' has no object store configured; set its store endpoint, bucket and keys on the Clouds page`,
+        : `cloud '${targetStoreOk ? s.cloud.name : t.cloud.name}' has no object store configured; set its store endpoint, bucket and keys on the Clouds page`,
   );
   check(
     "golden",

@@ -28,7 +28,11 @@ const ZView = z.object({ backends: z.array(ZTrafficBackend) });
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const t = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => (clearTimeout(t), reject(new TrafficRouterError("timeout", "setting weights was cancelled"))), { once: true });
+    signal?.addEventListener(
+      "abort",
+      () => (clearTimeout(t), reject(new TrafficRouterError("timeout", "setting weights was cancelled"))),
+      { once: true },
+    );
   });
 
 export function createSimTrafficRouter(o: SimTrafficRouterOptions): TrafficRouter {
@@ -43,18 +47,26 @@ export function createSimTrafficRouter(o: SimTrafficRouterOptions): TrafficRoute
     try {
       res = await fetch(url, { ...init, signal: timeout() });
     } catch (e) {
-      throw new TrafficRouterError("unavailable", `the simulated GLB's admin API at ${new URL(url).origin} did not answer (${e instanceof Error ? e.message : String(e)})`);
+      throw new TrafficRouterError(
+        "unavailable",
+        `the simulated GLB's admin API at ${new URL(url).origin} did not answer (${e instanceof Error ? e.message : String(e)})`,
+      );
     }
     const body: unknown = await res.json().catch(() => ({}));
     if (res.status === 400)
       throw new TrafficRouterError("invalid", (body as { error?: string }).error ?? "the router refused the weights");
-    if (!res.ok) throw new TrafficRouterError("unavailable", `the simulated GLB answered HTTP ${res.status} for ${new URL(url).pathname}`);
+    if (!res.ok)
+      throw new TrafficRouterError(
+        "unavailable",
+        `the simulated GLB answered HTTP ${res.status} for ${new URL(url).pathname}`,
+      );
     return body;
   }
 
   async function effective(model: string): Promise<TrafficBackend[]> {
     const parsed = ZView.safeParse(await call(`${o.glbUrl}/models/${encodeURIComponent(model)}`));
-    if (!parsed.success) throw new TrafficRouterError("unavailable", `the simulated GLB sent an unexpected answer for model ${model}`);
+    if (!parsed.success)
+      throw new TrafficRouterError("unavailable", `the simulated GLB sent an unexpected answer for model ${model}`);
     return parsed.data.backends.map((b) => ({ ...b, cluster: fromFleet(b.cluster) }));
   }
 
@@ -74,7 +86,10 @@ export function createSimTrafficRouter(o: SimTrafficRouterOptions): TrafficRoute
         const now = await effective(model);
         if (sameWeights(now, backends)) return now;
         if (Date.now() > deadline)
-          throw new TrafficRouterError("timeout", `weights for ${model} were set but not in effect within ${(opts.timeoutMs ?? 30_000) / 1000} s (GLB routes ${formatWeights(now)}; wanted ${formatWeights(backends)})`);
+          throw new TrafficRouterError(
+            "timeout",
+            `weights for ${model} were set but not in effect within ${(opts.timeoutMs ?? 30_000) / 1000} s (GLB routes ${formatWeights(now)}; wanted ${formatWeights(backends)})`,
+          );
         await sleep(o.pollMs ?? 100, opts.signal);
       }
     },

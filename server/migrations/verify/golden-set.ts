@@ -27,6 +27,8 @@ export interface GoldenCase {
 export function parseGoldenSet(raw: unknown): GoldenCase[] {
   const parsed = ZGoldenSet.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const where = parsed.error.issues.map((i) => `${i.path.length ? `case ${i.path.join(".")}` : "golden set"}: ${i.message}`);
+  const where = parsed.error.issues.map(
+    (i) => `${i.path.length ? `case ${i.path.join(".")}` : "golden set"}: ${i.message}`,
+  );
   throw new RangeError(`the golden set is invalid: ${where.join("; ")}`);
 }

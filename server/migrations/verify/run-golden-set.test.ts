@@ -10,7 +10,10 @@ import { runGoldenSet, shadowCompare, type InferFn } from "./run-golden-set";
 let v1: LoadedModel;
 let v2: LoadedModel;
 let golden: GoldenCase[];
-const via = (m: LoadedModel): InferFn => (req) => infer(m, req);
+const via =
+  (m: LoadedModel): InferFn =>
+  (req) =>
+    infer(m, req);
 
 beforeAll(async () => {
   const e1 = findDemoModel("credit-risk", "1.0.0");
@@ -71,13 +74,17 @@ describe("shadowCompare", () => {
     const down: InferFn = () => Promise.reject(new Error("connection refused"));
     const r = await shadowCompare(inputs().slice(0, 1), down, via(v1));
     expect(r.cases[0]?.error).toBe("source: connection refused");
-    expect((await shadowCompare(inputs().slice(0, 1), via(v1), down)).cases[0]?.error).toBe("target: connection refused");
+    expect((await shadowCompare(inputs().slice(0, 1), via(v1), down)).cases[0]?.error).toBe(
+      "target: connection refused",
+    );
   });
 });
 
 describe("golden set and tolerance parsing", () => {
   it("names the bad case", () => {
-    expect(() => parseGoldenSet([{ input: { inputs: [] }, expected: { outputs: [] } }])).toThrow(/case 0\.input\.inputs/);
+    expect(() => parseGoldenSet([{ input: { inputs: [] }, expected: { outputs: [] } }])).toThrow(
+      /case 0\.input\.inputs/,
+    );
     expect(() => parseGoldenSet({})).toThrow(/golden set/);
   });
 

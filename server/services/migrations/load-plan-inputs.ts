@@ -81,7 +81,7 @@ export async function loadPlanInputs(opts: TeamScope & { input: MigrationRequest
           name: true,
           region: true,
           residencyTags: true,
-          cloud: { select: { id: true, name: true, provider: true } },
+          cloud: { select: { id: true, name: true, provider: true, storeCredentialsCipher: true } },
         },
       },
       modelVersion: {
@@ -162,7 +162,12 @@ export async function loadPlanInputs(opts: TeamScope & { input: MigrationRequest
         region: d.cluster.region,
         residencyTags: d.cluster.residencyTags,
       },
-      cloud: d.cluster.cloud,
+      cloud: {
+        id: d.cluster.cloud.id,
+        name: d.cluster.cloud.name,
+        provider: d.cluster.cloud.provider,
+        storeReady: d.cluster.cloud.storeCredentialsCipher !== null,
+      },
     },
     target: {
       cluster: {
