@@ -1,5 +1,6 @@
 // A team with a deployment on one cloud and a target cluster (with free GPUs and an object store) on
 // another, plus fake executor ports that record every side effect, for migration tests.
+/* eslint-disable @typescript-eslint/require-await -- the fakes answer at once behind the async port interfaces */
 import type { PrismaClient } from "../generated/prisma/client";
 import type { MigrationPorts, TrafficBackend } from "../migrations/execute/ports";
 import { encryptJson, getEncryptionKey } from "../crypto/credentials";
@@ -106,6 +107,9 @@ export function fakePorts(
         shadow: [],
         targetLatencyMs: [12],
       };
+    },
+    async probe(a) {
+      return { answered: a.requests };
     },
     async setTraffic(a) {
       ports.traffic.push(a.backends);

@@ -132,9 +132,7 @@ describe("migration executor", () => {
     const s = await createMigrationScenario(db.prisma, "ex3");
     const id = await approved(s);
     const ports = fakePorts({
-      copyArtifact: async () => {
-        throw new StepFailed("the copy hashes to bbbb…, not the version's aaaa…; nothing was deployed");
-      },
+      copyArtifact: () => Promise.reject(new StepFailed("the copy hashes to bbbb…, not the version's aaaa…; nothing was deployed")),
     });
     expect(await run(id, ports)).toBe("ROLLED_BACK");
     const m = await db.prisma.migration.findUniqueOrThrow({ where: { id } });
