@@ -168,4 +168,64 @@ describe("a migration on the simulated fleet", () => {
       60_000,
     );
   }, 400_000);
+
+  it("rolls back when the target answers differently, with the diff as evidence, and the source keeps serving", async () => {
+    const source = await until(
+      "sentiment ready on GCP",
+      () => db.prisma.deployment.findFirst({ where: { teamId, name: "sentiment", phase: "Ready" } }),
+      120_000,
+    );
+    const target = await db.prisma.cluster.findFirstOrThrow({ where: { teamId, name: "onprem-dc1" } });
+    const fault = await fetch(`${fleet.admin.url}/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        kind: "wrong-outputs",
+        cluster: "onprem-dc1",
+        namespace: "models",
+        deployment: "sentiment",
+        delta: 0.05,
+      }),
+    });
+    expect(fault.status).toBe(200);
+    const before = await load("sentiment");
+    const operator = await callerAs(db.prisma, await user("OPERATOR"), teamId);
+    const m = await operator.migration.request({
+      deploymentId: source.id,
+      targetClusterId: target.id,
+      trafficSteps: [100],
+      analysisSeconds: 10,
+    });
+    for (const role of ["APPROVER", "ADMIN"].slice(0, m.requiredApprovals)) {
+      await (
+        await callerAs(db.prisma, await user(role), teamId)
+      ).approval.approve({ migrationId: m.id, planHash: m.planHash });
+    }
+    const done = await until(
+      "the migration to end",
+      async () => {
+        const row = await db.prisma.migration.findUniqueOrThrow({
+          where: { id: m.id },
+          select: { state: true, outcome: true, targetDeploymentId: true },
+        });
+        return ["SUCCEEDED", "ROLLED_BACK", "FAILED"].includes(row.state) ? row : null;
+      },
+      240_000,
+    );
+    expect(done.state).toBe("ROLLED_BACK");
+    expect(done.outcome).toMatch(/answers differ beyond tolerance/);
+    const verify = await db.prisma.migrationStep.findFirstOrThrow({ where: { migrationId: m.id, kind: "VERIFY" } });
+    const golden = (verify.evidence as { golden: { ok: boolean; maxAbsDiff: number }[] }).golden;
+    expect(golden.length).toBeGreaterThan(0);
+    expect(golden.every((c) => !c.ok && c.maxAbsDiff > 0.04)).toBe(true);
+    // Traffic never moved; the source is untouched and served throughout.
+    expect((await db.prisma.deployment.findUniqueOrThrow({ where: { id: source.id } })).deletionRequestedAt).toBeNull();
+    await until(
+      "the target removed",
+      async () => (await db.prisma.deployment.count({ where: { id: done.targetDeploymentId! } })) === 0,
+      60_000,
+    );
+    const after = await load("sentiment");
+    expect(after.failure - before.failure).toBe(0);
+  }, 400_000);
 });
