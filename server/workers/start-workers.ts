@@ -1,6 +1,7 @@
-// Starts the background workers in this app process: the deployment reconciler and the cluster
-// status sync. Both take leases in PostgreSQL, so several app replicas may run them safely.
+// Starts the background workers in this app process: the deployment reconciler, the cluster status sync
+// (both take leases in PostgreSQL, so several app replicas may run them safely) and the daily audit prune.
 import { getPrisma } from "../db";
+import { startAuditPrune } from "./audit-prune";
 import { startDeploymentReconciler } from "./deployment-reconciler";
 import { startStatusSync } from "./status-sync";
 
@@ -14,10 +15,12 @@ export function startWorkers(): void {
   const log = (m: string) => console.log(`[tern] ${m}`);
   const reconciler = startDeploymentReconciler({ prisma, log });
   const sync = startStatusSync({ prisma, log });
+  const prune = startAuditPrune({ prisma, log });
   store[KEY] = {
     stop() {
       reconciler.stop();
       sync.stop();
+      prune.stop();
     },
   };
 }
