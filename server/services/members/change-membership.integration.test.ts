@@ -29,7 +29,8 @@ describe("members", () => {
     expect((await later.me.session()).team).toBeNull();
     const token = inv.inviteUrl.split("/").pop()!;
     expect(await later.invite.accept({ token })).toMatchObject({ teamId: team.teamId, role: "OPERATOR" });
-    expect((await later.me.session()).team).toMatchObject({ id: team.teamId, role: "OPERATOR" });
+    const joined = await callerAs(db.prisma, { id: u.id, email: u.email });
+    expect((await joined.me.session()).team).toMatchObject({ id: team.teamId, role: "OPERATOR" });
     expect((await admin.team.members()).invites.some((i) => i.email === "later@example.com")).toBe(false);
     await expect(admin.team.invite({ email: "later@example.com", role: "VIEWER" })).rejects.toThrow(/already a member/);
   });
