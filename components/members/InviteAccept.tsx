@@ -33,7 +33,8 @@ export function InviteAccept({ token }: { token: string }) {
   );
   const here = `/invite/${token}`;
 
-  if (preview.isLoading || session.isLoading) return <Card className="p-6 text-sm text-muted-foreground">{t("loading")}</Card>;
+  if (preview.isLoading || session.isLoading)
+    return <Card className="p-6 text-sm text-muted-foreground">{t("loading")}</Card>;
   if (preview.error || !preview.data) {
     return (
       <Card className="space-y-3 p-6">
@@ -49,7 +50,9 @@ export function InviteAccept({ token }: { token: string }) {
       <h1 className="text-lg font-semibold">{t("title", { team: inv.teamName })}</h1>
       <p className="text-sm">{t("summary", { email: inv.email, role: tm(`roles.${inv.role}`) })}</p>
       {inv.status === "pending" && (
-        <p className="text-sm text-muted-foreground">{t("expires", { date: format.dateTime(inv.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+        <p className="text-sm text-muted-foreground">
+          {t("expires", { date: format.dateTime(inv.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}
+        </p>
       )}
       {inv.status === "expired" && <ServerError message={t("expired")} />}
       {inv.status === "accepted" && <ServerError message={t("used")} />}

@@ -44,7 +44,8 @@ function publicMessage(error: TRPCError, requestId: string | undefined): string 
   if (error.message === "Batch call exceeds maximum size") {
     return `a request may batch at most ${MAX_BATCH_SIZE} calls; send fewer at once`;
   }
-  if (error.code !== "INTERNAL_SERVER_ERROR" || /request [^\s)]+\)$/.test(error.message)) return error.message;
+  // AppError messages are written for users; everything else internal is opaque.
+  if (error.code !== "INTERNAL_SERVER_ERROR" || error.cause instanceof AppError || /request [^\s)]+\)$/.test(error.message)) return error.message;
   const id = requestId ?? randomUUID();
   console.error(`[tern] request ${id} failed:`, error.cause instanceof Error ? error.cause.message : error.message);
   return `internal error (request ${id})`;

@@ -42,10 +42,17 @@ export type TrustedProxies = [ipaddr.IPv4 | ipaddr.IPv6, number][];
 /** Parses TERN_TRUSTED_PROXIES: comma-separated IPs or CIDRs ("10.0.0.0/8, 127.0.0.1"). */
 export function parseTrustedProxies(value: string | undefined): TrustedProxies {
   const out: TrustedProxies = [];
-  for (const raw of (value ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (ipaddr.isValidCIDR(raw)) {
       const [addr, bits] = ipaddr.parseCIDR(raw);
-      out.push(addr.kind() === "ipv6" && (addr as ipaddr.IPv6).isIPv4MappedAddress() ? [(addr as ipaddr.IPv6).toIPv4Address(), bits - 96] : [addr, bits]);
+      out.push(
+        addr.kind() === "ipv6" && (addr as ipaddr.IPv6).isIPv4MappedAddress()
+          ? [(addr as ipaddr.IPv6).toIPv4Address(), bits - 96]
+          : [addr, bits],
+      );
     } else if (ipaddr.isValid(raw)) {
       const addr = ipaddr.process(raw);
       out.push([addr, addr.kind() === "ipv4" ? 32 : 128]);
@@ -68,7 +75,10 @@ function isTrusted(addr: string, trusted: TrustedProxies): boolean {
 export function clientAddress(headers: Headers, trusted: TrustedProxies = trustedProxies()): string | null {
   const peer = peerAddress(headers);
   if (!peer || !isTrusted(peer, trusted)) return peer;
-  const hops = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const hops = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   let nearest = peer;
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = normalize(hops[i]);

@@ -42,10 +42,17 @@ export async function handleAuthRequest(req: Request): Promise<Response> {
   if (email) {
     const failures = await recentSignInFailures({ prisma, email });
     if (failures.count >= env().TERN_SIGNIN_FAILURES_PER_ACCOUNT) {
-      const retryAfter = Math.max(1, Math.ceil(((failures.oldest?.getTime() ?? Date.now()) + FAILURE_WINDOW_MS - Date.now()) / 1000));
-      await recordAnonymousRefusal({ prisma, ip, action: `${SIGN_IN_ACTION} (account locked)`, requestId, reason: "too many failed sign-ins" }).catch(
-        (e: unknown) => log(requestId, "audit write failed", e),
+      const retryAfter = Math.max(
+        1,
+        Math.ceil(((failures.oldest?.getTime() ?? Date.now()) + FAILURE_WINDOW_MS - Date.now()) / 1000),
       );
+      await recordAnonymousRefusal({
+        prisma,
+        ip,
+        action: `${SIGN_IN_ACTION} (account locked)`,
+        requestId,
+        reason: "too many failed sign-ins",
+      }).catch((e: unknown) => log(requestId, "audit write failed", e));
       return Response.json(
         {
           code: "ACCOUNT_LOCKED",
@@ -56,7 +63,11 @@ export async function handleAuthRequest(req: Request): Promise<Response> {
     }
   }
   const signOutUser =
-    method === "POST" && path === "/sign-out" ? await getAuth().api.getSession({ headers }).catch(() => null) : null;
+    method === "POST" && path === "/sign-out"
+      ? await getAuth()
+          .api.getSession({ headers })
+          .catch(() => null)
+      : null;
 
   const forwarded = new Request(req.url, { method, headers, body, signal: req.signal });
   const res = await toNextJsHandler(getAuth())[method](forwarded);
@@ -76,7 +87,9 @@ export async function handleAuthRequest(req: Request): Promise<Response> {
     }).catch((e: unknown) => log(requestId, "audit write failed", e));
   } else if (res.status === 429) {
     const action = email ? `${SIGN_IN_ACTION} (address rate limited)` : path;
-    await recordAnonymousRefusal({ prisma, ip, action, requestId, reason: "rate limited" }).catch((e: unknown) => log(requestId, "audit write failed", e));
+    await recordAnonymousRefusal({ prisma, ip, action, requestId, reason: "rate limited" }).catch((e: unknown) =>
+      log(requestId, "audit write failed", e),
+    );
   }
   if (signOutUser && res.ok) {
     await recordAuditEvent({

@@ -11,7 +11,9 @@ export function installPeerStamp(): void {
   const store = globalThis as Store;
   if (store[KEY]) return;
   store[KEY] = true;
-  for (const proto of [http.Server.prototype, https.Server.prototype] as { emit: (event: string | symbol, ...args: unknown[]) => boolean }[]) {
+  for (const proto of [http.Server.prototype, https.Server.prototype] as {
+    emit: (event: string | symbol, ...args: unknown[]) => boolean;
+  }[]) {
     const emit = proto.emit;
     proto.emit = function (this: unknown, event: string | symbol, ...args: unknown[]) {
       if (event === "request" || event === "upgrade") {

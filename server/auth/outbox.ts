@@ -11,5 +11,7 @@ export async function deliverToOutbox(msg: { to: string; subject: string; body: 
   console.log(`[tern] outbox (embedded mode, no mail is sent):\n${text}`);
   const dir = env().TERN_DATA_DIR;
   await mkdir(dir, { recursive: true }).catch(() => undefined);
-  await appendFile(path.join(dir, "outbox.log"), `${new Date().toISOString()}\n${text}\n`, { mode: 0o600 }).catch(() => undefined);
+  await appendFile(path.join(dir, "outbox.log"), `${new Date().toISOString()}\n${text}\n`, { mode: 0o600 }).catch(
+    () => undefined,
+  );
 }

@@ -23,7 +23,11 @@ function batch(procedure: string, n: number) {
 async function getBatch(procedure: string, n: number, peer: string) {
   const { GET } = await import("../../app/api/trpc/[trpc]/route");
   const { PEER_HEADER, peerStamp } = await import("../auth/client-address");
-  const res = await GET(new Request(`http://localhost:3000/api/trpc/${batch(procedure, n).path}`, { headers: { [PEER_HEADER]: peerStamp(peer) } }));
+  const res = await GET(
+    new Request(`http://localhost:3000/api/trpc/${batch(procedure, n).path}`, {
+      headers: { [PEER_HEADER]: peerStamp(peer) },
+    }),
+  );
   return { status: res.status, text: await res.text() };
 }
 
@@ -55,10 +59,20 @@ describe("audit flooding", () => {
 
   it("prunes events older than the retention period", async () => {
     await db.prisma.auditEvent.create({
-      data: { action: "cloud.create", outcome: "SUCCESS", requestId: "old", createdAt: new Date(Date.now() - 401 * 86_400_000) },
+      data: {
+        action: "cloud.create",
+        outcome: "SUCCESS",
+        requestId: "old",
+        createdAt: new Date(Date.now() - 401 * 86_400_000),
+      },
     });
     await db.prisma.auditEvent.create({
-      data: { action: "cloud.create", outcome: "SUCCESS", requestId: "recent", createdAt: new Date(Date.now() - 399 * 86_400_000) },
+      data: {
+        action: "cloud.create",
+        outcome: "SUCCESS",
+        requestId: "recent",
+        createdAt: new Date(Date.now() - 399 * 86_400_000),
+      },
     });
     expect(await pruneAuditEvents({ prisma: db.prisma, retentionDays: 400 })).toBe(1);
     expect(await db.prisma.auditEvent.count({ where: { requestId: "old" } })).toBe(0);

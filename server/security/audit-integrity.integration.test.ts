@@ -12,12 +12,16 @@ let team: TeamFixture;
 beforeAll(async () => {
   db = await startHarness();
   team = await createTeamFixture(db.prisma, "integrity");
-  await db.prisma.$executeRawUnsafe(`CREATE FUNCTION audit_down() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable'; END $$ LANGUAGE plpgsql`);
+  await db.prisma.$executeRawUnsafe(
+    `CREATE FUNCTION audit_down() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable'; END $$ LANGUAGE plpgsql`,
+  );
 });
 afterAll(async () => db?.close());
 
 const breakAudit = (op: "INSERT" | "UPDATE") =>
-  db.prisma.$executeRawUnsafe(`CREATE TRIGGER audit_down BEFORE ${op} ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION audit_down()`);
+  db.prisma.$executeRawUnsafe(
+    `CREATE TRIGGER audit_down BEFORE ${op} ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION audit_down()`,
+  );
 const repairAudit = () => db.prisma.$executeRawUnsafe(`DROP TRIGGER IF EXISTS audit_down ON "AuditEvent"`);
 
 describe("audit integrity", () => {
@@ -33,7 +37,10 @@ describe("audit integrity", () => {
     }
     expect(await db.prisma.cloud.count({ where: { name: "unaudited" } })).toBe(0);
     await op.cloud.create({ provider: "GCP", name: "audited" });
-    const row = await db.prisma.auditEvent.findFirst({ where: { action: "cloud.create", teamId: team.teamId }, orderBy: { createdAt: "desc" } });
+    const row = await db.prisma.auditEvent.findFirst({
+      where: { action: "cloud.create", teamId: team.teamId },
+      orderBy: { createdAt: "desc" },
+    });
     expect(row?.outcome).toBe("SUCCESS");
     expect(row?.targetId).toBeTruthy();
   });
@@ -42,11 +49,15 @@ describe("audit integrity", () => {
     const op = await callerAs(db.prisma, team.users.OPERATOR, team.teamId);
     await breakAudit("UPDATE");
     try {
-      await expect(op.cloud.create({ provider: "AZURE", name: "half-audited" })).rejects.toThrow(/its audit outcome could not be recorded/);
+      await expect(op.cloud.create({ provider: "AZURE", name: "half-audited" })).rejects.toThrow(
+        /its audit outcome could not be recorded/,
+      );
     } finally {
       await repairAudit();
     }
-    const row = await db.prisma.auditEvent.findFirst({ where: { action: "cloud.create", details: { path: ["input", "name"], equals: "half-audited" } } });
+    const row = await db.prisma.auditEvent.findFirst({
+      where: { action: "cloud.create", details: { path: ["input", "name"], equals: "half-audited" } },
+    });
     expect(row?.outcome).toBe("PENDING");
   });
 

@@ -25,10 +25,14 @@ describe("context errors", () => {
     (globalThis as Record<symbol, unknown>)[KEY] = down;
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     try {
-      const res = await trpcHttp("me.session", undefined, { cookie, extraHeaders: { "x-request-id": "req-ctx-12345" } });
+      const res = await trpcHttp("me.session", undefined, {
+        cookie,
+        extraHeaders: { "x-request-id": "req-ctx-12345" },
+      });
       expect(res.status).toBe(500);
       expect(res.text).toContain("internal error (request req-ctx-12345)");
-      for (const leak of ["127.0.0.1", "ECONNREFUSED", "hunter2", "prisma", ".ts:", "node_modules"]) expect(res.text).not.toContain(leak);
+      for (const leak of ["127.0.0.1", "ECONNREFUSED", "hunter2", "prisma", ".ts:", "node_modules"])
+        expect(res.text).not.toContain(leak);
       const lines = logged.mock.calls.map((c) => c.map(String).join(" "));
       expect(lines.some((l) => l.includes("req-ctx-12345") && l.includes("context creation failed"))).toBe(true);
     } finally {

@@ -39,7 +39,9 @@ describe("default team", () => {
   it("refuses to remember a team the user does not belong to, with a clear message", async () => {
     const stranger = await db.prisma.team.create({ data: { name: "Stranger", slug: "stranger" } });
     const caller = await callerAs(db.prisma, home.users.ADMIN);
-    await expect(caller.me.setTeam({ teamId: stranger.id })).rejects.toThrow(/that team was not found among your teams/);
+    await expect(caller.me.setTeam({ teamId: stranger.id })).rejects.toThrow(
+      /that team was not found among your teams/,
+    );
     expect((await caller.me.session()).team?.id).toBe(home.teamId);
   });
 });

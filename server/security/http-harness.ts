@@ -77,7 +77,9 @@ export async function trpcHttp(
         headers: headersFor(opts, { "content-type": "application/json", ...opts.extraHeaders }),
         body: payload,
       })
-    : new Request(`${ORIGIN}/api/trpc/${procedure}?input=${encodeURIComponent(payload)}`, { headers: headersFor(opts, opts.extraHeaders) });
+    : new Request(`${ORIGIN}/api/trpc/${procedure}?input=${encodeURIComponent(payload)}`, {
+        headers: headersFor(opts, opts.extraHeaders),
+      });
   const res = await (opts.mutation ? POST : GET)(req);
   const text = await res.text();
   let body: unknown = null;

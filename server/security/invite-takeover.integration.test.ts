@@ -14,7 +14,8 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-const memberships = (email: string) => db.prisma.membership.findMany({ where: { user: { email } }, select: { teamId: true, role: true } });
+const memberships = (email: string) =>
+  db.prisma.membership.findMany({ where: { user: { email } }, select: { teamId: true, role: true } });
 const tokenOf = (url: string) => url.split("/").pop()!;
 
 describe("invite takeover", () => {
@@ -49,7 +50,9 @@ describe("invite takeover", () => {
     const ok = await trpcHttp("invite.accept", { token }, { cookie: ana, mutation: true });
     expect(ok.status).toBe(200);
     expect(await memberships("ana@victim.test")).toEqual([{ teamId: team.teamId, role: "OPERATOR" }]);
-    const join = await db.prisma.auditEvent.findFirst({ where: { action: "team.join", teamId: team.teamId, actorEmail: "ana@victim.test" } });
+    const join = await db.prisma.auditEvent.findFirst({
+      where: { action: "team.join", teamId: team.teamId, actorEmail: "ana@victim.test" },
+    });
     expect(join?.outcome).toBe("SUCCESS");
 
     // Single use.
@@ -78,9 +81,13 @@ describe("invite takeover", () => {
     expect(existing).not.toHaveProperty("status");
     expect((await memberships(other.users.VIEWER.email)).map((m) => m.teamId)).not.toContain(team.teamId);
     const { invites } = await admin.team.members();
-    expect(invites.map((i) => i.email)).toEqual(expect.arrayContaining([other.users.VIEWER.email, "nobody@nowhere.test"]));
+    expect(invites.map((i) => i.email)).toEqual(
+      expect.arrayContaining([other.users.VIEWER.email, "nobody@nowhere.test"]),
+    );
     await admin.team.revokeInvite({ id: unknown.id });
     const viewer = await callerAs(db.prisma, { id: "x", email: "nobody@nowhere.test" });
-    await expect(viewer.invite.accept({ token: tokenOf(unknown.inviteUrl) })).rejects.toThrow(/not valid or was revoked/);
+    await expect(viewer.invite.accept({ token: tokenOf(unknown.inviteUrl) })).rejects.toThrow(
+      /not valid or was revoked/,
+    );
   });
 });

@@ -24,7 +24,11 @@ export async function previewInvite(opts: { prisma: PrismaClient; token: string;
   });
   if (!invite) throw new AppError("NOT_FOUND", INVALID);
   const now = opts.now ?? new Date();
-  const status = invite.acceptedAt ? ("accepted" as const) : invite.expiresAt <= now ? ("expired" as const) : ("pending" as const);
+  const status = invite.acceptedAt
+    ? ("accepted" as const)
+    : invite.expiresAt <= now
+      ? ("expired" as const)
+      : ("pending" as const);
   return { teamName: invite.team.name, role: invite.role, email: invite.email, expiresAt: invite.expiresAt, status };
 }
 
@@ -33,12 +37,24 @@ export async function acceptInvite(opts: AcceptInviteOptions) {
   return opts.prisma.$transaction(async (tx) => {
     const invite = await tx.invite.findUnique({
       where: { tokenHash: hashInviteToken(opts.token) },
-      select: { id: true, teamId: true, email: true, role: true, expiresAt: true, acceptedAt: true, team: { select: { name: true } } },
+      select: {
+        id: true,
+        teamId: true,
+        email: true,
+        role: true,
+        expiresAt: true,
+        acceptedAt: true,
+        team: { select: { name: true } },
+      },
     });
     if (!invite) throw new AppError("NOT_FOUND", INVALID);
-    if (invite.acceptedAt) throw new AppError("CONFLICT", "this invite link was already used; ask the team admin for a new one");
+    if (invite.acceptedAt)
+      throw new AppError("CONFLICT", "this invite link was already used; ask the team admin for a new one");
     if (invite.expiresAt <= now) {
-      throw new AppError("PRECONDITION_FAILED", `this invite expired on ${invite.expiresAt.toISOString().slice(0, 10)}; ask the team admin to invite you again`);
+      throw new AppError(
+        "PRECONDITION_FAILED",
+        `this invite expired on ${invite.expiresAt.toISOString().slice(0, 10)}; ask the team admin to invite you again`,
+      );
     }
     if (invite.email.toLowerCase() !== opts.user.email.toLowerCase()) {
       throw new AppError(
@@ -47,13 +63,18 @@ export async function acceptInvite(opts: AcceptInviteOptions) {
       );
     }
     // Single use even under concurrent clicks: only one update finds the invite still unused.
-    const used = await tx.invite.updateMany({ where: { id: invite.id, acceptedAt: null }, data: { acceptedAt: now, acceptedById: opts.user.id } });
-    if (used.count !== 1) throw new AppError("CONFLICT", "this invite link was already used; ask the team admin for a new one");
+    const used = await tx.invite.updateMany({
+      where: { id: invite.id, acceptedAt: null },
+      data: { acceptedAt: now, acceptedById: opts.user.id },
+    });
+    if (used.count !== 1)
+      throw new AppError("CONFLICT", "this invite link was already used; ask the team admin for a new one");
     const existing = await tx.membership.findUnique({
       where: { teamId_userId: { teamId: invite.teamId, userId: opts.user.id } },
       select: { role: true },
     });
-    if (!existing) await tx.membership.create({ data: { teamId: invite.teamId, userId: opts.user.id, role: invite.role } });
+    if (!existing)
+      await tx.membership.create({ data: { teamId: invite.teamId, userId: opts.user.id, role: invite.role } });
     await tx.user.update({ where: { id: opts.user.id }, data: { currentTeamId: invite.teamId }, select: { id: true } });
     await recordAuditEvent({
       prisma: tx,

@@ -20,7 +20,10 @@ export async function acceptVerifiedInvites(opts: {
   let joined = 0;
   for (const inv of invites) {
     await opts.prisma.$transaction(async (tx) => {
-      const used = await tx.invite.updateMany({ where: { id: inv.id, acceptedAt: null }, data: { acceptedAt: now, acceptedById: opts.user.id } });
+      const used = await tx.invite.updateMany({
+        where: { id: inv.id, acceptedAt: null },
+        data: { acceptedAt: now, acceptedById: opts.user.id },
+      });
       if (used.count !== 1) return;
       const created = await tx.membership.createMany({
         data: [{ teamId: inv.teamId, userId: opts.user.id, role: inv.role }],

@@ -7,7 +7,12 @@ export async function setCurrentTeam(opts: { prisma: PrismaClient; userId: strin
     where: { teamId_userId: { teamId: opts.teamId, userId: opts.userId } },
     select: { teamId: true },
   });
-  if (!membership) throw new AppError("NOT_FOUND", "that team was not found among your teams; pick one from the team switcher");
-  await opts.prisma.user.update({ where: { id: opts.userId }, data: { currentTeamId: opts.teamId }, select: { id: true } });
+  if (!membership)
+    throw new AppError("NOT_FOUND", "that team was not found among your teams; pick one from the team switcher");
+  await opts.prisma.user.update({
+    where: { id: opts.userId },
+    data: { currentTeamId: opts.teamId },
+    select: { id: true },
+  });
   return { teamId: opts.teamId };
 }
