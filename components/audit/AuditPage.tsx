@@ -19,8 +19,8 @@ import { useTRPC } from "@/components/trpc/client";
 
 const SORTS = ["createdAt", "action"] as const;
 const FILTERS = ["outcome", "actor"] as const;
-const OUTCOMES = ["SUCCESS", "DENIED", "FAILED"] as const;
-const VARIANT = { SUCCESS: "success", DENIED: "danger", FAILED: "warning" } as const;
+const OUTCOMES = ["SUCCESS", "DENIED", "FAILED", "PENDING"] as const;
+const VARIANT = { SUCCESS: "success", DENIED: "danger", FAILED: "warning", PENDING: "warning" } as const;
 const PAGE_SIZE = 50;
 
 export function AuditPage() {
