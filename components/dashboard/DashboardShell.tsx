@@ -18,9 +18,9 @@ import { readError } from "@/components/trpc/errors";
 import { LOCALE_COOKIE, isLocale } from "@/server/i18n/config";
 import { useLiveUpdates } from "@/components/live/useLiveUpdates";
 import { NoTeam } from "./NoTeam";
+import { TEAM_COOKIE } from "@/server/domain/values";
 import { readCookie, writeCookie } from "./browser-cookies";
 
-const TEAM_COOKIE = "TERN_TEAM";
 const BASE_ITEMS: NavItemKey[] = ["overview", "clouds", "clusters", "gpuPrices", "models", "deployments", "members", "embeds"];
 
 export function DashboardShell({ children }: { children: ReactNode }) {

@@ -13,6 +13,7 @@ import { useZodForm } from "@/components/forms/useZodForm";
 import { useTRPC } from "@/components/trpc/client";
 import { readError } from "@/components/trpc/errors";
 import { ZCreateTeamRequest } from "@/server/validation/team";
+import { TEAM_COOKIE } from "@/server/domain/values";
 import { writeCookie } from "./browser-cookies";
 
 export function NoTeam() {
@@ -25,7 +26,7 @@ export function NoTeam() {
   const create = useMutation(
     trpc.team.create.mutationOptions({
       onSuccess: async (team) => {
-        writeCookie("TERN_TEAM", team.id);
+        writeCookie(TEAM_COOKIE, team.id);
         await qc.resetQueries();
         router.refresh();
       },

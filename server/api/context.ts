@@ -4,8 +4,9 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { getPrisma } from "../db";
 import { getSessionUser, type SessionUser } from "../services/auth/get-session-user";
 import { listMyTeams, type MyTeam } from "../services/members/list-my-teams";
+import { TEAM_COOKIE } from "../domain/values";
 
-export const TEAM_COOKIE = "TERN_TEAM";
+export { TEAM_COOKIE };
 
 export interface ContextInner {
   prisma: PrismaClient;
