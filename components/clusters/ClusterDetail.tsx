@@ -17,7 +17,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { readError } from "@/components/trpc/errors";
 import { ClusterCharts } from "./ClusterCharts";
 import { EditClusterDialog } from "./EditClusterDialog";
-import { HealthBadge } from "./HealthBadge";
+import { HealthBadge } from "@/components/domain/HealthBadge";
 import { NodesTable } from "./NodesTable";
 
 export function ClusterDetail({ id }: { id: string }) {

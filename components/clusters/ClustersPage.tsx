@@ -20,7 +20,7 @@ import { useListState } from "@/components/tables/useListState";
 import { useCurrentTeam } from "@/components/session/useCurrentTeam";
 import { useTRPC } from "@/components/trpc/client";
 import { PROVIDERS } from "@/server/validation/common";
-import { HealthBadge } from "./HealthBadge";
+import { HealthBadge } from "@/components/domain/HealthBadge";
 
 const SORTS = ["name", "region", "health", "createdAt"] as const;
 const FILTERS = ["provider", "health"] as const;

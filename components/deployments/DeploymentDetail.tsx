@@ -17,7 +17,7 @@ import { EmbedChartButton } from "@/components/embeds/EmbedChartButton";
 import { useTRPC } from "@/components/trpc/client";
 import { readError } from "@/components/trpc/errors";
 import { DeploymentCharts } from "./DeploymentCharts";
-import { PhaseBadge } from "./PhaseBadge";
+import { PhaseBadge } from "@/components/domain/PhaseBadge";
 import { PodsTable } from "./PodsTable";
 import { ScaleControl } from "./ScaleControl";
 

@@ -37,6 +37,7 @@ const isDemo = (p: GpuPriceDto) => p.source.startsWith("Demo data");
 export function GpuPricesPage() {
   const t = useTranslations("gpuPrices");
   const tc = useTranslations("common");
+  const tClouds = useTranslations("clouds");
   const format = useFormatter();
   const trpc = useTRPC();
   const qc = useQueryClient();
@@ -89,7 +90,7 @@ export function GpuPricesPage() {
   };
 
   const names = (p: GpuPriceDto) => ({
-    provider: t(`providers.${p.provider}`),
+    provider: tClouds(`providers.${p.provider}`),
     region: p.region,
     gpuType: p.gpuType,
     date: p.effectiveDate,
@@ -131,7 +132,7 @@ export function GpuPricesPage() {
           <option value="">{t("allProviders")}</option>
           {PROVIDERS.map((p) => (
             <option key={p} value={p}>
-              {t(`providers.${p}`)}
+              {tClouds(`providers.${p}`)}
             </option>
           ))}
         </Select>
@@ -185,7 +186,7 @@ export function GpuPricesPage() {
             {items.map((p) => (
               <Tr key={p.id}>
                 <Td>
-                  <Badge>{t(`providers.${p.provider}`)}</Badge>
+                  <Badge>{tClouds(`providers.${p.provider}`)}</Badge>
                 </Td>
                 <Td>{p.region}</Td>
                 <Td className="font-medium">{p.gpuType}</Td>
