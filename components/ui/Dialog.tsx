@@ -3,7 +3,7 @@
 // inside and the page behind inert, Esc and a click outside close it (unless not dismissible), and focus
 // returns to the element that opened it. Content is mounted only while open, so a form starts fresh each time.
 import * as RadixDialog from "@radix-ui/react-dialog";
-import type { ReactNode, RefObject } from "react";
+import { useRef, type ReactNode, type RefObject } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "./Button";
 import { cn } from "./cn";
@@ -41,6 +41,9 @@ export function Dialog({
 }: DialogProps) {
   const t = useTranslations("common");
   const hasBody = children !== undefined && children !== null && children !== false;
+  // Radix gives focus back only to a <Dialog.Trigger>; our dialogs are opened by any button (a row's
+  // "Delete", a header action), so remember what had focus when it opened and return there.
+  const opener = useRef<HTMLElement | null>(null);
   const refuse = (event: Event) => {
     if (!dismissible) event.preventDefault();
   };
@@ -56,10 +59,19 @@ export function Dialog({
           onPointerDownOutside={refuse}
           onInteractOutside={refuse}
           onOpenAutoFocus={(event) => {
+            opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
             const target = initialFocusRef?.current;
             if (target) {
               event.preventDefault();
               target.focus();
+            }
+          }}
+          onCloseAutoFocus={(event) => {
+            const back = opener.current;
+            opener.current = null;
+            if (back?.isConnected) {
+              event.preventDefault();
+              back.focus();
             }
           }}
           className={cn(
