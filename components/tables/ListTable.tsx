@@ -1,6 +1,9 @@
 "use client";
 // Renders a list's rows through TanStack Table (headless): column model and sorting state come from the
 // table, the markup (Table, SortableTh, Td) and the URL-held sort from us. Sorting is done by the server.
+// Cells are rendered by calling the page's own functions, not through FlexRender: FlexRender mounts a
+// function as a component, and the page's functions are new on every render, so each render would
+// remount every cell (and drop focus from a row's button while its dialog is open).
 import { useMemo } from "react";
 import { rowSortingFeature, tableFeatures, useTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
@@ -27,29 +30,16 @@ export function ListTable<R extends { id: string }>(props: {
 }) {
   const tc = useTranslations("common");
   const { columns, actions, sorting, onSortingChange } = props;
-  const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
+  const byId = new Map(columns.map((c) => [c.id, c]));
+  // The table's column model changes only when the set of columns does, not on every render.
+  const shape = [...columns.map((c) => `${c.id}${c.sortable ? ":sort" : ""}`), ...(actions?.length ? [ACTIONS] : [])].join(",");
   const defs = useMemo<ColumnDef<typeof features, R>[]>(
-    () => [
-      ...columns.map(
-        (c): ColumnDef<typeof features, R> => ({
-          id: c.id,
-          header: () => c.header,
-          cell: ({ row }) => c.cell(row.original),
-          enableSorting: c.sortable ?? false,
-        }),
-      ),
-      ...(actions?.length
-        ? [
-            {
-              id: ACTIONS,
-              header: () => tc("actions"),
-              cell: ({ row }) => <RowActions row={row.original} actions={actions} />,
-              enableSorting: false,
-            } satisfies ColumnDef<typeof features, R>,
-          ]
-        : []),
-    ],
-    [columns, actions, tc],
+    () =>
+      shape.split(",").map((entry) => {
+        const [id = "", sort] = entry.split(":");
+        return { id, enableSorting: sort === "sort" };
+      }),
+    [shape],
   );
   const table = useTable({
     features,
@@ -70,11 +60,13 @@ export function ListTable<R extends { id: string }>(props: {
           <Tr key={group.id}>
             {group.headers.map((header) => {
               const column = header.column;
-              const align = column.id === ACTIONS ? "right" : byId.get(column.id)?.align;
+              const def = byId.get(column.id);
+              const align = def ? def.align : "right";
+              const label = def ? def.header : tc("actions");
               if (!column.getCanSort()) {
                 return (
                   <Th key={header.id} align={align}>
-                    <table.FlexRender header={header} />
+                    {label}
                   </Th>
                 );
               }
@@ -85,7 +77,7 @@ export function ListTable<R extends { id: string }>(props: {
                   direction={column.getIsSorted() || null}
                   onSort={(dir) => column.toggleSorting(dir === "desc")}
                 >
-                  <table.FlexRender header={header} />
+                  {label}
                 </SortableTh>
               );
             })}
@@ -96,15 +88,10 @@ export function ListTable<R extends { id: string }>(props: {
         {table.getRowModel().rows.map((row) => (
           <Tr key={row.id}>
             {row.getAllCells().map((cell) => {
-              const column = cell.column.id === ACTIONS ? undefined : byId.get(cell.column.id);
+              const column = byId.get(cell.column.id);
               return (
-                <Td
-                  key={cell.id}
-                  align={column ? column.align : "right"}
-                  wrap={column?.wrap}
-                  className={column?.className}
-                >
-                  <table.FlexRender cell={cell} />
+                <Td key={cell.id} align={column ? column.align : "right"} wrap={column?.wrap} className={column?.className}>
+                  {column ? column.cell(row.original) : actions && <RowActions row={row.original} actions={actions} />}
                 </Td>
               );
             })}
