@@ -123,12 +123,12 @@ export function fakePorts(
 }
 
 /** Plays the cluster: every target deployment Tern creates becomes ready shortly after. */
-export function readyTargets(prisma: PrismaClient, opts: { phase?: string } = {}): () => void {
+export function readyTargets(prisma: PrismaClient): () => void {
   const timer = setInterval(() => {
     void prisma.deployment
       .updateMany({
         where: { phase: "Pending", deletionRequestedAt: null },
-        data: opts.phase ? { phase: opts.phase } : { phase: "Ready", readyReplicas: 1, availableReplicas: 1 },
+        data: { phase: "Ready", readyReplicas: 1, availableReplicas: 1 },
       })
       .catch(() => {});
   }, 100);

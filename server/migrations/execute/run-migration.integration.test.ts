@@ -234,9 +234,9 @@ describe("migration executor", () => {
               .updateMany({
                 where: { teamId: s.teamId, clusterId: s.targetClusterId },
                 data: {
-                  phase: "CrashLoopBackOff",
+                  phase: "Failed",
                   readyReplicas: 0,
-                  lastEvent: "Back-off restarting failed container",
+                  lastEvent: "Back-off restarting failed container (CrashLoopBackOff)",
                 },
               })
               .catch(() => {}), // a Prisma query runs only once awaited
