@@ -12,9 +12,14 @@ import { useCurrentTeam } from "@/components/session/useCurrentTeam";
 import { useTRPC } from "@/components/trpc/client";
 import { PROVIDERS } from "@/server/domain/values";
 import type { CloudDto } from "@/server/validation/cloud";
+import { CloudStoreDialog } from "./CloudStoreDialog";
 import { CreateCloudDialog } from "./CreateCloudDialog";
 
-const list = defineList({ sorts: ["name", "provider", "createdAt"], defaultSort: "name", filters: { provider: PROVIDERS } });
+const list = defineList({
+  sorts: ["name", "provider", "createdAt"],
+  defaultSort: "name",
+  filters: { provider: PROVIDERS },
+});
 
 export function CloudsPage() {
   const t = useTranslations("clouds");
@@ -24,10 +29,15 @@ export function CloudsPage() {
   const trpc = useTRPC();
   const { can } = useCurrentTeam();
   const [adding, setAdding] = useState(false);
+  const [storeOf, setStoreOf] = useState<CloudDto | null>(null);
   const del = useConfirmedMutation({
     mutation: trpc.cloud.delete.mutationOptions(),
     variables: (c: CloudDto) => ({ id: c.id }),
-    confirm: (c) => ({ title: t("deleteTitle", { name: c.name }), description: t("deleteDescription"), confirmLabel: tc("delete") }),
+    confirm: (c) => ({
+      title: t("deleteTitle", { name: c.name }),
+      description: t("deleteDescription"),
+      confirmLabel: tc("delete"),
+    }),
     success: (c) => t("deleted", { name: c.name }),
     invalidate: [trpc.cloud.list.queryKey()],
   });
@@ -47,11 +57,40 @@ export function CloudsPage() {
         { id: "name", header: t("name"), sortable: true, className: "font-medium", cell: (c) => c.name },
         { id: "provider", header: t("provider"), sortable: true, cell: (c) => <ProviderBadge provider={c.provider} /> },
         { id: "clusters", header: t("clusters"), cell: (c) => c.clusterCount },
-        { id: "createdAt", header: t("created"), sortable: true, cell: (c) => format.dateTime(c.createdAt, { dateStyle: "medium" }) },
+        {
+          id: "store",
+          header: t("store"),
+          cell: (c) =>
+            c.store ? (
+              <span className="font-mono text-xs">{c.store.bucket}</span>
+            ) : (
+              <span className="text-muted-foreground">{t("storeNotSet")}</span>
+            ),
+        },
+        {
+          id: "createdAt",
+          header: t("created"),
+          sortable: true,
+          cell: (c) => format.dateTime(c.createdAt, { dateStyle: "medium" }),
+        },
       ]}
-      rowActions={{ items: [{ label: tc("delete"), name: (c) => t("deleteNamed", { name: c.name }), onSelect: del.ask }] }}
+      rowActions={{
+        items: [
+          ...(can("ADMIN")
+            ? [
+                {
+                  label: t("storeAction"),
+                  name: (c: CloudDto) => t("storeActionNamed", { name: c.name }),
+                  onSelect: setStoreOf,
+                },
+              ]
+            : []),
+          { label: tc("delete"), name: (c) => t("deleteNamed", { name: c.name }), onSelect: del.ask },
+        ],
+      }}
     >
       <CreateCloudDialog open={adding} onClose={() => setAdding(false)} />
+      {storeOf && <CloudStoreDialog key={storeOf.id} cloud={storeOf} onClose={() => setStoreOf(null)} />}
       {del.dialog}
     </ListPage>
   );

@@ -101,6 +101,8 @@ const SAMPLE_INPUTS: Record<string, (other: Ids) => unknown> = {
   "approval.approve": (o) => ({ migrationId: o.migrationId, planHash: "0".repeat(64) }),
   "approval.reject": (o) => ({ migrationId: o.migrationId, planHash: "0".repeat(64), reason: "not now" }),
   "approval.policy": () => undefined,
+  "cloud.setStore": (o) => ({ id: o.cloudId, endpoint: "https://s3.us-east-1.amazonaws.com", bucket: "tern-models", region: "us-east-1", accessKeyId: "AKIA1", secretAccessKey: "s3cret" }),
+  "cloud.clearStore": (o) => ({ id: o.cloudId }),
   "notification.list": () => undefined,
   "notification.markRead": () => undefined,
   "notification.webhook": () => undefined,
