@@ -17,7 +17,7 @@ export function startWorkers(): void {
   store[KEY] = {
     stop() {
       reconciler.stop();
-      sync.stop();
+      void sync.stop(); // never rejects: it logs its own failure
     },
   };
 }
