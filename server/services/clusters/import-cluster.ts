@@ -6,6 +6,7 @@ import { encryptJson, getEncryptionKey } from "../../crypto/credentials";
 import { AppError, fromPrismaError } from "../../errors";
 import type { ImportClusterRequest } from "../../validation/cluster";
 import type { TeamScope } from "../context";
+import { checkApiServerUrl, checkPrometheusUrl } from "./check-cluster-urls";
 import { clusterSelect, toClusterDto } from "./cluster-select";
 
 function readCredentials(input: ImportClusterRequest) {
@@ -29,6 +30,9 @@ export async function importCluster(opts: TeamScope & { role: Role; input: Impor
   if (!cloud) throw new AppError("NOT_FOUND", "the chosen cloud was not found in this team; pick a cloud from the list", "cloudId");
 
   const extracted = readCredentials(input);
+  // Before the insecure-TLS confirmation: no role or confirmation makes a metadata address acceptable.
+  await checkApiServerUrl(extracted.apiServer, input.source === "kubeconfig" ? "kubeconfig" : "apiServer");
+  await checkPrometheusUrl(input.prometheusUrl);
   if (extracted.tlsNeedsConfirmation) {
     if (!input.confirmInsecure) {
       throw new AppError(

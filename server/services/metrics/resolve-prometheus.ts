@@ -3,6 +3,7 @@
 import { env } from "../../env";
 import { createPrometheusClient, type PrometheusClient } from "../../metrics/prometheus-client";
 import { rateWindowFor } from "../../metrics/promql-range";
+import { isSamePrometheus } from "../../metrics/same-prometheus";
 import type { ChartError } from "../../validation/metrics";
 
 export interface PrometheusSettings {
@@ -60,8 +61,9 @@ export function prometheusFor(
 ): ClusterPrometheus {
   const own = cluster.prometheusUrl ? normalize(cluster.prometheusUrl) : null;
   const shared = settings.defaultUrl ? normalize(settings.defaultUrl) : null;
-  // A cluster pointed at the shared Prometheus is still one of many there: keep the cluster filter.
-  if (own && own !== shared) {
+  // A cluster pointed at the shared Prometheus is still one of many there: keep the cluster filter, however the
+  // URL is spelled (saving such a URL is refused too, after DNS; this catches spellings that predate that check).
+  if (own && !(shared && isSamePrometheus(own, shared))) {
     const client = createPrometheusClient({ baseUrl: own, timeoutMs: settings.timeoutMs, fetch: settings.fetch });
     return { ok: true, client, shared: false, clusterLabel: undefined };
   }
