@@ -2,7 +2,8 @@
 import type { Role } from "../../generated/prisma/enums";
 import { roleAtLeast } from "../../auth/roles";
 import { extractCredentials, credentialsFromToken, KubeconfigError } from "../../clusters/kubeconfig";
-import { encryptJson, getEncryptionKey } from "../../crypto/credentials";
+import { randomBytes } from "node:crypto";
+import { encryptClusterCredentials, getEncryptionKey } from "../../crypto/credentials";
 import { AppError, fromPrismaError } from "../../errors";
 import type { ImportClusterRequest } from "../../validation/cluster";
 import type { TeamScope } from "../context";
@@ -47,17 +48,21 @@ export async function importCluster(opts: TeamScope & { role: Role; input: Impor
   }
   const insecureTls = extracted.insecureSkipTlsVerify || extracted.apiServer.startsWith("http://");
 
+  // The id is chosen here, not by the database, so the credentials can be sealed to it before the row exists.
+  const id = `c${randomBytes(12).toString("hex")}`;
   try {
     const row = await opts.prisma.cluster.create({
       data: {
+        id,
         teamId: opts.teamId,
         cloudId: cloud.id,
         name: input.name,
         region: input.region,
         apiServer: extracted.apiServer,
-        credentialsCipher: encryptJson(
+        credentialsCipher: encryptClusterCredentials(
           { ...extracted.credentials, insecureSkipTlsVerify: extracted.insecureSkipTlsVerify },
           getEncryptionKey(),
+          id,
         ),
         insecureTls,
         insecureConfirmed: extracted.tlsNeedsConfirmation,
