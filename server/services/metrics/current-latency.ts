@@ -29,7 +29,7 @@ export async function currentLatency(opts: {
       return null;
     }
     if (down.has(target)) return null;
-    const scope = { cluster: p.clusterLabel, namespace: d.namespace, deployment: d.name, window };
+    const scope = { cluster: p.clusterId, namespace: d.namespace, deployment: d.name, window };
     const [lat, req] = await Promise.all([
       queryInstant(p.client, () => latencyQuantile({ ...scope, quantile: 0.95 })),
       queryInstant(p.client, () => requestRate(scope)),
