@@ -174,7 +174,8 @@ describe("the chart image", () => {
     });
     try {
       queries.length = 0;
-      const own = await (await svgOf(token, T0 + 200, "?w=660")).text();
+      // Another series width (the cache holds 10 s per link and width), so this asks the cluster's own Prometheus.
+      const own = await (await svgOf(token, T0 + 200, "?w=1200")).text();
       expect(queries).toHaveLength(1);
       expect(queries[0]).toContain("kube_deployment_status_replicas_ready");
       expect(queries[0]).not.toContain("cluster_id=");

@@ -43,6 +43,8 @@ export async function costByDeployment(opts: {
   w: ChartRangeWindow;
   /** Restricts the shared query to one cluster (the cluster page): Tern's cluster id. */
   clusterId?: string;
+  /** Stops starting queries (and cancels those in flight) once aborted: the page's deadline. */
+  signal?: AbortSignal;
 }): Promise<CostsResult> {
   const { w, prices } = opts;
   const out: CostsResult = { costs: [], errors: [], answered: false };
@@ -63,6 +65,7 @@ export async function costByDeployment(opts: {
       client,
       () => costRate({ team: opts.teamId, by: "deployment", ...(opts.clusterId ? { clusterId: opts.clusterId } : {}) }),
       w,
+      opts.signal,
     );
     if (!r.ok) out.errors.push(chartError(r.error));
     else {
@@ -83,10 +86,10 @@ export async function costByDeployment(opts: {
   // One cluster's dead Prometheus is tried once, not once per deployment.
   const down = new Map<string, ChartError>();
   const results = await mapLimit(own, 8, async (d) => {
-    if (down.has(d.cluster.name)) return null;
+    if (down.has(d.cluster.name) || opts.signal?.aborted) return null;
     const p = prometheusFor(d.cluster, opts.settings);
     if (!p.ok) return null;
-    const r = await queryRange(p.client, () => readyReplicas({ namespace: d.namespace, deployment: d.name }), w);
+    const r = await queryRange(p.client, () => readyReplicas({ namespace: d.namespace, deployment: d.name }), w, opts.signal);
     if (!r.ok) {
       if (!down.has(d.cluster.name)) down.set(d.cluster.name, chartError(r.error, d.cluster.name));
       return null;
