@@ -1,22 +1,12 @@
-// Next.js configuration: native/wasm packages stay external; security headers on every response (the two
-// embed routes add their own CSP, see server/services/embeds/embed-headers.ts).
+// Next.js configuration: native/wasm packages stay external; security headers on every response (the CSP comes
+// from proxy.ts; the two embed routes add their own, see server/services/embeds/embed-headers.ts).
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 const isProd = process.env.NODE_ENV === "production" && process.env.TERN_INSECURE_COOKIES !== "1";
 
-const csp = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'" + (process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""),
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join("; ");
+// The Content-Security-Policy (with a per-response script nonce, no 'unsafe-inline' scripts) is set by proxy.ts,
+// because a nonce cannot be static; see server/http/content-security-policy.ts.
 
 const transportHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
@@ -24,7 +14,6 @@ const transportHeaders = [
 ];
 
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: csp },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
+import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { fontVariables } from "@/components/ui/fonts";
 import { Toaster } from "@/components/ui/Toaster";
@@ -16,10 +17,12 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  // proxy.ts gives each response a CSP nonce; the theme's inline script needs it to run.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang={locale} suppressHydrationWarning className={fontVariables}>
       <body className="bg-background font-sans text-foreground antialiased">
-        <ThemeProvider>
+        <ThemeProvider nonce={nonce}>
           <NextIntlClientProvider>
             <TRPCReactProvider>
               {children}

@@ -30,7 +30,16 @@ test("sign in as an operator and sign out again, which ends the session on the s
 
 test("security headers forbid framing and sniffing", async ({ request }) => {
   const res = await request.get("/sign-in");
-  expect(res.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  const csp = res.headers()["content-security-policy"] ?? "";
+  expect(csp).toContain("frame-ancestors 'none'");
+  // Scripts run by nonce only: no 'unsafe-inline', and every script in the page carries this response's nonce.
+  const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
+  expect(scriptSrc).not.toContain("'unsafe-inline'");
+  const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
+  expect(nonce).toBeTruthy();
+  const scripts = (await res.text()).match(/<script\b[^>]*>/g) ?? [];
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
   expect(res.headers()["x-content-type-options"]).toBe("nosniff");
   expect(res.headers()["referrer-policy"]).toBeTruthy();
 });

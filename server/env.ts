@@ -34,8 +34,10 @@ const schema = z.object({
     .optional(),
   /** The longest scrape interval among those Prometheus servers: rate() windows span at least 4 of them. */
   TERN_PROMETHEUS_SCRAPE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
-  /** When set, GET /metrics needs `Authorization: Bearer <token>`; open when unset, like most exporters. */
+  /** GET /metrics needs `Authorization: Bearer <token>`; unset: a generated token (embedded) or closed (DATABASE_URL). */
   TERN_METRICS_TOKEN: z.string().min(16, "TERN_METRICS_TOKEN must be at least 16 characters").optional(),
+  /** `1`: /metrics without a token (only where every client that can reach Tern may see every team's names). */
+  TERN_METRICS_OPEN: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,16 +1,18 @@
 // Tern's own /metrics for Prometheus: GPU prices and deployment facts, so cost is computed from series.
-// Open unless TERN_METRICS_TOKEN is set (then `Authorization: Bearer <token>`), like most exporters.
+// It lists every team's deployment names, so it needs a bearer token by default (see metrics-token.ts).
 import { getPrisma } from "@/server/db";
-import { env } from "@/server/env";
+import { env, isEmbedded } from "@/server/env";
 import { TERN_METRICS_CONTENT_TYPE } from "@/server/metrics/tern-metrics";
 import { exportTernMetrics } from "@/server/services/metrics/export-tern-metrics";
-import { metricsTokenAccepted } from "@/server/services/metrics/metrics-token";
+import { metricsAccess, metricsRefusal, metricsTokenAccepted } from "@/server/services/metrics/metrics-token";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(req: Request) {
-  if (!metricsTokenAccepted(req.headers.get("authorization"), env().TERN_METRICS_TOKEN)) {
-    return new Response("this endpoint needs `Authorization: Bearer <TERN_METRICS_TOKEN>`\n", {
+  const e = env();
+  const access = metricsAccess({ token: e.TERN_METRICS_TOKEN, open: e.TERN_METRICS_OPEN === "1", embedded: isEmbedded(), dataDir: e.TERN_DATA_DIR });
+  if (!metricsTokenAccepted(req.headers.get("authorization"), access)) {
+    return new Response(metricsRefusal(access), {
       status: 401,
       headers: { "content-type": "text/plain; charset=utf-8", "www-authenticate": 'Bearer realm="tern-metrics"' },
     });

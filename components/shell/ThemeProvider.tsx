@@ -9,7 +9,8 @@ import { ThemeProvider as NextThemesProvider } from "next-themes";
 // page), where it would never run anyway; a non-JavaScript type there avoids that false alarm.
 const scriptProps = typeof window === "undefined" ? undefined : { type: "application/json" };
 
-export function ThemeProvider({ children }: { children: ReactNode }) {
+/** `nonce`: this response's CSP script nonce (from proxy.ts), without which the browser blocks the theme script. */
+export function ThemeProvider({ children, nonce }: { children: ReactNode; nonce?: string }) {
   return (
     <NextThemesProvider
       attribute="class"
@@ -18,6 +19,7 @@ export function ThemeProvider({ children }: { children: ReactNode }) {
       disableTransitionOnChange
       storageKey="tern-theme"
       scriptProps={scriptProps}
+      {...(nonce ? { nonce } : {})}
     >
       {children}
     </NextThemesProvider>

@@ -127,8 +127,7 @@ export async function runClusterSyncBench(db: BenchDb): Promise<Figure[]> {
     const started = nowMs();
     const worker = startStatusSync({ prisma: db.prisma, log: (m) => logs.push(m), holder: HOLDER });
     cleanups.unshift(async () => {
-      worker.stop();
-      // stop() does not wait; its leases are released once every sync has ended.
+      await worker.stop();
       await until(
         "the sync to release its leases",
         async () => (await countOf(db, `SELECT count(*) FROM "WorkerLease" WHERE "holder" = $1`, [HOLDER])) === 0,

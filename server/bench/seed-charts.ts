@@ -64,12 +64,13 @@ export async function seedCharts(prisma: PrismaClient): Promise<SeededCharts> {
   await prisma.membership.create({ data: { teamId: team.id, userId: user.id, role: "OPERATOR" } });
 
   const deploymentIds: string[] = [];
+  const clusterIds = new Map<string, string>();
   for (const f of FLEET) {
     const cloud = await prisma.cloud.create({
       data: { teamId: team.id, provider: f.provider, name: `${f.provider.toLowerCase()}-bench` },
     });
     // No prometheusUrl: the cluster's charts come from the shared Prometheus (TERN_PROMETHEUS_URL), filtered by
-    // `cluster`, which must equal this name.
+    // `tern_cluster_id`, which must equal this row's id.
     const cluster = await prisma.cluster.create({
       data: {
         teamId: team.id,
@@ -80,6 +81,7 @@ export async function seedCharts(prisma: PrismaClient): Promise<SeededCharts> {
         credentialsCipher: "v1:bench",
       },
     });
+    clusterIds.set(f.cluster, cluster.id);
     await prisma.gpuPrice.create({
       data: {
         teamId: team.id,
@@ -131,6 +133,7 @@ export async function seedCharts(prisma: PrismaClient): Promise<SeededCharts> {
     workloads: FLEET.map((f) => ({
       ...SIM_SCRAPE,
       cluster: f.cluster,
+      clusterId: clusterIds.get(f.cluster),
       namespace: NAMESPACE,
       deployment: f.model,
       model: f.model,
@@ -146,6 +149,7 @@ export async function seedCharts(prisma: PrismaClient): Promise<SeededCharts> {
     nodes: FLEET.map((f) => ({
       ...SIM_SCRAPE,
       cluster: f.cluster,
+      clusterId: clusterIds.get(f.cluster),
       node: `${f.cluster}-${f.gpuType.toLowerCase()}`,
       gpuType: f.gpuType,
       gpus: GPUS_PER_NODE,

@@ -1,7 +1,8 @@
 // Seeds one team whose clusters point at simulated API servers (credentials encrypted as import-cluster stores
 // them) and `perCluster` Deployment rows on each, applied and settled, as Tern's status sync finds them.
+import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "../db.ts";
-import { encryptJson, getEncryptionKey } from "../crypto/credentials.ts";
+import { encryptClusterCredentials, getEncryptionKey } from "../crypto/credentials.ts";
 import type { SimEndpoint } from "./sim-fleet-protocol.ts";
 
 export interface SeededCluster {
@@ -35,14 +36,16 @@ export async function seedClusters(
   const key = getEncryptionKey();
   const clusters: SeededCluster[] = [];
   for (const [i, ep] of endpoints.entries()) {
+    const id = `c${randomBytes(12).toString("hex")}`;
     const cluster = await prisma.cluster.create({
       data: {
+        id,
         teamId: team.id,
         cloudId: cloud.id,
         name: `sim-${String(i).padStart(2, "0")}`,
         region: "dc1",
         apiServer: ep.url,
-        credentialsCipher: encryptJson({ token: ep.token, certificateAuthorityData: ep.caData }, key),
+        credentialsCipher: encryptClusterCredentials({ token: ep.token, certificateAuthorityData: ep.caData }, key, id),
       },
       select: { id: true },
     });

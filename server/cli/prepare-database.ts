@@ -29,8 +29,11 @@ export async function prepareDatabase(opts: { databaseUrl?: string; dataDir: str
       const fleetConfig = await loadFleetConfig(path.join(import.meta.dirname, "../sim/fleet.config.json"));
       const { seeded, teamId } = await seedDemo({ prisma, modelHomes: fleetConfig.modelHomes });
       if (opts.withFleet && teamId) await registerSimFleet({ prisma, teamId, dataDir: opts.dataDir, log: opts.log });
+      // The demo team's cluster ids by name: the local Prometheus labels each simulated cluster's series with its id.
+      const clusters = teamId ? await prisma.cluster.findMany({ where: { teamId }, select: { id: true, name: true } }) : [];
+      const clusterIds = Object.fromEntries(clusters.map((c) => [c.name, c.id]));
       // Prices and deployments as Tern's /metrics exports them, for the local Prometheus's backfill.
-      return { seeded, ternMetrics: await loadTernMetricsInput({ prisma }) };
+      return { seeded, clusterIds, ternMetrics: await loadTernMetricsInput({ prisma }) };
     } finally {
       await close();
     }

@@ -5,6 +5,7 @@ import { generateBackfill } from "../metrics/backfill.ts";
 import { fleetBackfillSeries, type NodeHistory, type WorkloadHistory } from "../metrics/fleet-backfill.ts";
 import { instanceOf, type ScrapeTarget } from "../metrics/prometheus-config.ts";
 import { ensurePrometheus } from "../metrics/prometheus-binary.ts";
+import { ensureMetricsTokenFile } from "../metrics/metrics-token-file.ts";
 import { startPrometheus, type LocalPrometheus } from "../metrics/prometheus-process.ts";
 import { DEMO_DEPLOYMENTS, readFleetManifest } from "../demo/register-sim-fleet.ts";
 import type { TernDeployment, TernPrice } from "../metrics/tern-metrics.ts";
@@ -18,6 +19,8 @@ export async function startLocalPrometheus(opts: {
   appPort: string;
   withFleet: boolean;
   ternMetrics?: { prices: TernPrice[]; deployments: TernDeployment[] };
+  /** The demo team's cluster ids by cluster name (the fleet's clusters as registered in Tern). */
+  clusterIds?: Record<string, string>;
   log: (m: string) => void;
 }): Promise<LocalPrometheus | null> {
   const found = await ensurePrometheus({ log: opts.log });
@@ -27,7 +30,8 @@ export async function startLocalPrometheus(opts: {
   }
   const ternUrl = `http://127.0.0.1:${opts.appPort}/metrics`;
   const fleet = opts.withFleet ? await readFleetManifest(opts.dataDir) : null;
-  const targets: ScrapeTarget[] = (fleet?.clusters ?? []).map((c) => ({ job: SIM_JOB, cluster: c.name, url: c.metricsUrl }));
+  const idOf = (name: string) => opts.clusterIds?.[name];
+  const targets: ScrapeTarget[] = (fleet?.clusters ?? []).map((c) => ({ job: SIM_JOB, cluster: c.name, url: c.metricsUrl, ...(idOf(c.name) ? { clusterId: idOf(c.name) } : {}) }));
 
   const backfill = fleet
     ? () => {
@@ -39,6 +43,7 @@ export async function startLocalPrometheus(opts: {
               job: SIM_JOB,
               instance: instanceOf(c.metricsUrl),
               cluster: d.cluster,
+              ...(idOf(d.cluster) ? { clusterId: idOf(d.cluster) } : {}),
               namespace: "models",
               deployment: d.name,
               model: d.model,
@@ -57,6 +62,7 @@ export async function startLocalPrometheus(opts: {
             job: SIM_JOB,
             instance: instanceOf(c.metricsUrl),
             cluster: c.name,
+            ...(idOf(c.name) ? { clusterId: idOf(c.name) } : {}),
             node: `${c.name}-${gpuType.toLowerCase()}`,
             gpuType,
             gpus,
@@ -74,6 +80,8 @@ export async function startLocalPrometheus(opts: {
     port: opts.port,
     targets,
     ternUrl,
+    // The app checks the same token (TERN_METRICS_TOKEN, or the one generated into the data folder).
+    ternToken: process.env.TERN_METRICS_TOKEN || ensureMetricsTokenFile(opts.dataDir),
     ...(backfill ? { backfill } : {}),
     log: opts.log,
   });

@@ -47,7 +47,7 @@ async function main() {
       port: prometheusPort,
       appPort: port,
       withFleet: withSim,
-      ...("ternMetrics" in prepared ? { ternMetrics: prepared.ternMetrics } : {}),
+      ...("ternMetrics" in prepared ? { ternMetrics: prepared.ternMetrics, clusterIds: prepared.clusterIds } : {}),
       log,
     }).catch((e: unknown) => {
       log(`Prometheus did not start, so charts are off: ${e instanceof Error ? e.message : String(e)}`);

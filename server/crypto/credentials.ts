@@ -4,6 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 
 const VERSION = "v1";
+/** v2: the same AES-256-GCM envelope, with the owning cluster's id as additional authenticated data. */
+const VERSION_BOUND = "v2";
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -36,8 +38,33 @@ function assertKey(key: Uint8Array): void {
   }
 }
 
+/** What a cluster's credentials are bound to: copying the cipher onto another cluster row makes it undecryptable. */
+const clusterAad = (clusterId: string) => Buffer.from(`tern.cluster-credentials:${clusterId}`, "utf8");
+
 /** Encrypts any JSON-serialisable value as `v1:<iv>:<tag>:<ciphertext>` (base64 parts). */
 export function encryptJson(value: unknown, key: Uint8Array): string {
+  return seal(value, key, VERSION);
+}
+
+/** Encrypts a cluster's credentials as `v2:…`, authenticated together with the cluster's id. */
+export function encryptClusterCredentials(value: unknown, key: Uint8Array, clusterId: string): string {
+  if (!clusterId) throw new TypeError("encryptClusterCredentials: clusterId is required");
+  return seal(value, key, VERSION_BOUND, clusterAad(clusterId));
+}
+
+/**
+ * Decrypts a cluster's credentials: `v2` must have been sealed for this very cluster id; `v1` (written before
+ * credentials were bound) is still read, and `legacy: true` tells the caller to re-encrypt it as v2.
+ */
+export function decryptClusterCredentials(cipherText: string, key: Uint8Array, clusterId: string): { value: unknown; legacy: boolean } {
+  if (cipherText.startsWith(`${VERSION}:`)) return { value: decryptJson(cipherText, key), legacy: true };
+  return { value: open(cipherText, key, VERSION_BOUND, clusterAad(clusterId), "or they belong to another cluster"), legacy: false };
+}
+
+/** True when the stored value is the unbound v1 envelope. */
+export const isLegacyCipher = (cipherText: string) => cipherText.startsWith(`${VERSION}:`);
+
+function seal(value: unknown, key: Uint8Array, version: string, aad?: Buffer): string {
   assertKey(key);
   const json = JSON.stringify(value) as string | undefined;
   if (json === undefined)
@@ -46,13 +73,14 @@ export function encryptJson(value: unknown, key: Uint8Array): string {
   const cipher = createCipheriv("aes-256-gcm", key, iv, {
     authTagLength: TAG_BYTES,
   });
+  if (aad) cipher.setAAD(aad);
   const ciphertext = Buffer.concat([
     cipher.update(json, "utf8"),
     cipher.final(),
   ]);
   const tag = cipher.getAuthTag();
   return [
-    VERSION,
+    version,
     iv.toString("base64"),
     tag.toString("base64"),
     ciphertext.toString("base64"),
@@ -72,11 +100,15 @@ function decodePart(part: string, expectedBytes?: number): Buffer | undefined {
 
 /** Decrypts a string from `encryptJson`; returns unknown so the caller validates the shape. */
 export function decryptJson(cipherText: string, key: Uint8Array): unknown {
+  return open(cipherText, key, VERSION);
+}
+
+function open(cipherText: string, key: Uint8Array, version: string, aad?: Buffer, otherCause = ""): unknown {
   assertKey(key);
   const parts = cipherText.split(":");
-  if (parts[0] !== VERSION || parts.length !== 4) {
+  if (parts[0] !== version || parts.length !== 4) {
     throw new CredentialsDecryptError(
-      `the stored value is not in the ${VERSION}:<iv>:<tag>:<ciphertext> format`,
+      `the stored value is not in the ${version}:<iv>:<tag>:<ciphertext> format`,
     );
   }
   const iv = decodePart(parts[1] ?? "", IV_BYTES);
@@ -93,13 +125,14 @@ export function decryptJson(cipherText: string, key: Uint8Array): unknown {
       authTagLength: TAG_BYTES,
     });
     decipher.setAuthTag(tag);
+    if (aad) decipher.setAAD(aad);
     json = Buffer.concat([decipher.update(body), decipher.final()]).toString(
       "utf8",
     );
   } catch {
     // Node's message ("unable to authenticate data") says nothing useful; ours says what to check.
     throw new CredentialsDecryptError(
-      "the data was changed or TERN_ENCRYPTION_KEY is not the key it was encrypted with",
+      `the data was changed or TERN_ENCRYPTION_KEY is not the key it was encrypted with${otherCause ? `, ${otherCause}` : ""}`,
     );
   }
   return JSON.parse(json) as unknown;

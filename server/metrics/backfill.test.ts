@@ -30,7 +30,7 @@ const tern = {
   deployments: [
     {
       team: "t1",
-      cluster: "aws-use1-gpu",
+      clusterId: "aws-use1-gpu",
       namespace: "models",
       deployment: "credit-risk",
       model: "credit-risk",

@@ -10,6 +10,7 @@ import {
   parseParams,
   selector,
   zDuration,
+  zClusterIdLabel,
   zK8sName,
   zTeamLabel,
   type Matcher,
@@ -25,15 +26,16 @@ export const TERN_METRICS = {
 } as const;
 
 const GROUPINGS = {
-  deployment: ["team", "cluster", "namespace", "deployment", "currency"],
-  cluster: ["team", "cluster", "currency"],
+  deployment: ["team", K.clusterLabel, "namespace", "deployment", "currency"],
+  cluster: ["team", K.clusterLabel, "currency"],
   team: ["team", "currency"],
 } as const;
 
 const ZCostParams = z.object({
   /** Prices are per team, so every cost query is scoped to one. */
   team: zTeamLabel,
-  cluster: zK8sName("cluster").optional(),
+  /** Tern's cluster id, matched on the `tern_cluster_id` label. */
+  clusterId: zClusterIdLabel.optional(),
   namespace: zK8sName("namespace").optional(),
   deployment: zK8sName("deployment").optional(),
   by: z.enum(["deployment", "cluster", "team"]).default("deployment"),
@@ -49,8 +51,8 @@ const ZCumulativeParams = ZCostParams.extend({
 export type CumulativeCostParams = z.input<typeof ZCumulativeParams>;
 
 function costRateExpr(p: z.output<typeof ZCostParams>): string {
-  const scope: Matcher[] = [];
-  for (const label of ["cluster", "namespace", "deployment"] as const) {
+  const scope: Matcher[] = p.clusterId ? [{ label: K.clusterLabel, op: "=", value: p.clusterId }] : [];
+  for (const label of ["namespace", "deployment"] as const) {
     const v = p[label];
     if (v) scope.push({ label, op: "=", value: v });
   }

@@ -17,6 +17,8 @@ export interface ScrapeIdentity {
 
 export interface WorkloadHistory extends ScrapeIdentity {
   cluster: string;
+  /** Tern's Cluster.id, as the scrape config labels the live series (`tern_cluster_id`). */
+  clusterId?: string;
   namespace: string;
   deployment: string;
   model: string;
@@ -34,6 +36,7 @@ export interface WorkloadHistory extends ScrapeIdentity {
 
 export interface NodeHistory extends ScrapeIdentity {
   cluster: string;
+  clusterId?: string;
   node: string;
   gpuType: string;
   gpus: number;
@@ -48,9 +51,10 @@ export interface FleetBackfillInput {
 }
 
 const sim = RUNTIME_PRESETS.simulator;
+const idLabel = (clusterId: string | undefined): Labels => (clusterId ? { [K.clusterLabel]: clusterId } : {});
 
 function workloadSeries(w: WorkloadHistory, nodes: NodeHistory[]): BackfillSeries[] {
-  const scrape: Labels = { job: w.job, instance: w.instance, cluster: w.cluster };
+  const scrape: Labels = { job: w.job, instance: w.instance, cluster: w.cluster, ...idLabel(w.clusterId) };
   const dep: Labels = { ...scrape, namespace: w.namespace, deployment: w.deployment, model: w.model };
   const serving: Labels = { ...dep, model_version: w.modelVersion };
   const errors = w.errorRatio ?? 0.002;
@@ -104,7 +108,7 @@ function workloadSeries(w: WorkloadHistory, nodes: NodeHistory[]): BackfillSerie
 }
 
 function nodeSeries(n: NodeHistory): BackfillSeries[] {
-  const l: Labels = { job: n.job, instance: n.instance, cluster: n.cluster, node: n.node };
+  const l: Labels = { job: n.job, instance: n.instance, cluster: n.cluster, ...idLabel(n.clusterId), node: n.node };
   const gpu: Labels = { ...l, resource: K.gpuResource, unit: "integer" };
   return [
     { type: "gauge", name: K.nodeAllocatable, labels: gpu, value: n.gpus },

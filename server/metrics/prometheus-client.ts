@@ -1,5 +1,9 @@
 // Prometheus HTTP API client. Failures are data, never exceptions and never zeros: a Prometheus that is down
-// shows as "unreachable", a slow one as "timeout", so a chart can say what is wrong.
+// shows as "unreachable", a slow one as "timeout", so a chart can say what is wrong. Connections go through
+// Tern's SSRF guards (server/net): no metadata addresses, no redirects, and a cap on the answer's size.
+import { fetch as undiciFetch } from "undici";
+import { createGuardedDispatcher, REDIRECT_CODE, RedirectRefusedError as RedirectAnswer } from "../net/guarded-dispatcher";
+import { REFUSED_CODE } from "../net/refused-address";
 export type Point = [tMs: number, value: number];
 
 export interface Series {
@@ -21,8 +25,10 @@ export interface PrometheusClientOptions {
   baseUrl: string;
   timeoutMs?: number;
   headers?: Record<string, string>;
-  /** For tests and proxies; the global fetch otherwise. */
+  /** For tests and proxies; a fetch with Tern's SSRF guards otherwise. */
   fetch?: typeof fetch;
+  /** Largest answer read for one query (default 8 MiB); a bigger one is an error, not a partial chart. */
+  maxResponseBytes?: number;
 }
 
 export interface QueryOptions {
@@ -44,6 +50,50 @@ export interface PrometheusClient {
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+let dispatcher: ReturnType<typeof createGuardedDispatcher> | undefined;
+/** The global fetch's shape over undici's fetch with the guarded dispatcher (undici's types differ only in detail). */
+const guardedFetch: typeof fetch = (input, init) => {
+  dispatcher ??= createGuardedDispatcher();
+  const args = { ...init, dispatcher, redirect: "manual" } as Parameters<typeof undiciFetch>[1];
+  return undiciFetch(input as Parameters<typeof undiciFetch>[0], args) as unknown as Promise<Response>;
+};
+
+class TooLargeError extends Error {}
+
+/** Reads at most `max` bytes of a body; throws TooLargeError past that (and stops the download). */
+async function readCapped(res: Response, max: number): Promise<string> {
+  const declared = Number(res.headers.get("content-length") ?? "");
+  if (Number.isFinite(declared) && declared > max) {
+    await res.body?.cancel();
+    throw new TooLargeError();
+  }
+  if (!res.body) return "";
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel();
+      throw new TooLargeError();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Prometheus' own error text (e.g. a PromQL parse error), only from an answer shaped like its API, on one short line. */
+function promErrorText(rec: Record<string, unknown>): string {
+  const known = ["timeout", "canceled", "execution", "bad_data", "internal", "unavailable", "not_found"];
+  if (rec.status !== "error" || typeof rec.errorType !== "string" || !known.includes(rec.errorType)) return "";
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a message
+  const text = typeof rec.error === "string" ? rec.error.replace(/[\u0000-\u001f\u007f]+/g, " ").trim() : "";
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
 
 const toSeconds = (t: number | Date) => ((t instanceof Date ? t.getTime() : t) / 1000).toFixed(3);
 
@@ -109,6 +159,7 @@ function classifyThrown(e: unknown, url: string, timeoutMs: number): QueryResult
   if (name === "AbortError") return fail("timeout", `the query to Prometheus at ${url} was cancelled`);
   // undici wraps the reason: "fetch failed" with cause ECONNREFUSED, ENOTFOUND, "bad port"…
   const cause = e instanceof Error && e.cause instanceof Error ? (e.cause as Error & { code?: unknown }) : undefined;
+  if (cause?.code === REFUSED_CODE || cause?.code === REDIRECT_CODE) return fail("unreachable", `Prometheus at ${url}: ${cause.message}`);
   const code =
     typeof cause?.code === "string" ? cause.code : (cause?.message ?? (e instanceof Error ? e.message : String(e)));
   return fail("unreachable", `Prometheus at ${url} is unreachable (${code})`);
@@ -116,6 +167,7 @@ function classifyThrown(e: unknown, url: string, timeoutMs: number): QueryResult
 
 /** Maps an HTTP answer to a result, following the API's documented status codes (400, 422, 503). */
 function classifyResponse(status: number, contentType: string, text: string, url: string): QueryResult {
+  if (status >= 300 && status < 400) return fail("unreachable", `Prometheus at ${url} ${new RedirectAnswer(status).message}`);
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -127,7 +179,7 @@ function classifyResponse(status: number, contentType: string, text: string, url
   }
   const rec = isRecord(body) ? body : {};
   const errorType = typeof rec.errorType === "string" ? rec.errorType : "";
-  const error = typeof rec.error === "string" ? rec.error : "";
+  const error = promErrorText(rec);
   if (status === 200 && rec.status === "success") {
     const series = parseQueryData(rec.data);
     if (!series) return fail("server_error", `unexpected response shape from Prometheus at ${url}`);
@@ -144,7 +196,8 @@ function classifyResponse(status: number, contentType: string, text: string, url
 export function createPrometheusClient(options: PrometheusClientOptions): PrometheusClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const doFetch = options.fetch ?? fetch;
+  const doFetch = options.fetch ?? guardedFetch;
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 
   async function call(path: string, params: Record<string, string>, opts?: QueryOptions): Promise<QueryResult> {
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -162,7 +215,14 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
         body,
         signal,
       });
-      const text = await res.text();
+      let text: string;
+      try {
+        text = await readCapped(res, maxBytes);
+      } catch (e) {
+        if (!(e instanceof TooLargeError)) throw e;
+        const mib = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
+        return fail("server_error", `Prometheus at ${baseUrl} sent more than ${mib} MiB for one query; Tern stopped reading it (narrow the time range)`);
+      }
       return classifyResponse(res.status, res.headers.get("content-type") ?? "", text, baseUrl);
     } catch (e) {
       return classifyThrown(e, baseUrl, timeoutMs);

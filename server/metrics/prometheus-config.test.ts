@@ -8,7 +8,7 @@ import { instanceOf, renderPrometheusConfig } from "./prometheus-config";
 import { defaultEnvironment, planPrometheus, which, type BinaryEnvironment } from "./prometheus-binary";
 
 const targets = [
-  { job: "tern-sim", cluster: "aws-use1-gpu", url: "http://127.0.0.1:16541/metrics" },
+  { job: "tern-sim", cluster: "aws-use1-gpu", clusterId: "c0aws", url: "http://127.0.0.1:16541/metrics" },
   { job: "tern-sim", cluster: "gcp-euw4-gpu", url: "https://127.0.0.1:16542/custom/metrics", tlsCaFile: "/tmp/ca.pem" },
   {
     job: "kube-state-metrics",
@@ -23,15 +23,15 @@ describe("prometheus.yml", () => {
   const text = renderPrometheusConfig({ targets, ternUrl: "http://127.0.0.1:3000/api/metrics" });
   const cfg = parse(text) as { global: Record<string, string>; scrape_configs: Record<string, unknown>[] };
 
-  it("scrapes every 5 s and labels every series with Tern's name for the cluster", () => {
+  it("scrapes every 5 s and labels every series with Tern's id and name for the cluster", () => {
     expect(cfg.global.scrape_interval).toBe("5s");
     expect(cfg.scrape_configs[0]).toEqual({
       job_name: "tern-sim-aws-use1-gpu-0",
       scheme: "http",
       metrics_path: "/metrics",
-      static_configs: [{ targets: ["127.0.0.1:16541"], labels: { cluster: "aws-use1-gpu" } }],
+      static_configs: [{ targets: ["127.0.0.1:16541"], labels: { cluster: "aws-use1-gpu", tern_cluster_id: "c0aws" } }],
       relabel_configs: [{ target_label: "job", replacement: "tern-sim" }],
-      metric_relabel_configs: [{ action: "labeldrop", regex: "exported_cluster" }],
+      metric_relabel_configs: [{ action: "labeldrop", regex: "exported_cluster|exported_tern_cluster_id" }],
     });
     expect(cfg.scrape_configs[1]).toMatchObject({
       scheme: "https",

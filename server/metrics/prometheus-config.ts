@@ -1,13 +1,17 @@
 // prometheus.yml for the local Prometheus: one scrape config per cluster target (each may have its own TLS
-// settings), every series labelled with Tern's name for the cluster, plus Tern's own /metrics.
+// settings), every series labelled with Tern's id for the cluster (`tern_cluster_id`, what charts filter by) and its
+// name (`cluster`, for people reading Prometheus), plus Tern's own /metrics.
 import { stringify } from "yaml";
 import { z } from "zod";
-import { zK8sName } from "./promql-params";
+import { zClusterIdLabel, zK8sName } from "./promql-params";
+import { CLUSTER_METRICS as K } from "./runtime-presets";
 
 export const ZScrapeTarget = z.object({
   /** The job label the series get, e.g. "tern-sim" or "kube-state-metrics". */
   job: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "job must be lowercase letters, digits, '-' and '_'"),
   cluster: zK8sName("cluster"),
+  /** Tern's Cluster.id; a target without one (not registered in Tern) is scraped but never charted. */
+  clusterId: zClusterIdLabel.optional(),
   /** The /metrics URL, e.g. http://127.0.0.1:16541/metrics */
   url: z.url({ protocol: /^https?$/, error: "target url must be an http(s) URL" }),
   scheme: z.enum(["http", "https"]).optional(),
@@ -20,6 +24,8 @@ export interface PrometheusConfigInput {
   targets: ScrapeTarget[];
   /** Tern's own /metrics (prices and deployment facts for cost). */
   ternUrl?: string;
+  /** The bearer token Tern's /metrics asks for. */
+  ternToken?: string;
   scrapeIntervalSeconds?: number;
 }
 
@@ -65,11 +71,11 @@ export function renderPrometheusConfig(input: PrometheusConfigInput): string {
       scheme: u.scheme,
       metrics_path: u.path,
       ...tls,
-      static_configs: [{ targets: [u.address], labels: { cluster: t.cluster } }],
+      static_configs: [{ targets: [u.address], labels: { cluster: t.cluster, ...(t.clusterId ? { [K.clusterLabel]: t.clusterId } : {}) } }],
       relabel_configs: [{ target_label: "job", replacement: t.job }],
-      // An exporter that labels its own series `cluster` (the simulator does) loses to Tern's name for the
-      // cluster (Prometheus renames the scraped one exported_cluster); drop the duplicate.
-      metric_relabel_configs: [{ action: "labeldrop", regex: "exported_cluster" }],
+      // An exporter that labels its own series `cluster` (the simulator does) or `tern_cluster_id` (a hostile one
+      // might) loses to the target's labels (Prometheus renames the scraped ones exported_…); drop the duplicates.
+      metric_relabel_configs: [{ action: "labeldrop", regex: `exported_cluster|exported_${K.clusterLabel}` }],
     };
   });
   if (input.ternUrl) {
@@ -80,6 +86,7 @@ export function renderPrometheusConfig(input: PrometheusConfigInput): string {
       scheme: u.scheme,
       metrics_path: u.path,
       honor_labels: true,
+      ...(input.ternToken ? { authorization: { type: "Bearer", credentials: input.ternToken } } : {}),
       static_configs: [{ targets: [u.address] }],
     });
   }

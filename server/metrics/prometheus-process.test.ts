@@ -36,10 +36,14 @@ if (!bins)
   );
 
 const CLUSTER = "aws-use1-gpu";
-const scope = { cluster: CLUSTER, namespace: "models", deployment: "credit-risk" };
+const CLUSTER_ID = "c0a1b2c3d4";
+// Charts filter by Tern's cluster id (the tern_cluster_id label the scrape config adds), not by its name.
+const scope = { cluster: CLUSTER_ID, namespace: "models", deployment: "credit-risk" };
 const deployment = {
   team: "t1",
-  ...scope,
+  clusterId: CLUSTER_ID,
+  namespace: scope.namespace,
+  deployment: scope.deployment,
   model: "credit-risk",
   gpuType: "A10G",
   gpusPerReplica: 1,
@@ -116,6 +120,8 @@ describe.skipIf(!bins)("local Prometheus", () => {
               job: "tern-sim",
               instance,
               ...scope,
+              cluster: CLUSTER,
+              clusterId: CLUSTER_ID,
               model: "credit-risk",
               modelVersion: "1.0.0",
               replicas: 2,
@@ -126,7 +132,7 @@ describe.skipIf(!bins)("local Prometheus", () => {
             },
           ],
           nodes: [
-            { job: "tern-sim", instance, cluster: CLUSTER, node: "n0", gpuType: "A10G", gpus: 4, region: "us-east-1" },
+            { job: "tern-sim", instance, cluster: CLUSTER, clusterId: CLUSTER_ID, node: "n0", gpuType: "A10G", gpus: 4, region: "us-east-1" },
           ],
           tern: { job: "tern", instance, prices: [price], deployments: [deployment], now: new Date() },
         }),
@@ -139,7 +145,7 @@ describe.skipIf(!bins)("local Prometheus", () => {
       bins: bins!,
       dataDir,
       port: await freePort(),
-      targets: [{ job: "tern-sim", cluster: CLUSTER, url: `${base}/metrics` }],
+      targets: [{ job: "tern-sim", cluster: CLUSTER, clusterId: CLUSTER_ID, url: `${base}/metrics` }],
       ternUrl: `${base}/tern`,
       backfill: history,
     });
@@ -165,7 +171,7 @@ describe.skipIf(!bins)("local Prometheus", () => {
     expect(series[0]!.points.length).toBeGreaterThan(200);
     // A 20 ms median that slows with load: p95 between 20 and 100 ms.
     for (const [, v] of series[0]!.points) expect(v > 20 && v < 100).toBe(true);
-    const cost = ok(await client.query(costRate({ team: "t1", cluster: CLUSTER }).expr, now - 600_000));
+    const cost = ok(await client.query(costRate({ team: "t1", clusterId: CLUSTER_ID }).expr, now - 600_000));
     expect(cost.map((s) => [s.labels.deployment, s.labels.currency, s.points[0]![1]])).toEqual([
       ["credit-risk", "USD", 2.02],
     ]);
@@ -177,7 +183,7 @@ describe.skipIf(!bins)("local Prometheus", () => {
       ),
     );
     expect(total[0]!.points[0]![1]).toBeCloseTo(1.01, 1);
-    const gpus = ok(await client.query(gpuAllocatable({ cluster: CLUSTER }).expr, now - 600_000));
+    const gpus = ok(await client.query(gpuAllocatable({ cluster: CLUSTER_ID }).expr, now - 600_000));
     expect(gpus.map((s) => [s.labels.gpu_type, s.points[0]![1]])).toEqual([["A10G", 4]]);
   });
 
@@ -191,7 +197,7 @@ describe.skipIf(!bins)("local Prometheus", () => {
     }
     timings.firstScrapeAfterReadyMs = Date.now() - t;
     const live = ok(await client.query('nv_inference_request_success{pod="credit-risk-7d9f8c6b5-x2x4z"}'));
-    expect(live[0]?.labels).toMatchObject({ cluster: CLUSTER, job: "tern-sim", deployment: "credit-risk" });
+    expect(live[0]?.labels).toMatchObject({ cluster: CLUSTER, tern_cluster_id: CLUSTER_ID, job: "tern-sim", deployment: "credit-risk" });
     expect(ok(await client.query('count({exported_cluster!=""})'))).toEqual([]);
     expect(ok(await client.query(readyReplicas(scope).expr))[0]!.points[0]![1]).toBe(2);
   }, 30_000);
@@ -201,8 +207,8 @@ describe.skipIf(!bins)("local Prometheus", () => {
     const queries = [
       readyReplicas(scope),
       desiredReplicas(scope),
-      gpuAllocatable({ cluster: CLUSTER }),
-      gpuAllocated({ cluster: CLUSTER }),
+      gpuAllocatable({ cluster: CLUSTER_ID }),
+      gpuAllocated({ cluster: CLUSTER_ID }),
       gpuAllocated(),
       costRate({ team: "t1" }),
       cumulativeCost({ team: "t1", window: "1h" }),

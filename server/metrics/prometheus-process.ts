@@ -12,6 +12,8 @@ export interface StartPrometheusOptions {
   port: number;
   targets: ScrapeTarget[];
   ternUrl?: string;
+  /** Bearer token for Tern's /metrics. */
+  ternToken?: string;
   scrapeIntervalSeconds?: number;
   /** OpenMetrics history written into an empty database before the first start (see backfill.ts). */
   backfill?: () => string;
@@ -93,7 +95,7 @@ export async function startPrometheus(o: StartPrometheusOptions): Promise<LocalP
   const write = (targets: ScrapeTarget[], ternUrl?: string) =>
     writeFileSync(
       p.config,
-      renderPrometheusConfig({ targets, ternUrl, scrapeIntervalSeconds: o.scrapeIntervalSeconds }),
+      renderPrometheusConfig({ targets, ternUrl, ternToken: o.ternToken, scrapeIntervalSeconds: o.scrapeIntervalSeconds }),
     );
   write(o.targets, o.ternUrl);
   const backfilled = fresh ? writeBackfill(o, p) : false;

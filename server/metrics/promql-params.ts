@@ -27,6 +27,7 @@ const labelValue = (what: string, pattern: RegExp, example: string) =>
 export const zGpuTypeLabel = labelValue("GPU type", /^[A-Za-z0-9][A-Za-z0-9._-]*$/, "H100, A10G or Ascend-910B");
 export const zRegionLabel = labelValue("region", /^[a-z0-9][a-z0-9-]*$/, "us-east-1 or cn-hangzhou");
 export const zProviderLabel = labelValue("provider", /^[A-Z][A-Z0-9_]*$/, "AWS, GCP or ALIYUN");
+export const zClusterIdLabel = labelValue("cluster id", /^[a-z0-9][a-z0-9_-]*$/, "a cluster id such as c1a2b3c4");
 export const zTeamLabel = labelValue("team", /^[A-Za-z0-9][A-Za-z0-9_-]*$/, "a team id such as cm1x2y3z4");
 export const zCurrencyLabel = labelValue("currency", /^[A-Z]{3}$/, "USD or CNY");
 

@@ -29,7 +29,7 @@ function refusal(f: () => unknown): AppError {
 describe("PromQL templates", () => {
   it("builds the simulator's p95 latency over all pods, in milliseconds", () => {
     expect(latencyQuantile({ ...scope, quantile: 0.95 })).toEqual({
-      expr: '(histogram_quantile(0.95, sum by (le) (rate(request_predict_seconds_bucket{cluster="aws-use1-gpu",namespace="models",deployment="credit-risk"}[5m])))) * 1000',
+      expr: '(histogram_quantile(0.95, sum by (le) (rate(request_predict_seconds_bucket{tern_cluster_id="aws-use1-gpu",namespace="models",deployment="credit-risk"}[5m])))) * 1000',
       unit: "ms",
     });
   });
@@ -43,7 +43,7 @@ describe("PromQL templates", () => {
   it("matches real runtimes' pods by the deployment's pod name pattern", () => {
     const { expr } = latencyQuantile({ ...scope, quantile: 0.99, runtime: "vllm" });
     expect(expr).toContain(
-      'vllm:e2e_request_latency_seconds_bucket{cluster="aws-use1-gpu",namespace="models",pod=~"credit-risk-[a-z0-9]{1,10}-[a-z0-9]{5}"}',
+      'vllm:e2e_request_latency_seconds_bucket{tern_cluster_id="aws-use1-gpu",namespace="models",pod=~"credit-risk-[a-z0-9]{1,10}-[a-z0-9]{5}"}',
     );
   });
 
@@ -78,17 +78,17 @@ describe("PromQL templates", () => {
       /^\(sum\(rate\(nv_inference_request_failure\{.*\}\[5m\]\)\)\) or \(.*\) \* 0$/,
     );
     expect(errorRatio({ ...scope, runtime: "vllm" }).expr).toContain(
-      'http_requests_total{cluster="aws-use1-gpu",namespace="models",pod=~"credit-risk-[a-z0-9]{1,10}-[a-z0-9]{5}",status="5xx"}',
+      'http_requests_total{tern_cluster_id="aws-use1-gpu",namespace="models",pod=~"credit-risk-[a-z0-9]{1,10}-[a-z0-9]{5}",status="5xx"}',
     );
   });
 
   it("reads replicas and GPUs from kube-state-metrics", () => {
     expect(readyReplicas(scope)).toEqual({
-      expr: 'max(kube_deployment_status_replicas_ready{cluster="aws-use1-gpu",namespace="models",deployment="credit-risk"})',
+      expr: 'max(kube_deployment_status_replicas_ready{tern_cluster_id="aws-use1-gpu",namespace="models",deployment="credit-risk"})',
       unit: "replicas",
     });
     expect(gpuAllocatable({ cluster: "gcp-euw4-gpu" }).expr).toContain(
-      'kube_node_status_allocatable{cluster="gcp-euw4-gpu",resource="nvidia_com_gpu"}',
+      'kube_node_status_allocatable{tern_cluster_id="gcp-euw4-gpu",resource="nvidia_com_gpu"}',
     );
     const allocated = gpuAllocated().expr;
     expect(allocated).toContain('kube_pod_status_phase{phase=~"Pending|Running"} == 1');

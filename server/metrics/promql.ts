@@ -2,7 +2,7 @@
 // and escaped; metric names come from a runtime preset, never from a request.
 import { z } from "zod";
 import { AppError } from "../errors";
-import { parseParams, promqlString, selector, zK8sName, zQuantile, zRateWindow, type Matcher } from "./promql-params";
+import { parseParams, promqlString, selector, zClusterIdLabel, zK8sName, zQuantile, zRateWindow, type Matcher } from "./promql-params";
 import { CLUSTER_METRICS as K, presetOf, type CounterRef, type RuntimeId, type RuntimePreset } from "./runtime-presets";
 
 export type PromUnit = "ms" | "req/s" | "ratio" | "replicas" | "GPUs" | "currency/h" | "currency";
@@ -18,13 +18,14 @@ export interface RuntimeOption {
 }
 
 const ZScope = z.object({
-  cluster: zK8sName("cluster").optional(),
+  /** Tern's cluster id (the `tern_cluster_id` label); absent on a cluster's own Prometheus. */
+  cluster: zClusterIdLabel.optional(),
   namespace: zK8sName("namespace"),
   deployment: zK8sName("deployment"),
 });
 const ZRateParams = ZScope.extend({ window: zRateWindow });
 const ZQuantileParams = ZRateParams.extend({ quantile: zQuantile });
-const ZClusterParams = z.object({ cluster: zK8sName("cluster").optional() });
+const ZClusterParams = z.object({ cluster: zClusterIdLabel.optional() });
 
 export type DeploymentScope = z.input<typeof ZScope>;
 export type RateParams = z.input<typeof ZRateParams> & RuntimeOption;

@@ -182,5 +182,9 @@ export const CLUSTER_METRICS = {
   gpuResource: "nvidia_com_gpu",
   /** The node label GPU feature discovery sets (nvidia.com/gpu.product), as kube_node_labels exposes it. */
   gpuTypeNodeLabel: "label_nvidia_com_gpu_product",
-  clusterLabel: "cluster",
+  /**
+   * The label every series Tern reads carries with Tern's id for the cluster (Cluster.id): set by the scrape
+   * config, never by a user, so two teams' clusters of the same name never share series.
+   */
+  clusterLabel: "tern_cluster_id",
 } as const;

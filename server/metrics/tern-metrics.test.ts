@@ -38,7 +38,7 @@ const prices: TernPrice[] = [
 const deployments: TernDeployment[] = [
   {
     team: "t1",
-    cluster: "aws-use1-gpu",
+    clusterId: "aws-use1-gpu",
     namespace: "models",
     deployment: "credit-risk",
     model: 'credit "risk"\\v1\n',
@@ -82,10 +82,10 @@ describe("Tern's /metrics", () => {
 
 describe("cost", () => {
   it("joins ready replicas, GPUs per replica and the price, inside Prometheus", () => {
-    expect(costRate({ team: "t1", cluster: "aws-use1-gpu" }).expr).toBe(
-      "sum by (team, cluster, namespace, deployment, currency) (" +
-        'max by (cluster, namespace, deployment) (kube_deployment_status_replicas_ready{cluster="aws-use1-gpu"})' +
-        ' * on (cluster, namespace, deployment) group_left (team, provider, region, gpu_type) max by (team, cluster, namespace, deployment, provider, region, gpu_type) (tern_deployment_gpus_per_replica{team="t1",cluster="aws-use1-gpu"})' +
+    expect(costRate({ team: "t1", clusterId: "aws-use1-gpu" }).expr).toBe(
+      "sum by (team, tern_cluster_id, namespace, deployment, currency) (" +
+        'max by (tern_cluster_id, namespace, deployment) (kube_deployment_status_replicas_ready{tern_cluster_id="aws-use1-gpu"})' +
+        ' * on (tern_cluster_id, namespace, deployment) group_left (team, provider, region, gpu_type) max by (team, tern_cluster_id, namespace, deployment, provider, region, gpu_type) (tern_deployment_gpus_per_replica{team="t1",tern_cluster_id="aws-use1-gpu"})' +
         ' * on (team, provider, region, gpu_type) group_left (currency) max by (team, provider, region, gpu_type, currency) (tern_gpu_price_per_hour{team="t1"}))',
     );
     expect(costRate({ team: "t1", by: "team" }).expr).toMatch(/^sum by \(team, currency\)/);

@@ -16,7 +16,8 @@ export interface TernPrice {
 
 export interface TernDeployment {
   team: string;
-  cluster: string;
+  /** Tern's cluster id: exported instead of the cluster's name, which only its team may see. */
+  clusterId: string;
   namespace: string;
   deployment: string;
   model: string;
@@ -57,7 +58,7 @@ export const priceLabels = (p: TernPrice): Labels => ({
 export function deploymentLabels(d: TernDeployment): { info: Labels; gpus: Labels } {
   const gpus = {
     team: d.team,
-    cluster: d.cluster,
+    tern_cluster_id: d.clusterId,
     namespace: d.namespace,
     deployment: d.deployment,
     provider: d.provider,

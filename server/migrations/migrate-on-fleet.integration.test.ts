@@ -74,7 +74,9 @@ beforeAll(async () => {
   db = await createTestDb();
   teamId = (await seedDemo({ prisma: db.prisma, modelHomes: config.modelHomes })).teamId!;
   await registerSimFleet({ prisma: db.prisma, teamId, dataDir, log: () => {} });
-  prom = await startLocalPrometheus({ dataDir, port: await freePort(), appPort: "1", withFleet: true, log: () => {} });
+  // Series carry Tern's cluster ids (tern_cluster_id), as `npm start` labels them.
+  const clusterIds = Object.fromEntries((await db.prisma.cluster.findMany({ where: { teamId }, select: { id: true, name: true } })).map((c) => [c.name, c.id]));
+  prom = await startLocalPrometheus({ dataDir, port: await freePort(), appPort: "1", withFleet: true, clusterIds, log: () => {} });
   const settings = { defaultUrl: prom!.url, scrapeSeconds: 5 };
   const reconciler = startDeploymentReconciler({ prisma: db.prisma });
   const log = (m: string) => console.log(`[test] ${m}`);

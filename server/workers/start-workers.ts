@@ -29,7 +29,7 @@ export function startWorkers(): void {
     stop() {
       reconciler.stop();
       void migrations.stop();
-      sync.stop();
+      void sync.stop(); // never rejects: it logs its own failure
       prune.stop();
     },
   };

@@ -79,13 +79,18 @@ export function startStatusSync(opts: { prisma: PrismaClient; log: (m: string) =
   let timer: ReturnType<typeof setTimeout> = setTimeout(run, 0);
 
   return {
-    stop() {
+    /** Stops every sync and releases its leases; never rejects (a failure is logged), so callers may drop it. */
+    stop(): Promise<void> {
       stopped = true;
       clearTimeout(timer);
       const ids = manager.clusterIds();
-      void manager
+      return manager
         .stopAll()
-        .then(() => Promise.all(ids.map((id) => releaseLease({ prisma, name: `sync:${id}`, holder }))));
+        .then(() => Promise.all(ids.map((id) => releaseLease({ prisma, name: `sync:${id}`, holder }))))
+        .then(
+          () => undefined,
+          (e: unknown) => log(`status sync could not stop cleanly (leases expire on their own): ${e instanceof Error ? e.message : String(e)}`),
+        );
     },
   };
 }

@@ -1,6 +1,6 @@
 // Builds a driver from a Cluster row's API URL and encrypted credentials (as import-cluster stored them).
 import { z } from "zod";
-import { decryptJson, getEncryptionKey } from "../../crypto/credentials";
+import { decryptClusterCredentials, getEncryptionKey } from "../../crypto/credentials";
 import { connectCluster } from "./connect-cluster";
 import { DriverError } from "./driver-error";
 import type { ClusterDriver } from "./types";
@@ -16,6 +16,8 @@ const StoredCredentials = z.object({
 });
 
 export interface StoredCluster {
+  /** The row's id: v2 credentials are bound to it and cannot be used for another cluster. */
+  clusterId: string;
   apiServer: string;
   credentialsCipher: string;
 }
@@ -24,7 +26,7 @@ export interface StoredCluster {
 export function connectStoredCluster(cluster: StoredCluster, opts: { key?: Uint8Array; timeoutMs?: number } = {}): ClusterDriver {
   let raw: unknown;
   try {
-    raw = decryptJson(cluster.credentialsCipher, opts.key ?? getEncryptionKey());
+    raw = decryptClusterCredentials(cluster.credentialsCipher, opts.key ?? getEncryptionKey(), cluster.clusterId).value;
   } catch (err) {
     // decryptJson's messages never hold key or plaintext, so they are safe to pass on.
     throw new DriverError({ kind: "unknown", message: err instanceof Error ? err.message : "cluster credentials could not be decrypted" });

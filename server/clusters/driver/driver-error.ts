@@ -1,6 +1,8 @@
 // The driver's one error type and the mapping from client, network and API Status failures to clear messages.
 import type { ConnectionErrorKind } from "./types";
 import { parseStatus, type ApiStatus } from "./parse-status";
+import { REDIRECT_CODE } from "../../net/guarded-dispatcher";
+import { REFUSED_CODE } from "../../net/refused-address";
 
 export type DriverErrorKind = ConnectionErrorKind | "not_found" | "conflict" | "invalid" | "gone" | "server_error";
 
@@ -147,6 +149,11 @@ export function toDriverError(err: unknown, ctx: ErrorContext): DriverError {
   const http = httpStatus(err);
   if (http) return fromHttp(http.status, http.body, ctx);
   const chain = errorChain(err);
+  // Tern's own SSRF guards (server/net): their messages name only the address and the rule, never a remote body.
+  const guard = chain.find((e) => e.code === REFUSED_CODE || e.code === REDIRECT_CODE);
+  if (guard) {
+    return new DriverError({ kind: "unreachable", message: `cluster API at ${ctx.apiServer}: ${guard.message ?? "refused by Tern"}` });
+  }
   const timeout = chain.some((e) => e.name === "TimeoutError" || (e.code !== undefined && TIMEOUT_CODE.test(e.code)));
   if (timeout) {
     const within = ctx.timeoutMs ? ` within ${ctx.timeoutMs / 1000} s` : " in time";

@@ -12,6 +12,7 @@ import {
   type ConfigurationOptions,
   type ObservableMiddleware,
 } from "@kubernetes/client-node";
+import { guardedConnect, refuseUnsafeTargets } from "../../net/guarded-dispatcher";
 import { DriverError, toDriverError, type ErrorContext } from "./driver-error";
 import type { ConnectOptions } from "./types";
 
@@ -34,8 +35,28 @@ export interface KubeClients {
   call<T>(ctx: Omit<ErrorContext, "apiServer" | "timeoutMs">, fn: () => Promise<T>): Promise<T>;
 }
 
+/**
+ * A KubeConfig whose every request (API calls and watches alike) goes through Tern's SSRF guards: each resolved
+ * address is checked at connect time, metadata IP literals are refused, and redirects are not followed.
+ */
+class GuardedKubeConfig extends KubeConfig {
+  override createDispatcherOptions(...args: Parameters<KubeConfig["createDispatcherOptions"]>): ReturnType<KubeConfig["createDispatcherOptions"]> {
+    const o = super.createDispatcherOptions(...args);
+    // "none" would fall back to undici's global dispatcher, which has no lookup guard. Tern never sets a proxy-url.
+    if (o.type === "none") return { type: "agent", connect: { ...guardedConnect, keepAlive: true, keepAliveInitialDelay: 30_000 } };
+    if (o.type === "agent") return { ...o, connect: { ...o.connect, ...guardedConnect } };
+    return o;
+  }
+
+  override async applySecurityAuthentication(context: Parameters<KubeConfig["applySecurityAuthentication"]>[0]): Promise<void> {
+    await super.applySecurityAuthentication(context);
+    const dispatcher = context.getDispatcher();
+    if (dispatcher) context.setDispatcher(dispatcher.compose(refuseUnsafeTargets));
+  }
+}
+
 function kubeConfigFor({ apiServer, credentials }: ConnectOptions): KubeConfig {
-  const kc = new KubeConfig();
+  const kc = new GuardedKubeConfig();
   // The client refuses plain http unless verification is "skipped"; the kubeconfig import already made an admin confirm it.
   const skipTLSVerify = credentials.insecureSkipTlsVerify === true || apiServer.startsWith("http://");
   kc.loadFromOptions({

@@ -1,10 +1,17 @@
 // Paged lists of deployments, pods, events and nodes, returned as plain summaries with the list's resourceVersion.
+import { DriverError } from "./driver-error";
 import type { KubeClients } from "./kube-client";
 import { toDeploymentInfo, toEventInfo, toNodeInfo, toPodInfo } from "./summarize";
 import type { EventInfo, ListResult, NodeInfo, PodInfo, WatchItems, WatchKind } from "./types";
 
 /** Big clusters return pages; every page of one list shares the first page's resourceVersion. */
 const PAGE_SIZE = 500;
+
+/**
+ * Bounds against a hostile or broken cluster that pages forever (a `continue` token on every page, tiny pages,
+ * slow pages): a list stops with an error past these, instead of filling memory or holding a worker.
+ */
+export const LIST_LIMITS = { maxItems: 50_000, maxPages: 500, maxMs: 60_000 };
 
 interface Page<T> {
   items: T[];
@@ -22,9 +29,16 @@ async function allPages<T, R>(fetchPage: (q: ListQuery) => Promise<Page<T>>, con
   const items: R[] = [];
   let resourceVersion = "";
   let next: string | undefined;
+  let pages = 0;
+  const started = Date.now();
+  const refuse = (why: string) =>
+    new DriverError({ kind: "server_error", message: `the cluster's list answer ${why}; Tern stopped reading it (a cluster this big or this slow needs a narrower selector)` });
   do {
+    if (++pages > LIST_LIMITS.maxPages) throw refuse(`went on for more than ${LIST_LIMITS.maxPages} pages`);
+    if (Date.now() - started > LIST_LIMITS.maxMs) throw refuse(`took longer than ${LIST_LIMITS.maxMs / 1000} s`);
     const page = await fetchPage({ ...base, limit: PAGE_SIZE, ...(next ? { _continue: next } : {}) });
     if (!resourceVersion) resourceVersion = page.metadata?.resourceVersion ?? "";
+    if (items.length + page.items.length > LIST_LIMITS.maxItems) throw refuse(`has more than ${LIST_LIMITS.maxItems.toLocaleString("en-US")} items`);
     for (const item of page.items) items.push(convert(item));
     next = page.metadata?._continue || undefined;
   } while (next);

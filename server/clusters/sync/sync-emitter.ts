@@ -5,10 +5,16 @@ import { keyOf, type ClusterState, type Touched } from "./cluster-state";
 import type { ClusterSyncOptions } from "./types";
 
 export const DEFAULT_COALESCE_MS = 100;
+/**
+ * Events waiting for the next flush. A cluster that floods events while the database is slow must not grow this
+ * without end: past the cap the oldest are dropped (the newest say the most, and each deployment keeps its last).
+ */
+export const MAX_PENDING_EVENTS = 1_000;
 
 export class SyncEmitter {
   private readonly dirty = new Set<string>();
-  private gone: Touched["gone"] = [];
+  /** Deployments that disappeared, by key: one entry each however often they come and go before a flush. */
+  private gone = new Map<string, Touched["gone"][number]>();
   private events: EventInfo[] = [];
   private capacityDirty = false;
   /** Last reported JSON per deployment and for capacity: a re-list after an outage reports only real changes. */
@@ -29,8 +35,9 @@ export class SyncEmitter {
   note(t: Touched): void {
     if (this.stopped) return;
     for (const key of t.deployments) this.dirty.add(key);
-    this.gone.push(...t.gone);
+    for (const d of t.gone) this.gone.set(keyOf(d.namespace, d.name), d);
     this.events.push(...t.newEvents);
+    if (this.events.length > MAX_PENDING_EVENTS) this.events.splice(0, this.events.length - MAX_PENDING_EVENTS);
     this.capacityDirty ||= t.capacity;
     this.schedule();
   }
@@ -38,7 +45,7 @@ export class SyncEmitter {
   private schedule(): void {
     // One timer per window, armed only while something is pending: an idle cluster costs no CPU.
     if (this.timer || this.running || this.stopped) return;
-    if (this.dirty.size === 0 && this.gone.length === 0 && this.events.length === 0 && !this.capacityDirty) return;
+    if (this.dirty.size === 0 && this.gone.size === 0 && this.events.length === 0 && !this.capacityDirty) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       // Callbacks run one flush at a time, so a slow database write never sees an older snapshot land after a newer one.
@@ -52,11 +59,11 @@ export class SyncEmitter {
   private async flush(): Promise<void> {
     const { clusterId } = this.opts;
     const keys = [...this.dirty];
-    const gone = this.gone;
+    const gone = [...this.gone.values()];
     const events = this.events;
     const capacity = this.capacityDirty;
     this.dirty.clear();
-    this.gone = [];
+    this.gone = new Map();
     this.events = [];
     this.capacityDirty = false;
 
@@ -104,6 +111,11 @@ export class SyncEmitter {
         await this.call(this.opts.onCapacity, report);
       }
     }
+  }
+
+  /** How much is waiting for the next flush (for tests of the bounds). */
+  pending(): { deployments: number; gone: number; events: number } {
+    return { deployments: this.dirty.size, gone: this.gone.size, events: this.events.length };
   }
 
   /** Stops the timer and waits for a flush in progress. */

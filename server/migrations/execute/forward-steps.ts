@@ -56,6 +56,9 @@ const deployTarget: StepExecutor = async (ctx) => {
   return { deploymentId: id, cluster: t.clusterName, replicas: t.replicas, gpuType: t.gpuType };
 };
 
+/** How long VERIFY may wait for the target's p95 to be known and within the SLO (warm-up included). */
+const VERIFY_LATENCY_DEADLINE_MS = 150_000;
+
 const CRASHING = /CrashLoopBackOff|ImagePullBackOff|ErrImagePull|Failed/i;
 
 const waitReady: StepExecutor = async (ctx) => {
@@ -108,9 +111,11 @@ const verify: StepExecutor = async (ctx) => {
     );
   }
   // Latency from Prometheus. A new series' first scrape already holds its count, so rate() only sees requests
-  // sent between scrapes: keep probing the target while waiting for the data.
+  // sent between scrapes: keep probing the target while waiting for the data. A freshly loaded model answers
+  // its first requests slowly (warm-up), so a p95 above the SLO fails only if it stays there until the deadline.
   const id = requireTarget(ctx);
-  const deadline = ctx.now() + 60_000;
+  const deadline = ctx.now() + VERIFY_LATENCY_DEADLINE_MS;
+  let last: { p95Ms: number; requests: number } | null = null;
   for (;;) {
     await ctx.ports.probe({
       teamId: ctx.migration.teamId,
@@ -119,22 +124,23 @@ const verify: StepExecutor = async (ctx) => {
       goldenSet,
       requests: 5,
     });
-    const a = await ctx.ports.analyse({ teamId: ctx.migration.teamId, deploymentId: id, windowSeconds: 60 });
+    const a = await ctx.ports.analyse({ teamId: ctx.migration.teamId, deploymentId: id, windowSeconds: 20 });
     if (a.p95Ms !== null && (a.requests ?? 0) > 0) {
-      evidence.p95Ms = a.p95Ms;
-      evidence.sloMs = plan.latency.sloMs;
-      if (a.p95Ms > plan.latency.sloMs)
-        throw new StepFailed(
-          `target p95 ${Math.round(a.p95Ms)} ms is above the SLO of ${plan.latency.sloMs} ms`,
-          evidence,
-        );
-      return evidence;
+      last = { p95Ms: a.p95Ms, requests: a.requests ?? 0 };
+      if (a.p95Ms <= plan.latency.sloMs) return { ...evidence, p95Ms: a.p95Ms, sloMs: plan.latency.sloMs };
     }
-    if (ctx.now() > deadline)
+    if (ctx.now() > deadline) {
+      if (last) {
+        throw new StepFailed(
+          `target p95 ${Math.round(last.p95Ms)} ms stayed above the SLO of ${plan.latency.sloMs} ms`,
+          { ...evidence, p95Ms: last.p95Ms, sloMs: plan.latency.sloMs },
+        );
+      }
       throw new StepFailed(
         "inconclusive: Prometheus has no latency data for the target; Tern never treats no data as success",
         evidence,
       );
+    }
     await ctx.sleep(2000);
   }
 };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { decryptJson, getEncryptionKey } from "../../crypto/credentials";
+import { decryptClusterCredentials, getEncryptionKey } from "../../crypto/credentials";
 import { EXEC_KUBECONFIG, INSECURE_REMOTE_KUBECONFIG, FIXTURE_TOKEN, tokenKubeconfig } from "../../clusters/kubeconfig-fixtures";
 import { createTestDb, type TestDb } from "../../test/test-db";
 import { callerAs, createTeamFixture, type TeamFixture } from "../../test/fixtures";
@@ -23,7 +23,7 @@ describe("importing a cluster", () => {
     expect(JSON.stringify(dto)).not.toContain(FIXTURE_TOKEN);
     const row = await db.prisma.cluster.findUniqueOrThrow({ where: { id: dto.id } });
     expect(row.credentialsCipher).not.toContain(FIXTURE_TOKEN);
-    expect(decryptJson(row.credentialsCipher, getEncryptionKey())).toMatchObject({ token: FIXTURE_TOKEN });
+    expect(decryptClusterCredentials(row.credentialsCipher, getEncryptionKey(), dto.id).value).toMatchObject({ token: FIXTURE_TOKEN });
     const audit = await db.prisma.auditEvent.findFirst({ where: { action: "cluster.import", targetId: dto.id } });
     expect(audit?.outcome).toBe("SUCCESS");
     expect(JSON.stringify(audit?.details)).not.toContain(FIXTURE_TOKEN);

@@ -2,10 +2,12 @@
 import type { Role } from "../../generated/prisma/enums";
 import { roleAtLeast } from "../../auth/roles";
 import { extractCredentials, credentialsFromToken, KubeconfigError } from "../../clusters/kubeconfig";
-import { encryptJson, getEncryptionKey } from "../../crypto/credentials";
+import { randomBytes } from "node:crypto";
+import { encryptClusterCredentials, getEncryptionKey } from "../../crypto/credentials";
 import { AppError, fromPrismaError } from "../../errors";
 import type { ImportClusterRequest } from "../../validation/cluster";
 import type { TeamScope } from "../context";
+import { checkApiServerUrl, checkPrometheusUrl } from "./check-cluster-urls";
 import { clusterSelect, toClusterDto } from "./cluster-select";
 
 function readCredentials(input: ImportClusterRequest) {
@@ -29,6 +31,9 @@ export async function importCluster(opts: TeamScope & { role: Role; input: Impor
   if (!cloud) throw new AppError("NOT_FOUND", "the chosen cloud was not found in this team; pick a cloud from the list", "cloudId");
 
   const extracted = readCredentials(input);
+  // Before the insecure-TLS confirmation: no role or confirmation makes a metadata address acceptable.
+  await checkApiServerUrl(extracted.apiServer, input.source === "kubeconfig" ? "kubeconfig" : "apiServer");
+  await checkPrometheusUrl(input.prometheusUrl);
   if (extracted.tlsNeedsConfirmation) {
     if (!input.confirmInsecure) {
       throw new AppError(
@@ -43,17 +48,21 @@ export async function importCluster(opts: TeamScope & { role: Role; input: Impor
   }
   const insecureTls = extracted.insecureSkipTlsVerify || extracted.apiServer.startsWith("http://");
 
+  // The id is chosen here, not by the database, so the credentials can be sealed to it before the row exists.
+  const id = `c${randomBytes(12).toString("hex")}`;
   try {
     const row = await opts.prisma.cluster.create({
       data: {
+        id,
         teamId: opts.teamId,
         cloudId: cloud.id,
         name: input.name,
         region: input.region,
         apiServer: extracted.apiServer,
-        credentialsCipher: encryptJson(
+        credentialsCipher: encryptClusterCredentials(
           { ...extracted.credentials, insecureSkipTlsVerify: extracted.insecureSkipTlsVerify },
           getEncryptionKey(),
+          id,
         ),
         insecureTls,
         insecureConfirmed: extracted.tlsNeedsConfirmation,

@@ -11,7 +11,7 @@ export async function testClusterConnection(opts: TeamScope & { id: string }) {
   });
   if (!row) throw notFound("cluster");
   try {
-    const result = await connectStoredCluster(row, { timeoutMs: 5_000 }).testConnection();
+    const result = await connectStoredCluster({ clusterId: row.id, ...row }, { timeoutMs: 5_000 }).testConnection();
     if (!result.ok) {
       await recordClusterHealth({ prisma: opts.prisma, clusterId: row.id, health: "UNREACHABLE", message: result.error.message });
       return { ok: false as const, error: result.error.message, kind: result.error.kind };

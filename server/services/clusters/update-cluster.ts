@@ -3,10 +3,12 @@ import type { z } from "zod";
 import { notFound } from "../../errors";
 import type { ZUpdateClusterRequest } from "../../validation/cluster";
 import type { TeamScope } from "../context";
+import { checkPrometheusUrl } from "./check-cluster-urls";
 import { clusterSelect, toClusterDto } from "./cluster-select";
 
 export async function updateCluster(opts: TeamScope & { input: z.output<typeof ZUpdateClusterRequest> }) {
   const { id, region, prometheusUrl, residencyTags } = opts.input;
+  await checkPrometheusUrl(prometheusUrl);
   const res = await opts.prisma.cluster.updateMany({
     where: { id, teamId: opts.teamId },
     data: { region, prometheusUrl: prometheusUrl ?? null, residencyTags: [...new Set(residencyTags)] },

@@ -6,10 +6,8 @@ import type { EmbedMetric } from "../../validation/embed";
 
 export interface EmbedScope {
   teamId: string;
-  /** Tern's cluster name, for Tern's own gauges (cost). */
-  clusterName: string;
-  /** The `cluster` matcher: set on the shared Prometheus only (a cluster's own has no such label). */
-  clusterLabel: string | undefined;
+  /** The `tern_cluster_id` matcher (Tern's cluster id): set on the shared Prometheus only (a cluster's own has no such label). */
+  clusterId: string | undefined;
   namespace: string;
   deployment: string;
 }
@@ -43,7 +41,7 @@ export const unitLabel = (metric: EmbedMetric) => UNIT_LABELS[metric];
 
 /** Queries whose templates are built lazily: a template that refuses a name fails only this chart. */
 export function embedQueries(metric: Exclude<EmbedMetric, "cost">, s: EmbedScope, stepSeconds: number): EmbedQuery[] {
-  const scope = { cluster: s.clusterLabel, namespace: s.namespace, deployment: s.deployment };
+  const scope = { cluster: s.clusterId, namespace: s.namespace, deployment: s.deployment };
   const window = rateWindowFor(stepSeconds);
   switch (metric) {
     case "latency":
@@ -64,7 +62,7 @@ export function embedCostQuery(s: EmbedScope): EmbedQuery {
     build: () =>
       costRate({
         team: s.teamId,
-        cluster: s.clusterName,
+        ...(s.clusterId ? { clusterId: s.clusterId } : {}),
         namespace: s.namespace,
         deployment: s.deployment,
         by: "deployment",

@@ -88,7 +88,7 @@ export async function loadEmbedSeries(opts: {
       latencySloMs: true,
       gpusPerReplica: true,
       gpuType: true,
-      cluster: { select: { name: true, region: true, prometheusUrl: true, cloud: { select: { provider: true } } } },
+      cluster: { select: { id: true, name: true, region: true, prometheusUrl: true, cloud: { select: { provider: true } } } },
     },
   });
   if (!d) return { ...base, message: PUBLIC_ERRORS.gone };
@@ -100,8 +100,7 @@ export async function loadEmbedSeries(opts: {
   if (!prom.ok) return { ...base, sloLine, message: PUBLIC_ERRORS.not_configured };
   const scope: EmbedScope = {
     teamId: link.teamId,
-    clusterName: d.cluster.name,
-    clusterLabel: prom.clusterLabel,
+    clusterId: prom.clusterId,
     namespace: d.namespace,
     deployment: d.name,
   };

@@ -12,6 +12,14 @@ import { TtlCache } from "./ttl-cache";
 /** Matches the live refresh period and the image's max-age. */
 export const SERIES_CACHE_TTL_MS = 10_000;
 
+/** Plot widths series are queried for; a chart draws the series of the next size up (at most ~2 points a pixel). */
+export const SERIES_WIDTHS = [240, 480, 960, 1940] as const;
+
+export function seriesWidthFor(imageWidth: number): number {
+  const plot = Math.max(50, imageWidth - 60);
+  return SERIES_WIDTHS.find((w) => w >= plot) ?? 1940;
+}
+
 const KEY = Symbol.for("tern.embeds.seriesCache");
 type WithCache = typeof globalThis & { [KEY]?: TtlCache<string, Promise<EmbedSeries>> };
 const cache = () =>
@@ -28,12 +36,13 @@ export async function renderEmbedChart(opts: {
   idPrefix?: string;
 }): Promise<string> {
   const { link, view, now } = opts;
-  const plotWidth = Math.max(50, view.width - 60);
-  // The width picks the query step, so it is part of the key; the theme and zone are not (drawing only).
-  const key = `${link.id}|${plotWidth}`;
+  // The width picks the query step, so it is part of the key; the theme and zone are not (drawing only). It is
+  // rounded up to one of a few sizes, so varying ?w= cannot make every request a cache miss (and a query).
+  const queryWidth = seriesWidthFor(view.width);
+  const key = `${link.id}|${queryWidth}`;
   let pending = cache().get(key, now.getTime());
   if (!pending) {
-    pending = loadEmbedSeries({ prisma: opts.prisma, link, now, widthPx: plotWidth, prometheus: opts.prometheus });
+    pending = loadEmbedSeries({ prisma: opts.prisma, link, now, widthPx: queryWidth, prometheus: opts.prometheus });
     cache().set(key, pending, now.getTime());
     // A failed load is not kept: the next viewer tries again.
     void pending.catch(() => cache().deleteWhere((p) => p === pending));

@@ -5,6 +5,17 @@ import { GPU_PRICE_CSV_COLUMNS, ZGpuPriceFields } from "../../validation/gpu-pri
 import type { TeamScope } from "../context";
 import { gpuPriceSelect, toDate, toGpuPriceDto } from "./gpu-price-select";
 
+// A cell a spreadsheet would run as a formula (OWASP "CSV injection"): = + - @, or a leading tab/CR/LF
+// that some spreadsheets skip before reading one of those. Papa's own default regex ends in `.*$`, which
+// a newline inside the cell defeats, so the test is on the first character only.
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+// Export writes such a cell as `'=…`; importing that file again restores the original text.
+const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r\n])/;
+
+function unescapeFormula(raw: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === "string" ? v.replace(ESCAPED_FORMULA, "") : v]));
+}
+
 export async function importGpuPricesCsv(opts: TeamScope & { csv: string }) {
   const parsed = Papa.parse<Record<string, string>>(opts.csv.trim(), { header: true, skipEmptyLines: true });
   const header = parsed.meta.fields ?? [];
@@ -21,7 +32,7 @@ export async function importGpuPricesCsv(opts: TeamScope & { csv: string }) {
 
   const problems: string[] = [];
   const rows = parsed.data.flatMap((raw, i) => {
-    const r = ZGpuPriceFields.safeParse({ ...raw, currency: raw.currency || undefined });
+    const r = ZGpuPriceFields.safeParse({ ...unescapeFormula(raw), currency: raw.currency || undefined });
     if (r.success) return [r.data];
     // Row numbers as a spreadsheet shows them: the header is row 1.
     problems.push(`row ${i + 2}: ${r.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
@@ -62,5 +73,5 @@ export async function exportGpuPricesCsv(opts: TeamScope) {
     select: gpuPriceSelect,
   });
   const data = rows.map(toGpuPriceDto).map((r) => GPU_PRICE_CSV_COLUMNS.map((c) => r[c]));
-  return Papa.unparse({ fields: [...GPU_PRICE_CSV_COLUMNS], data }, { newline: "\n" }) + "\n";
+  return Papa.unparse({ fields: [...GPU_PRICE_CSV_COLUMNS], data }, { newline: "\n", escapeFormulae: FORMULA_START }) + "\n";
 }

@@ -49,6 +49,7 @@ describe.skipIf(!bins)("charts from a real Prometheus", () => {
           job: "tern-sim",
           instance,
           cluster: "c-alpha",
+          clusterId: a.clusterId,
           namespace: "models",
           deployment: "d-alpha",
           model: "m-alpha",
@@ -62,7 +63,7 @@ describe.skipIf(!bins)("charts from a real Prometheus", () => {
         },
       ],
       nodes: [
-        { job: "tern-sim", instance, cluster: "c-alpha", node: "n0", gpuType: "H100", gpus: 8, region: "us-east-1" },
+        { job: "tern-sim", instance, cluster: "c-alpha", clusterId: a.clusterId, node: "n0", gpuType: "H100", gpus: 8, region: "us-east-1" },
       ],
       tern: { job: "tern", instance, ...tern, now: new Date() },
     });

@@ -3,6 +3,7 @@
 // its ready replicas by the catalog's price. Failures are per Prometheus, as data.
 import { costRate } from "../../metrics/cost";
 import { readyReplicas } from "../../metrics/promql";
+import { CLUSTER_METRICS as K } from "../../metrics/runtime-presets";
 import type { ChartError, ChartSeries } from "../../validation/metrics";
 import { chartError, sumPoints, withGaps } from "./chart-series";
 import { costFromReady, type PriceBook } from "./price-history";
@@ -16,7 +17,7 @@ export interface CostDeployment {
   gpusPerReplica: number;
   gpuType: string;
   model: string;
-  cluster: { name: string; region: string; provider: string; prometheusUrl: string | null };
+  cluster: { id: string; name: string; region: string; provider: string; prometheusUrl: string | null };
 }
 
 export interface DeploymentCost {
@@ -40,8 +41,10 @@ export async function costByDeployment(opts: {
   prices: PriceBook;
   settings: PrometheusSettings;
   w: ChartRangeWindow;
-  /** Restricts the shared query to one cluster (the cluster page). */
-  cluster?: string;
+  /** Restricts the shared query to one cluster (the cluster page): Tern's cluster id. */
+  clusterId?: string;
+  /** Stops starting queries (and cancels those in flight) once aborted: the page's deadline. */
+  signal?: AbortSignal;
 }): Promise<CostsResult> {
   const { w, prices } = opts;
   const out: CostsResult = { costs: [], errors: [], answered: false };
@@ -60,17 +63,18 @@ export async function costByDeployment(opts: {
   if (client) {
     const r = await queryRange(
       client,
-      () => costRate({ team: opts.teamId, by: "deployment", ...(opts.cluster ? { cluster: opts.cluster } : {}) }),
+      () => costRate({ team: opts.teamId, by: "deployment", ...(opts.clusterId ? { clusterId: opts.clusterId } : {}) }),
       w,
+      opts.signal,
     );
     if (!r.ok) out.errors.push(chartError(r.error));
     else {
       out.answered = true;
-      const byKey = new Map(shared.map((d) => [depKey(d.cluster.name, d.namespace, d.name), d]));
+      const byKey = new Map(shared.map((d) => [depKey(d.cluster.id, d.namespace, d.name), d]));
       const found = new Map<CostDeployment, ChartSeries[]>();
       for (const s of r.series) {
-        const d = byKey.get(depKey(s.labels.cluster ?? "", s.labels.namespace ?? "", s.labels.deployment ?? ""));
-        if (!d) continue; // another team's cluster of the same name, or a deployment Tern no longer has
+        const d = byKey.get(depKey(s.labels[K.clusterLabel] ?? "", s.labels.namespace ?? "", s.labels.deployment ?? ""));
+        if (!d) continue; // a deployment Tern no longer has
         const list = found.get(d) ?? [];
         list.push({ name: "cost", currency: s.labels.currency ?? "", points: withGaps(s.points, w.stepSeconds) });
         found.set(d, list);
@@ -82,10 +86,10 @@ export async function costByDeployment(opts: {
   // One cluster's dead Prometheus is tried once, not once per deployment.
   const down = new Map<string, ChartError>();
   const results = await mapLimit(own, 8, async (d) => {
-    if (down.has(d.cluster.name)) return null;
+    if (down.has(d.cluster.name) || opts.signal?.aborted) return null;
     const p = prometheusFor(d.cluster, opts.settings);
     if (!p.ok) return null;
-    const r = await queryRange(p.client, () => readyReplicas({ namespace: d.namespace, deployment: d.name }), w);
+    const r = await queryRange(p.client, () => readyReplicas({ namespace: d.namespace, deployment: d.name }), w, opts.signal);
     if (!r.ok) {
       if (!down.has(d.cluster.name)) down.set(d.cluster.name, chartError(r.error, d.cluster.name));
       return null;

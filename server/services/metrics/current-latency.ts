@@ -16,12 +16,15 @@ export interface CurrentLatency {
 export async function currentLatency(opts: {
   deployments: ChartDeployment[];
   settings: PrometheusSettings;
+  /** Stops starting queries (and cancels those in flight) once aborted: the page's deadline. */
+  signal?: AbortSignal;
 }): Promise<{ items: CurrentLatency[]; errors: ChartError[]; answered: boolean }> {
   const down = new Map<string, ChartError>();
   let answered = false;
   // "Now" is the last 4 scrapes (2 minutes at the default 30 s).
   const window = rateWindow(0, opts.settings);
   const items = await mapLimit(opts.deployments, 8, async (d): Promise<CurrentLatency | null> => {
+    if (opts.signal?.aborted) return null;
     const p = prometheusFor(d.cluster, opts.settings);
     const target = p.ok && p.shared ? "" : d.cluster.name;
     if (!p.ok) {
@@ -29,10 +32,10 @@ export async function currentLatency(opts: {
       return null;
     }
     if (down.has(target)) return null;
-    const scope = { cluster: p.clusterLabel, namespace: d.namespace, deployment: d.name, window };
+    const scope = { cluster: p.clusterId, namespace: d.namespace, deployment: d.name, window };
     const [lat, req] = await Promise.all([
-      queryInstant(p.client, () => latencyQuantile({ ...scope, quantile: 0.95 })),
-      queryInstant(p.client, () => requestRate(scope)),
+      queryInstant(p.client, () => latencyQuantile({ ...scope, quantile: 0.95 }), opts.signal),
+      queryInstant(p.client, () => requestRate(scope), opts.signal),
     ]);
     const failed = !lat.ok ? lat : !req.ok ? req : null;
     if (failed && !failed.ok) {

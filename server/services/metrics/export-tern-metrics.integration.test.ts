@@ -71,7 +71,7 @@ describe("Tern's /metrics from the database", () => {
       expect.arrayContaining([
         {
           team: a.teamId,
-          cluster: "c-alpha",
+          tern_cluster_id: a.clusterId,
           namespace: "models",
           deployment: "d-alpha",
           provider: "AWS",

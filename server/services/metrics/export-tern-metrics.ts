@@ -27,7 +27,7 @@ export async function loadTernMetricsInput(opts: {
         gpuType: true,
         gpusPerReplica: true,
         modelVersion: { select: { model: { select: { name: true } } } },
-        cluster: { select: { name: true, region: true, cloud: { select: { provider: true } } } },
+        cluster: { select: { id: true, region: true, cloud: { select: { provider: true } } } },
       },
     }),
   ]);
@@ -43,7 +43,7 @@ export async function loadTernMetricsInput(opts: {
     })),
     deployments: deployments.map((d) => ({
       team: d.teamId,
-      cluster: d.cluster.name,
+      clusterId: d.cluster.id,
       namespace: d.namespace,
       deployment: d.name,
       model: d.modelVersion.model.name,

@@ -29,7 +29,7 @@ const errorKind = (p: ChartPanel) => (p.ok ? "ok" : p.error.kind);
 /** The fixture's deployment: 1 ready replica × 1 H100 at 2.5 USD/h, p95 350 ms (SLO 200), 4 req/s. */
 function healthyAnswers(team: TeamFixture) {
   return (q: string): FakeSeries[] => {
-    const dep = { cluster: "c-alpha", namespace: "models", deployment: "d-alpha" };
+    const dep = { tern_cluster_id: team.clusterId, namespace: "models", deployment: "d-alpha" };
     if (q.includes("tern_gpu_price_per_hour"))
       return [{ metric: { team: team.teamId, ...dep, currency: "USD" }, value: () => 2.5 }];
     if (q.includes("histogram_quantile(0.5,")) return [{ value: () => 120 }];
@@ -104,7 +104,7 @@ describe("a Prometheus that is down or missing", () => {
 });
 
 describe("charts from the shared Prometheus", () => {
-  it("queries one deployment with its cluster label and team, and shapes every panel", async () => {
+  it("queries one deployment with its cluster id label and team, and shapes every panel", async () => {
     const prom = fakePrometheus(healthyAnswers(a));
     const prometheus = { defaultUrl: "http://prom.test:9090/", fetch: prom.fetch };
     const d = await getDeploymentCharts({
@@ -114,7 +114,8 @@ describe("charts from the shared Prometheus", () => {
       nowMs,
     });
     expect(prom.calls.every((c) => c.url.startsWith("http://prom.test:9090/api/v1/query_range"))).toBe(true);
-    expect(prom.calls.every((c) => c.query.includes('cluster="c-alpha"'))).toBe(true);
+    expect(prom.calls.every((c) => c.query.includes(`tern_cluster_id="${a.clusterId}"`))).toBe(true);
+    expect(prom.calls.some((c) => c.query.includes('cluster="c-alpha"'))).toBe(false);
     expect(prom.calls.find((c) => c.query.includes("tern_gpu_price_per_hour"))?.query).toContain(`team="${a.teamId}"`);
 
     expect(d.window.stepSeconds).toBe(10); // 1 h over 600 px

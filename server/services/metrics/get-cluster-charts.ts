@@ -25,7 +25,7 @@ export async function getClusterCharts(
     const down: ChartPanel = { ok: false, error: prom.error };
     return { window: windowDto(w), gpus: down, costPerHour: down };
   }
-  const scope = { cluster: prom.clusterLabel };
+  const scope = { cluster: prom.clusterId };
   const [deployments, prices] = await Promise.all([
     loadChartDeployments({ ...opts, where: { clusterId: c.id } }),
     loadPriceBook(opts),
@@ -33,7 +33,7 @@ export async function getClusterCharts(
   const [allocated, allocatable, costs] = await Promise.all([
     queryRange(prom.client, () => gpuAllocated(scope), w),
     queryRange(prom.client, () => gpuAllocatable(scope), w),
-    costByDeployment({ teamId: opts.teamId, deployments, prices, settings, w, cluster: c.name }),
+    costByDeployment({ teamId: opts.teamId, deployments, prices, settings, w, clusterId: c.id }),
   ]);
   const step = w.stepSeconds;
   const used = panelOf(

@@ -42,7 +42,7 @@ export async function getDeploymentCharts(
       gpuType: true,
       latencySloMs: true,
       readyReplicas: true,
-      cluster: { select: { name: true, region: true, prometheusUrl: true, cloud: { select: { provider: true } } } },
+      cluster: { select: { id: true, name: true, region: true, prometheusUrl: true, cloud: { select: { provider: true } } } },
     },
   });
   if (!d) throw notFound("deployment");
@@ -87,7 +87,7 @@ export async function getDeploymentCharts(
     };
   }
 
-  const scope = { cluster: prom.clusterLabel, namespace: d.namespace, deployment: d.name };
+  const scope = { cluster: prom.clusterId, namespace: d.namespace, deployment: d.name };
   const window = rateWindow(step, settings);
   const range = (build: Parameters<typeof queryRange>[1]) => queryRange(prom.client, build, w);
   const hasPrice = prices.rows(key).length > 0;
@@ -102,7 +102,7 @@ export async function getDeploymentCharts(
     range(() => errorRatio({ ...scope, window })),
     range(() => readyReplicas(scope)),
     prom.shared && hasPrice
-      ? range(() => costRate({ team: opts.teamId, ...scope, cluster: d.cluster.name, by: "deployment" }))
+      ? range(() => costRate({ team: opts.teamId, clusterId: d.cluster.id, namespace: d.namespace, deployment: d.name, by: "deployment" }))
       : null,
   ]);
 

@@ -11,6 +11,8 @@ import { settingsFromEnv, type ChartsOptions } from "./resolve-prometheus";
 import { chartWindow, windowDto } from "./run-query";
 
 const TOP_BREACHES = 5;
+/** The overview asks every cluster's Prometheus; past this it shows what it has and says what is missing. */
+export const OVERVIEW_DEADLINE_MS = 15_000;
 
 function sameError(a: ChartError, b: ChartError) {
   return a.kind === b.kind && a.message === b.message && a.cluster === b.cluster;
@@ -25,17 +27,22 @@ function totalsByCurrency(values: readonly { currency?: string; value: number | 
 }
 
 export async function getOverviewCharts(
-  opts: TeamScope & { input: { range: ChartRange; widthPx?: number } } & ChartsOptions,
+  opts: TeamScope & { input: { range: ChartRange; widthPx?: number } } & ChartsOptions & { deadlineMs?: number },
 ): Promise<OverviewChartsDto> {
+  const deadlineMs = opts.deadlineMs ?? OVERVIEW_DEADLINE_MS;
+  const signal = AbortSignal.timeout(deadlineMs);
   const settings = opts.prometheus ?? settingsFromEnv();
   const w = chartWindow(opts.input.range, opts.input.widthPx, opts.nowMs ?? Date.now());
   const [deployments, prices] = await Promise.all([loadChartDeployments(opts), loadPriceBook(opts)]);
   const [costs, latency] = await Promise.all([
-    costByDeployment({ teamId: opts.teamId, deployments, prices, settings, w }),
-    currentLatency({ deployments, settings }),
+    costByDeployment({ teamId: opts.teamId, deployments, prices, settings, w, signal }),
+    currentLatency({ deployments, settings, signal }),
   ]);
 
   const errors: ChartError[] = [];
+  if (signal.aborted) {
+    errors.push({ kind: "timeout", message: `the overview stopped waiting for Prometheus after ${deadlineMs / 1000} s; some deployments are missing from it (their own pages still show them)` });
+  }
   for (const e of [...costs.errors, ...latency.errors]) if (!errors.some((x) => sameError(x, e))) errors.push(e);
 
   const costPanel = (groupOf: Parameters<typeof sumCosts>[1]): ChartPanel =>

@@ -20,7 +20,7 @@ export async function loadChartDeployments(
       gpuType: true,
       latencySloMs: true,
       modelVersion: { select: { model: { select: { name: true } } } },
-      cluster: { select: { name: true, region: true, prometheusUrl: true, cloud: { select: { provider: true } } } },
+      cluster: { select: { id: true, name: true, region: true, prometheusUrl: true, cloud: { select: { provider: true } } } },
     },
     orderBy: { name: "asc" },
   });
@@ -33,6 +33,7 @@ export async function loadChartDeployments(
     latencySloMs: r.latencySloMs,
     model: r.modelVersion.model.name,
     cluster: {
+      id: r.cluster.id,
       name: r.cluster.name,
       region: r.cluster.region,
       provider: r.cluster.cloud.provider,

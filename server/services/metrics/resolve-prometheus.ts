@@ -1,8 +1,9 @@
 // Which Prometheus answers for a cluster: its own (its series need no `cluster` filter), or the shared one
-// from TERN_PROMETHEUS_URL, where every series carries a `cluster` label with Tern's name for the cluster.
+// from TERN_PROMETHEUS_URL, where every series carries a `tern_cluster_id` label with Tern's id for the cluster.
 import { env } from "../../env";
 import { createPrometheusClient, type PrometheusClient } from "../../metrics/prometheus-client";
 import { rateWindowFor } from "../../metrics/promql-range";
+import { isSamePrometheus } from "../../metrics/same-prometheus";
 import type { ChartError } from "../../validation/metrics";
 
 export interface PrometheusSettings {
@@ -27,8 +28,8 @@ export type ClusterPrometheus =
       client: PrometheusClient;
       /** The shared Prometheus, where Tern's own gauges (prices, deployments) are scraped too. */
       shared: boolean;
-      /** The `cluster` matcher for the templates: only on the shared Prometheus. */
-      clusterLabel: string | undefined;
+      /** The `tern_cluster_id` matcher for the templates (Tern's cluster id): only on the shared Prometheus. */
+      clusterId: string | undefined;
     }
   | { ok: false; error: ChartError };
 
@@ -55,19 +56,20 @@ export function sharedPrometheus(settings: PrometheusSettings): PrometheusClient
 }
 
 export function prometheusFor(
-  cluster: { name: string; prometheusUrl: string | null },
+  cluster: { id: string; name: string; prometheusUrl: string | null },
   settings: PrometheusSettings,
 ): ClusterPrometheus {
   const own = cluster.prometheusUrl ? normalize(cluster.prometheusUrl) : null;
   const shared = settings.defaultUrl ? normalize(settings.defaultUrl) : null;
-  // A cluster pointed at the shared Prometheus is still one of many there: keep the cluster filter.
-  if (own && own !== shared) {
+  // A cluster pointed at the shared Prometheus is still one of many there: keep the cluster filter, however the
+  // URL is spelled (saving such a URL is refused too, after DNS; this catches spellings that predate that check).
+  if (own && !(shared && isSamePrometheus(own, shared))) {
     const client = createPrometheusClient({ baseUrl: own, timeoutMs: settings.timeoutMs, fetch: settings.fetch });
-    return { ok: true, client, shared: false, clusterLabel: undefined };
+    return { ok: true, client, shared: false, clusterId: undefined };
   }
   if (shared) {
     const client = createPrometheusClient({ baseUrl: shared, timeoutMs: settings.timeoutMs, fetch: settings.fetch });
-    return { ok: true, client, shared: true, clusterLabel: cluster.name };
+    return { ok: true, client, shared: true, clusterId: cluster.id };
   }
   return { ok: false, error: notConfigured(cluster.name) };
 }

@@ -26,6 +26,7 @@ export async function queryRange(
   client: PrometheusClient,
   build: () => PromQuery,
   w: ChartRangeWindow,
+  signal?: AbortSignal,
 ): Promise<QueryResult> {
   let q: PromQuery;
   try {
@@ -33,17 +34,17 @@ export async function queryRange(
   } catch (e) {
     return refused(e);
   }
-  return client.queryRange(q.expr, w.startMs, w.endMs, w.stepSeconds);
+  return client.queryRange(q.expr, w.startMs, w.endMs, w.stepSeconds, signal ? { signal } : undefined);
 }
 
-export async function queryInstant(client: PrometheusClient, build: () => PromQuery): Promise<QueryResult> {
+export async function queryInstant(client: PrometheusClient, build: () => PromQuery, signal?: AbortSignal): Promise<QueryResult> {
   let q: PromQuery;
   try {
     q = build();
   } catch (e) {
     return refused(e);
   }
-  return client.query(q.expr);
+  return client.query(q.expr, undefined, signal ? { signal } : undefined);
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight, keeping the order of the results. */

@@ -31,7 +31,7 @@ export async function analyseDeployment(opts: {
   if (!p.ok) throw new Error(`Prometheus for '${d.cluster.name}' is not available: ${p.error.message}`);
   // rate() needs at least two scrapes inside the window.
   const seconds = Math.max(opts.windowSeconds, 2 * (settings.scrapeSeconds ?? DEFAULT_SCRAPE_SECONDS));
-  const scope = { cluster: p.clusterLabel, namespace: d.namespace, deployment: d.name, window: `${seconds}s` };
+  const scope = { cluster: p.clusterId, namespace: d.namespace, deployment: d.name, window: `${seconds}s` };
   const [lat, req, err] = await Promise.all([
     queryInstant(p.client, () => latencyQuantile({ ...scope, quantile: 0.95 })),
     queryInstant(p.client, () => requestRate(scope)),

@@ -6,16 +6,21 @@ import { MAX_BATCH_SIZE } from "@/server/api/trpc";
 import { csrfProblem } from "@/server/api/csrf";
 import { recordRefusedRequest } from "@/server/services/audit/record-refused-request";
 import { env } from "@/server/env";
+import { limitRequestBody, trpcBodyLimit } from "@/server/http/limit-request-body";
 
 export const dynamic = "force-dynamic";
 
-async function handler(req: Request) {
+async function handler(incoming: Request) {
   const publicUrl = env().TERN_PUBLIC_URL;
-  const problem = csrfProblem(req, publicUrl ? [new URL(publicUrl).origin] : []);
+  const problem = csrfProblem(incoming, publicUrl ? [new URL(publicUrl).origin] : []);
   if (problem) {
-    await recordRefusedRequest({ req, reason: problem });
+    await recordRefusedRequest({ req: incoming, reason: problem });
     return Response.json({ error: { message: problem, code: "FORBIDDEN" } }, { status: 403 });
   }
+  // Before anything parses it: a body over the cap is refused with 413, never buffered whole.
+  const limited = await limitRequestBody(incoming, trpcBodyLimit(incoming.url));
+  if (!limited.ok) return limited.response;
+  const req = limited.req;
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
