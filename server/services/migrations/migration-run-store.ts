@@ -312,7 +312,7 @@ export function createMigrationRunStore(prisma: PrismaClient): RunStore {
         await tx.migration.update({ where: { id }, data: { evidence: json({ ...to.evidence, outcome: to.outcome }) } });
         // The audit row is part of the same transaction: no outcome without its record.
         await recordAuditEvent({
-          prisma: tx as unknown as PrismaClient,
+          prisma: tx,
           teamId: row.teamId,
           actorId: row.requestedById,
           actorEmail: "tern-migration-worker",
