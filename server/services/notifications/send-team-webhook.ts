@@ -3,7 +3,11 @@
 // reject forgeries and replays. Redirects are not followed and the receiver's body is never read back.
 import { createHmac } from "node:crypto";
 import type { PrismaClient } from "../../generated/prisma/client";
+import { fetch as undiciFetch } from "undici";
 import { decryptJson, getEncryptionKey } from "../../crypto/credentials";
+import { createGuardedDispatcher } from "../../net/guarded-dispatcher";
+
+let dispatcher: ReturnType<typeof createGuardedDispatcher> | undefined;
 
 export function signWebhook(secret: string, timestamp: string, body: string): string {
   return `v1=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
@@ -28,7 +32,10 @@ export async function sendTeamWebhook(opts: {
     link: opts.link ?? null,
   });
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const res = await fetch(hook.url, {
+  // Cloud metadata addresses are refused at connect time (after DNS), like every outbound call Tern makes.
+  dispatcher ??= createGuardedDispatcher();
+  const res = await undiciFetch(hook.url, {
+    dispatcher,
     method: "POST",
     headers: {
       "content-type": "application/json",

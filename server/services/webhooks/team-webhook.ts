@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { ZWebhookSettings } from "../../validation/migration";
 import type { TeamScope } from "../context";
 import { sendTeamWebhook } from "../notifications/send-team-webhook";
+import { refusedUrlReason } from "../../net/guarded-lookup";
 
 export async function getTeamWebhook(opts: TeamScope) {
   const row = await opts.prisma.teamWebhook.findUnique({
@@ -16,6 +17,8 @@ export async function getTeamWebhook(opts: TeamScope) {
 
 export async function saveTeamWebhook(opts: TeamScope & { input: z.output<typeof ZWebhookSettings> }) {
   const { url, secret, enabled } = opts.input;
+  const refused = await refusedUrlReason(url);
+  if (refused) throw new AppError("UNPROCESSABLE_CONTENT", `the webhook URL is refused: ${refused}`, "url");
   const existing = await opts.prisma.teamWebhook.findUnique({
     where: { teamId: opts.teamId },
     select: { teamId: true },
