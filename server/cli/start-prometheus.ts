@@ -74,6 +74,7 @@ export async function startLocalPrometheus(opts: {
     port: opts.port,
     targets,
     ternUrl,
+    ...(fleet?.glb ? { glbUrl: fleet.glb.metricsUrl } : {}),
     ...(backfill ? { backfill } : {}),
     log: opts.log,
   });

@@ -9,6 +9,7 @@ import { DEMO_USERS } from "./demo-users";
 
 interface FleetManifest {
   clouds: { id: string; provider: string; region: string }[];
+  glb?: { metricsUrl: string };
   clusters: { name: string; context: string; cloud: string; region: string; residency: string[]; metricsUrl: string; gpus: Record<string, number> }[];
 }
 

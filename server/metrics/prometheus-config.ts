@@ -20,6 +20,8 @@ export interface PrometheusConfigInput {
   targets: ScrapeTarget[];
   /** Tern's own /metrics (prices and deployment facts for cost). */
   ternUrl?: string;
+  /** The simulated GLB's /metrics: per-backend requests and client-side latency, labelled with their backend's cluster. */
+  glbUrl?: string;
   scrapeIntervalSeconds?: number;
 }
 
@@ -82,6 +84,11 @@ export function renderPrometheusConfig(input: PrometheusConfigInput): string {
       honor_labels: true,
       static_configs: [{ targets: [u.address] }],
     });
+  }
+  if (input.glbUrl) {
+    const u = splitUrl(input.glbUrl);
+    // honor_labels: the GLB's `cluster` label names each backend's cluster (Tern's names in the demo fleet).
+    scrapeConfigs.push({ job_name: "tern-sim-glb", scheme: u.scheme, metrics_path: u.path, honor_labels: true, static_configs: [{ targets: [u.address] }] });
   }
   const config = {
     global: { scrape_interval: interval, scrape_timeout: interval, evaluation_interval: "15s" },

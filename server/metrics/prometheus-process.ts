@@ -12,6 +12,7 @@ export interface StartPrometheusOptions {
   port: number;
   targets: ScrapeTarget[];
   ternUrl?: string;
+  glbUrl?: string;
   scrapeIntervalSeconds?: number;
   /** OpenMetrics history written into an empty database before the first start (see backfill.ts). */
   backfill?: () => string;
@@ -93,7 +94,7 @@ export async function startPrometheus(o: StartPrometheusOptions): Promise<LocalP
   const write = (targets: ScrapeTarget[], ternUrl?: string) =>
     writeFileSync(
       p.config,
-      renderPrometheusConfig({ targets, ternUrl, scrapeIntervalSeconds: o.scrapeIntervalSeconds }),
+      renderPrometheusConfig({ targets, ternUrl, glbUrl: o.glbUrl, scrapeIntervalSeconds: o.scrapeIntervalSeconds }),
     );
   write(o.targets, o.ternUrl);
   const backfilled = fresh ? writeBackfill(o, p) : false;
