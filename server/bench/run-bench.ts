@@ -3,6 +3,7 @@
 // Embedded PGlite always; a PostgreSQL server too when TERN_BENCH_DATABASE_URL (or DATABASE_URL) is set.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { runArtifactCopyBench } from "./artifact-copy-bench.ts";
 import { openBenchDb } from "./bench-db.ts";
 import { runChartsBench } from "./charts-bench.ts";
 import { runClusterSyncBench } from "./cluster-sync-bench.ts";
@@ -57,6 +58,10 @@ async function main() {
   } finally {
     await chartsDb.close();
   }
+  console.log("# artifact copy: 1 GiB through the S3 path (GET piped to a verified PUT, store in its own process) vs cp + sync; goal: ratio <= 1.25");
+  all.artifacts = await runArtifactCopyBench();
+  // One line: the S3 copy with its ratio to cp + sync (both times are in bench.json).
+  print("", { ...all.artifacts.find((f) => f.ratio !== undefined)!, vs: "cp+sync" });
   const dir = process.env.TERN_DATA_DIR ?? ".tern";
   mkdirSync(dir, { recursive: true });
   const out = path.join(dir, "bench.json");

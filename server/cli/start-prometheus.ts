@@ -31,7 +31,12 @@ export async function startLocalPrometheus(opts: {
   const ternUrl = `http://127.0.0.1:${opts.appPort}/metrics`;
   const fleet = opts.withFleet ? await readFleetManifest(opts.dataDir) : null;
   const idOf = (name: string) => opts.clusterIds?.[name];
-  const targets: ScrapeTarget[] = (fleet?.clusters ?? []).map((c) => ({ job: SIM_JOB, cluster: c.name, url: c.metricsUrl, ...(idOf(c.name) ? { clusterId: idOf(c.name) } : {}) }));
+  const targets: ScrapeTarget[] = (fleet?.clusters ?? []).map((c) => ({
+    job: SIM_JOB,
+    cluster: c.name,
+    url: c.metricsUrl,
+    ...(idOf(c.name) ? { clusterId: idOf(c.name) } : {}),
+  }));
 
   const backfill = fleet
     ? () => {
@@ -69,8 +74,16 @@ export async function startLocalPrometheus(opts: {
             region: c.region,
           })),
         );
-        const tern = opts.ternMetrics ? { job: "tern", instance: instanceOf(ternUrl), ...opts.ternMetrics, now: new Date() } : undefined;
-        return generateBackfill({ series: fleetBackfillSeries({ workloads, nodes, ...(tern ? { tern } : {}) }), hours: HISTORY_HOURS, stepSeconds: 60, now: new Date(), dayLengthSeconds: 600 });
+        const tern = opts.ternMetrics
+          ? { job: "tern", instance: instanceOf(ternUrl), ...opts.ternMetrics, now: new Date() }
+          : undefined;
+        return generateBackfill({
+          series: fleetBackfillSeries({ workloads, nodes, ...(tern ? { tern } : {}) }),
+          hours: HISTORY_HOURS,
+          stepSeconds: 60,
+          now: new Date(),
+          dayLengthSeconds: 600,
+        });
       }
     : undefined;
 
@@ -82,9 +95,12 @@ export async function startLocalPrometheus(opts: {
     ternUrl,
     // The app checks the same token (TERN_METRICS_TOKEN, or the one generated into the data folder).
     ternToken: process.env.TERN_METRICS_TOKEN || ensureMetricsTokenFile(opts.dataDir),
+    ...(fleet?.glb ? { glbUrl: fleet.glb.metricsUrl } : {}),
     ...(backfill ? { backfill } : {}),
     log: opts.log,
   });
-  opts.log(`Prometheus on ${prom.url} (data in ${path.join(opts.dataDir, "prometheus")}${prom.backfilled ? `, ${HISTORY_HOURS} h of history backfilled` : ""})`);
+  opts.log(
+    `Prometheus on ${prom.url} (data in ${path.join(opts.dataDir, "prometheus")}${prom.backfilled ? `, ${HISTORY_HOURS} h of history backfilled` : ""})`,
+  );
   return prom;
 }

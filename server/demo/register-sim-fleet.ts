@@ -10,6 +10,7 @@ import { encryptStoreSettings } from "../migrations/artifacts/store-settings";
 
 interface FleetManifest {
   clouds: { id: string; provider: string; region: string }[];
+  glb?: { metricsUrl: string };
   clusters: { name: string; context: string; cloud: string; region: string; residency: string[]; metricsUrl: string; gpus: Record<string, number> }[];
 }
 

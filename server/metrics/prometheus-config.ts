@@ -26,6 +26,8 @@ export interface PrometheusConfigInput {
   ternUrl?: string;
   /** The bearer token Tern's /metrics asks for. */
   ternToken?: string;
+  /** The simulated GLB's /metrics: per-backend requests and client-side latency, labelled with their backend's cluster. */
+  glbUrl?: string;
   scrapeIntervalSeconds?: number;
 }
 
@@ -71,7 +73,12 @@ export function renderPrometheusConfig(input: PrometheusConfigInput): string {
       scheme: u.scheme,
       metrics_path: u.path,
       ...tls,
-      static_configs: [{ targets: [u.address], labels: { cluster: t.cluster, ...(t.clusterId ? { [K.clusterLabel]: t.clusterId } : {}) } }],
+      static_configs: [
+        {
+          targets: [u.address],
+          labels: { cluster: t.cluster, ...(t.clusterId ? { [K.clusterLabel]: t.clusterId } : {}) },
+        },
+      ],
       relabel_configs: [{ target_label: "job", replacement: t.job }],
       // An exporter that labels its own series `cluster` (the simulator does) or `tern_cluster_id` (a hostile one
       // might) loses to the target's labels (Prometheus renames the scraped ones exported_…); drop the duplicates.
@@ -87,6 +94,17 @@ export function renderPrometheusConfig(input: PrometheusConfigInput): string {
       metrics_path: u.path,
       honor_labels: true,
       ...(input.ternToken ? { authorization: { type: "Bearer", credentials: input.ternToken } } : {}),
+      static_configs: [{ targets: [u.address] }],
+    });
+  }
+  if (input.glbUrl) {
+    const u = splitUrl(input.glbUrl);
+    // honor_labels: the GLB's `cluster` label names each backend's cluster (Tern's names in the demo fleet).
+    scrapeConfigs.push({
+      job_name: "tern-sim-glb",
+      scheme: u.scheme,
+      metrics_path: u.path,
+      honor_labels: true,
       static_configs: [{ targets: [u.address] }],
     });
   }

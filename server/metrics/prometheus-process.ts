@@ -14,6 +14,7 @@ export interface StartPrometheusOptions {
   ternUrl?: string;
   /** Bearer token for Tern's /metrics. */
   ternToken?: string;
+  glbUrl?: string;
   scrapeIntervalSeconds?: number;
   /** OpenMetrics history written into an empty database before the first start (see backfill.ts). */
   backfill?: () => string;
@@ -95,7 +96,13 @@ export async function startPrometheus(o: StartPrometheusOptions): Promise<LocalP
   const write = (targets: ScrapeTarget[], ternUrl?: string) =>
     writeFileSync(
       p.config,
-      renderPrometheusConfig({ targets, ternUrl, ternToken: o.ternToken, scrapeIntervalSeconds: o.scrapeIntervalSeconds }),
+      renderPrometheusConfig({
+        targets,
+        ternUrl,
+        ternToken: o.ternToken,
+        glbUrl: o.glbUrl,
+        scrapeIntervalSeconds: o.scrapeIntervalSeconds,
+      }),
     );
   write(o.targets, o.ternUrl);
   const backfilled = fresh ? writeBackfill(o, p) : false;

@@ -1,14 +1,14 @@
 // The migration interfaces against a running simulated fleet, as the executor will use them: copy an artifact
 // into another cloud's store over S3 (settings from the fleet's object-stores.json), deploy it there by its
 // s3:// URI through the driver, verify it through services/proxy, shift traffic and wait, and the new faults.
-import { readFile, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectCluster, type ClusterDriver } from "../clusters/driver";
 import { startFleet, type Fleet } from "../sim/fleet/start-fleet";
 import { testFleetConfig, waitFor } from "../sim/fleet/test-support";
-import type { SimObjectStore } from "../sim/fleet/fleet-files";
+import { readSimObjectStores } from "../demo/read-sim-object-stores";
 import { demoArtifactKey, findDemoModel } from "../sim/models/demo-manifest";
 import { readDemoGoldenSet } from "../sim/models/demo-files";
 import { createS3ArtifactTransfer } from "./artifacts/s3-artifact-transfer";
@@ -36,8 +36,8 @@ const admin = (body: unknown) =>
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "tern-mig-"));
   fleet = await startFleet({ configPath: "unused", config: testFleetConfig({ trafficPropagationMs: 300 }), dataDir });
-  const file = JSON.parse(await readFile(fleet.paths.objectStores, "utf8")) as { stores: SimObjectStore[] };
-  stores = Object.fromEntries(file.stores.map(({ cloud, ...s }) => [cloud, s]));
+  stores = Object.fromEntries(await readSimObjectStores(dataDir));
+  expect((await stat(fleet.paths.objectStores)).mode & 0o777).toBe(0o600);
   const c = fleet.clusters.get("gcp-test")!;
   gcp = connectCluster({
     apiServer: c.api.url,

@@ -70,7 +70,20 @@ function entries(info: ResourceInfo) {
           verbs: ["get", "patch", "update"],
         },
   );
-  return [main, ...subs];
+  // As kube-apiserver lists it: the proxy subresource speaks every verb, on the Service's own kind.
+  const proxy =
+    info.resource === "services"
+      ? [
+          {
+            name: "services/proxy",
+            singularName: "",
+            namespaced: true,
+            kind: "ServiceProxyOptions",
+            verbs: ["create", "delete", "get", "patch", "update"],
+          },
+        ]
+      : [];
+  return [main, ...subs, ...proxy];
 }
 
 export function apiResourceList(group: "" | "apps") {

@@ -45,6 +45,7 @@ export interface ArtifactStores {
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
+const WRITE_BATCH_BYTES = 4 << 20;
 
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash("sha256");
@@ -170,14 +171,25 @@ export function createArtifactStores(root: string): ArtifactStores {
         const fh = await open(temp, "w");
         // Writes run on the thread pool; hashing the next chunk overlaps the previous write.
         let pending: Promise<unknown> = Promise.resolve();
+        // Socket chunks are 64 KiB: gather them into a few MiB per write, so the thread pool is not the bottleneck.
+        let batch: Uint8Array[] = [];
+        let batched = 0;
+        const flush = async () => {
+          await pending;
+          pending = fh.writev(batch);
+          batch = [];
+          batched = 0;
+        };
         try {
           for await (const chunk of body) {
             size += chunk.length;
             if (size > opts.expectedSize) throw new IncompleteBodyError(uri, opts.expectedSize, size);
-            await pending;
-            pending = fh.write(chunk);
             hash.update(chunk);
+            batch.push(chunk);
+            batched += chunk.length;
+            if (batched >= WRITE_BATCH_BYTES) await flush();
           }
+          if (batched > 0) await flush();
           await pending;
           if (size !== opts.expectedSize) throw new IncompleteBodyError(uri, opts.expectedSize, size);
           const digest = hash.digest("hex");

@@ -64,6 +64,8 @@ export function sampleRequest(inputs: TensorMeta[]): {
 }
 
 const HELP = "Requests the load generator sent to each model's stable endpoint, by outcome";
+const HELP_LATENCY =
+  "Client-side latency of the load generator's requests through the GLB, by model and the backend that answered, in seconds";
 
 export function startLoadGenerator(opts: LoadOptions): LoadGenerator {
   const stats: Record<string, ModelLoadStats> = {};
@@ -102,6 +104,7 @@ export function startLoadGenerator(opts: LoadOptions): LoadGenerator {
     const meta = await metadata(t.model, t.metadataUrl);
     if (!meta) return;
     entry(t.model).sent++;
+    const started = performance.now();
     try {
       const res = await fetch(t.inferUrl, {
         method: "POST",
@@ -110,6 +113,13 @@ export function startLoadGenerator(opts: LoadOptions): LoadGenerator {
         signal: AbortSignal.timeout(timeoutMs),
       });
       const text = await res.text();
+      const [cluster = "", namespace = "", deployment = ""] = (res.headers.get("x-tern-backend") ?? "").split("/");
+      opts.registry.observe(
+        "tern_loadgen_request_duration_seconds",
+        HELP_LATENCY,
+        { model: t.model, cluster, namespace, deployment },
+        (performance.now() - started) / 1000,
+      );
       count(t.model, res.ok, res.ok ? undefined : `HTTP ${res.status}: ${text.slice(0, 200)}`);
     } catch (e) {
       count(t.model, false, e instanceof Error ? e.message : String(e));
@@ -136,6 +146,7 @@ export function startLoadGenerator(opts: LoadOptions): LoadGenerator {
   };
   const timer = setInterval(tick, 100);
   opts.registry.declare("tern_loadgen_requests_total", HELP, "counter");
+  opts.registry.declare("tern_loadgen_request_duration_seconds", HELP_LATENCY, "histogram");
 
   return {
     stats: () => structuredClone(stats),
