@@ -20,7 +20,8 @@ export function InviteAccept({ token }: { token: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const preview = useQuery({ ...trpc.invite.preview.queryOptions({ token }), retry: false });
-  const session = useQuery(trpc.me.session.queryOptions());
+  // Always asked afresh: the visitor may just have signed in or up and come back here.
+  const session = useQuery({ ...trpc.me.session.queryOptions(), refetchOnMount: "always" });
   const accept = useMutation(
     trpc.invite.accept.mutationOptions({
       onSuccess: async () => {
@@ -33,7 +34,7 @@ export function InviteAccept({ token }: { token: string }) {
   );
   const here = `/invite/${token}`;
 
-  if (preview.isLoading || session.isLoading)
+  if (preview.isLoading || session.isLoading || (session.isFetching && !session.data?.user))
     return <Card className="p-6 text-sm text-muted-foreground">{t("loading")}</Card>;
   if (preview.error || !preview.data) {
     return (
