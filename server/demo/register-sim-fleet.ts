@@ -6,52 +6,82 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { Provider } from "../generated/prisma/enums";
 import { importCluster } from "../services/clusters/import-cluster";
 import { DEMO_USERS } from "./demo-users";
-import { encryptStoreSettings } from "../migrations/artifacts/store-settings";
+import { encryptStoreSettings, type ObjectStoreSettings } from "../migrations/artifacts/store-settings";
+import { readSimObjectStores } from "./read-sim-object-stores";
 
 interface FleetManifest {
   clouds: { id: string; provider: string; region: string }[];
   glb?: { metricsUrl: string };
-  clusters: { name: string; context: string; cloud: string; region: string; residency: string[]; metricsUrl: string; gpus: Record<string, number> }[];
+  clusters: {
+    name: string;
+    context: string;
+    cloud: string;
+    region: string;
+    residency: string[];
+    metricsUrl: string;
+    gpus: Record<string, number>;
+  }[];
 }
 
 /** Demo deployments: one per demo model, in its home cloud (Tern applies them through the driver). */
 export const DEMO_DEPLOYMENTS = [
-  { cluster: "aws-use1-gpu", model: "credit-risk", version: "1.0.0", name: "credit-risk", gpuType: "A10G", replicas: 2, sloMs: 120 },
-  { cluster: "gcp-euw4-gpu", model: "sentiment", version: "1.0.0", name: "sentiment", gpuType: "L4", replicas: 2, sloMs: 200 },
-  { cluster: "ack-hangzhou", model: "ranker", version: "1.0.0", name: "ranker", gpuType: "A10", replicas: 1, sloMs: 300 },
+  {
+    cluster: "aws-use1-gpu",
+    model: "credit-risk",
+    version: "1.0.0",
+    name: "credit-risk",
+    gpuType: "A10G",
+    replicas: 2,
+    sloMs: 120,
+  },
+  {
+    cluster: "gcp-euw4-gpu",
+    model: "sentiment",
+    version: "1.0.0",
+    name: "sentiment",
+    gpuType: "L4",
+    replicas: 2,
+    sloMs: 200,
+  },
+  {
+    cluster: "ack-hangzhou",
+    model: "ranker",
+    version: "1.0.0",
+    name: "ranker",
+    gpuType: "A10",
+    replicas: 1,
+    sloMs: 300,
+  },
 ];
-
-async function readObjectStores(dataDir: string): Promise<{ cloud: string; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string }[]> {
-  try {
-    const raw = JSON.parse(await readFile(path.join(dataDir, "sim", "object-stores.json"), "utf8")) as { stores?: unknown };
-    return Array.isArray(raw.stores) ? (raw.stores as Awaited<ReturnType<typeof readObjectStores>>) : [];
-  } catch {
-    return []; // an older fleet without S3 stores: migrations across clouds then say the store is missing
-  }
-}
 
 export async function readFleetManifest(dataDir: string): Promise<FleetManifest> {
   return JSON.parse(await readFile(path.join(dataDir, "sim", "fleet.json"), "utf8")) as FleetManifest;
 }
 
-export async function registerSimFleet(opts: { prisma: PrismaClient; teamId: string; dataDir: string; log: (m: string) => void }) {
+export async function registerSimFleet(opts: {
+  prisma: PrismaClient;
+  teamId: string;
+  dataDir: string;
+  log: (m: string) => void;
+}) {
   const { prisma, teamId } = opts;
   const manifest = await readFleetManifest(opts.dataDir);
   const kubeconfig = await readFile(path.join(opts.dataDir, "sim", "kubeconfig"), "utf8");
   const admin = DEMO_USERS.find((u) => u.role === "ADMIN")!;
   const adminUser = await prisma.user.findUniqueOrThrow({ where: { email: admin.email }, select: { id: true } });
 
-  const stores = await readObjectStores(opts.dataDir);
+  // An older fleet without S3 stores: migrations across clouds then say the store is missing.
+  const stores = await readSimObjectStores(opts.dataDir).catch(() => new Map<string, ObjectStoreSettings>());
   const cloudIds = new Map<string, string>();
   for (const c of manifest.clouds) {
-    const store = stores.find((s) => s.cloud === c.id);
+    const store = stores.get(c.id);
     // Each simulated cloud's S3 store, registered like an operator would enter a real bucket's settings.
     const storeData = store
       ? {
           storeEndpoint: store.endpoint,
           storeBucket: store.bucket,
           storeRegion: store.region,
-          storeCredentialsCipher: encryptStoreSettings({ endpoint: store.endpoint, bucket: store.bucket, region: store.region, accessKeyId: store.accessKeyId, secretAccessKey: store.secretAccessKey }),
+          storeCredentialsCipher: encryptStoreSettings(store),
         }
       : {};
     const row = await prisma.cloud.upsert({
@@ -66,7 +96,10 @@ export async function registerSimFleet(opts: { prisma: PrismaClient; teamId: str
   for (const c of manifest.clusters) {
     const cloudId = cloudIds.get(c.cloud);
     if (!cloudId) continue;
-    const existing = await prisma.cluster.findUnique({ where: { teamId_name: { teamId, name: c.name } }, select: { id: true } });
+    const existing = await prisma.cluster.findUnique({
+      where: { teamId_name: { teamId, name: c.name } },
+      select: { id: true },
+    });
     if (existing) continue;
     await importCluster({
       prisma,
@@ -91,8 +124,14 @@ export async function registerSimFleet(opts: { prisma: PrismaClient; teamId: str
 
   for (const d of DEMO_DEPLOYMENTS) {
     if (!created.includes(d.cluster)) continue;
-    const cluster = await prisma.cluster.findUniqueOrThrow({ where: { teamId_name: { teamId, name: d.cluster } }, select: { id: true } });
-    const version = await prisma.modelVersion.findFirst({ where: { teamId, version: d.version, model: { name: d.model } }, select: { id: true } });
+    const cluster = await prisma.cluster.findUniqueOrThrow({
+      where: { teamId_name: { teamId, name: d.cluster } },
+      select: { id: true },
+    });
+    const version = await prisma.modelVersion.findFirst({
+      where: { teamId, version: d.version, model: { name: d.model } },
+      select: { id: true },
+    });
     if (!version) continue;
     await prisma.deployment.create({
       data: {

@@ -18,6 +18,7 @@ import { startStatusSync } from "../workers/status-sync";
 import { startMigrationWorker, type MigrationWorker } from "../workers/migration-worker";
 import { createMigrationPorts } from "../services/migrations/migration-ports";
 import { createSimTrafficRouter } from "./traffic/sim-traffic-router";
+import { configureTrafficRouter } from "../services/migrations/traffic-router-from-env";
 import { DEMO_USERS } from "../demo/demo-users";
 
 const CONFIG = path.resolve(import.meta.dirname, "../sim/fleet.config.json");
@@ -75,8 +76,20 @@ beforeAll(async () => {
   teamId = (await seedDemo({ prisma: db.prisma, modelHomes: config.modelHomes })).teamId!;
   await registerSimFleet({ prisma: db.prisma, teamId, dataDir, log: () => {} });
   // Series carry Tern's cluster ids (tern_cluster_id), as `npm start` labels them.
-  const clusterIds = Object.fromEntries((await db.prisma.cluster.findMany({ where: { teamId }, select: { id: true, name: true } })).map((c) => [c.name, c.id]));
-  prom = await startLocalPrometheus({ dataDir, port: await freePort(), appPort: "1", withFleet: true, clusterIds, log: () => {} });
+  const clusterIds = Object.fromEntries(
+    (await db.prisma.cluster.findMany({ where: { teamId }, select: { id: true, name: true } })).map((c) => [
+      c.name,
+      c.id,
+    ]),
+  );
+  prom = await startLocalPrometheus({
+    dataDir,
+    port: await freePort(),
+    appPort: "1",
+    withFleet: true,
+    clusterIds,
+    log: () => {},
+  });
   const settings = { defaultUrl: prom!.url, scrapeSeconds: 5 };
   const reconciler = startDeploymentReconciler({ prisma: db.prisma });
   const log = (m: string) => console.log(`[test] ${m}`);
@@ -86,6 +99,7 @@ beforeAll(async () => {
     glb: { url: string };
   };
   const router = createSimTrafficRouter({ adminUrl: manifest.admin.url, glbUrl: manifest.glb.url });
+  configureTrafficRouter(router); // what plans check; npm start finds it from TERN_DATA_DIR
   worker = startMigrationWorker({
     prisma: db.prisma,
     ports: createMigrationPorts({ prisma: db.prisma, router, prometheus: settings }),

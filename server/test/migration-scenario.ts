@@ -5,6 +5,8 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { MigrationPorts, TrafficBackend } from "../migrations/execute/ports";
 import { encryptJson, getEncryptionKey } from "../crypto/credentials";
 import { createTeamFixture, type TeamFixture } from "./fixtures";
+import type { TrafficRouter } from "../migrations/traffic/traffic-router";
+import { configureTrafficRouter } from "../services/migrations/traffic-router-from-env";
 
 export interface MigrationScenario extends TeamFixture {
   targetClusterId: string;
@@ -18,7 +20,14 @@ export const GOLDEN = [
   },
 ];
 
+/** A router that accepts any weights at once, so plans pass the "traffic" check in tests without a fleet. */
+export const acceptingRouter: TrafficRouter = {
+  getWeights: async () => [],
+  setWeights: async (_model, backends) => backends,
+};
+
 export async function createMigrationScenario(prisma: PrismaClient, slug: string): Promise<MigrationScenario> {
+  configureTrafficRouter(acceptingRouter);
   const f = await createTeamFixture(prisma, slug);
   await prisma.cloud.update({
     where: { id: f.cloudId },

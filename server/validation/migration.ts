@@ -93,7 +93,7 @@ export const ZMigrationPlan = z.object({
     residencyTags: z.array(z.string()),
     goldenCases: z.number().int(),
   }),
-  checks: z.array(z.object({ id: z.enum(["capacity", "residency", "format", "health", "store", "golden"]), ok: z.boolean(), message: z.string() })),
+  checks: z.array(z.object({ id: z.enum(["capacity", "residency", "format", "health", "store", "golden", "traffic"]), ok: z.boolean(), message: z.string() })),
   capacity: z.object({ gpuType: z.string(), needed: z.number().int(), free: z.number().int().nullable(), sourceThroughput: z.number(), targetThroughput: z.number() }),
   cost: z.object({
     currency: z.string().nullable(),

@@ -53,6 +53,7 @@ function inputs(over: Partial<PlanInputs> = {}): PlanInputs {
       goldenCases: 4,
     },
     throughput: {},
+    trafficRouter: true,
     prices: { source: { pricePerHour: 1.0, currency: "USD" }, target: { pricePerHour: 0.7, currency: "USD" } },
     latency: { sourceP95Ms: 40, targetExpectedP95Ms: null, basis: "unknown" },
     ...over,

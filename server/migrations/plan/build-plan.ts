@@ -47,6 +47,8 @@ export interface PlanInputs {
     goldenCases: number;
   };
   throughput: Record<string, number>;
+  /** A TrafficRouter is configured (it shifts the model's stable endpoint between the two). */
+  trafficRouter: boolean;
   prices: { source: Price | null; target: Price | null };
   latency: { sourceP95Ms: number | null; targetExpectedP95Ms: number | null; basis: string };
 }
@@ -149,6 +151,14 @@ export function buildPlan(i: PlanInputs): { plan: MigrationPlan; problems: strin
     v.goldenCases > 0
       ? `${v.goldenCases} golden cases are compared between source and target`
       : `version ${v.version} has no golden set; add one (sample inputs with expected outputs) so Tern can prove the target answers the same`,
+  );
+
+  check(
+    "traffic",
+    i.trafficRouter,
+    i.trafficRouter
+      ? `traffic moves through the model's stable endpoint in ${r.trafficSteps.join(" → ")} % steps`
+      : "no traffic router is configured for this Tern, so traffic cannot be shifted; see the README's Migrations section",
   );
 
   const copySeconds = sameCloud ? 0 : Math.ceil(v.sizeBytes / COPY_BYTES_PER_SECOND) + 2;

@@ -9,6 +9,7 @@ import type { TeamScope } from "../context";
 import { currentLatency } from "../metrics/current-latency";
 import { loadChartDeployments } from "../metrics/load-cost-deployments";
 import { settingsFromEnv } from "../metrics/resolve-prometheus";
+import { trafficRouterFromEnv } from "./traffic-router-from-env";
 
 async function latestPrice(
   opts: TeamScope & { provider: string; region: string; gpuType: string },
@@ -199,6 +200,7 @@ export async function loadPlanInputs(opts: TeamScope & { input: MigrationRequest
       goldenCases: Array.isArray(v.goldenSet) ? v.goldenSet.length : 0,
     },
     throughput,
+    trafficRouter: trafficRouterFromEnv() !== null,
     prices: { source: sourcePrice, target: targetPrice },
     latency,
   };

@@ -6,9 +6,19 @@ import { env } from "../../env";
 import { createSimTrafficRouter } from "../../migrations/traffic/sim-traffic-router";
 import type { TrafficRouter } from "../../migrations/traffic/traffic-router";
 
-export function trafficRouterFromEnv(dataDir = env().TERN_DATA_DIR): TrafficRouter | null {
+let configured: TrafficRouter | null | undefined;
+
+/** Sets the router this process uses instead of the environment's (tests, embedding); undefined resets. */
+export function configureTrafficRouter(router: TrafficRouter | null | undefined): void {
+  configured = router;
+}
+
+export function trafficRouterFromEnv(dataDir?: string): TrafficRouter | null {
+  if (configured !== undefined) return configured;
   try {
-    const manifest = JSON.parse(readFileSync(path.join(path.resolve(dataDir), "sim", "fleet.json"), "utf8")) as {
+    const manifest = JSON.parse(
+      readFileSync(path.join(path.resolve(dataDir ?? env().TERN_DATA_DIR), "sim", "fleet.json"), "utf8"),
+    ) as {
       admin?: { url?: string };
       glb?: { url?: string };
     };
