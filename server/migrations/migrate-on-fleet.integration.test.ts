@@ -67,6 +67,7 @@ beforeAll(async () => {
     ...config,
     glbPort: 0,
     adminPort: 0,
+    s3Port: 0,
     timeScale: 0.05,
     load: { ...config.load, enabled: true, minRps: 12, maxRps: 12 },
     clusters: config.clusters.map((c) => ({ ...c, port: 0 })),
