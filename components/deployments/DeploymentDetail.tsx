@@ -12,6 +12,7 @@ import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Skeleton } from "@/components/ui/Skeleton";
+import { buttonClasses } from "@/components/ui/styles";
 import { useCurrentTeam } from "@/components/session/useCurrentTeam";
 import { EmbedChartButton } from "@/components/embeds/EmbedChartButton";
 import { useTRPC } from "@/components/trpc/client";
@@ -65,6 +66,11 @@ export function DeploymentDetail({ id }: { id: string }) {
         actions={
           <>
             {!d.deleting && <EmbedChartButton deploymentId={d.id} deploymentName={d.name} />}
+            {can("OPERATOR") && !d.deleting ? (
+              <Link href={`/migrations/new?deploymentId=${encodeURIComponent(d.id)}`} className={buttonClasses({ variant: "secondary" })}>
+                {t("migrate")}
+              </Link>
+            ) : null}
             {can("OPERATOR") && !d.deleting ? (
               <Button variant="danger" onClick={() => setDeleting(true)}>
                 {tc("delete")}
