@@ -86,6 +86,27 @@ const SAMPLE_INPUTS: Record<string, (other: Ids) => unknown> = {
   "metrics.deploymentCharts": (o) => ({ id: o.deploymentId, range: "1h" }),
   "metrics.clusterCharts": (o) => ({ id: o.clusterId, range: "1h" }),
   "metrics.overview": () => ({ range: "1h" }),
+  "migration.targets": (o) => ({ deploymentId: o.deploymentId }),
+  "migration.preview": (o) => ({ deploymentId: o.deploymentId, targetClusterId: o.clusterId }),
+  "migration.request": (o) => ({ deploymentId: o.deploymentId, targetClusterId: o.clusterId }),
+  "migration.list": () => ({}),
+  "migration.get": (o) => ({ id: o.migrationId }),
+  "migration.abort": (o) => ({ id: o.migrationId }),
+  "migration.retry": (o) => ({ id: o.migrationId }),
+  "approval.inbox": () => undefined,
+  "approval.count": () => undefined,
+  "approval.approve": (o) => ({ migrationId: o.migrationId, planHash: "0".repeat(64) }),
+  "approval.reject": (o) => ({ migrationId: o.migrationId, planHash: "0".repeat(64), reason: "not now" }),
+  "approval.policy": () => undefined,
+  "approval.savePolicy": () => ({
+    requiredApprovals: 2,
+    elevatedApprovals: 3,
+    costIncreasePercent: 10,
+    elevateCrossResidency: true,
+    minRole: "APPROVER",
+    requestTtlHours: 24,
+    approvalTtlHours: 12,
+  }),
 };
 
 /** Procedures that take another object's id: called with the other team's id they must say NOT_FOUND. */
@@ -114,6 +135,14 @@ const TAKES_OBJECT_ID = [
   "embed.revoke",
   "metrics.deploymentCharts",
   "metrics.clusterCharts",
+  "migration.targets",
+  "migration.preview",
+  "migration.request",
+  "migration.get",
+  "migration.abort",
+  "migration.retry",
+  "approval.approve",
+  "approval.reject",
 ];
 
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { access?: Access }; type: string } }>);

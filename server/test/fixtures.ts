@@ -16,6 +16,7 @@ export interface TeamFixture {
   versionId: string;
   deploymentId: string;
   embedLinkId: string;
+  migrationId: string;
 }
 
 export async function createTeamFixture(prisma: PrismaClient, slug: string): Promise<TeamFixture> {
@@ -54,8 +55,23 @@ export async function createTeamFixture(prisma: PrismaClient, slug: string): Pro
       expiresAt: new Date(Date.now() + 30 * 86_400_000),
     },
   });
+  // A bare, ended request row (its plan is not read by the access checks).
+  const migration = await prisma.migration.create({
+    data: {
+      state: "CANCELLED",
+      teamId: team.id,
+      sourceDeploymentId: deployment.id,
+      targetClusterId: cluster.id,
+      requestedById: users.OPERATOR.id,
+      requestedByEmail: users.OPERATOR.email,
+      plan: {},
+      planHash: "0".repeat(64),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
   return {
     teamId: team.id,
+    migrationId: migration.id,
     users,
     cloudId: cloud.id,
     clusterId: cluster.id,
@@ -79,7 +95,7 @@ export async function callerAs(prisma: PrismaClient, who: { id: string; email: s
 
 /** Row counts of every table except the audit log: refused calls must leave these unchanged. */
 export async function domainSnapshot(prisma: PrismaClient) {
-  const [teams, users, memberships, invites, clouds, clusters, prices, models, versions, deployments, embeds] = await Promise.all([
+  const [teams, users, memberships, invites, clouds, clusters, prices, models, versions, deployments, embeds, migrations, approvals, policies] = await Promise.all([
     prisma.team.findMany({ select: { id: true, embedOrigins: true }, orderBy: { id: "asc" } }),
     prisma.user.findMany({ select: { id: true, locale: true }, orderBy: { id: "asc" } }),
     prisma.membership.findMany({ select: { id: true, role: true }, orderBy: { id: "asc" } }),
@@ -91,6 +107,9 @@ export async function domainSnapshot(prisma: PrismaClient) {
     prisma.modelVersion.count(),
     prisma.deployment.findMany({ select: { id: true, replicas: true, specGeneration: true, deletionRequestedAt: true }, orderBy: { id: "asc" } }),
     prisma.embedLink.findMany({ select: { id: true, revokedAt: true }, orderBy: { id: "asc" } }),
+    prisma.migration.findMany({ select: { id: true, state: true, abortRequestedAt: true }, orderBy: { id: "asc" } }),
+    prisma.approval.count(),
+    prisma.approvalPolicy.count(),
   ]);
-  return JSON.stringify({ teams, users, memberships, invites, clouds, clusters, prices, models, versions, deployments, embeds });
+  return JSON.stringify({ teams, users, memberships, invites, clouds, clusters, prices, models, versions, deployments, embeds, migrations, approvals, policies });
 }

@@ -36,13 +36,15 @@ export async function listPendingChanges(opts: { prisma: PrismaClient; limit?: n
       gpusPerReplica: true,
       gpuType: true,
       latencySloMs: true,
+      artifactUri: true,
       modelVersion: { select: { id: true, version: true, artifactUri: true, sha256: true, runtimeImage: true, model: { select: { name: true } } } },
     },
   });
-  return rows.map(({ deletionRequestedAt, modelVersion, ...r }) => ({
+  return rows.map(({ deletionRequestedAt, modelVersion, artifactUri, ...r }) => ({
     ...r,
     deleting: deletionRequestedAt !== null,
-    version: { ...modelVersion, modelName: modelVersion.model.name },
+    // A migrated deployment runs the copy in its own cloud's store.
+    version: { ...modelVersion, artifactUri: artifactUri ?? modelVersion.artifactUri, modelName: modelVersion.model.name },
   }));
 }
 

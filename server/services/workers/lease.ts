@@ -28,6 +28,50 @@ export async function acquireLease(opts: { prisma: PrismaClient; name: string; h
   return row ? { name: opts.name, holder: opts.holder, fencing: Number(row.fencing) } : null;
 }
 
+/** Extends the lease only if `lease` still holds it (same holder and fencing, not expired). */
+export async function renewLease(opts: { prisma: PrismaClient; lease: Lease; ttlMs: number }): Promise<boolean> {
+  const now = new Date();
+  const res = await opts.prisma.workerLease.updateMany({
+    where: { name: opts.lease.name, holder: opts.lease.holder, fencing: opts.lease.fencing, expiresAt: { gt: now } },
+    data: { expiresAt: new Date(now.getTime() + opts.ttlMs) },
+  });
+  return res.count === 1;
+}
+
+/**
+ * Gives the lease up at once. The row stays (holder cleared, expired) so fencing keeps growing: a
+ * token handed out before the release can never be handed out again.
+ */
 export async function releaseLease(opts: { prisma: PrismaClient; name: string; holder: string }): Promise<void> {
-  await opts.prisma.workerLease.deleteMany({ where: { name: opts.name, holder: opts.holder } });
+  await opts.prisma.workerLease.updateMany({
+    where: { name: opts.name, holder: opts.holder },
+    data: { holder: "", expiresAt: new Date(0) },
+  });
+}
+
+/**
+ * Holds a lease while `work` runs: renews it every third of the TTL and aborts `signal` as soon as a
+ * renewal fails (another holder took over), so the work stops writing.
+ */
+export async function withLease<T>(
+  opts: { prisma: PrismaClient; name: string; holder: string; ttlMs: number },
+  work: (lease: Lease, signal: AbortSignal) => Promise<T>,
+): Promise<{ ran: true; value: T } | { ran: false }> {
+  const lease = await acquireLease(opts);
+  if (!lease) return { ran: false };
+  const lost = new AbortController();
+  const timer = setInterval(() => {
+    renewLease({ prisma: opts.prisma, lease, ttlMs: opts.ttlMs })
+      .then((ok) => {
+        if (!ok) lost.abort(new Error(`lease ${opts.name} was taken over`));
+      })
+      .catch(() => {}); // a failed renewal is retried; expiry ends the lease if the database stays away
+  }, Math.max(50, Math.floor(opts.ttlMs / 3)));
+  timer.unref();
+  try {
+    return { ran: true, value: await work(lease, lost.signal) };
+  } finally {
+    clearInterval(timer);
+    if (!lost.signal.aborted) await releaseLease(opts).catch(() => {});
+  }
 }
