@@ -70,7 +70,7 @@ function ApprovalPolicyForm({ policy }: { policy: ApprovalPolicyDto }) {
           <legend className="sr-only">{t("title")}</legend>
           {!admin && <p className="text-muted-foreground text-sm sm:col-span-2">{t("readOnly")}</p>}
           <FormField label={t("requiredApprovals")} hint={t("requiredApprovalsHint")} error={errors.requiredApprovals?.message} required>
-            {(p) => <Input {...p} type="number" min={1} max={5} {...form.register("requiredApprovals", num)} />}
+            {(p) => <Input {...p} type="number" min={1} max={5} {...form.register("requiredApprovals", { ...num, deps: ["elevatedApprovals"] })} />}
           </FormField>
           <FormField label={t("elevatedApprovals")} hint={t("elevatedApprovalsHint")} error={errors.elevatedApprovals?.message} required>
             {(p) => <Input {...p} type="number" min={1} max={5} {...form.register("elevatedApprovals", num)} />}

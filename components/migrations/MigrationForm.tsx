@@ -52,6 +52,8 @@ export function MigrationForm({ deploymentId }: { deploymentId: string }) {
   const preview = useQuery({
     ...trpc.migration.preview.queryOptions(debounced ?? { deploymentId, targetClusterId: deploymentId }, { enabled: debounced !== null }),
     placeholderData: keepPreviousData,
+    // The fleet moves (capacity, latency): the forecast stays current while the form is open.
+    refetchInterval: 10_000,
   });
   const request = useMutation(
     trpc.migration.request.mutationOptions({

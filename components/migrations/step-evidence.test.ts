@@ -48,6 +48,35 @@ describe("readEvidence", () => {
   });
 });
 
+describe("the worker's evidence", () => {
+  it("reads a verify step: golden and shadow cases with messages, latencies of the target's answers", () => {
+    const v = readEvidence({
+      golden: [{ index: 0, ok: false, maxAbsDiff: 0.31, message: "output 'score'[0]: expected 0.12, got 0.43", expected: [0.12], source: [0.12], target: [0.43] }],
+      shadow: [{ index: 0, ok: true, maxAbsDiff: 0, message: null }],
+      targetLatencyMs: [12, 30, 18],
+      p95Ms: 41,
+      sloMs: 120,
+    });
+    expect(v.golden?.[0]).toMatchObject({ ok: false, error: "output 'score'[0]: expected 0.12, got 0.43", target: [0.43] });
+    expect(v.shadow).toHaveLength(1);
+    expect(v.latency).toEqual([
+      { key: "targetLatencyMs p50", ms: 18 },
+      { key: "targetLatencyMs max", ms: 30 },
+      { key: "p95Ms", ms: 41 },
+      { key: "sloMs", ms: 120 },
+    ]);
+  });
+
+  it("reads a traffic step's weights by cluster", () => {
+    const v = readEvidence({ percent: 50, weights: [{ cluster: "aws-use1-gpu", weight: 50 }, { cluster: "lepton-h100", weight: 50 }], requests: 300, errorRatio: 0 });
+    expect(v.weights).toEqual([
+      { backend: "aws-use1-gpu", weight: 50 },
+      { backend: "lepton-h100", weight: 50 },
+    ]);
+    expect(v.other.map((o) => o.key)).toEqual(["percent", "requests", "errorRatio"]);
+  });
+});
+
 describe("compactJson", () => {
   it("rounds numbers and cuts long values", () => {
     expect(compactJson([0.123456789])).toBe("[0.123457]");

@@ -15,6 +15,8 @@ export interface GoldenCaseView {
 
 export interface EvidenceView {
   golden: GoldenCaseView[] | null;
+  /** Live sampled requests replayed to source and target. */
+  shadow: GoldenCaseView[] | null;
   goldenSummary: { passed: number | null; failed: number | null; maxAbsDiff: number | null } | null;
   latency: { key: string; ms: number }[];
   weights: { backend: string; weight: number }[];
@@ -35,7 +37,7 @@ function goldenCase(v: unknown, i: number): GoldenCaseView {
     target: c.target ?? c.actual,
     ok,
     maxAbsDiff: num(c.maxAbsDiff),
-    error: typeof c.error === "string" ? c.error : undefined,
+    error: typeof c.error === "string" ? c.error : typeof c.message === "string" ? c.message : undefined,
   };
 }
 
@@ -46,7 +48,7 @@ function weightsOf(v: unknown): { backend: string; weight: number }[] {
     return v.flatMap((w) => {
       if (!isRecord(w)) return [];
       const weight = num(w.weight);
-      const backend = typeof w.name === "string" ? w.name : typeof w.backend === "string" ? w.backend : null;
+      const backend = [w.cluster, w.name, w.backend].find((x): x is string => typeof x === "string") ?? null;
       return weight !== null && backend ? [{ backend, weight }] : [];
     });
   }
@@ -55,11 +57,15 @@ function weightsOf(v: unknown): { backend: string; weight: number }[] {
 }
 
 export function readEvidence(evidence: Record<string, unknown>): EvidenceView {
-  const view: EvidenceView = { golden: null, goldenSummary: null, latency: [], weights: [], other: [] };
+  const view: EvidenceView = { golden: null, shadow: null, goldenSummary: null, latency: [], weights: [], other: [] };
   for (const [key, value] of Object.entries(evidence)) {
     if (key === "golden" || key === "goldenSet" || key === "shadow") {
       const cases = Array.isArray(value) ? value : isRecord(value) && Array.isArray(value.cases) ? value.cases : null;
-      if (cases && key !== "shadow") {
+      if (cases && key === "shadow") {
+        view.shadow = cases.map(goldenCase);
+        continue;
+      }
+      if (cases) {
         view.golden = cases.map(goldenCase);
         if (isRecord(value)) view.goldenSummary = { passed: num(value.passed), failed: num(value.failed), maxAbsDiff: num(value.maxAbsDiff) };
         continue;
@@ -76,11 +82,21 @@ export function readEvidence(evidence: Record<string, unknown>): EvidenceView {
       for (const [k, v] of Object.entries(value)) if (num(v) !== null) view.latency.push({ key: k, ms: num(v)! });
       continue;
     }
+    if (LATENCY_KEY.test(key) && Array.isArray(value) && value.length > 0 && value.every((v) => num(v) !== null)) {
+      const sorted = (value as number[]).slice().sort((a, b) => a - b);
+      view.latency.push({ key: `${key} p50`, ms: sorted[Math.floor((sorted.length - 1) / 2)]! }, { key: `${key} max`, ms: sorted[sorted.length - 1]! });
+      continue;
+    }
     if (LATENCY_KEY.test(key) && num(value) !== null) {
       view.latency.push({ key, ms: num(value)! });
       continue;
     }
     view.other.push({ key, value });
+  }
+  if (view.golden && !view.goldenSummary) {
+    const failed = view.golden.filter((c) => c.ok === false).length;
+    const diffs = view.golden.flatMap((c) => (c.maxAbsDiff === null ? [] : [c.maxAbsDiff]));
+    view.goldenSummary = { passed: view.golden.length - failed, failed, maxAbsDiff: diffs.length ? Math.max(...diffs) : null };
   }
   return view;
 }
