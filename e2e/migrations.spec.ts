@@ -30,12 +30,13 @@ async function openMigrateForm(page: Page) {
   await page.getByRole("link", { name: "credit-risk", exact: true }).click();
   await expect(page.getByRole("heading", { name: "credit-risk", exact: true })).toBeVisible();
   await page.getByRole("link", { name: "Migrate" }).click();
-  await expect(page).toHaveURL(/\/migrations\/new\?deploymentId=/);
-  await expect(page.getByRole("heading", { name: "Migrate a deployment" })).toBeVisible();
+  await expect(page).toHaveURL(/\/migrations\/new\?deploymentId=/, { timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: "Migrate a deployment" })).toBeVisible({ timeout: 20_000 });
 }
 
 async function pickTarget(page: Page, cluster: string) {
   const select = page.getByLabel("Target cluster");
+  await expect(select.locator("option", { hasText: `${cluster} —` }).first()).toBeAttached();
   const label = (await select.locator("option").allTextContents()).find((t) => t.startsWith(`${cluster} `));
   expect(label, `target option for ${cluster}`).toBeTruthy();
   await select.selectOption({ label: label! });
@@ -76,7 +77,7 @@ test.describe.serial("migrations", () => {
     const submit = page.getByRole("button", { name: "Request migration" });
     await expect(submit).toBeEnabled({ timeout: 20_000 });
     await submit.click();
-    await expect(page).toHaveURL(/\/migrations\/(?!new)[^/?]+$/);
+    await expect(page).toHaveURL(/\/migrations\/(?!new)[^/?]+$/, { timeout: 30_000 });
     migrationUrl = new URL(page.url()).pathname;
     await expect(page.getByRole("heading", { name: "Migration of credit-risk" })).toBeVisible();
     await expect(page.locator('[data-state="PENDING_APPROVAL"]').first()).toHaveText("Pending approval");
@@ -130,7 +131,7 @@ test.describe.serial("migrations", () => {
     await operator.goto(migrationUrl);
     await expect(operator.getByText("the second AWS cluster is reserved this week").first()).toBeVisible();
     await operator.getByRole("button", { name: "Retry" }).click();
-    await expect(operator).not.toHaveURL(new RegExp(`${migrationUrl}$`));
+    await expect(operator).not.toHaveURL(new RegExp(`${migrationUrl}$`), { timeout: 30_000 });
     await expect(operator.locator('[data-state="PENDING_APPROVAL"]').first()).toBeVisible();
     const retryUrl = new URL(operator.url()).pathname;
 

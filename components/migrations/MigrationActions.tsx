@@ -36,8 +36,8 @@ export function MigrationActions({ m, onChanged }: { m: MigrationDetail; onChang
     trpc.migration.retry.mutationOptions({
       onSuccess: async (r) => {
         toast.success(t("retried"));
-        await onChanged();
         router.push(`/migrations/${r.id}`);
+        await onChanged();
       },
       onError: (e) => toast.error(readError(e).message),
     }),

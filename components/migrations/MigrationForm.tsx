@@ -59,9 +59,8 @@ export function MigrationForm({ deploymentId }: { deploymentId: string }) {
     trpc.migration.request.mutationOptions({
       onSuccess: async (r) => {
         toast.success(t("submitted", { count: r.requiredApprovals }));
-        await qc.invalidateQueries({ queryKey: trpc.migration.pathKey() });
-        await qc.invalidateQueries({ queryKey: trpc.approval.pathKey() });
         router.push(`/migrations/${r.id}`);
+        await Promise.all([qc.invalidateQueries({ queryKey: trpc.migration.pathKey() }), qc.invalidateQueries({ queryKey: trpc.approval.pathKey() })]);
       },
       onError: (e) => setServerError(readError(e).message),
     }),
