@@ -10,6 +10,7 @@ import { meRouter } from "./routers/me";
 import { metricsRouter } from "./routers/metrics";
 import { migrationRouter } from "./routers/migration";
 import { approvalRouter } from "./routers/approval";
+import { notificationRouter } from "./routers/notification";
 import { modelRouter } from "./routers/model";
 import { overviewRouter } from "./routers/overview";
 import { teamRouter } from "./routers/team";
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   metrics: metricsRouter,
   migration: migrationRouter,
   approval: approvalRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,7 +16,9 @@ const USAGE = `usage: tsx server/sim/cli.ts [options]
   --time-scale <x>     scale simulated durations (1 = realistic, 0.1 = 10x faster)
   --fault <spec>       inject a fault at start (repeatable): api-outage=<cluster>[:unavailable],
                        slow-api=<cluster>:<ms>, drop-watches=<cluster>, crash-loop=<cluster>/<ns>/<deployment>,
-                       node-loss=<cluster>/<node>, latency-spike=<cluster>/<ns>/<deployment>:<ms>`;
+                       node-loss=<cluster>/<node>, latency-spike=<cluster>/<ns>/<deployment>:<ms>,
+                       error-rate=<cluster>/<ns>/<deployment>:<ratio>, wrong-outputs=<cluster>/<ns>/<deployment>[:<delta>],
+                       store-outage=<cloud>, slow-store=<cloud>:<bytes per second>`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
   log(
     `  curl -s -XPOST -H 'content-type: application/json' ${fleet.admin.url}/faults -d '{"kind":"node-loss","cluster":"${fleet.config.clusters[0]!.name}","node":"…"}'`,
   );
+  log(`  object stores over S3 at ${fleet.s3.endpoint} (bucket = cloud id; keys in ${fleet.paths.objectStores})`);
   log(
     `fleet manifest: ${fleet.paths.manifest}${fleet.load ? "; load generator on" : "; load generator off"}. Ctrl-C stops.`,
   );

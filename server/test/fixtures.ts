@@ -30,17 +30,55 @@ export async function createTeamFixture(prisma: PrismaClient, slug: string): Pro
   }
   const cloud = await prisma.cloud.create({ data: { teamId: team.id, provider: "AWS", name: `aws-${slug}` } });
   const cluster = await prisma.cluster.create({
-    data: { teamId: team.id, cloudId: cloud.id, name: `c-${slug}`, region: "us-east-1", apiServer: "https://127.0.0.1:6443", credentialsCipher: "v1:x" },
+    data: {
+      teamId: team.id,
+      cloudId: cloud.id,
+      name: `c-${slug}`,
+      region: "us-east-1",
+      apiServer: "https://127.0.0.1:6443",
+      credentialsCipher: "v1:x",
+    },
   });
   const price = await prisma.gpuPrice.create({
-    data: { teamId: team.id, provider: "AWS", region: "us-east-1", gpuType: "H100", pricePerHour: 2.5, source: "test", effectiveDate: new Date("2026-01-01") },
+    data: {
+      teamId: team.id,
+      provider: "AWS",
+      region: "us-east-1",
+      gpuType: "H100",
+      pricePerHour: 2.5,
+      source: "test",
+      effectiveDate: new Date("2026-01-01"),
+    },
   });
-  const model = await prisma.model.create({ data: { teamId: team.id, name: `m-${slug}`, task: "classification", framework: "onnx" } });
+  const model = await prisma.model.create({
+    data: { teamId: team.id, name: `m-${slug}`, task: "classification", framework: "onnx" },
+  });
   const version = await prisma.modelVersion.create({
-    data: { teamId: team.id, modelId: model.id, version: "1.0.0", format: "ONNX", artifactUri: "s3://b/m.onnx", sha256: "a".repeat(64), sizeBytes: 10n, runtimeImage: "ghcr.io/tern/onnx-server:1" },
+    data: {
+      teamId: team.id,
+      modelId: model.id,
+      version: "1.0.0",
+      format: "ONNX",
+      artifactUri: "s3://b/m.onnx",
+      sha256: "a".repeat(64),
+      sizeBytes: 10n,
+      runtimeImage: "ghcr.io/tern/onnx-server:1",
+    },
   });
   const deployment = await prisma.deployment.create({
-    data: { teamId: team.id, clusterId: cluster.id, modelVersionId: version.id, namespace: "models", name: `d-${slug}`, replicas: 1, gpusPerReplica: 1, gpuType: "H100", minReplicas: 1, maxReplicas: 4, latencySloMs: 200 },
+    data: {
+      teamId: team.id,
+      clusterId: cluster.id,
+      modelVersionId: version.id,
+      namespace: "models",
+      name: `d-${slug}`,
+      replicas: 1,
+      gpusPerReplica: 1,
+      gpuType: "H100",
+      minReplicas: 1,
+      maxReplicas: 4,
+      latencySloMs: 200,
+    },
   });
   const invite = await prisma.invite.create({ data: { teamId: team.id, email: `new@${slug}.test`, role: "VIEWER" } });
   const embed = await prisma.embedLink.create({
@@ -95,7 +133,24 @@ export async function callerAs(prisma: PrismaClient, who: { id: string; email: s
 
 /** Row counts of every table except the audit log: refused calls must leave these unchanged. */
 export async function domainSnapshot(prisma: PrismaClient) {
-  const [teams, users, memberships, invites, clouds, clusters, prices, models, versions, deployments, embeds, migrations, approvals, policies] = await Promise.all([
+  const [
+    teams,
+    users,
+    memberships,
+    invites,
+    clouds,
+    clusters,
+    prices,
+    models,
+    versions,
+    deployments,
+    embeds,
+    migrations,
+    approvals,
+    policies,
+    webhooks,
+    equivalences,
+  ] = await Promise.all([
     prisma.team.findMany({ select: { id: true, embedOrigins: true }, orderBy: { id: "asc" } }),
     prisma.user.findMany({ select: { id: true, locale: true }, orderBy: { id: "asc" } }),
     prisma.membership.findMany({ select: { id: true, role: true }, orderBy: { id: "asc" } }),
@@ -105,11 +160,33 @@ export async function domainSnapshot(prisma: PrismaClient) {
     prisma.gpuPrice.findMany({ select: { id: true, pricePerHour: true }, orderBy: { id: "asc" } }),
     prisma.model.count(),
     prisma.modelVersion.count(),
-    prisma.deployment.findMany({ select: { id: true, replicas: true, specGeneration: true, deletionRequestedAt: true }, orderBy: { id: "asc" } }),
+    prisma.deployment.findMany({
+      select: { id: true, replicas: true, specGeneration: true, deletionRequestedAt: true },
+      orderBy: { id: "asc" },
+    }),
     prisma.embedLink.findMany({ select: { id: true, revokedAt: true }, orderBy: { id: "asc" } }),
     prisma.migration.findMany({ select: { id: true, state: true, abortRequestedAt: true }, orderBy: { id: "asc" } }),
     prisma.approval.count(),
     prisma.approvalPolicy.count(),
+    prisma.teamWebhook.count(),
+    prisma.gpuEquivalence.count(),
   ]);
-  return JSON.stringify({ teams, users, memberships, invites, clouds, clusters, prices, models, versions, deployments, embeds, migrations, approvals, policies });
+  return JSON.stringify({
+    teams,
+    users,
+    memberships,
+    invites,
+    clouds,
+    clusters,
+    prices,
+    models,
+    versions,
+    deployments,
+    embeds,
+    migrations,
+    approvals,
+    policies,
+    webhooks,
+    equivalences,
+  });
 }

@@ -11,11 +11,22 @@ export interface MigrationScenario extends TeamFixture {
 }
 
 export const GOLDEN = [
-  { input: { inputs: [{ name: "x", shape: [1, 1], datatype: "FP32", data: [1] }] }, expected: { outputs: [{ name: "y", shape: [1, 1], datatype: "FP32", data: [0.5] }] } },
+  {
+    input: { inputs: [{ name: "x", shape: [1, 1], datatype: "FP32", data: [1] }] },
+    expected: { outputs: [{ name: "y", shape: [1, 1], datatype: "FP32", data: [0.5] }] },
+  },
 ];
 
 export async function createMigrationScenario(prisma: PrismaClient, slug: string): Promise<MigrationScenario> {
   const f = await createTeamFixture(prisma, slug);
+  await prisma.cloud.update({
+    where: { id: f.cloudId },
+    data: {
+      storeEndpoint: "http://127.0.0.1:9/",
+      storeBucket: "b",
+      storeCredentialsCipher: encryptJson({ accessKeyId: "k", secretAccessKey: "s" }, getEncryptionKey()),
+    },
+  });
   await prisma.modelVersion.update({ where: { id: f.versionId }, data: { goldenSet: GOLDEN, sizeBytes: 1_000_000n } });
   await prisma.deployment.update({ where: { id: f.deploymentId }, data: { readyReplicas: 1, phase: "Ready" } });
   const cloud = await prisma.cloud.create({
@@ -42,7 +53,15 @@ export async function createMigrationScenario(prisma: PrismaClient, slug: string
     },
   });
   await prisma.gpuPrice.create({
-    data: { teamId: f.teamId, provider: "GCP", region: "us-central1", gpuType: "H100", pricePerHour: 2.0, source: "test", effectiveDate: new Date("2026-01-01") },
+    data: {
+      teamId: f.teamId,
+      provider: "GCP",
+      region: "us-central1",
+      gpuType: "H100",
+      pricePerHour: 2.0,
+      source: "test",
+      effectiveDate: new Date("2026-01-01"),
+    },
   });
   return { ...f, targetClusterId: cluster.id, targetCloudId: cloud.id };
 }
@@ -55,7 +74,9 @@ export interface FakePorts extends MigrationPorts {
   verifyCalls: number;
 }
 
-export function fakePorts(over: Partial<MigrationPorts> & { goldenOk?: boolean; p95Ms?: number; requests?: number } = {}): FakePorts {
+export function fakePorts(
+  over: Partial<MigrationPorts> & { goldenOk?: boolean; p95Ms?: number; requests?: number } = {},
+): FakePorts {
   const ports: FakePorts = {
     copies: [],
     traffic: [],
@@ -71,7 +92,17 @@ export function fakePorts(over: Partial<MigrationPorts> & { goldenOk?: boolean; 
       ports.verifyCalls += 1;
       const ok = over.goldenOk ?? true;
       return {
-        golden: [{ index: 0, ok, maxAbsDiff: ok ? 0 : 0.2, message: ok ? null : "output y[0]: expected 0.5, got 0.7", expected: [0.5], source: [0.5], target: [ok ? 0.5 : 0.7] }],
+        golden: [
+          {
+            index: 0,
+            ok,
+            maxAbsDiff: ok ? 0 : 0.2,
+            message: ok ? null : "output y[0]: expected 0.5, got 0.7",
+            expected: [0.5],
+            source: [0.5],
+            target: [ok ? 0.5 : 0.7],
+          },
+        ],
         shadow: [],
         targetLatencyMs: [12],
       };
@@ -91,7 +122,10 @@ export function fakePorts(over: Partial<MigrationPorts> & { goldenOk?: boolean; 
 export function readyTargets(prisma: PrismaClient, opts: { phase?: string } = {}): () => void {
   const timer = setInterval(() => {
     void prisma.deployment
-      .updateMany({ where: { phase: "Pending", deletionRequestedAt: null }, data: opts.phase ? { phase: opts.phase } : { phase: "Ready", readyReplicas: 1, availableReplicas: 1 } })
+      .updateMany({
+        where: { phase: "Pending", deletionRequestedAt: null },
+        data: opts.phase ? { phase: opts.phase } : { phase: "Ready", readyReplicas: 1, availableReplicas: 1 },
+      })
       .catch(() => {});
   }, 100);
   return () => clearInterval(timer);

@@ -5,7 +5,13 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { connectStoredCluster, DriverError, type ClusterDriver } from "../clusters/driver";
 import { loadStoredClusters } from "../services/clusters/cluster-connection";
 import { onDeploymentsChanged } from "../services/deployments/deployment-events";
-import { finishDeletion, listPendingChanges, markApplied, markApplyFailed, type PendingChange } from "../services/deployments/pending-changes";
+import {
+  finishDeletion,
+  listPendingChanges,
+  markApplied,
+  markApplyFailed,
+  type PendingChange,
+} from "../services/deployments/pending-changes";
 import { acquireLease } from "../services/workers/lease";
 
 const LEASE = "deployment-reconciler";
@@ -18,7 +24,11 @@ export interface Reconciler {
   runOnce(): Promise<number>;
 }
 
-export function startDeploymentReconciler(opts: { prisma: PrismaClient; holder?: string; log?: (m: string) => void }): Reconciler {
+export function startDeploymentReconciler(opts: {
+  prisma: PrismaClient;
+  holder?: string;
+  log?: (m: string) => void;
+}): Reconciler {
   const holder = opts.holder ?? `reconciler-${randomUUID()}`;
   const log = opts.log ?? (() => {});
   // Failed changes are retried with backoff, per deployment and generation.
@@ -60,7 +70,11 @@ export function startDeploymentReconciler(opts: { prisma: PrismaClient; holder?:
       return !r || r.generation !== c.specGeneration || r.at <= now;
     });
     if (changes.length === 0) return 0;
-    const clusters = new Map((await loadStoredClusters({ prisma: opts.prisma, ids: [...new Set(changes.map((c) => c.clusterId))] })).map((c) => [c.clusterId, c]));
+    const clusters = new Map(
+      (await loadStoredClusters({ prisma: opts.prisma, ids: [...new Set(changes.map((c) => c.clusterId))] })).map(
+        (c) => [c.clusterId, c],
+      ),
+    );
     await Promise.all(
       changes.map(async (change) => {
         const cluster = clusters.get(change.clusterId);
@@ -74,7 +88,11 @@ export function startDeploymentReconciler(opts: { prisma: PrismaClient; holder?:
           const delay = Math.min(60_000, prev && prev.generation === change.specGeneration ? prev.delay * 2 : 2_000);
           retryAt.set(change.id, { generation: change.specGeneration, at: Date.now() + delay, delay });
           log(`deployment ${change.namespace}/${change.name}: ${message} (retry in ${delay / 1000} s)`);
-          await markApplyFailed({ prisma: opts.prisma, change, message: `${message} — Tern retries in ${Math.round(delay / 1000)} s` });
+          await markApplyFailed({
+            prisma: opts.prisma,
+            change,
+            message: `${message} — Tern retries in ${Math.round(delay / 1000)} s`,
+          });
         }
       }),
     );

@@ -39,17 +39,19 @@ export function startMigrationWorker(opts: {
   let pass: Promise<void> | null = null;
 
   function start(id: string) {
-    const job = withLease({ prisma: opts.prisma, name: `migration:${id}`, holder, ttlMs: opts.leaseTtlMs ?? MIGRATION_LEASE_TTL_MS }, (lease, lost) =>
-      runMigration({
-        id,
-        fencing: lease.fencing,
-        store,
-        ports: opts.ports,
-        signal: AbortSignal.any([lost, stopping.signal]),
-        log,
-        maxAttempts: opts.maxAttempts,
-        retryDelayMs: opts.retryDelayMs,
-      }),
+    const job = withLease(
+      { prisma: opts.prisma, name: `migration:${id}`, holder, ttlMs: opts.leaseTtlMs ?? MIGRATION_LEASE_TTL_MS },
+      (lease, lost) =>
+        runMigration({
+          id,
+          fencing: lease.fencing,
+          store,
+          ports: opts.ports,
+          signal: AbortSignal.any([lost, stopping.signal]),
+          log,
+          maxAttempts: opts.maxAttempts,
+          retryDelayMs: opts.retryDelayMs,
+        }),
     )
       .then(() => undefined)
       .catch((e: unknown) => log(`migration ${id}: worker error: ${e instanceof Error ? e.message : String(e)}`))

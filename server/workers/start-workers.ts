@@ -1,8 +1,11 @@
 // Starts the background workers in this app process: the deployment reconciler and the cluster
-// status sync. Both take leases in PostgreSQL, so several app replicas may run them safely.
+// status sync and the migration worker. All take leases in PostgreSQL, so several app replicas may run them safely.
 import { getPrisma } from "../db";
 import { startDeploymentReconciler } from "./deployment-reconciler";
 import { startStatusSync } from "./status-sync";
+import { startMigrationWorker } from "./migration-worker";
+import { createMigrationPorts } from "../services/migrations/migration-ports";
+import { trafficRouterFromEnv } from "../services/migrations/traffic-router-from-env";
 
 const KEY = Symbol.for("tern.workers");
 type Store = typeof globalThis & { [KEY]?: { stop(): void } };
@@ -14,9 +17,15 @@ export function startWorkers(): void {
   const log = (m: string) => console.log(`[tern] ${m}`);
   const reconciler = startDeploymentReconciler({ prisma, log });
   const sync = startStatusSync({ prisma, log });
+  const migrations = startMigrationWorker({
+    prisma,
+    ports: createMigrationPorts({ prisma, router: trafficRouterFromEnv() }),
+    log,
+  });
   store[KEY] = {
     stop() {
       reconciler.stop();
+      void migrations.stop();
       sync.stop();
     },
   };

@@ -6,7 +6,11 @@ import { connectStoredCluster } from "../clusters/driver";
 import { SyncManager } from "../clusters/sync";
 import { loadStoredClusters } from "../services/clusters/cluster-connection";
 import { recordClusterCapacity, recordClusterHealth } from "../services/clusters/record-cluster-observation";
-import { recordDeploymentEvent, recordDeploymentGone, recordDeploymentStatus } from "../services/deployments/record-deployment-status";
+import {
+  recordDeploymentEvent,
+  recordDeploymentGone,
+  recordDeploymentStatus,
+} from "../services/deployments/record-deployment-status";
 import { acquireLease, releaseLease } from "../services/workers/lease";
 
 const TICK_MS = 5_000;
@@ -41,9 +45,16 @@ export function startStatusSync(opts: { prisma: PrismaClient; log: (m: string) =
       await recordClusterCapacity({ prisma, clusterId: c.clusterId, gpuCapacity: c.gpuCapacity, nodes: c.nodes });
     },
     onDeploymentGone: async (d) => {
-      await recordDeploymentGone({ prisma, clusterId: d.clusterId, deploymentId: d.deploymentId, namespace: d.namespace, name: d.name });
+      await recordDeploymentGone({
+        prisma,
+        clusterId: d.clusterId,
+        deploymentId: d.deploymentId,
+        namespace: d.namespace,
+        name: d.name,
+      });
     },
-    onCallbackError: (e) => log(`status sync could not record an observation: ${e instanceof Error ? e.message : "unknown error"}`),
+    onCallbackError: (e) =>
+      log(`status sync could not record an observation: ${e instanceof Error ? e.message : "unknown error"}`),
   });
 
   let stopped = false;
@@ -72,7 +83,9 @@ export function startStatusSync(opts: { prisma: PrismaClient; log: (m: string) =
       stopped = true;
       clearTimeout(timer);
       const ids = manager.clusterIds();
-      void manager.stopAll().then(() => Promise.all(ids.map((id) => releaseLease({ prisma, name: `sync:${id}`, holder }))));
+      void manager
+        .stopAll()
+        .then(() => Promise.all(ids.map((id) => releaseLease({ prisma, name: `sync:${id}`, holder }))));
     },
   };
 }

@@ -2,6 +2,7 @@
 import { createKubeClients } from "./kube-client";
 import { listEvents, listKind, listNodes, listPods } from "./list-resources";
 import { applyModelDeployment, deleteModelDeployment, getDeploymentStatus, scaleDeployment } from "./model-deployment";
+import { inferThroughServiceProxy } from "./service-proxy";
 import { testConnection } from "./test-connection";
 import type { ClusterDriver, ConnectOptions } from "./types";
 import { watchKind } from "./watch-resource";
@@ -24,5 +25,6 @@ export function connectCluster(opts: ConnectOptions): ClusterDriver {
     listNodes: () => listNodes(k),
     list: (kind, listOpts) => listKind(k, kind, listOpts?.labelSelector),
     watch: (kind, watchOpts) => watchKind(k, kind, watchOpts),
+    infer: (req) => inferThroughServiceProxy(k, req),
   };
 }

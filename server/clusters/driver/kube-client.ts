@@ -26,6 +26,8 @@ export interface KubeClients {
   authz: AuthorizationV1Api;
   version: VersionApi;
   watch: Watch;
+  /** For requests the generated clients cannot make (a services/proxy POST with a body). */
+  kubeConfig: KubeConfig;
   /** Request options: the timeout, plus a Content-Type for patches. */
   options(patch?: PatchStrategy): ConfigurationOptions<ObservableMiddleware>;
   /** Runs one API call and turns any failure into a DriverError naming `ctx`. */
@@ -86,6 +88,7 @@ export function createKubeClients(opts: ConnectOptions): KubeClients {
     authz: kc.makeApiClient(AuthorizationV1Api),
     version: kc.makeApiClient(VersionApi),
     watch: new Watch(kc),
+    kubeConfig: kc,
     options(patch) {
       const base: ConfigurationOptions<ObservableMiddleware> = { middleware: [timeout], middlewareMergeStrategy: "append" };
       return patch ? setHeaderOptions("Content-Type", patch, base) : base;

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { createApiServer, type ApiServer } from "../../sim/apiserver/create-api-server";
 import { createClusterCertificates } from "../../sim/apiserver/certificates";
+import type { ServiceProxyBackend } from "../../sim/apiserver/service-proxy";
 import { ObjectStore, type KubeObject } from "../../sim/store/object-store";
 import { connectCluster } from "./connect-cluster";
 import type { ClusterDriver } from "./types";
@@ -19,7 +20,9 @@ export interface SimTestCluster {
   close(): Promise<void>;
 }
 
-export async function startSimTestCluster(opts: { historyLimit?: number; bookmarkIntervalMs?: number } = {}): Promise<SimTestCluster> {
+export async function startSimTestCluster(
+  opts: { historyLimit?: number; bookmarkIntervalMs?: number; serviceProxy?: ServiceProxyBackend } = {},
+): Promise<SimTestCluster> {
   const store = new ObjectStore({ historyLimit: opts.historyLimit ?? 5000 });
   store.create("namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: "default" } });
   const certs = await createClusterCertificates();
@@ -31,6 +34,7 @@ export async function startSimTestCluster(opts: { historyLimit?: number; bookmar
     tls: { key: certs.key, cert: certs.cert },
     clusterName: "test",
     bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 1000,
+    ...(opts.serviceProxy ? { serviceProxy: opts.serviceProxy } : {}),
   });
   await server.listen(0);
   const ca = Buffer.from(certs.caCert).toString("base64");

@@ -166,6 +166,24 @@ export interface WatchHandle {
   stop(): void;
 }
 
+/** An Open Inference Protocol request to a model server behind a Service, through the API server's services/proxy. */
+export interface ServiceInferRequest {
+  namespace: string;
+  service: string;
+  /** The Service port's name or number (Tern's model Services name theirs "http"). */
+  port: string | number;
+  modelName: string;
+  /** The OIP request body (JSON). */
+  request: unknown;
+  timeoutMs?: number;
+}
+
+/** The model server's answer: its HTTP status and parsed JSON body (text when it was not JSON). */
+export interface ServiceInferResponse {
+  status: number;
+  body: unknown;
+}
+
 export interface ClusterDriver {
   readonly apiServer: string;
   testConnection(): Promise<TestConnectionResult>;
@@ -180,4 +198,9 @@ export interface ClusterDriver {
   list<K extends WatchKind>(kind: K, opts?: { labelSelector?: string }): Promise<ListResult<K>>;
   /** Cluster-wide watch from a resourceVersion, for the sync. */
   watch<K extends WatchKind>(kind: K, opts: WatchOptions<K>): WatchHandle;
+  /**
+   * POSTs an OIP infer request through services/proxy. The model server's own answers (any status) resolve;
+   * the API server's refusals (no endpoints, no such Service, RBAC, outage) reject with DriverError.
+   */
+  infer(req: ServiceInferRequest): Promise<ServiceInferResponse>;
 }

@@ -86,6 +86,7 @@ export class FakeDriver {
       listPods: notUsed,
       listEvents: notUsed,
       listNodes: notUsed,
+      infer: notUsed,
       list: async (kind, opts) => {
         await Promise.resolve();
         if (this.down) throw this.unreachable();

@@ -27,9 +27,26 @@ const copyArtifact: StepExecutor = async (ctx) => {
   const m = ctx.migration.plan.model;
   if (!m.targetArtifactUri) throw new StepFailed("the plan names no target store for the artifact");
   const started = ctx.now();
-  const r = await ctx.ports.copyArtifact({ teamId: ctx.migration.teamId, fromUri: m.artifactUri, toUri: m.targetArtifactUri, sha256: m.sha256, sizeBytes: m.sizeBytes, signal: ctx.signal });
-  if (r.sha256 !== m.sha256) throw new StepFailed(`the copy hashes to ${r.sha256}, not the version's ${m.sha256}; nothing was deployed`, { ...r });
-  return { from: m.artifactUri, to: m.targetArtifactUri, bytes: r.bytes, sha256: r.sha256, skipped: r.skipped, seconds: (ctx.now() - started) / 1000 };
+  const r = await ctx.ports.copyArtifact({
+    teamId: ctx.migration.teamId,
+    fromUri: m.artifactUri,
+    toUri: m.targetArtifactUri,
+    sha256: m.sha256,
+    sizeBytes: m.sizeBytes,
+    signal: ctx.signal,
+  });
+  if (r.sha256 !== m.sha256)
+    throw new StepFailed(`the copy hashes to ${r.sha256}, not the version's ${m.sha256}; nothing was deployed`, {
+      ...r,
+    });
+  return {
+    from: m.artifactUri,
+    to: m.targetArtifactUri,
+    bytes: r.bytes,
+    sha256: r.sha256,
+    skipped: r.skipped,
+    seconds: (ctx.now() - started) / 1000,
+  };
 };
 
 const deployTarget: StepExecutor = async (ctx) => {
@@ -48,10 +65,22 @@ const waitReady: StepExecutor = async (ctx) => {
   for (;;) {
     const s = await ctx.store.targetStatus(id);
     if (!s.exists) throw new StepFailed("the target deployment disappeared while Tern waited for it");
-    if (s.replicas > 0 && s.readyReplicas >= s.replicas) return { readyReplicas: s.readyReplicas, replicas: s.replicas, seconds: (ctx.now() - (ctx.step.startedAt?.getTime() ?? ctx.now())) / 1000 };
-    if (CRASHING.test(s.phase)) throw new StepFailed(`the target is ${s.phase}${s.lastEvent ? `: ${s.lastEvent}` : ""}`, { phase: s.phase, lastEvent: s.lastEvent });
+    if (s.replicas > 0 && s.readyReplicas >= s.replicas)
+      return {
+        readyReplicas: s.readyReplicas,
+        replicas: s.replicas,
+        seconds: (ctx.now() - (ctx.step.startedAt?.getTime() ?? ctx.now())) / 1000,
+      };
+    if (CRASHING.test(s.phase))
+      throw new StepFailed(`the target is ${s.phase}${s.lastEvent ? `: ${s.lastEvent}` : ""}`, {
+        phase: s.phase,
+        lastEvent: s.lastEvent,
+      });
     if (ctx.now() > deadline) {
-      throw new StepFailed(`the target was not ready within ${timeoutMs / 1000} s (${s.readyReplicas}/${s.replicas} ready, ${s.phase}${s.lastError ? `; ${s.lastError}` : ""})`, { ...s });
+      throw new StepFailed(
+        `the target was not ready within ${timeoutMs / 1000} s (${s.readyReplicas}/${s.replicas} ready, ${s.phase}${s.lastError ? `; ${s.lastError}` : ""})`,
+        { ...s },
+      );
     }
     await ctx.sleep(1000);
   }
@@ -73,7 +102,10 @@ const verify: StepExecutor = async (ctx) => {
   const evidence: Evidence = { golden: r.golden, shadow: r.shadow, targetLatencyMs: r.targetLatencyMs };
   if (r.golden.length === 0) throw new StepFailed("inconclusive: no golden case could be compared", evidence);
   if (bad.length) {
-    throw new StepFailed(`${bad.length} of ${r.golden.length + r.shadow.length} answers differ beyond tolerance (first: ${bad[0]!.message ?? "mismatch"})`, evidence);
+    throw new StepFailed(
+      `${bad.length} of ${r.golden.length + r.shadow.length} answers differ beyond tolerance (first: ${bad[0]!.message ?? "mismatch"})`,
+      evidence,
+    );
   }
   // Latency from Prometheus: the verification requests above were served by the target; wait for a scrape.
   const id = requireTarget(ctx);
@@ -83,10 +115,18 @@ const verify: StepExecutor = async (ctx) => {
     if (a.p95Ms !== null && (a.requests ?? 0) > 0) {
       evidence.p95Ms = a.p95Ms;
       evidence.sloMs = plan.latency.sloMs;
-      if (a.p95Ms > plan.latency.sloMs) throw new StepFailed(`target p95 ${Math.round(a.p95Ms)} ms is above the SLO of ${plan.latency.sloMs} ms`, evidence);
+      if (a.p95Ms > plan.latency.sloMs)
+        throw new StepFailed(
+          `target p95 ${Math.round(a.p95Ms)} ms is above the SLO of ${plan.latency.sloMs} ms`,
+          evidence,
+        );
       return evidence;
     }
-    if (ctx.now() > deadline) throw new StepFailed("inconclusive: Prometheus has no latency data for the target; Tern never treats no data as success", evidence);
+    if (ctx.now() > deadline)
+      throw new StepFailed(
+        "inconclusive: Prometheus has no latency data for the target; Tern never treats no data as success",
+        evidence,
+      );
     await ctx.sleep(2000);
   }
 };
@@ -104,16 +144,36 @@ const shiftTraffic: StepExecutor = async (ctx) => {
   const until = (ctx.step.startedAt?.getTime() ?? ctx.now()) + windowS * 1000;
   if (until > ctx.now()) await ctx.sleep(until - ctx.now());
   const a = await ctx.ports.analyse({ teamId: ctx.migration.teamId, deploymentId: id, windowSeconds: windowS });
-  const evidence: Evidence = { percent, weights: backends.map((b) => ({ cluster: b.clusterName, weight: b.weight })), ...a, windowSeconds: windowS };
-  if (a.requests === null) throw new StepFailed("inconclusive: Prometheus has no request data for the target in the analysis window", evidence);
+  const evidence: Evidence = {
+    percent,
+    weights: backends.map((b) => ({ cluster: b.clusterName, weight: b.weight })),
+    ...a,
+    windowSeconds: windowS,
+  };
+  if (a.requests === null)
+    throw new StepFailed(
+      "inconclusive: Prometheus has no request data for the target in the analysis window",
+      evidence,
+    );
   if (a.requests < plan.traffic.minRequests) {
-    throw new StepFailed(`inconclusive: the target served ${Math.round(a.requests)} requests in ${windowS} s, fewer than the ${plan.traffic.minRequests} the analysis needs`, evidence);
+    throw new StepFailed(
+      `inconclusive: the target served ${Math.round(a.requests)} requests in ${windowS} s, fewer than the ${plan.traffic.minRequests} the analysis needs`,
+      evidence,
+    );
   }
   if (a.errorRatio !== null && a.errorRatio > plan.traffic.maxErrorRatio) {
-    throw new StepFailed(`the target's error ratio ${(a.errorRatio * 100).toFixed(2)} % is above ${(plan.traffic.maxErrorRatio * 100).toFixed(2)} %`, evidence);
+    throw new StepFailed(
+      `the target's error ratio ${(a.errorRatio * 100).toFixed(2)} % is above ${(plan.traffic.maxErrorRatio * 100).toFixed(2)} %`,
+      evidence,
+    );
   }
-  if (a.p95Ms === null) throw new StepFailed("inconclusive: no latency data for the target in the analysis window", evidence);
-  if (a.p95Ms > plan.latency.sloMs) throw new StepFailed(`the target's p95 ${Math.round(a.p95Ms)} ms is above the SLO of ${plan.latency.sloMs} ms`, evidence);
+  if (a.p95Ms === null)
+    throw new StepFailed("inconclusive: no latency data for the target in the analysis window", evidence);
+  if (a.p95Ms > plan.latency.sloMs)
+    throw new StepFailed(
+      `the target's p95 ${Math.round(a.p95Ms)} ms is above the SLO of ${plan.latency.sloMs} ms`,
+      evidence,
+    );
   return evidence;
 };
 
@@ -122,7 +182,11 @@ const drainSource: StepExecutor = async (ctx) => {
   const id = requireTarget(ctx);
   const until = (ctx.step.startedAt?.getTime() ?? ctx.now()) + Number(ctx.step.params.graceSeconds ?? 0) * 1000;
   if (until > ctx.now()) await ctx.sleep(until - ctx.now());
-  await ctx.ports.setTraffic({ teamId: ctx.migration.teamId, modelName: plan.model.name, backends: [{ ...targetRef(ctx), weight: 100 }] });
+  await ctx.ports.setTraffic({
+    teamId: ctx.migration.teamId,
+    modelName: plan.model.name,
+    backends: [{ ...targetRef(ctx), weight: 100 }],
+  });
   const r = await ctx.store.drainSource(ctx.migration.id, ctx.fencing, plan, id);
   return { sourceRemoval: "requested", embedLinksMoved: r.embedLinksMoved };
 };
@@ -144,5 +208,7 @@ export function isTransient(e: unknown): boolean {
   if (e instanceof TransientError) return true;
   if (e instanceof StepFailed) return false;
   const msg = e instanceof Error ? `${e.name} ${e.message}` : String(e);
-  return /fetch failed|ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket hang up|timeout|503|502|504|unreachable|ServiceUnavailable/i.test(msg);
+  return /fetch failed|ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket hang up|timeout|503|502|504|unreachable|ServiceUnavailable/i.test(
+    msg,
+  );
 }

@@ -45,7 +45,14 @@ export interface TrafficBackend extends DeploymentRef {
 }
 
 export interface MigrationPorts {
-  copyArtifact(args: { teamId: string; fromUri: string; toUri: string; sha256: string; sizeBytes: number; signal: AbortSignal }): Promise<CopyResult>;
+  copyArtifact(args: {
+    teamId: string;
+    fromUri: string;
+    toUri: string;
+    sha256: string;
+    sizeBytes: number;
+    signal: AbortSignal;
+  }): Promise<CopyResult>;
   verify(args: {
     teamId: string;
     modelName: string;

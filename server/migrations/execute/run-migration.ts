@@ -66,7 +66,16 @@ export async function runMigration(o: RunOptions): Promise<string> {
     for (;;) {
       if (o.signal.aborted) throw new LeaseLost();
       const running = await o.store.stepStarted(o.id, o.fencing, step.index);
-      const ctx: StepContext = { migration: m, step: running, fencing: o.fencing, ports: o.ports, store: o.store, signal: o.signal, sleep, now };
+      const ctx: StepContext = {
+        migration: m,
+        step: running,
+        fencing: o.fencing,
+        ports: o.ports,
+        store: o.store,
+        signal: o.signal,
+        sleep,
+        now,
+      };
       try {
         const evidence = await exec(ctx);
         await o.store.stepFinished(o.id, o.fencing, step.index, "SUCCEEDED", null, evidence);
@@ -76,11 +85,19 @@ export async function runMigration(o: RunOptions): Promise<string> {
         if (e instanceof LeaseLost || e instanceof AbortRequested) throw e;
         if (isTransient(e) && running.attempts < maxAttempts) {
           const wait = delay(running.attempts);
-          await o.store.stepNote(o.id, o.fencing, step.index, `attempt ${running.attempts} failed: ${message(e)} — retrying in ${Math.round(wait / 1000)} s`);
+          await o.store.stepNote(
+            o.id,
+            o.fencing,
+            step.index,
+            `attempt ${running.attempts} failed: ${message(e)} — retrying in ${Math.round(wait / 1000)} s`,
+          );
           await sleep(wait);
           continue;
         }
-        const failed = e instanceof StepFailed ? e : new StepFailed(isTransient(e) ? `${message(e)} (after ${running.attempts} attempts)` : message(e));
+        const failed =
+          e instanceof StepFailed
+            ? e
+            : new StepFailed(isTransient(e) ? `${message(e)} (after ${running.attempts} attempts)` : message(e));
         await o.store.stepFinished(o.id, o.fencing, step.index, "FAILED", failed.message, failed.evidence);
         throw failed;
       }
@@ -99,7 +116,9 @@ export async function runMigration(o: RunOptions): Promise<string> {
       steps = (await o.store.load(o.id))!.steps;
     }
     // Forward steps that never ran are skipped, so the stepper shows where it stopped.
-    for (const s of steps) if (s.status === "PENDING" && !ROLLBACK[s.kind]) await o.store.stepFinished(o.id, o.fencing, s.index, "SKIPPED", null, {});
+    for (const s of steps)
+      if (s.status === "PENDING" && !ROLLBACK[s.kind])
+        await o.store.stepFinished(o.id, o.fencing, s.index, "SKIPPED", null, {});
     for (const s of steps.filter((s) => ROLLBACK[s.kind] && s.status !== "SUCCEEDED")) {
       try {
         await runStep(s, ROLLBACK[s.kind]!);
@@ -130,13 +149,22 @@ export async function runMigration(o: RunOptions): Promise<string> {
       } catch (e) {
         if (e instanceof StepFailed && !abortable) {
           // Past the point of no return the target carries all traffic: keep retrying, never roll back.
-          await o.store.stepNote(o.id, o.fencing, step.index, `${e.message} — Tern retries; the target serves all traffic`);
+          await o.store.stepNote(
+            o.id,
+            o.fencing,
+            step.index,
+            `${e.message} — Tern retries; the target serves all traffic`,
+          );
           return "RUNNING";
         }
         throw e;
       }
     }
-    await o.store.finish(o.id, o.fencing, { state: "SUCCEEDED", outcome: `now running on ${m.plan.target.clusterName}`, evidence: {} });
+    await o.store.finish(o.id, o.fencing, {
+      state: "SUCCEEDED",
+      outcome: `now running on ${m.plan.target.clusterName}`,
+      evidence: {},
+    });
     return "SUCCEEDED";
   } catch (e) {
     if (e instanceof LeaseLost) {

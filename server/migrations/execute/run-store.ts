@@ -48,19 +48,41 @@ export interface RunStore {
   setState(
     id: string,
     fencing: number,
-    to: { state: MigrationState; outcome?: string | null; started?: boolean; finished?: boolean; evidence?: Record<string, unknown> },
+    to: {
+      state: MigrationState;
+      outcome?: string | null;
+      started?: boolean;
+      finished?: boolean;
+      evidence?: Record<string, unknown>;
+    },
   ): Promise<void>;
   stepStarted(id: string, fencing: number, index: number): Promise<RunStep>;
   stepNote(id: string, fencing: number, index: number, message: string): Promise<void>;
-  stepFinished(id: string, fencing: number, index: number, status: StepStatus, message: string | null, evidence: Record<string, unknown>): Promise<void>;
+  stepFinished(
+    id: string,
+    fencing: number,
+    index: number,
+    status: StepStatus,
+    message: string | null,
+    evidence: Record<string, unknown>,
+  ): Promise<void>;
   appendSteps(id: string, fencing: number, steps: PlannedStep[]): Promise<void>;
   abortState(id: string): Promise<{ requested: boolean; by: string | null }>;
   goldenSet(versionId: string): Promise<unknown>;
   createTarget(id: string, fencing: number, plan: MigrationPlan): Promise<string>;
   targetStatus(deploymentId: string): Promise<TargetStatus>;
   /** Moves embed links to the target and asks the reconciler to remove the source (desired state). */
-  drainSource(id: string, fencing: number, plan: MigrationPlan, targetDeploymentId: string): Promise<{ embedLinksMoved: number }>;
+  drainSource(
+    id: string,
+    fencing: number,
+    plan: MigrationPlan,
+    targetDeploymentId: string,
+  ): Promise<{ embedLinksMoved: number }>;
   removeTarget(id: string, fencing: number, targetDeploymentId: string): Promise<void>;
   /** Records the outcome with its evidence in the audit log, in the same transaction as the state. */
-  finish(id: string, fencing: number, to: { state: "SUCCEEDED" | "ROLLED_BACK" | "FAILED"; outcome: string; evidence: Record<string, unknown> }): Promise<void>;
+  finish(
+    id: string,
+    fencing: number,
+    to: { state: "SUCCEEDED" | "ROLLED_BACK" | "FAILED"; outcome: string; evidence: Record<string, unknown> },
+  ): Promise<void>;
 }

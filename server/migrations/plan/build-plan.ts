@@ -22,14 +22,30 @@ export interface PlanInputs {
     minReplicas: number;
     maxReplicas: number;
     cluster: { id: string; name: string; region: string; residencyTags: string[] };
-    cloud: { id: string; name: string; provider: string };
+    cloud: { id: string; name: string; provider: string; storeReady: boolean };
   };
   target: {
-    cluster: { id: string; name: string; region: string; residencyTags: string[]; gpuCapacity: Capacity; health: string };
+    cluster: {
+      id: string;
+      name: string;
+      region: string;
+      residencyTags: string[];
+      gpuCapacity: Capacity;
+      health: string;
+    };
     cloud: { id: string; name: string; provider: string; storeBucket: string | null; storeReady: boolean };
   };
   model: { id: string; name: string; residencyTags: string[] };
-  version: { id: string; version: string; format: ModelFormat; runtimeImage: string; artifactUri: string; sha256: string; sizeBytes: number; goldenCases: number };
+  version: {
+    id: string;
+    version: string;
+    format: ModelFormat;
+    runtimeImage: string;
+    artifactUri: string;
+    sha256: string;
+    sizeBytes: number;
+    goldenCases: number;
+  };
   throughput: Record<string, number>;
   prices: { source: Price | null; target: Price | null };
   latency: { sourceP95Ms: number | null; targetExpectedP95Ms: number | null; basis: string };
@@ -49,7 +65,8 @@ export function buildPlan(i: PlanInputs): { plan: MigrationPlan; problems: strin
     if (!ok) problems.push(message);
   };
 
-  if (t.cluster.id === s.cluster.id) problems.push(`the deployment already runs on '${t.cluster.name}'; pick another cluster`);
+  if (t.cluster.id === s.cluster.id)
+    problems.push(`the deployment already runs on '${t.cluster.name}'; pick another cluster`);
 
   const gpuTypes = Object.keys(t.cluster.gpuCapacity).sort();
   const free = (type: string) => {
@@ -58,11 +75,15 @@ export function buildPlan(i: PlanInputs): { plan: MigrationPlan; problems: strin
   };
   const gpuType =
     r.targetGpuType ||
-    (gpuTypes.includes(s.gpuType) ? s.gpuType : [...gpuTypes].sort((a, b) => (free(b) ?? 0) - (free(a) ?? 0))[0] ?? s.gpuType);
+    (gpuTypes.includes(s.gpuType)
+      ? s.gpuType
+      : ([...gpuTypes].sort((a, b) => (free(b) ?? 0) - (free(a) ?? 0))[0] ?? s.gpuType));
   const sourceThroughput = throughputOf(s.gpuType, i.throughput);
   const targetThroughput = throughputOf(gpuType, i.throughput);
   if (gpuType !== s.gpuType && (sourceThroughput === null || targetThroughput === null)) {
-    warnings.push(`no throughput figure for ${sourceThroughput === null ? s.gpuType : gpuType}; the target keeps ${s.replicas} replicas — add it to the GPU equivalence table`);
+    warnings.push(
+      `no throughput figure for ${sourceThroughput === null ? s.gpuType : gpuType}; the target keeps ${s.replicas} replicas — add it to the GPU equivalence table`,
+    );
   }
   const replicas = equivalentReplicas({ replicas: s.replicas, sourceThroughput, targetThroughput });
   const needed = replicas * s.gpusPerReplica;
@@ -91,14 +112,28 @@ export function buildPlan(i: PlanInputs): { plan: MigrationPlan; problems: strin
 
   const formats = runtimeFormats(v.runtimeImage);
   const formatOk = formats === null || formats.includes(v.format);
-  check("format", formatOk, formatOk ? `${v.runtimeImage} serves ${v.format}` : `runtime image ${v.runtimeImage} does not serve ${v.format} models`);
-  if (formats === null) warnings.push(`Tern does not recognise runtime image ${v.runtimeImage}; check that it serves ${v.format}`);
+  check(
+    "format",
+    formatOk,
+    formatOk
+      ? `${v.runtimeImage} serves ${v.format}`
+      : `runtime image ${v.runtimeImage} does not serve ${v.format} models`,
+  );
+  if (formats === null)
+    warnings.push(`Tern does not recognise runtime image ${v.runtimeImage}; check that it serves ${v.format}`);
 
   const healthy = t.cluster.health !== "UNREACHABLE";
-  check("health", healthy, healthy ? `'${t.cluster.name}' is ${t.cluster.health.toLowerCase()}` : `cluster '${t.cluster.name}' is unreachable; wait until Tern can reach it`);
+  check(
+    "health",
+    healthy,
+    healthy
+      ? `'${t.cluster.name}' is ${t.cluster.health.toLowerCase()}`
+      : `cluster '${t.cluster.name}' is unreachable; wait until Tern can reach it`,
+  );
 
   const sameCloud = t.cloud.id === s.cloud.id;
-  const storeOk = sameCloud || (t.cloud.storeReady && t.cloud.storeBucket !== null);
+  const targetStoreOk = t.cloud.storeReady && t.cloud.storeBucket !== null;
+  const storeOk = sameCloud || (targetStoreOk && s.cloud.storeReady);
   check(
     "store",
     storeOk,
@@ -106,7 +141,7 @@ export function buildPlan(i: PlanInputs): { plan: MigrationPlan; problems: strin
       ? `same cloud '${t.cloud.name}': the artifact stays where it is`
       : storeOk
         ? `the artifact is copied to cloud '${t.cloud.name}' (bucket ${t.cloud.storeBucket}) and its sha256 verified`
-        : `cloud '${t.cloud.name}' has no object store configured; set its store endpoint, bucket and keys on the Clouds page`,
+        : `cloud '${targetStoreOk ? s.cloud.name : t.cloud.name}' has no object store configured; set its store endpoint, bucket and keys on the Clouds page`,
   );
   check(
     "golden",
@@ -166,19 +201,34 @@ export function buildPlan(i: PlanInputs): { plan: MigrationPlan; problems: strin
       format: v.format,
       runtimeImage: v.runtimeImage,
       artifactUri: v.artifactUri,
-      targetArtifactUri: sameCloud ? v.artifactUri : t.cloud.storeBucket ? safeTargetUri(v.artifactUri, t.cloud.storeBucket) : null,
+      targetArtifactUri: sameCloud
+        ? v.artifactUri
+        : t.cloud.storeBucket
+          ? safeTargetUri(v.artifactUri, t.cloud.storeBucket)
+          : null,
       sha256: v.sha256,
       sizeBytes: v.sizeBytes,
       residencyTags: required,
       goldenCases: v.goldenCases,
     },
     checks,
-    capacity: { gpuType, needed, free: freeNow, sourceThroughput: sourceThroughput ?? 1, targetThroughput: targetThroughput ?? 1 },
+    capacity: {
+      gpuType,
+      needed,
+      free: freeNow,
+      sourceThroughput: sourceThroughput ?? 1,
+      targetThroughput: targetThroughput ?? 1,
+    },
     cost,
     latency: { sloMs: s.latencySloMs, ...i.latency },
     artifact: { sizeBytes: v.sizeBytes, estimatedCopySeconds: copySeconds },
     traffic: { steps: r.trafficSteps, analysisSeconds: r.analysisSeconds, minRequests: 20, maxErrorRatio: 0.01 },
-    verification: { absTolerance: 1e-4, relTolerance: 1e-3, shadowSamples: 8, readyTimeoutSeconds: READY_TIMEOUT_SECONDS },
+    verification: {
+      absTolerance: 1e-4,
+      relTolerance: 1e-3,
+      shadowSamples: 8,
+      readyTimeoutSeconds: READY_TIMEOUT_SECONDS,
+    },
     drainGraceSeconds: r.drainGraceSeconds,
     rollback: [
       "any failed check, a crash-looping target, a cluster API outage past its retries or an abort rolls back",
@@ -188,7 +238,9 @@ export function buildPlan(i: PlanInputs): { plan: MigrationPlan; problems: strin
     warnings,
   };
   if (i.latency.targetExpectedP95Ms !== null && i.latency.targetExpectedP95Ms > s.latencySloMs) {
-    warnings.push(`expected p95 on the target (${Math.round(i.latency.targetExpectedP95Ms)} ms) is above the SLO of ${s.latencySloMs} ms; the migration will roll back if it stays there`);
+    warnings.push(
+      `expected p95 on the target (${Math.round(i.latency.targetExpectedP95Ms)} ms) is above the SLO of ${s.latencySloMs} ms; the migration will roll back if it stays there`,
+    );
   }
   return { plan, problems };
 }

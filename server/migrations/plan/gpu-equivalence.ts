@@ -19,7 +19,11 @@ export function throughputOf(gpuType: string, table: Readonly<Record<string, num
 }
 
 /** Replicas on the target for the source's throughput; the same count when either type is unknown. */
-export function equivalentReplicas(opts: { replicas: number; sourceThroughput: number | null; targetThroughput: number | null }): number {
+export function equivalentReplicas(opts: {
+  replicas: number;
+  sourceThroughput: number | null;
+  targetThroughput: number | null;
+}): number {
   const { replicas, sourceThroughput: s, targetThroughput: t } = opts;
   if (replicas === 0 || s === null || t === null) return replicas;
   // A small epsilon so 2 × 0.45 / 0.45 stays 2 despite floating point.

@@ -13,7 +13,13 @@ export function monthly(price: Price | null, gpus: number): number | null {
 export const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /** Before / after / overlap, never adding different currencies. */
-export function costForecast(opts: { source: Price | null; target: Price | null; sourceGpus: number; targetGpus: number; overlapHours: number }) {
+export function costForecast(opts: {
+  source: Price | null;
+  target: Price | null;
+  sourceGpus: number;
+  targetGpus: number;
+  overlapHours: number;
+}) {
   const { source, target } = opts;
   const notes: string[] = [];
   const before = monthly(source, opts.sourceGpus);
@@ -22,12 +28,30 @@ export function costForecast(opts: { source: Price | null; target: Price | null;
   if (!target) notes.push("no catalog price for the target's GPU type and region: add one on the GPU prices page");
   if (source && target && source.currency !== target.currency) {
     notes.push(`prices are in ${source.currency} and ${target.currency}; Tern does not add different currencies`);
-    return { currency: null, beforePerMonth: before, afterPerMonth: after, overlapCost: null, deltaPerMonth: null, deltaPercent: null, notes };
+    return {
+      currency: null,
+      beforePerMonth: before,
+      afterPerMonth: after,
+      overlapCost: null,
+      deltaPerMonth: null,
+      deltaPercent: null,
+      notes,
+    };
   }
   const currency = source?.currency ?? target?.currency ?? null;
   const overlap =
-    source && target ? round2((source.pricePerHour * opts.sourceGpus + target.pricePerHour * opts.targetGpus) * opts.overlapHours) : null;
+    source && target
+      ? round2((source.pricePerHour * opts.sourceGpus + target.pricePerHour * opts.targetGpus) * opts.overlapHours)
+      : null;
   const delta = before !== null && after !== null ? round2(after - before) : null;
   const pct = delta !== null && before ? round2((delta / before) * 100) : null;
-  return { currency, beforePerMonth: before, afterPerMonth: after, overlapCost: overlap, deltaPerMonth: delta, deltaPercent: pct, notes };
+  return {
+    currency,
+    beforePerMonth: before,
+    afterPerMonth: after,
+    overlapCost: overlap,
+    deltaPerMonth: delta,
+    deltaPercent: pct,
+    notes,
+  };
 }

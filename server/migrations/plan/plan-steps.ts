@@ -16,14 +16,26 @@ export function planSteps(plan: MigrationPlan): PlannedStep[] {
   }
   steps.push(
     { kind: "DEPLOY_TARGET", label: `Deploy ${t.replicas} × ${t.gpuType} on ${t.clusterName}`, params: {} },
-    { kind: "WAIT_READY", label: `Wait until the target is ready`, params: { timeoutSeconds: plan.verification.readyTimeoutSeconds } },
+    {
+      kind: "WAIT_READY",
+      label: `Wait until the target is ready`,
+      params: { timeoutSeconds: plan.verification.readyTimeoutSeconds },
+    },
     { kind: "VERIFY", label: `Verify outputs (golden set) and latency`, params: {} },
   );
   for (const percent of plan.traffic.steps) {
-    steps.push({ kind: "SHIFT_TRAFFIC", label: `Shift ${percent} % of traffic to the target`, params: { percent, analysisSeconds: plan.traffic.analysisSeconds } });
+    steps.push({
+      kind: "SHIFT_TRAFFIC",
+      label: `Shift ${percent} % of traffic to the target`,
+      params: { percent, analysisSeconds: plan.traffic.analysisSeconds },
+    });
   }
   steps.push(
-    { kind: "DRAIN_SOURCE", label: `Drain and remove the source on ${plan.source.clusterName}`, params: { graceSeconds: plan.drainGraceSeconds } },
+    {
+      kind: "DRAIN_SOURCE",
+      label: `Drain and remove the source on ${plan.source.clusterName}`,
+      params: { graceSeconds: plan.drainGraceSeconds },
+    },
     { kind: "FINALIZE", label: `Finalize: the deployment now runs on ${t.clusterName}`, params: {} },
   );
   return steps;

@@ -5,12 +5,22 @@ import type { TeamScope } from "../context";
 import { notifyMigrationsChanged } from "./migration-events";
 
 export async function abortMigration(opts: TeamScope & { email: string; id: string; reason?: string }) {
-  const row = await opts.prisma.migration.findFirst({ where: { id: opts.id, teamId: opts.teamId }, select: { id: true, state: true } });
+  const row = await opts.prisma.migration.findFirst({
+    where: { id: opts.id, teamId: opts.teamId },
+    select: { id: true, state: true },
+  });
   if (!row) throw notFound("the migration");
   const note = `aborted by ${opts.email}${opts.reason ? `: ${opts.reason}` : ""}`;
   const cancelled = await opts.prisma.migration.updateMany({
     where: { id: row.id, state: { in: ["PENDING_APPROVAL", "APPROVED"] } },
-    data: { state: "CANCELLED", activeDeploymentId: null, finishedAt: new Date(), outcome: note, abortRequestedAt: new Date(), abortRequestedBy: opts.email },
+    data: {
+      state: "CANCELLED",
+      activeDeploymentId: null,
+      finishedAt: new Date(),
+      outcome: note,
+      abortRequestedAt: new Date(),
+      abortRequestedBy: opts.email,
+    },
   });
   if (cancelled.count === 0) {
     await opts.prisma.migration.updateMany({
@@ -19,6 +29,9 @@ export async function abortMigration(opts: TeamScope & { email: string; id: stri
     });
   }
   notifyMigrationsChanged({ teamId: opts.teamId, migrationId: row.id, reason: "state" });
-  const now = await opts.prisma.migration.findUniqueOrThrow({ where: { id: row.id }, select: { id: true, state: true } });
+  const now = await opts.prisma.migration.findUniqueOrThrow({
+    where: { id: row.id },
+    select: { id: true, state: true },
+  });
   return now;
 }

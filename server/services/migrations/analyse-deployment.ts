@@ -4,7 +4,12 @@ import { errorRatio, latencyQuantile, requestRate } from "../../metrics/promql";
 import type { Analysis } from "../../migrations/execute/ports";
 import { finiteOrNull } from "../metrics/chart-series";
 import { loadChartDeployments } from "../metrics/load-cost-deployments";
-import { DEFAULT_SCRAPE_SECONDS, prometheusFor, settingsFromEnv, type PrometheusSettings } from "../metrics/resolve-prometheus";
+import {
+  DEFAULT_SCRAPE_SECONDS,
+  prometheusFor,
+  settingsFromEnv,
+  type PrometheusSettings,
+} from "../metrics/resolve-prometheus";
 import { queryInstant } from "../metrics/run-query";
 import type { PrismaClient } from "../../generated/prisma/client";
 
@@ -16,7 +21,11 @@ export async function analyseDeployment(opts: {
   settings?: PrometheusSettings;
 }): Promise<Analysis> {
   const settings = opts.settings ?? settingsFromEnv();
-  const [d] = await loadChartDeployments({ prisma: opts.prisma, teamId: opts.teamId, where: { id: opts.deploymentId } });
+  const [d] = await loadChartDeployments({
+    prisma: opts.prisma,
+    teamId: opts.teamId,
+    where: { id: opts.deploymentId },
+  });
   if (!d) return { requests: null, errorRatio: null, p95Ms: null };
   const p = prometheusFor(d.cluster, settings);
   if (!p.ok) throw new Error(`Prometheus for '${d.cluster.name}' is not available: ${p.error.message}`);

@@ -11,10 +11,22 @@ export async function listMigrations(opts: TeamScope & { input: z.output<typeof 
     teamId: opts.teamId,
     ...(state ? { state } : {}),
     ...(deploymentId ? { OR: [{ sourceDeploymentId: deploymentId }, { targetDeploymentId: deploymentId }] } : {}),
-    ...(q ? { OR: [{ requestedByEmail: { contains: q, mode: "insensitive" } }, { plan: { path: ["model", "name"], string_contains: q } }] } : {}),
+    ...(q
+      ? {
+          OR: [
+            { requestedByEmail: { contains: q, mode: "insensitive" } },
+            { plan: { path: ["model", "name"], string_contains: q } },
+          ],
+        }
+      : {}),
   };
   const [rows, total] = await Promise.all([
-    opts.prisma.migration.findMany({ where, orderBy: [{ [sort]: dir }, { id: "asc" }], ...skipTake(page, pageSize), select: migrationListSelect }),
+    opts.prisma.migration.findMany({
+      where,
+      orderBy: [{ [sort]: dir }, { id: "asc" }],
+      ...skipTake(page, pageSize),
+      select: migrationListSelect,
+    }),
     opts.prisma.migration.count({ where }),
   ]);
   return { items: rows.map(toMigrationListItem), total, page, pageSize };

@@ -10,9 +10,17 @@ import { currentLatency } from "../metrics/current-latency";
 import { loadChartDeployments } from "../metrics/load-cost-deployments";
 import { settingsFromEnv } from "../metrics/resolve-prometheus";
 
-async function latestPrice(opts: TeamScope & { provider: string; region: string; gpuType: string }): Promise<Price | null> {
+async function latestPrice(
+  opts: TeamScope & { provider: string; region: string; gpuType: string },
+): Promise<Price | null> {
   const row = await opts.prisma.gpuPrice.findFirst({
-    where: { teamId: opts.teamId, provider: opts.provider as never, region: opts.region, gpuType: opts.gpuType, effectiveDate: { lte: new Date() } },
+    where: {
+      teamId: opts.teamId,
+      provider: opts.provider as never,
+      region: opts.region,
+      gpuType: opts.gpuType,
+      effectiveDate: { lte: new Date() },
+    },
     orderBy: { effectiveDate: "desc" },
     select: { pricePerHour: true, currency: true },
   });
@@ -20,15 +28,26 @@ async function latestPrice(opts: TeamScope & { provider: string; region: string;
 }
 
 export async function loadThroughputTable(opts: Pick<TeamScope, "prisma" | "teamId">): Promise<Record<string, number>> {
-  const rows = await opts.prisma.gpuEquivalence.findMany({ where: { teamId: opts.teamId }, select: { gpuType: true, throughput: true } });
+  const rows = await opts.prisma.gpuEquivalence.findMany({
+    where: { teamId: opts.teamId },
+    select: { gpuType: true, throughput: true },
+  });
   return Object.fromEntries(rows.map((r) => [r.gpuType, Number(r.throughput)]));
 }
 
-async function recentLatency(opts: TeamScope & { sourceId: string; targetClusterId: string; gpuType: string }): Promise<PlanInputs["latency"]> {
+async function recentLatency(
+  opts: TeamScope & { sourceId: string; targetClusterId: string; gpuType: string },
+): Promise<PlanInputs["latency"]> {
   const settings = settingsFromEnv();
   const [source] = await loadChartDeployments({ ...opts, where: { id: opts.sourceId } });
-  const peers = await loadChartDeployments({ ...opts, where: { clusterId: opts.targetClusterId, gpuType: opts.gpuType, deletionRequestedAt: null } });
-  const { items } = await currentLatency({ deployments: [...(source ? [source] : []), ...peers.slice(0, 5)], settings });
+  const peers = await loadChartDeployments({
+    ...opts,
+    where: { clusterId: opts.targetClusterId, gpuType: opts.gpuType, deletionRequestedAt: null },
+  });
+  const { items } = await currentLatency({
+    deployments: [...(source ? [source] : []), ...peers.slice(0, 5)],
+    settings,
+  });
   const sourceP95 = items.find((i) => i.deployment.id === opts.sourceId)?.p95Ms ?? null;
   const peer = items.find((i) => i.deployment.id !== opts.sourceId && i.p95Ms !== null);
   return {
@@ -56,7 +75,15 @@ export async function loadPlanInputs(opts: TeamScope & { input: MigrationRequest
       maxReplicas: true,
       artifactUri: true,
       deletionRequestedAt: true,
-      cluster: { select: { id: true, name: true, region: true, residencyTags: true, cloud: { select: { id: true, name: true, provider: true } } } },
+      cluster: {
+        select: {
+          id: true,
+          name: true,
+          region: true,
+          residencyTags: true,
+          cloud: { select: { id: true, name: true, provider: true, storeCredentialsCipher: true } },
+        },
+      },
       modelVersion: {
         select: {
           id: true,
@@ -73,12 +100,30 @@ export async function loadPlanInputs(opts: TeamScope & { input: MigrationRequest
     },
   });
   if (!d) throw notFound("the deployment");
-  if (d.deletionRequestedAt) throw new AppError("PRECONDITION_FAILED", `deployment '${d.name}' is being deleted; it cannot be migrated`);
+  if (d.deletionRequestedAt)
+    throw new AppError("PRECONDITION_FAILED", `deployment '${d.name}' is being deleted; it cannot be migrated`);
   const row = await opts.prisma.cluster.findFirst({
     where: { id: input.targetClusterId, teamId: opts.teamId },
-    select: { ...clusterSelect, cloud: { select: { id: true, name: true, provider: true, storeBucket: true, storeEndpoint: true, storeCredentialsCipher: true } } },
+    select: {
+      ...clusterSelect,
+      cloud: {
+        select: {
+          id: true,
+          name: true,
+          provider: true,
+          storeBucket: true,
+          storeEndpoint: true,
+          storeCredentialsCipher: true,
+        },
+      },
+    },
   });
-  if (!row) throw new AppError("NOT_FOUND", "the target cluster was not found in this team; pick one from the list", "targetClusterId");
+  if (!row)
+    throw new AppError(
+      "NOT_FOUND",
+      "the target cluster was not found in this team; pick one from the list",
+      "targetClusterId",
+    );
   const { cloud, ...clusterRow } = row;
   const target = toClusterDto({ ...clusterRow, cloud: { id: cloud.id, name: cloud.name, provider: cloud.provider } });
   const v = d.modelVersion;
@@ -87,13 +132,17 @@ export async function loadPlanInputs(opts: TeamScope & { input: MigrationRequest
 
   const [sourcePrice, targetPrice, throughput, latency] = await Promise.all([
     latestPrice({ ...opts, provider: d.cluster.cloud.provider, region: d.cluster.region, gpuType: d.gpuType }),
-    targetGpuType ? latestPrice({ ...opts, provider: cloud.provider, region: target.region, gpuType: targetGpuType }) : Promise.resolve(null),
+    targetGpuType
+      ? latestPrice({ ...opts, provider: cloud.provider, region: target.region, gpuType: targetGpuType })
+      : Promise.resolve(null),
     loadThroughputTable(opts),
-    recentLatency({ ...opts, sourceId: d.id, targetClusterId: target.id, gpuType: targetGpuType ?? d.gpuType }).catch(() => ({
-      sourceP95Ms: null,
-      targetExpectedP95Ms: null,
-      basis: "unknown: Prometheus did not answer",
-    })),
+    recentLatency({ ...opts, sourceId: d.id, targetClusterId: target.id, gpuType: targetGpuType ?? d.gpuType }).catch(
+      () => ({
+        sourceP95Ms: null,
+        targetExpectedP95Ms: null,
+        basis: "unknown: Prometheus did not answer",
+      }),
+    ),
   ]);
   return {
     request: input,
@@ -107,11 +156,28 @@ export async function loadPlanInputs(opts: TeamScope & { input: MigrationRequest
       latencySloMs: d.latencySloMs,
       minReplicas: d.minReplicas,
       maxReplicas: d.maxReplicas,
-      cluster: { id: d.cluster.id, name: d.cluster.name, region: d.cluster.region, residencyTags: d.cluster.residencyTags },
-      cloud: d.cluster.cloud,
+      cluster: {
+        id: d.cluster.id,
+        name: d.cluster.name,
+        region: d.cluster.region,
+        residencyTags: d.cluster.residencyTags,
+      },
+      cloud: {
+        id: d.cluster.cloud.id,
+        name: d.cluster.cloud.name,
+        provider: d.cluster.cloud.provider,
+        storeReady: d.cluster.cloud.storeCredentialsCipher !== null,
+      },
     },
     target: {
-      cluster: { id: target.id, name: target.name, region: target.region, residencyTags: target.residencyTags, gpuCapacity: target.gpuCapacity, health: target.health },
+      cluster: {
+        id: target.id,
+        name: target.name,
+        region: target.region,
+        residencyTags: target.residencyTags,
+        gpuCapacity: target.gpuCapacity,
+        health: target.health,
+      },
       cloud: {
         id: cloud.id,
         name: cloud.name,

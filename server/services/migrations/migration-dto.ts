@@ -23,7 +23,11 @@ export function parsePlan(plan: unknown): MigrationPlan {
 
 /** Approvals that count: for the current plan, not expired, one per approver. */
 export function countingApprovals(row: Pick<MigrationListRow, "approvals" | "planHash">, now = new Date()): number {
-  const who = new Set(row.approvals.filter((a) => a.decision === "APPROVE" && a.planHash === row.planHash && a.expiresAt > now).map((a) => a.approverId));
+  const who = new Set(
+    row.approvals
+      .filter((a) => a.decision === "APPROVE" && a.planHash === row.planHash && a.expiresAt > now)
+      .map((a) => a.approverId),
+  );
   return who.size;
 }
 

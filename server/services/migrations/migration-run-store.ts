@@ -15,7 +15,12 @@ import { parsePlan } from "./migration-dto";
 type Tx = Prisma.TransactionClient;
 const json = (v: Record<string, unknown>) => v as Prisma.InputJsonObject;
 
-async function fence(db: Tx | PrismaClient, id: string, fencing: number, data: Prisma.MigrationUpdateManyMutationInput = {}) {
+async function fence(
+  db: Tx | PrismaClient,
+  id: string,
+  fencing: number,
+  data: Prisma.MigrationUpdateManyMutationInput = {},
+) {
   const r = await db.migration.updateMany({ where: { id, fencing }, data: { ...data, updatedAt: new Date() } });
   if (r.count !== 1) throw new LeaseLost();
 }
@@ -44,7 +49,18 @@ export function createMigrationRunStore(prisma: PrismaClient): RunStore {
           abortRequestedAt: true,
           abortRequestedBy: true,
           outcome: true,
-          steps: { orderBy: { index: "asc" }, select: { index: true, kind: true, label: true, status: true, params: true, attempts: true, startedAt: true } },
+          steps: {
+            orderBy: { index: "asc" },
+            select: {
+              index: true,
+              kind: true,
+              label: true,
+              status: true,
+              params: true,
+              attempts: true,
+              startedAt: true,
+            },
+          },
         },
       });
       if (!row) return null;
@@ -60,7 +76,12 @@ export function createMigrationRunStore(prisma: PrismaClient): RunStore {
 
     async approvalsHold(m) {
       const policy = await loadApprovalPolicy({ prisma, teamId: m.teamId });
-      const { counted, dropped } = await countedApprovers({ prisma, teamId: m.teamId, migration: m, minRole: policy.minRole });
+      const { counted, dropped } = await countedApprovers({
+        prisma,
+        teamId: m.teamId,
+        migration: m,
+        minRole: policy.minRole,
+      });
       if (counted.length >= m.requiredApprovals) return { ok: true, message: "" };
       return {
         ok: false,
@@ -82,10 +103,19 @@ export function createMigrationRunStore(prisma: PrismaClient): RunStore {
     async stepStarted(id, fencing, index) {
       const step = await prisma.$transaction(async (tx) => {
         await fence(tx, id, fencing);
-        const s = await tx.migrationStep.findUniqueOrThrow({ where: { migrationId_index: { migrationId: id, index } }, select: { startedAt: true } });
+        const s = await tx.migrationStep.findUniqueOrThrow({
+          where: { migrationId_index: { migrationId: id, index } },
+          select: { startedAt: true },
+        });
         return tx.migrationStep.update({
           where: { migrationId_index: { migrationId: id, index } },
-          data: { status: "RUNNING", attempts: { increment: 1 }, message: null, finishedAt: null, ...(s.startedAt ? {} : { startedAt: new Date() }) },
+          data: {
+            status: "RUNNING",
+            attempts: { increment: 1 },
+            message: null,
+            finishedAt: null,
+            ...(s.startedAt ? {} : { startedAt: new Date() }),
+          },
           select: { index: true, kind: true, label: true, status: true, params: true, attempts: true, startedAt: true },
         });
       });
@@ -94,7 +124,10 @@ export function createMigrationRunStore(prisma: PrismaClient): RunStore {
     },
 
     async stepNote(id, fencing, index, message) {
-      const r = await prisma.migrationStep.updateMany({ where: { migrationId: id, index, migration: { fencing } }, data: { message } });
+      const r = await prisma.migrationStep.updateMany({
+        where: { migrationId: id, index, migration: { fencing } },
+        data: { message },
+      });
       if (r.count !== 1) throw new LeaseLost();
       await changed(id);
     },
@@ -113,28 +146,51 @@ export function createMigrationRunStore(prisma: PrismaClient): RunStore {
         await fence(tx, id, fencing);
         const last = await tx.migrationStep.aggregate({ where: { migrationId: id }, _max: { index: true } });
         const start = (last._max.index ?? -1) + 1;
-        await tx.migrationStep.createMany({ data: steps.map((s, i) => ({ migrationId: id, index: start + i, kind: s.kind, label: s.label, params: s.params })) });
+        await tx.migrationStep.createMany({
+          data: steps.map((s, i) => ({
+            migrationId: id,
+            index: start + i,
+            kind: s.kind,
+            label: s.label,
+            params: s.params,
+          })),
+        });
       });
       await changed(id);
     },
 
     async abortState(id) {
-      const m = await prisma.migration.findUnique({ where: { id }, select: { abortRequestedAt: true, abortRequestedBy: true } });
+      const m = await prisma.migration.findUnique({
+        where: { id },
+        select: { abortRequestedAt: true, abortRequestedBy: true },
+      });
       return { requested: Boolean(m?.abortRequestedAt), by: m?.abortRequestedBy ?? null };
     },
 
     async goldenSet(versionId) {
-      return (await prisma.modelVersion.findUnique({ where: { id: versionId }, select: { goldenSet: true } }))?.goldenSet ?? [];
+      return (
+        (await prisma.modelVersion.findUnique({ where: { id: versionId }, select: { goldenSet: true } }))?.goldenSet ??
+        []
+      );
     },
 
     async createTarget(id, fencing, plan: MigrationPlan) {
       const t = plan.target;
       const created = await prisma.$transaction(async (tx) => {
         await fence(tx, id, fencing); // also locks the row: one creation at a time
-        const m = await tx.migration.findUniqueOrThrow({ where: { id }, select: { teamId: true, targetDeploymentId: true } });
+        const m = await tx.migration.findUniqueOrThrow({
+          where: { id },
+          select: { teamId: true, targetDeploymentId: true },
+        });
         if (m.targetDeploymentId) return { id: m.targetDeploymentId, teamId: m.teamId, fresh: false };
-        const clash = await tx.deployment.findUnique({ where: { clusterId_namespace_name: { clusterId: t.clusterId, namespace: t.namespace, name: t.name } }, select: { id: true } });
-        if (clash) throw new StepFailed(`a deployment ${t.namespace}/${t.name} already exists on '${t.clusterName}'; remove it or migrate to another cluster`);
+        const clash = await tx.deployment.findUnique({
+          where: { clusterId_namespace_name: { clusterId: t.clusterId, namespace: t.namespace, name: t.name } },
+          select: { id: true },
+        });
+        if (clash)
+          throw new StepFailed(
+            `a deployment ${t.namespace}/${t.name} already exists on '${t.clusterName}'; remove it or migrate to another cluster`,
+          );
         const d = await tx.deployment.create({
           data: {
             teamId: m.teamId,
@@ -165,14 +221,19 @@ export function createMigrationRunStore(prisma: PrismaClient): RunStore {
         where: { id: deploymentId },
         select: { phase: true, replicas: true, readyReplicas: true, lastEvent: true, lastError: true },
       });
-      return d ? { exists: true, ...d } : { exists: false, phase: "Gone", replicas: 0, readyReplicas: 0, lastEvent: null, lastError: null };
+      return d
+        ? { exists: true, ...d }
+        : { exists: false, phase: "Gone", replicas: 0, readyReplicas: 0, lastEvent: null, lastError: null };
     },
 
     async drainSource(id, fencing, plan, targetDeploymentId) {
       const r = await prisma.$transaction(async (tx) => {
         await fence(tx, id, fencing);
         // Links to the source move with the model, so removing the source does not delete them.
-        const links = await tx.embedLink.updateMany({ where: { deploymentId: plan.source.deploymentId }, data: { deploymentId: targetDeploymentId } });
+        const links = await tx.embedLink.updateMany({
+          where: { deploymentId: plan.source.deploymentId },
+          data: { deploymentId: targetDeploymentId },
+        });
         await tx.deployment.updateMany({
           where: { id: plan.source.deploymentId, deletionRequestedAt: null },
           data: { deletionRequestedAt: new Date(), specGeneration: { increment: 1 }, phase: "Terminating" },
@@ -198,7 +259,12 @@ export function createMigrationRunStore(prisma: PrismaClient): RunStore {
 
     async finish(id, fencing, to) {
       const m = await prisma.$transaction(async (tx) => {
-        await fence(tx, id, fencing, { state: to.state, outcome: to.outcome, finishedAt: new Date(), activeDeploymentId: null });
+        await fence(tx, id, fencing, {
+          state: to.state,
+          outcome: to.outcome,
+          finishedAt: new Date(),
+          activeDeploymentId: null,
+        });
         const row = await tx.migration.findUniqueOrThrow({
           where: { id },
           select: {
@@ -208,19 +274,39 @@ export function createMigrationRunStore(prisma: PrismaClient): RunStore {
             requestedById: true,
             requestedByEmail: true,
             approvals: { select: { approverEmail: true, decision: true, planHash: true } },
-            steps: { orderBy: { index: "asc" }, select: { kind: true, label: true, status: true, message: true, evidence: true, startedAt: true, finishedAt: true } },
+            steps: {
+              orderBy: { index: "asc" },
+              select: {
+                kind: true,
+                label: true,
+                status: true,
+                message: true,
+                evidence: true,
+                startedAt: true,
+                finishedAt: true,
+              },
+            },
           },
         });
         const plan = parsePlan(row.plan);
         const evidence = {
           ...to.evidence,
           requester: row.requestedByEmail,
-          approvers: row.approvals.filter((a) => a.decision === "APPROVE" && a.planHash === row.planHash).map((a) => a.approverEmail),
+          approvers: row.approvals
+            .filter((a) => a.decision === "APPROVE" && a.planHash === row.planHash)
+            .map((a) => a.approverEmail),
           planHash: row.planHash,
           artifactSha256: plan.model.sha256,
           costDeltaPerMonth: plan.cost.deltaPerMonth,
           currency: plan.cost.currency,
-          steps: row.steps.map((s) => ({ kind: s.kind, status: s.status, message: s.message, evidence: s.evidence, startedAt: s.startedAt, finishedAt: s.finishedAt })),
+          steps: row.steps.map((s) => ({
+            kind: s.kind,
+            status: s.status,
+            message: s.message,
+            evidence: s.evidence,
+            startedAt: s.startedAt,
+            finishedAt: s.finishedAt,
+          })),
           outcome: to.outcome,
         };
         await tx.migration.update({ where: { id }, data: { evidence: json({ ...to.evidence, outcome: to.outcome }) } });

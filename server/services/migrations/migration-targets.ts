@@ -9,12 +9,31 @@ export async function migrationTargets(opts: TeamScope & { deploymentId: string 
     select: { id: true, name: true, namespace: true, gpuType: true, cluster: { select: { id: true, name: true } } },
   });
   if (!d) throw notFound("the deployment");
-  const rows = await opts.prisma.cluster.findMany({ where: { teamId: opts.teamId, id: { not: d.cluster.id } }, select: clusterSelect, orderBy: { name: "asc" } });
+  const rows = await opts.prisma.cluster.findMany({
+    where: { teamId: opts.teamId, id: { not: d.cluster.id } },
+    select: clusterSelect,
+    orderBy: { name: "asc" },
+  });
   return {
-    deployment: { id: d.id, name: d.name, namespace: d.namespace, clusterId: d.cluster.id, clusterName: d.cluster.name, gpuType: d.gpuType },
+    deployment: {
+      id: d.id,
+      name: d.name,
+      namespace: d.namespace,
+      clusterId: d.cluster.id,
+      clusterName: d.cluster.name,
+      gpuType: d.gpuType,
+    },
     clusters: rows.map((r) => {
       const c = toClusterDto(r);
-      return { id: c.id, name: c.name, cloudName: c.cloud.name, provider: c.cloud.provider, region: c.region, health: c.health, gpuTypes: Object.keys(c.gpuCapacity).sort() };
+      return {
+        id: c.id,
+        name: c.name,
+        cloudName: c.cloud.name,
+        provider: c.cloud.provider,
+        region: c.region,
+        health: c.health,
+        gpuTypes: Object.keys(c.gpuCapacity).sort(),
+      };
     }),
   };
 }

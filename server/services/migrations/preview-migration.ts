@@ -11,5 +11,12 @@ export async function previewMigration(opts: TeamScope & { input: MigrationReque
   const [inputs, policy] = await Promise.all([loadPlanInputs(opts), loadApprovalPolicy(opts)]);
   const { plan, problems } = buildPlan(inputs);
   const approvals = requiredApprovals(plan, policy);
-  return { ok: problems.length === 0, plan, planHash: planHash(plan), problems, requiredApprovals: approvals.required, approvalReasons: approvals.reasons };
+  return {
+    ok: problems.length === 0,
+    plan,
+    planHash: planHash(plan),
+    problems,
+    requiredApprovals: approvals.required,
+    approvalReasons: approvals.reasons,
+  };
 }

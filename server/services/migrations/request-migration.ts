@@ -11,7 +11,8 @@ import { previewMigration } from "./preview-migration";
 
 export async function requestMigration(opts: TeamScope & { email: string; input: MigrationRequest }) {
   const [preview, policy] = await Promise.all([previewMigration(opts), loadApprovalPolicy(opts)]);
-  if (!preview.ok) throw new AppError("PRECONDITION_FAILED", `the migration plan was refused: ${preview.problems.join("; ")}`);
+  if (!preview.ok)
+    throw new AppError("PRECONDITION_FAILED", `the migration plan was refused: ${preview.problems.join("; ")}`);
   const { plan } = preview;
   let id: string;
   try {
@@ -28,13 +29,20 @@ export async function requestMigration(opts: TeamScope & { email: string; input:
         planHash: preview.planHash,
         requiredApprovals: preview.requiredApprovals,
         expiresAt: new Date(Date.now() + policy.requestTtlHours * 3_600_000),
-        steps: { create: planSteps(plan).map((s, index) => ({ index, kind: s.kind, label: s.label, params: s.params })) },
+        steps: {
+          create: planSteps(plan).map((s, index) => ({ index, kind: s.kind, label: s.label, params: s.params })),
+        },
       },
       select: { id: true },
     });
     id = row.id;
   } catch (e) {
-    throw fromPrismaError(e, `deployment '${plan.source.name}' already has a migration in progress; finish or abort it first`) ?? e;
+    throw (
+      fromPrismaError(
+        e,
+        `deployment '${plan.source.name}' already has a migration in progress; finish or abort it first`,
+      ) ?? e
+    );
   }
   notifyMigrationsChanged({ teamId: opts.teamId, migrationId: id, reason: "state" });
   await notifyTeam({

@@ -5,10 +5,16 @@ import { parsePlan } from "./migration-dto";
 import { requestMigration } from "./request-migration";
 
 export async function retryMigration(opts: TeamScope & { email: string; id: string }) {
-  const row = await opts.prisma.migration.findFirst({ where: { id: opts.id, teamId: opts.teamId }, select: { state: true, plan: true, reason: true } });
+  const row = await opts.prisma.migration.findFirst({
+    where: { id: opts.id, teamId: opts.teamId },
+    select: { state: true, plan: true, reason: true },
+  });
   if (!row) throw notFound("the migration");
   if (!["ROLLED_BACK", "FAILED", "REJECTED", "EXPIRED", "CANCELLED"].includes(row.state)) {
-    throw new AppError("PRECONDITION_FAILED", `only a migration that ended without success can be retried (this one is ${row.state.toLowerCase().replace("_", " ")})`);
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `only a migration that ended without success can be retried (this one is ${row.state.toLowerCase().replace("_", " ")})`,
+    );
   }
   const plan = parsePlan(row.plan);
   return requestMigration({

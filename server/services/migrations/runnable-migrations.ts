@@ -4,11 +4,20 @@ import { notifyMigrationsChanged } from "./migration-events";
 
 export async function expirePendingMigrations(opts: { prisma: PrismaClient; now?: Date }): Promise<number> {
   const now = opts.now ?? new Date();
-  const expired = await opts.prisma.migration.findMany({ where: { state: "PENDING_APPROVAL", expiresAt: { lte: now } }, select: { id: true, teamId: true }, take: 100 });
+  const expired = await opts.prisma.migration.findMany({
+    where: { state: "PENDING_APPROVAL", expiresAt: { lte: now } },
+    select: { id: true, teamId: true },
+    take: 100,
+  });
   if (expired.length === 0) return 0;
   const r = await opts.prisma.migration.updateMany({
     where: { id: { in: expired.map((m) => m.id) }, state: "PENDING_APPROVAL" },
-    data: { state: "EXPIRED", activeDeploymentId: null, finishedAt: now, outcome: "the request expired before enough approvals" },
+    data: {
+      state: "EXPIRED",
+      activeDeploymentId: null,
+      finishedAt: now,
+      outcome: "the request expired before enough approvals",
+    },
   });
   for (const m of expired) notifyMigrationsChanged({ teamId: m.teamId, migrationId: m.id, reason: "state" });
   return r.count;

@@ -7,6 +7,7 @@ import type { TokenGrant } from "./auth";
 import { dispatch } from "./dispatch";
 import { ApiFaults } from "./faults";
 import type { ServerContext } from "./request-context";
+import type { ServiceProxyBackend } from "./service-proxy";
 import { sendError, sendStatus } from "./respond";
 import { failure } from "./status-errors";
 
@@ -21,6 +22,8 @@ export interface ApiServerOptions {
   faults?: ApiFaults;
   /** How often watches that asked for bookmarks get one; well under client-node's 30 s idle timeout. */
   bookmarkIntervalMs?: number;
+  /** The cluster's ready endpoints for services/proxy (the fleet's model servers). */
+  serviceProxy?: ServiceProxyBackend;
 }
 
 export interface ApiServer {
@@ -35,7 +38,12 @@ export interface ApiServer {
 
 export function createApiServer(opts: ApiServerOptions): ApiServer {
   const faults = opts.faults ?? new ApiFaults();
-  const ctx: ServerContext = { store: opts.store, faults, bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 5000 };
+  const ctx: ServerContext = {
+    store: opts.store,
+    faults,
+    bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 5000,
+    ...(opts.serviceProxy ? { serviceProxy: opts.serviceProxy } : {}),
+  };
   const sockets = new Set<Socket>();
   let bound: { port: number; host: string } | undefined;
   let closed = false;

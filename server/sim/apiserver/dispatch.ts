@@ -10,6 +10,7 @@ import { openApiV3Document, openApiV3Root } from "./openapi";
 import type { ResourceCall, ServerContext } from "./request-context";
 import { sendJson, sendText } from "./respond";
 import { route, type ResourceRoute } from "./router";
+import { handleServiceProxy, serviceProxyRoute } from "./service-proxy";
 import { HttpError, unknownPath } from "./status-errors";
 
 function verbOf(method: string, r: ResourceRoute, q: URLSearchParams): Verb {
@@ -55,6 +56,9 @@ export async function dispatch(
   if (r.type === "health") return sendText(res, 200, "ok");
   if (r.type === "version") return sendJson(res, 200, versionInfo());
   requireUser(user);
+  const proxy = serviceProxyRoute(url.pathname);
+  if (proxy)
+    return handleServiceProxy({ req, res, route: proxy, search: url.search, user: user!, store: ctx.store, backend: ctx.serviceProxy });
   if (r.type !== "resource" && method !== "GET")
     throw new HttpError("MethodNotAllowed", "the server does not allow this method on the requested resource");
   switch (r.type) {

@@ -8,12 +8,15 @@ import type { ApiFaults } from "./faults";
 import { dropUnknownFields } from "./known-fields";
 import { isRecord } from "./respond";
 import type { ResourceRoute } from "./router";
+import type { ServiceProxyBackend } from "./service-proxy";
 import { HttpError } from "./status-errors";
 
 export interface ServerContext {
   store: ObjectStore;
   faults: ApiFaults;
   bookmarkIntervalMs: number;
+  /** Where services/proxy requests go; without it every Service has no endpoints. */
+  serviceProxy?: ServiceProxyBackend;
 }
 
 export interface ResourceCall {

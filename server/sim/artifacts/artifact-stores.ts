@@ -3,9 +3,9 @@
 // object, and copy verifies sha256 before the object appears at its destination.
 import { createHash, randomUUID } from "node:crypto";
 import { constants, createReadStream } from "node:fs";
-import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { ArtifactIntegrityError, ArtifactNotFoundError, isMissingFileError } from "./errors";
+import { ArtifactIntegrityError, ArtifactNotFoundError, IncompleteBodyError, isMissingFileError } from "./errors";
 import { parseSimUri, type SimLocation } from "./sim-uri";
 
 export interface ObjectInfo {
@@ -30,6 +30,16 @@ export interface ArtifactStores {
    * expectedSha256; on refusal nothing is left at the destination. Overwrites an existing object.
    */
   copy(fromUri: string, toUri: string, opts: { expectedSha256: string }): Promise<ObjectInfo>;
+  /**
+   * Writes a stream atomically, hashing as it goes: the object appears only when exactly expectedSize bytes
+   * arrived (IncompleteBodyError otherwise) and, when given, they hash to expectedSha256 (ArtifactIntegrityError);
+   * flushed to disk before it is renamed into place, as a store acknowledges only durable writes.
+   */
+  putStream(
+    uri: string,
+    body: AsyncIterable<Uint8Array>,
+    opts: { expectedSize: number; expectedSha256?: string },
+  ): Promise<ObjectInfo>;
   /** Removes an object; false when it did not exist. */
   delete(uri: string): Promise<boolean>;
 }
@@ -149,6 +159,38 @@ export function createArtifactStores(root: string): ArtifactStores {
       return remember(target, sha256);
     },
 
+    async putStream(uri, body, opts) {
+      const file = localPath(uri);
+      const expected = opts.expectedSha256?.trim().toLowerCase();
+      if (expected !== undefined && !SHA256.test(expected))
+        throw new TypeError(`expectedSha256 must be 64 hexadecimal characters (got "${opts.expectedSha256}")`);
+      const sha256 = await atomically(file, async (temp) => {
+        const hash = createHash("sha256");
+        let size = 0;
+        const fh = await open(temp, "w");
+        // Writes run on the thread pool; hashing the next chunk overlaps the previous write.
+        let pending: Promise<unknown> = Promise.resolve();
+        try {
+          for await (const chunk of body) {
+            size += chunk.length;
+            if (size > opts.expectedSize) throw new IncompleteBodyError(uri, opts.expectedSize, size);
+            await pending;
+            pending = fh.write(chunk);
+            hash.update(chunk);
+          }
+          await pending;
+          if (size !== opts.expectedSize) throw new IncompleteBodyError(uri, opts.expectedSize, size);
+          const digest = hash.digest("hex");
+          if (expected !== undefined && digest !== expected) throw new ArtifactIntegrityError(uri, expected, digest);
+          await fh.sync();
+          return digest;
+        } finally {
+          await pending.catch(() => {});
+          await fh.close();
+        }
+      });
+      return remember(file, sha256);
+    },
     async delete(uri) {
       const file = localPath(uri);
       digests.delete(file);

@@ -34,6 +34,19 @@ export class ArtifactIntegrityError extends Error {
   }
 }
 
+/** Like S3's IncompleteBody: fewer (or more) bytes arrived than the request declared; nothing was written. */
+export class IncompleteBodyError extends Error {
+  readonly code = "IncompleteBody";
+  constructor(
+    readonly uri: string,
+    readonly expectedSize: number,
+    readonly receivedSize: number,
+  ) {
+    super(`upload of ${uri} declared ${expectedSize} bytes but ${receivedSize} arrived; nothing was stored`);
+    this.name = "IncompleteBodyError";
+  }
+}
+
 const NOT_FOUND_CODES = new Set(["ENOENT", "ENOTDIR", "EISDIR"]);
 
 /** A file-system error that means "no such object" (a missing file, or a key that is a folder). */

@@ -1,5 +1,5 @@
 // The simulated clouds' artifact stores: one import for the fleet, the seeder and migrations.
 export { createArtifactStores, sha256File, type ArtifactStores, type ObjectInfo } from "./artifact-stores";
-export { ArtifactIntegrityError, ArtifactNotFoundError, ArtifactUriError } from "./errors";
+export { ArtifactIntegrityError, ArtifactNotFoundError, ArtifactUriError, IncompleteBodyError } from "./errors";
 export { seedDemoArtifacts, type SeedDemoArtifactsOptions, type SeededArtifact } from "./seed-demo-artifacts";
 export { parseSimUri, simUri, SIM_SCHEME, type SimLocation } from "./sim-uri";

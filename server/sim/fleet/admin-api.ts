@@ -2,6 +2,7 @@
 //   GET  /faults              state per cluster       POST /faults  {kind, cluster, …}  DELETE /faults  (clear all)
 //   GET  /traffic             weights of every model  GET|PUT /traffic/<model>  {backends:[{cluster,namespace,deployment,weight}]}
 //   GET  /load                load generator counts   GET /fleet  the fleet manifest
+//   GET  /stores              each cloud's S3 endpoint and bucket, and the store faults (outage, bandwidth)
 // Writes need Content-Type: application/json and a loopback Host, so a web page cannot forge them (no CORS, no rebinding).
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,10 +10,13 @@ import { applyFault, FaultError, faultState, type FaultTarget } from "./fleet-fa
 import { BadRequest, readJson, sendJson } from "./http-json";
 import { TrafficRouterError, type WeightTable } from "../traffic/traffic-router";
 import type { ModelLoadStats } from "../traffic/load-generator";
+import type { StoreFaults } from "../artifacts/store-faults";
 
 export interface AdminApiOptions {
   port: number;
   targets: Map<string, FaultTarget>;
+  /** The clouds' object stores (one S3 endpoint, bucket = cloud id) and their faults. */
+  stores?: { faults: StoreFaults; clouds: string[]; endpoint: string };
   weights: WeightTable;
   loadStats: () => Record<string, ModelLoadStats> | undefined;
   manifest: () => unknown;
@@ -46,7 +50,7 @@ export async function startAdminApi(opts: AdminApiOptions): Promise<AdminApi> {
     if (url.pathname === "/faults") {
       if (method === "GET") return sendJson(res, 200, faultState(opts.targets));
       if (method === "POST") {
-        const done = applyFault(opts.targets, await readJson(req));
+        const done = applyFault(opts.targets, await readJson(req), opts.stores);
         opts.log?.(`fault: ${done}`);
         return sendJson(res, 200, { applied: done, state: faultState(opts.targets) });
       }
@@ -59,8 +63,17 @@ export async function startAdminApi(opts: AdminApiOptions): Promise<AdminApi> {
           t.runtime.kubelets.poke();
           opts.log?.(`fault: cleared on ${name}`);
         }
+        opts.stores?.faults.clear();
         return sendJson(res, 200, faultState(opts.targets));
       }
+    }
+    if (url.pathname === "/stores" && method === "GET" && opts.stores) {
+      const s = opts.stores;
+      return sendJson(res, 200, {
+        endpoint: s.endpoint,
+        stores: s.clouds.map((cloud) => ({ cloud, bucket: cloud, uriPrefix: `s3://${cloud}/` })),
+        faults: s.faults.state(),
+      });
     }
     if (url.pathname === "/traffic" && method === "GET") {
       return sendJson(res, 200, {
@@ -70,21 +83,22 @@ export async function startAdminApi(opts: AdminApiOptions): Promise<AdminApi> {
     const m = /^\/traffic\/([^/]+)$/.exec(url.pathname);
     if (m) {
       const model = decodeURIComponent(m[1]!);
-      if (method === "GET") return sendJson(res, 200, { model, backends: opts.weights.resolve(model) });
+      // backends: what the GLB routes with now; desired: the last weights set (still propagating while they differ).
+      const view = () => ({ model, backends: opts.weights.resolve(model), desired: opts.weights.desired(model) ?? null });
+      if (method === "GET") return sendJson(res, 200, view());
       if (method === "PUT") {
         const body = await readJson(req);
         const backends = body !== null && typeof body === "object" && "backends" in body ? body.backends : body;
         opts.weights.set(model, backends);
         opts.log?.(
-          `traffic: ${model} → ${opts.weights
-            .resolve(model)
+          `traffic: ${model} → ${(opts.weights.desired(model) ?? [])
             .map((b) => `${b.cluster}/${b.namespace}/${b.deployment}=${b.weight}`)
             .join(", ")}`,
         );
-        return sendJson(res, 200, { model, backends: opts.weights.resolve(model) });
+        return sendJson(res, 200, view());
       }
     }
-    sendJson(res, 404, { error: `no such endpoint: ${method} ${url.pathname} (see /faults, /traffic, /load, /fleet)` });
+    sendJson(res, 404, { error: `no such endpoint: ${method} ${url.pathname} (see /faults, /traffic, /load, /stores, /fleet)` });
   }
 
   const server = http.createServer((req, res) => {

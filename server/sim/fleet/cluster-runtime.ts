@@ -69,6 +69,7 @@ export async function startClusterRuntime(opts: {
       serving,
       latency: latencyModel(fleet, cloud.region, faults),
       isCrashLooping: (ns, d) => faults.isCrashLooping(ns, d),
+      servingFaults: (ns, d) => faults.serving(ns, d),
     },
     nodes,
   );

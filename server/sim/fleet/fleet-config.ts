@@ -64,6 +64,10 @@ export const FleetConfigSchema = z
   .object({
     glbPort: port,
     adminPort: port,
+    /** How long new GLB weights take to be in effect (a real GLB or weighted DNS is not instant); 0: at once. */
+    trafficPropagationMs: z.number().int().min(0).max(600_000).default(0),
+    /** The clouds' object stores over the S3 API (path-style, one bucket per cloud named like it); 0: any free port. */
+    s3Port: port.default(0),
     /** Scales every simulated duration (image pull, model load, back-off); 1 is realistic, 0.05 is 20× faster. */
     timeScale: z.number().positive().max(10).default(1),
     latency: z.object({
@@ -103,6 +107,8 @@ export const FleetConfigSchema = z
       [cfg.glbPort, "glbPort"],
       [cfg.adminPort, "adminPort"],
     ]);
+    if (cfg.s3Port !== 0 && ports.has(cfg.s3Port)) issue(["s3Port"], `s3Port ${cfg.s3Port} is also ${ports.get(cfg.s3Port)}`);
+    ports.set(cfg.s3Port, "s3Port");
     if (cfg.glbPort !== 0 && cfg.glbPort === cfg.adminPort)
       issue(["adminPort"], `adminPort ${cfg.adminPort} is also glbPort`);
     const names = new Set<string>();

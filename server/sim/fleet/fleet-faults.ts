@@ -1,7 +1,11 @@
 // Faults on demand, one vocabulary for the admin API (JSON) and the CLI (--fault kind=target):
 //   api-outage=<cluster>[:unavailable]    slow-api=<cluster>:<ms>     drop-watches=<cluster>
 //   crash-loop=<cluster>/<ns>/<deploy>    node-loss=<cluster>/<node>  latency-spike=<cluster>/<ns>/<deploy>:<ms>
-// The three API faults are switches on the cluster's API server (ApiFaults); the rest act on the fleet.
+//   error-rate=<cluster>/<ns>/<deploy>:<ratio>   wrong-outputs=<cluster>/<ns>/<deploy>[:<delta>]
+//   store-outage=<cloud>                  slow-store=<cloud>:<bytes per second>
+// The three API faults are switches on the cluster's API server (ApiFaults); store faults act on a cloud's object
+// store (StoreFaults); the rest act on the fleet.
+import type { StoreFaults } from "../artifacts/store-faults";
 import { z } from "zod";
 import type { ApiFaults } from "../apiserver";
 import type { ClusterRuntime } from "./cluster-runtime";
@@ -31,6 +35,31 @@ export const ZFault = z.discriminatedUnion("kind", [
     deployment: z.string().min(1),
     ms: z.number().min(0).max(600_000),
   }),
+  z.object({
+    kind: z.literal("error-rate"),
+    cluster,
+    namespace: z.string().min(1),
+    deployment: z.string().min(1),
+    /** Share of infer requests its pods answer with `code` (0 clears). */
+    ratio: z.number().min(0).max(1),
+    code: z.union([z.literal(500), z.literal(502), z.literal(503)]).default(500),
+  }),
+  z.object({
+    kind: z.literal("wrong-outputs"),
+    cluster,
+    namespace: z.string().min(1),
+    deployment: z.string().min(1),
+    /** Added to every numeric output element (0 clears). */
+    delta: z.number().min(-1e6).max(1e6).default(0.1),
+    on: z.boolean().default(true),
+  }),
+  z.object({ kind: z.literal("store-outage"), cloud: z.string().min(1, "cloud is required"), on: z.boolean().default(true) }),
+  z.object({
+    kind: z.literal("slow-store"),
+    cloud: z.string().min(1, "cloud is required"),
+    /** Bandwidth cap of the cloud's S3 endpoint, per request (0 clears). */
+    bytesPerSecond: z.number().int().min(0).max(1e12),
+  }),
 ]);
 export type Fault = z.output<typeof ZFault>;
 
@@ -52,6 +81,8 @@ export interface ClusterFaultState {
   lostNodes: string[];
   crashLoops: string[];
   latencySpikes: Record<string, number>;
+  errorRates: Record<string, { ratio: number; code: number }>;
+  wrongOutputs: Record<string, number>;
 }
 
 export function faultState(targets: Map<string, FaultTarget>): Record<string, ClusterFaultState> {
@@ -67,14 +98,34 @@ export function faultState(targets: Map<string, FaultTarget>): Record<string, Cl
   return out;
 }
 
+function applyStoreFault(
+  stores: { faults: StoreFaults; clouds: string[] } | undefined,
+  f: Extract<Fault, { cloud: string }>,
+): string {
+  if (!stores) throw new FaultError("this fleet has no object stores to fault");
+  if (!stores.clouds.includes(f.cloud))
+    throw new FaultError(`unknown cloud '${f.cloud}' (clouds: ${stores.clouds.join(", ")})`);
+  if (f.kind === "store-outage") {
+    stores.faults.setOutage(f.cloud, f.on);
+    return f.on ? `${f.cloud}: object store outage (S3 answers 503)` : `${f.cloud}: object store back`;
+  }
+  stores.faults.setBandwidth(f.cloud, f.bytesPerSecond);
+  return f.bytesPerSecond ? `${f.cloud}: object store limited to ${f.bytesPerSecond} bytes/s` : `${f.cloud}: object store bandwidth unlimited`;
+}
+
 /** Applies one fault; returns a one-line description of what changed. */
-export function applyFault(targets: Map<string, FaultTarget>, input: unknown): string {
+export function applyFault(
+  targets: Map<string, FaultTarget>,
+  input: unknown,
+  stores?: { faults: StoreFaults; clouds: string[] },
+): string {
   const parsed = ZFault.safeParse(input);
   if (!parsed.success)
     throw new FaultError(
       `invalid fault: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`,
     );
   const f = parsed.data;
+  if (f.kind === "store-outage" || f.kind === "slow-store") return applyStoreFault(stores, f);
   const t = targets.get(f.cluster);
   if (!t) throw new FaultError(`unknown cluster '${f.cluster}' (clusters: ${[...targets.keys()].join(", ")})`);
   switch (f.kind) {
@@ -105,6 +156,14 @@ export function applyFault(targets: Map<string, FaultTarget>, input: unknown): s
     case "latency-spike":
       t.runtime.faults.setLatencySpike(f.namespace, f.deployment, f.ms);
       return `${f.cluster}: latency spike ${f.ms} ms on ${f.namespace}/${f.deployment}`;
+    case "error-rate":
+      t.runtime.faults.setErrorRate(f.namespace, f.deployment, f.ratio, f.code);
+      return `${f.cluster}: ${Math.round(f.ratio * 100)} % of infer requests answer ${f.code} on ${f.namespace}/${f.deployment}`;
+    case "wrong-outputs": {
+      const delta = f.on ? f.delta : 0;
+      t.runtime.faults.setWrongOutputs(f.namespace, f.deployment, delta);
+      return delta ? `${f.cluster}: outputs of ${f.namespace}/${f.deployment} shifted by ${delta}` : `${f.cluster}: outputs of ${f.namespace}/${f.deployment} correct again`;
+    }
   }
 }
 
@@ -115,7 +174,12 @@ export function parseFaultFlag(flag: string): Fault {
   const target = eq < 0 ? "" : flag.slice(eq + 1);
   const [path, arg] = target.split(":") as [string, string | undefined];
   const parts = path.split("/");
-  const raw: Record<string, unknown> = { kind, cluster: parts[0] };
+  const raw: Record<string, unknown> =
+    kind === "store-outage" || kind === "slow-store" ? { kind, cloud: parts[0] } : { kind, cluster: parts[0] };
+  if (kind === "slow-store") raw.bytesPerSecond = arg === undefined ? NaN : Number(arg);
+  if (kind === "error-rate") raw.ratio = arg === undefined ? NaN : Number(arg);
+  if (kind === "wrong-outputs" && arg !== undefined) raw.delta = Number(arg);
+  if (kind === "error-rate" || kind === "wrong-outputs") Object.assign(raw, { namespace: parts[1], deployment: parts[2] });
   if (kind === "api-outage" && arg) raw.mode = arg;
   if (kind === "slow-api" || kind === "latency-spike") raw.ms = arg === undefined ? NaN : Number(arg);
   if (kind === "crash-loop" || kind === "latency-spike")
@@ -125,7 +189,8 @@ export function parseFaultFlag(flag: string): Fault {
   if (!parsed.success) {
     throw new FaultError(
       `bad --fault '${flag}': ${parsed.error.issues.map((i) => `${i.path.join(".") || "kind"}: ${i.message}`).join("; ")}. ` +
-        "Use api-outage=<cluster>[:unavailable], slow-api=<cluster>:<ms>, drop-watches=<cluster>, crash-loop=<cluster>/<ns>/<deployment>, node-loss=<cluster>/<node> or latency-spike=<cluster>/<ns>/<deployment>:<ms>",
+        "Use api-outage=<cluster>[:unavailable], slow-api=<cluster>:<ms>, drop-watches=<cluster>, crash-loop=<cluster>/<ns>/<deployment>, node-loss=<cluster>/<node>, latency-spike=<cluster>/<ns>/<deployment>:<ms>, " +
+        "error-rate=<cluster>/<ns>/<deployment>:<ratio>, wrong-outputs=<cluster>/<ns>/<deployment>[:<delta>], store-outage=<cloud> or slow-store=<cloud>:<bytes per second>",
     );
   }
   return parsed.data;

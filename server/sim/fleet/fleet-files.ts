@@ -54,6 +54,48 @@ export async function ensureCredentials(
   return existing;
 }
 
+const ZStoreKey = z.object({ accessKeyId: z.string().min(16), secretAccessKey: z.string().min(32) });
+export type StoreKey = z.infer<typeof ZStoreKey>;
+
+/** Per-cloud S3 access keys in object-store-keys.json, created once (mode 0600) so stored Cloud settings stay valid. */
+export async function ensureStoreKeys(simDir: string, cloudIds: string[]): Promise<Record<string, StoreKey>> {
+  const file = path.join(simDir, "object-store-keys.json");
+  let existing: Record<string, StoreKey> = {};
+  try {
+    const parsed = z.record(z.string(), ZStoreKey).safeParse(JSON.parse(await readFile(file, "utf8")));
+    if (parsed.success) existing = parsed.data;
+  } catch {
+    // first start
+  }
+  let changed = false;
+  for (const id of cloudIds) {
+    if (existing[id]) continue;
+    // Shaped like AWS keys: a 20-character id (TSIM… marks the simulator's) and a 40-character secret.
+    existing[id] = {
+      accessKeyId: `TSIM${randomBytes(10).toString("hex").toUpperCase().slice(0, 16)}`,
+      secretAccessKey: randomBytes(30).toString("base64"),
+    };
+    changed = true;
+  }
+  if (changed) await writePrivate(file, JSON.stringify(existing, null, 2));
+  return existing;
+}
+
+/** What Tern registers as a cloud's object store (ObjectStoreSettings in server/migrations/artifacts). */
+export interface SimObjectStore {
+  cloud: string;
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+/** object-stores.json (mode 0600): every cloud's S3 settings with keys, for registering the fleet's clouds. */
+export async function writeObjectStores(file: string, stores: SimObjectStore[]): Promise<void> {
+  await writePrivate(file, JSON.stringify({ version: 1, stores }, null, 2));
+}
+
 export interface KubeconfigCluster {
   name: string;
   server: string;
@@ -86,7 +128,15 @@ export interface FleetManifest {
   glb: { url: string; inferUrlTemplate: string; modelsUrl: string; metricsUrl: string };
   admin: { url: string };
   loadGenerator: { enabled: boolean; minRps: number; maxRps: number; dayLengthSeconds: number };
-  clouds: { id: string; provider: string; region: string; artifactStore: string }[];
+  /** objectStore: the cloud's S3 endpoint and bucket (keys are in object-stores.json, mode 0600). */
+  clouds: {
+    id: string;
+    provider: string;
+    region: string;
+    artifactStore: string;
+    objectStore: { endpoint: string; bucket: string; region: string; uriPrefix: string };
+  }[];
+  objectStores: { s3Endpoint: string; settingsFile: string };
   clusters: {
     name: string;
     context: string;

@@ -2,6 +2,7 @@
 // artifact store, the serving registry and fault switches, plus kubelet's restart back-off.
 import type { ArtifactStores } from "../artifacts/artifact-stores";
 import type { ObjectStore } from "../store/object-store";
+import type { ServingFaults } from "./deployment-faults";
 import type { EventRecorder } from "./events";
 import type { LatencyModel, ServingRegistry } from "./serving";
 import type { SimClock } from "./sim-clock";
@@ -17,6 +18,8 @@ export interface KubeletContext {
   serving: ServingRegistry;
   latency: LatencyModel;
   isCrashLooping(namespace: string, deployment: string | undefined): boolean;
+  /** 5xx rate and wrong outputs injected into a deployment's model servers (none when absent). */
+  servingFaults?(namespace: string, deployment: string | undefined): ServingFaults;
 }
 
 export interface NodeFacts {

@@ -1,5 +1,6 @@
 // What a simulated model-server container does at start: find its artifact (MODEL_URI) in its OWN cloud's
-// object store, check MODEL_SHA256, and load it with the ONNX runtime. Every failure is a message the
+// object store, check MODEL_SHA256, and load it with the ONNX runtime. MODEL_URI is s3://<bucket>/<key> (the
+// simulator's bucket of a cloud is named like the cloud) or the older sim://<cloud-id>/<key>; both name one object. Every failure is a message the
 // container "prints" before it exits, so it reaches the pod's lastState and the BackOff event.
 import type { ArtifactStores } from "../artifacts/artifact-stores";
 import { loadModel, type LoadedModel } from "../models/model-runtime";
@@ -29,6 +30,9 @@ export function modelSourceOf(c: ContainerSpec, podLabels: Record<string, string
   };
 }
 
+/** s3://<cloud-id>/<key> → sim://<cloud-id>/<key>: the store's own address of the object. */
+export const storeUriOf = (uri: string) => (uri.startsWith("s3://") ? `sim://${uri.slice("s3://".length)}` : uri);
+
 export interface ArtifactFacts {
   uri: string;
   sizeBytes: number;
@@ -43,18 +47,23 @@ export async function inspectArtifact(
 ): Promise<ArtifactFacts> {
   const uri = src.uri;
   if (!uri) throw new ModelStartError("MODEL_URI is not set: the model server has no model to load");
+  const s3 = uri.startsWith("s3://");
   let cloud: string;
   try {
-    cloud = stores.resolve(uri).cloudId;
+    cloud = stores.resolve(storeUriOf(uri)).cloudId;
   } catch (e) {
-    throw new ModelStartError(e instanceof Error ? e.message : String(e));
+    throw new ModelStartError(
+      s3 ? `invalid artifact URI "${uri}": use s3://<bucket>/<key>, where this cloud's bucket is ${cloudId}` : e instanceof Error ? e.message : String(e),
+    );
   }
   if (cloud !== cloudId) {
     throw new ModelStartError(
-      `artifact ${uri} is in cloud ${cloud}'s store, which pods in cloud ${cloudId} cannot read; copy it to sim://${cloudId}/… first`,
+      s3
+        ? `artifact ${uri} is in bucket ${cloud} (cloud ${cloud}'s store), which pods in cloud ${cloudId} cannot read; copy it to s3://${cloudId}/… first`
+        : `artifact ${uri} is in cloud ${cloud}'s store, which pods in cloud ${cloudId} cannot read; copy it to sim://${cloudId}/… first`,
     );
   }
-  const head = await stores.head(uri);
+  const head = await stores.head(storeUriOf(uri));
   if (!head) throw new ModelStartError(`artifact ${uri} does not exist in cloud ${cloudId}'s store (NoSuchKey)`);
   if (src.sha256 && head.sha256 !== src.sha256) {
     throw new ModelStartError(`artifact ${uri} has sha256 ${head.sha256}, but MODEL_SHA256 expects ${src.sha256}`);
@@ -71,7 +80,7 @@ export async function loadArtifact(
   src: ModelSource,
 ): Promise<LoadedModel> {
   try {
-    return await loadModel(stores.localPath(facts.uri), {
+    return await loadModel(stores.localPath(storeUriOf(facts.uri)), {
       ...(src.name ? { name: src.name } : {}),
       ...(src.version ? { version: src.version } : {}),
     });

@@ -205,6 +205,7 @@ export class PodRuntime {
         deployment: this.deployment,
         isReady: () => this.ready,
         serverName: this.name,
+        faults: () => this.ctx.servingFaults?.(this.namespace, this.deployment),
       }),
     });
   }

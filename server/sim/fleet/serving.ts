@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createInferenceHandler, type LoadedModel } from "../models/model-runtime";
 import { matchesLabels, type LabelSelector } from "../store/label-selector";
+import type { ServingFaults } from "./deployment-faults";
 import type { FleetConfig } from "./fleet-config";
 
 export interface ServingEndpoint {
@@ -70,8 +71,10 @@ export function podHandler(opts: {
   deployment: string | undefined;
   isReady: () => boolean;
   serverName: string;
+  faults?: () => ServingFaults | undefined;
 }): (req: IncomingMessage, res: ServerResponse) => void {
   return createInferenceHandler({
+    ...(opts.faults ? { faults: opts.faults } : {}),
     getModel: (name) => (opts.model && opts.model.name === name ? opts.model : undefined),
     extraLatencyMs: () => opts.latency.extraMs(opts.gpuType, opts.namespace, opts.deployment),
     isReady: opts.isReady,

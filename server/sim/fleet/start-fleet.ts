@@ -5,6 +5,8 @@ import path from "node:path";
 import { ApiFaults, createApiServer, type ApiServer } from "../apiserver";
 import { createArtifactStores, type ArtifactStores } from "../artifacts/artifact-stores";
 import { seedDemoArtifacts } from "../artifacts/seed-demo-artifacts";
+import { startS3Server, type S3Server } from "../artifacts/s3-server";
+import { StoreFaults } from "../artifacts/store-faults";
 import { startGlb, type Glb } from "../traffic/glb";
 import { startLoadGenerator, type LoadGenerator } from "../traffic/load-generator";
 import { WeightTable } from "../traffic/traffic-router";
@@ -13,6 +15,8 @@ import { startClusterRuntime, type ClusterRuntime } from "./cluster-runtime";
 import { applyFault, type Fault, type FaultTarget } from "./fleet-faults";
 import {
   ensureCredentials,
+  ensureStoreKeys,
+  writeObjectStores,
   writeFleetManifest,
   writeKubeconfig,
   writePrometheusTargets,
@@ -21,6 +25,7 @@ import {
 } from "./fleet-files";
 import { loadFleetConfig, type FleetConfig } from "./fleet-config";
 import { seedWorkloads } from "./seed-workloads";
+import { serviceEndpoints } from "./service-endpoints";
 import { SimClock } from "./sim-clock";
 
 export interface StartFleetOptions {
@@ -48,6 +53,9 @@ export interface Fleet {
   config: FleetConfig;
   clusters: Map<string, SimCluster>;
   artifacts: ArtifactStores;
+  /** Every cloud's store over the S3 API (bucket = cloud id), and its faults (outage, bandwidth). */
+  s3: S3Server;
+  storeFaults: StoreFaults;
   weights: WeightTable;
   glb: Glb;
   load: LoadGenerator | undefined;
@@ -55,7 +63,7 @@ export interface Fleet {
   faultTargets: Map<string, FaultTarget>;
   manifest: FleetManifest;
   /** prometheusTargets is a file_sd_configs file listing every /metrics endpoint. */
-  paths: { simDir: string; kubeconfig: string; manifest: string; prometheusTargets: string };
+  paths: { simDir: string; kubeconfig: string; manifest: string; prometheusTargets: string; objectStores: string };
   stop(): Promise<void>;
 }
 
@@ -75,9 +83,23 @@ export async function startFleet(opts: StartFleetOptions): Promise<Fleet> {
     config.clusters.map((c) => c.name),
   );
 
+  const storeKeys = await ensureStoreKeys(
+    simDir,
+    config.clouds.map((c) => c.id),
+  );
+
   const clusters = new Map<string, SimCluster>();
   const started: (() => Promise<void>)[] = [];
+  const storeFaults = new StoreFaults();
   try {
+    const s3 = await startS3Server({
+      port: config.s3Port,
+      stores: artifacts,
+      faults: storeFaults,
+      buckets: config.clouds.map((c) => ({ cloudId: c.id, region: c.region, ...storeKeys[c.id]! })),
+    });
+    started.push(() => s3.close());
+    log(`object stores (S3 API, path-style, bucket = cloud id): ${s3.endpoint}`);
     for (const cc of config.clusters) {
       const runtime = await startClusterRuntime({ fleet: config, cluster: cc, artifacts, clock });
       started.push(() => runtime.stop());
@@ -91,6 +113,7 @@ export async function startFleet(opts: StartFleetOptions): Promise<Fleet> {
           { token: cred.adminToken, allowed: "all", user: "tern-admin" },
           { token: cred.viewerToken, allowed: "read", user: "tern-viewer" },
         ],
+        serviceProxy: serviceEndpoints(runtime.serving, runtime.metrics),
       });
       await api.listen(cc.port, "127.0.0.1");
       started.push(() => api.close());
@@ -111,7 +134,9 @@ export async function startFleet(opts: StartFleetOptions): Promise<Fleet> {
         store: c.runtime.store,
         dataUrl: c.runtime.dataPlane.url,
       }));
-    const weights = new WeightTable(views, path.join(simDir, "traffic-weights.json"));
+    const weights = new WeightTable(views, path.join(simDir, "traffic-weights.json"), {
+      propagationMs: config.trafficPropagationMs,
+    });
     const glb = await startGlb({ port: config.glbPort, weights, targets: views });
     started.push(() => glb.close());
     const loadEnabled = opts.load ?? config.load.enabled;
@@ -130,7 +155,8 @@ export async function startFleet(opts: StartFleetOptions): Promise<Fleet> {
     if (load) started.push(() => load.stop());
 
     const faultTargets = new Map([...clusters].map(([n, c]) => [n, { runtime: c.runtime, api: c.api.faults }]));
-    for (const f of opts.faults ?? []) log(`fault: ${applyFault(faultTargets, f)}`);
+    const storeTargets = { faults: storeFaults, clouds: config.clouds.map((c) => c.id) };
+    for (const f of opts.faults ?? []) log(`fault: ${applyFault(faultTargets, f, storeTargets)}`);
     const kubeconfig = path.join(simDir, "kubeconfig");
     const manifestFile = path.join(simDir, "fleet.json");
     // The admin API serves the manifest, which names the admin API's own URL: fill it once that is known.
@@ -138,6 +164,7 @@ export async function startFleet(opts: StartFleetOptions): Promise<Fleet> {
     const admin = await startAdminApi({
       port: config.adminPort,
       targets: faultTargets,
+      stores: { ...storeTargets, endpoint: s3.endpoint },
       weights,
       loadStats: () => load?.stats(),
       manifest: () => current.manifest,
@@ -151,7 +178,19 @@ export async function startFleet(opts: StartFleetOptions): Promise<Fleet> {
       timeScale,
       loadEnabled,
       artifactsRoot: artifacts.root,
+      s3Endpoint: s3.endpoint,
+      objectStoresFile: path.join(simDir, "object-stores.json"),
     });
+    await writeObjectStores(
+      path.join(simDir, "object-stores.json"),
+      config.clouds.map((c) => ({
+        cloud: c.id,
+        endpoint: s3.endpoint,
+        bucket: c.id,
+        region: c.region,
+        ...storeKeys[c.id]!,
+      })),
+    );
     await writeKubeconfig(
       kubeconfig,
       [...clusters.values()].map((c) => ({
@@ -169,6 +208,8 @@ export async function startFleet(opts: StartFleetOptions): Promise<Fleet> {
       config,
       clusters,
       artifacts,
+      s3,
+      storeFaults,
       weights,
       glb,
       load,
@@ -180,6 +221,7 @@ export async function startFleet(opts: StartFleetOptions): Promise<Fleet> {
         kubeconfig,
         manifest: manifestFile,
         prometheusTargets: path.join(simDir, "prometheus-targets.json"),
+        objectStores: path.join(simDir, "object-stores.json"),
       },
       async stop() {
         clock.stop();
@@ -196,7 +238,16 @@ export async function startFleet(opts: StartFleetOptions): Promise<Fleet> {
 function buildManifest(
   config: FleetConfig,
   clusters: Map<string, SimCluster>,
-  o: { glb: Glb; admin: AdminApi; kubeconfig: string; timeScale: number; loadEnabled: boolean; artifactsRoot: string },
+  o: {
+    glb: Glb;
+    admin: AdminApi;
+    kubeconfig: string;
+    timeScale: number;
+    loadEnabled: boolean;
+    artifactsRoot: string;
+    s3Endpoint: string;
+    objectStoresFile: string;
+  },
 ): FleetManifest {
   return {
     version: 1,
@@ -222,7 +273,9 @@ function buildManifest(
       provider: c.provider,
       region: c.region,
       artifactStore: `sim://${c.id}/ (${path.join(o.artifactsRoot, c.id)})`,
+      objectStore: { endpoint: o.s3Endpoint, bucket: c.id, region: c.region, uriPrefix: `s3://${c.id}/` },
     })),
+    objectStores: { s3Endpoint: o.s3Endpoint, settingsFile: o.objectStoresFile },
     clusters: [...clusters.values()].map(({ runtime, api }) => {
       const gpus: Record<string, number> = {};
       for (const p of runtime.config.nodePools) gpus[p.gpuType] = (gpus[p.gpuType] ?? 0) + p.gpusPerNode * p.nodes;

@@ -22,6 +22,8 @@ export interface InferenceHandlerOptions {
   onInference?: (event: InferenceEvent) => void;
   maxBodyBytes?: number;
   serverName?: string;
+  /** Injected faults, read per infer request: a share answered with an HTTP error, outputs shifted by a delta. */
+  faults?: () => { errorRate: number; errorCode: number; outputDelta: number } | undefined;
 }
 
 class HttpError extends Error {
@@ -128,7 +130,14 @@ export function createInferenceHandler(
       onInfer(name);
       const model = await modelOr404(name, version);
       const body = await readJsonBody(req, limit);
+      const fault = opts.faults?.();
+      if (fault && fault.errorRate > 0 && Math.random() < fault.errorRate)
+        throw new HttpError(fault.errorCode, `simulated model server failure (error-rate fault on this deployment)`);
       const response = await infer(model, body);
+      if (fault?.outputDelta) {
+        const delta = fault.outputDelta;
+        for (const o of response.outputs) o.data = o.data.map((v) => (typeof v === "number" ? v + delta : v));
+      }
       const extra = opts.extraLatencyMs?.() ?? 0;
       if (extra > 0) await sleep(extra);
       return sendJson(res, 200, response);

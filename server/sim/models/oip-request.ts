@@ -1,14 +1,8 @@
 // Validates an OIP v2 infer request against a model's signature and turns it into onnxruntime feeds.
 // Every rejection names the input and what the model expected, so a caller can fix the request.
 import { Tensor } from "onnxruntime-node";
-import {
-  formatShape,
-  InferenceRequestError,
-  isOipDatatype,
-  ORT_TYPE_OF,
-  type OipDatatype,
-  type TensorSpec,
-} from "./oip-types";
+import { formatShape, isOipDatatype, type OipDatatype, type TensorSpec } from "../../migrations/verify/oip-types";
+import { InferenceRequestError, ORT_TYPE_OF } from "./oip-types";
 
 /** Caps one request's total elements: a simulated pod should not be knocked over by one huge body. */
 export const MAX_REQUEST_ELEMENTS = 1_000_000;

@@ -1,21 +1,7 @@
-// Open Inference Protocol v2 (KServe / Triton REST) shapes, and the datatype mapping to onnxruntime.
+// The simulator's onnxruntime side of the Open Inference Protocol: datatype mapping and runtime errors.
+// The OIP wire types themselves belong to the product (server/migrations/verify/oip-types.ts).
 import type { Tensor } from "onnxruntime-node";
-
-/** OIP tensor datatypes this runtime accepts; FP16 and BYTES have no plain JSON form worth supporting here. */
-export const OIP_DATATYPES = [
-  "BOOL",
-  "UINT8",
-  "UINT16",
-  "UINT32",
-  "UINT64",
-  "INT8",
-  "INT16",
-  "INT32",
-  "INT64",
-  "FP32",
-  "FP64",
-] as const;
-export type OipDatatype = (typeof OIP_DATATYPES)[number];
+import { OIP_DATATYPES, type OipDatatype } from "../../migrations/verify/oip-types";
 
 export const ORT_TYPE_OF: Record<OipDatatype, Tensor.Type> = {
   BOOL: "bool",
@@ -33,46 +19,6 @@ export const ORT_TYPE_OF: Record<OipDatatype, Tensor.Type> = {
 
 export function oipDatatypeOf(ortType: string): OipDatatype | undefined {
   return OIP_DATATYPES.find((d) => ORT_TYPE_OF[d] === ortType);
-}
-
-export function isOipDatatype(v: unknown): v is OipDatatype {
-  return typeof v === "string" && (OIP_DATATYPES as readonly string[]).includes(v);
-}
-
-/** A model input or output as OIP metadata describes it; -1 marks a dimension of any size. */
-export interface TensorSpec {
-  name: string;
-  datatype: OipDatatype;
-  shape: number[];
-}
-
-/** One tensor in a request or response, data flattened in row-major order. */
-export interface OipTensor {
-  name: string;
-  shape: number[];
-  datatype: string;
-  data: (number | boolean)[];
-}
-
-export interface InferRequest {
-  id?: string;
-  inputs: OipTensor[];
-  outputs?: { name: string }[];
-}
-
-export interface InferResponse {
-  model_name: string;
-  model_version: string;
-  id?: string;
-  outputs: OipTensor[];
-}
-
-export interface ModelMetadata {
-  name: string;
-  versions: string[];
-  platform: "onnxruntime_onnx";
-  inputs: TensorSpec[];
-  outputs: TensorSpec[];
 }
 
 /** A request the model cannot answer as sent; an HTTP layer returns it as 400 { "error": message }. */
@@ -95,4 +41,3 @@ export class ModelLoadError extends Error {
   }
 }
 
-export const formatShape = (shape: readonly number[]) => `[${shape.join(",")}]`;

@@ -45,10 +45,13 @@ const MODEL = /^[a-z0-9]([-a-z0-9_.]*[a-z0-9])?$/;
 /** The in-process router the simulated GLB reads; weights persist in a JSON file so restarts keep them. */
 export class WeightTable implements TrafficRouter {
   private readonly explicit = new Map<string, Backend[]>();
+  /** Weights set but not yet in effect (a real GLB or DNS takes a while to apply a change everywhere). */
+  private readonly pending = new Map<string, { backends: Backend[]; at: number }>();
 
   constructor(
     private readonly clusters: () => ClusterView[],
     private readonly file?: string,
+    private readonly opts: { propagationMs?: number } = {},
   ) {
     if (file) this.load(file);
   }
@@ -85,16 +88,32 @@ export class WeightTable implements TrafficRouter {
       problems.push("at least one backend needs a weight above 0");
     if (problems.length)
       throw new TrafficRouterError(`cannot set weights for model '${model}': ${problems.join("; ")}`);
-    if (parsed.data.length === 0) this.explicit.delete(model);
-    else
-      this.explicit.set(
-        model,
-        parsed.data.map((b) => ({ ...b })),
-      );
+    const delay = this.opts.propagationMs ?? 0;
+    if (delay > 0) this.pending.set(model, { backends: parsed.data.map((b) => ({ ...b })), at: Date.now() + delay });
+    else this.apply(model, parsed.data);
     this.save();
   }
 
+  private apply(model: string, backends: Backend[]): void {
+    this.pending.delete(model);
+    if (backends.length === 0) this.explicit.delete(model);
+    else
+      this.explicit.set(
+        model,
+        backends.map((b) => ({ ...b })),
+      );
+  }
+
+  /** The last weights set (in effect or still propagating), or undefined when none were set. */
+  desired(model: string): Backend[] | undefined {
+    const p = this.pending.get(model);
+    return (p?.backends ?? this.explicit.get(model))?.map((b) => ({ ...b }));
+  }
+
+  /** What the GLB routes with now. */
   resolve(model: string): Backend[] {
+    const p = this.pending.get(model);
+    if (p && p.at <= Date.now()) this.apply(model, p.backends);
     const explicit = this.explicit.get(model);
     if (explicit) return explicit.map((b) => ({ ...b }));
     const first = this.discover(model)[0];
@@ -147,7 +166,13 @@ export class WeightTable implements TrafficRouter {
     if (!this.file) return;
     mkdirSync(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(Object.fromEntries(this.explicit), null, 2));
+    // Saved as desired: after a restart, weights that were still propagating are in effect.
+    const all = new Map(this.explicit);
+    for (const [m, p] of this.pending) {
+      if (p.backends.length) all.set(m, p.backends);
+      else all.delete(m);
+    }
+    writeFileSync(tmp, JSON.stringify(Object.fromEntries(all), null, 2));
     renameSync(tmp, this.file);
   }
 }

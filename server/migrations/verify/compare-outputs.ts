@@ -21,17 +21,32 @@ export interface CompareResult {
 
 const MAX_REPORTED = 20;
 
+/** Per element: |actual - expected| <= abs + rel * |expected| (numpy allclose's atol and rtol). */
+export interface Tolerance {
+  abs: number;
+  rel: number;
+}
+
+/** A bare number t means { abs: t, rel: t }: "absolute near zero, relative for large values". */
+export function toTolerance(t: number | Tolerance): Tolerance {
+  const tol = typeof t === "number" ? { abs: t, rel: t } : t;
+  if (!(tol.abs >= 0) || !(tol.rel >= 0))
+    throw new RangeError(`tolerance must be non-negative numbers (got abs ${tol.abs}, rel ${tol.rel})`);
+  return tol;
+}
+
+export const formatTolerance = (t: Tolerance) => (t.abs === t.rel ? String(t.abs) : `abs ${t.abs} + rel ${t.rel}`);
+
 type Outputs = { outputs: readonly OipTensor[] } | readonly OipTensor[];
 const list = (o: Outputs): readonly OipTensor[] => ("outputs" in o ? o.outputs : o);
 const num = (v: number | boolean) => (typeof v === "boolean" ? Number(v) : v);
 
 /**
  * Every expected output must be present with the same shape and datatype, and each element must
- * satisfy |a - e| <= tolerance * (1 + |e|) (numpy allclose with rtol = atol = tolerance), so
- * tolerance means "absolute near zero, relative for large values". Extra actual outputs are ignored.
+ * satisfy |a - e| <= abs + rel * |e| (numpy allclose). Extra actual outputs are ignored.
  */
-export function compareOutputs(expected: Outputs, actual: Outputs, tolerance: number): CompareResult {
-  if (!(tolerance >= 0)) throw new RangeError(`tolerance must be a non-negative number (got ${tolerance})`);
+export function compareOutputs(expected: Outputs, actual: Outputs, tolerance: number | Tolerance): CompareResult {
+  const tol = toTolerance(tolerance);
   const mismatches: OutputMismatch[] = [];
   let total = 0;
   const report = (m: OutputMismatch) => {
@@ -69,14 +84,14 @@ export function compareOutputs(expected: Outputs, actual: Outputs, tolerance: nu
       const diff = Math.abs(a - e);
       const bothNaN = Number.isNaN(a) && Number.isNaN(e);
       if (!bothNaN && !Number.isNaN(diff)) maxAbsDiff = Math.max(maxAbsDiff, diff);
-      if (bothNaN || diff <= tolerance * (1 + Math.abs(e))) return;
+      if (bothNaN || diff <= tol.abs + tol.rel * Math.abs(e)) return;
       report({
         output: exp.name,
         kind: "value",
         index,
         expected: ev,
         actual: av,
-        message: `output "${exp.name}"[${index}] = ${String(av)}, expected ${String(ev)} (|diff| ${diff} > tolerance ${tolerance})`,
+        message: `output "${exp.name}"[${index}] = ${String(av)}, expected ${String(ev)} (|diff| ${diff} > tolerance ${formatTolerance(tol)})`,
       });
     });
   }

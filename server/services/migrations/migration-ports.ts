@@ -1,0 +1,146 @@
+// The executor's ports wired to the real parts: artifacts copied between the clouds' S3 stores, outputs
+// compared through each cluster's API server (services/proxy), traffic weights set on the TrafficRouter and
+// analysis read from Prometheus. Errors are sorted into "retry" (TransientError) and "check failed" (StepFailed).
+import type { PrismaClient } from "../../generated/prisma/client";
+import { connectStoredCluster } from "../../clusters/driver";
+import { ArtifactTransferError, type ArtifactTransfer } from "../../migrations/artifacts/artifact-transfer";
+import { keyInStore, parseArtifactUri } from "../../migrations/artifacts/artifact-uri";
+import { createS3ArtifactTransfer } from "../../migrations/artifacts/s3-artifact-transfer";
+import { decryptStoreSettings, type ObjectStoreSettings } from "../../migrations/artifacts/store-settings";
+import type { GoldenCaseResult, MigrationPorts } from "../../migrations/execute/ports";
+import { StepFailed, TransientError } from "../../migrations/execute/step-errors";
+import { inferFnFor } from "../../migrations/inference/infer-via-cluster";
+import { TrafficRouterError, type TrafficRouter } from "../../migrations/traffic/traffic-router";
+import { parseGoldenSet } from "../../migrations/verify/golden-set";
+import { runGoldenSet, shadowCompare, type CaseDiff, type InferFn } from "../../migrations/verify/run-golden-set";
+import { loadStoredClusters } from "../clusters/cluster-connection";
+import { analyseDeployment } from "./analyse-deployment";
+import { shadowInputs } from "../../migrations/verify/shadow-inputs";
+
+async function storeOfBucket(prisma: PrismaClient, teamId: string, bucket: string): Promise<ObjectStoreSettings> {
+  const cloud = await prisma.cloud.findFirst({
+    where: { teamId, storeBucket: bucket },
+    select: { name: true, storeCredentialsCipher: true },
+  });
+  if (!cloud?.storeCredentialsCipher)
+    throw new StepFailed(
+      `no cloud of this team has the object store bucket '${bucket}' configured; set it on the Clouds page`,
+    );
+  return decryptStoreSettings(cloud.storeCredentialsCipher);
+}
+
+async function driverFor(prisma: PrismaClient, clusterId: string) {
+  const [row] = await loadStoredClusters({ prisma, ids: [clusterId] });
+  if (!row) throw new StepFailed("the cluster no longer exists");
+  return connectStoredCluster(row);
+}
+
+function toResult(c: CaseDiff, detail?: { expected?: unknown }): GoldenCaseResult {
+  const first = c.error ?? c.mismatches[0]?.message ?? null;
+  return { index: c.index, ok: c.match, maxAbsDiff: c.maxAbsDiff, message: c.match ? null : first, ...(detail ?? {}) };
+}
+
+/** Times each answer of `fn`, so the evidence shows what clients would see through the cluster. */
+function timed(fn: InferFn, into: number[]): InferFn {
+  return async (req) => {
+    const t = performance.now();
+    const r = await fn(req);
+    into.push(Math.round((performance.now() - t) * 10) / 10);
+    return r;
+  };
+}
+
+export function createMigrationPorts(opts: {
+  prisma: PrismaClient;
+  router: TrafficRouter | null;
+  transfer?: ArtifactTransfer;
+}): MigrationPorts {
+  const { prisma } = opts;
+  const transfer = opts.transfer ?? createS3ArtifactTransfer();
+  return {
+    async copyArtifact(a) {
+      const [source, target] = await Promise.all([
+        storeOfBucket(prisma, a.teamId, parseArtifactUri(a.fromUri).bucket),
+        storeOfBucket(prisma, a.teamId, parseArtifactUri(a.toUri).bucket),
+      ]);
+      try {
+        const r = await transfer.copy({
+          source: { store: source, uri: a.fromUri },
+          target: { store: target, key: keyInStore(a.toUri, target) },
+          sha256: a.sha256,
+          sizeBytes: a.sizeBytes,
+          signal: a.signal,
+        });
+        return { bytes: r.sizeBytes, sha256: r.sha256, skipped: r.skipped };
+      } catch (e) {
+        if (e instanceof ArtifactTransferError)
+          throw e.retryable ? new TransientError(e.message) : new StepFailed(`${e.message}; nothing was deployed`);
+        throw e;
+      }
+    },
+
+    async verify(a) {
+      const [src, dst] = await Promise.all([
+        driverFor(prisma, a.source.clusterId),
+        driverFor(prisma, a.target.clusterId),
+      ]);
+      const latencies: number[] = [];
+      const sourceFn = inferFnFor(src, {
+        namespace: a.source.namespace,
+        service: a.source.name,
+        modelName: a.modelName,
+        timeoutMs: 10_000,
+      });
+      const targetFn = timed(
+        inferFnFor(dst, {
+          namespace: a.target.namespace,
+          service: a.target.name,
+          modelName: a.modelName,
+          timeoutMs: 10_000,
+        }),
+        latencies,
+      );
+      const golden = parseGoldenSet(a.goldenSet);
+      const tolerance = { abs: a.tolerance.abs, rel: a.tolerance.rel };
+      const g = await runGoldenSet(golden, targetFn, { tolerance });
+      // A cluster that cannot be reached at all is an outage to retry, not a verdict on the outputs.
+      if (g.cases.length && g.cases.every((c) => c.error !== undefined))
+        throw new TransientError(`no golden case got an answer: ${g.cases[0]!.error}`);
+      const inputs = shadowInputs(
+        golden.map((c) => c.input),
+        a.shadowSamples,
+      );
+      const s = await shadowCompare(inputs, sourceFn, targetFn, { tolerance });
+      return {
+        golden: g.cases.map((c) => toResult(c, { expected: golden[c.index]?.expected.outputs.map((o) => o.data) })),
+        shadow: s.cases.map((c) => toResult(c)),
+        targetLatencyMs: latencies,
+      };
+    },
+
+    async setTraffic(a) {
+      if (!opts.router)
+        throw new StepFailed(
+          "no traffic router is configured for this Tern, so traffic cannot be shifted (see README: Migrations)",
+        );
+      try {
+        await opts.router.setWeights(
+          a.modelName,
+          a.backends.map((b) => ({
+            cluster: b.clusterName,
+            namespace: b.namespace,
+            deployment: b.name,
+            weight: b.weight,
+          })),
+          { timeoutMs: 30_000 },
+        );
+      } catch (e) {
+        if (e instanceof TrafficRouterError && e.code === "invalid") throw new StepFailed(e.message);
+        throw new TransientError(e instanceof Error ? e.message : String(e));
+      }
+    },
+
+    analyse: (a) =>
+      analyseDeployment({ prisma, teamId: a.teamId, deploymentId: a.deploymentId, windowSeconds: a.windowSeconds }),
+  };
+}
