@@ -15,6 +15,7 @@ import { Skeleton } from "@/components/ui/Skeleton";
 import { buttonClasses } from "@/components/ui/styles";
 import { useCurrentTeam } from "@/components/session/useCurrentTeam";
 import { EmbedChartButton } from "@/components/embeds/EmbedChartButton";
+import { ActiveMigrationLink } from "@/components/migrations/ActiveMigrationLink";
 import { useTRPC } from "@/components/trpc/client";
 import { readError } from "@/components/trpc/errors";
 import { DeploymentCharts } from "./DeploymentCharts";
@@ -67,9 +68,14 @@ export function DeploymentDetail({ id }: { id: string }) {
           <>
             {!d.deleting && <EmbedChartButton deploymentId={d.id} deploymentName={d.name} />}
             {can("OPERATOR") && !d.deleting ? (
-              <Link href={`/migrations/new?deploymentId=${encodeURIComponent(d.id)}`} className={buttonClasses({ variant: "secondary" })}>
-                {t("migrate")}
-              </Link>
+              <ActiveMigrationLink
+                deploymentId={d.id}
+                fallback={
+                  <Link href={`/migrations/new?deploymentId=${encodeURIComponent(d.id)}`} className={buttonClasses({ variant: "secondary" })}>
+                    {t("migrate")}
+                  </Link>
+                }
+              />
             ) : null}
             {can("OPERATOR") && !d.deleting ? (
               <Button variant="danger" onClick={() => setDeleting(true)}>
