@@ -3,13 +3,16 @@
 // a retry goes through approvals again, and the full run (worker) reaches Done with all traffic on the target.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { openNav, signIn } from "./helpers";
 
 const KUBECONFIG = path.resolve(".tern-e2e/sim/kubeconfig");
 // A second cluster in the source's own cloud (AWS), so the artifact needs no cross-cloud store: the
 // simulator's lepton cluster imported again under the AWS cloud. (Demo clouds have no object stores yet.)
 const SAME_CLOUD_TARGET = "aws-use1-b";
+
+// The machine running e2e is shared and often loaded; waits here are for the server, not for fixed delays.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 let migrationUrl = "";
 
