@@ -1,8 +1,9 @@
 // Shared steps for the end-to-end specs: signing in as a demo user.
 import { expect, type Page } from "@playwright/test";
 import { DEMO_USERS } from "../server/demo/demo-users";
+import type { Role } from "../server/domain/values";
 
-export type DemoRole = "VIEWER" | "OPERATOR" | "APPROVER" | "ADMIN";
+export type DemoRole = Role;
 
 export async function signIn(page: Page, role: DemoRole) {
   const user = DEMO_USERS.find((u) => u.role === role);

@@ -17,6 +17,12 @@ const schema = z.object({
     .positive()
     .default(24 * 7),
   TERN_SIGNIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Failed sign-ins allowed per account (email) in 15 minutes, whatever the address. */
+  TERN_SIGNIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  /** Proxies (IPs/CIDRs, comma-separated) whose X-Forwarded-For is believed; none by default. */
+  TERN_TRUSTED_PROXIES: z.string().optional(),
+  /** Audit events older than this many days are deleted by the daily prune. */
+  TERN_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).default(400),
   TERN_INSECURE_COOKIES: z.enum(["0", "1"]).default("0"),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),

@@ -18,7 +18,7 @@ const ZSignIn = z.object({
   password: z.string().min(1, "enter your password"),
 });
 
-export function SignInForm({ sso }: { sso: { enabled: boolean; name: string } }) {
+export function SignInForm({ sso, next = "/" }: { sso: { enabled: boolean; name: string }; next?: string }) {
   const t = useTranslations("auth");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +35,7 @@ export function SignInForm({ sso }: { sso: { enabled: boolean; name: string } })
       setError(res.error.status === 401 ? t("wrongPassword") : (res.error.message ?? t("signInFailed")));
       return;
     }
-    router.replace("/");
+    router.replace(next);
     router.refresh();
   });
 
@@ -61,14 +61,14 @@ export function SignInForm({ sso }: { sso: { enabled: boolean; name: string } })
         <Button
           variant="secondary"
           className="w-full"
-          onClick={() => void startSso("/").then((err) => err && setError(err))}
+          onClick={() => void startSso(next).then((err) => err && setError(err))}
         >
           {t("signInWith", { name: sso.name })}
         </Button>
       )}
       <p className="text-center text-sm text-muted-foreground">
         {t("noAccount")}{" "}
-        <Link href="/sign-up" className="text-primary hover:underline">
+        <Link href={next === "/" ? "/sign-up" : `/sign-up?next=${encodeURIComponent(next)}`} className="text-primary hover:underline">
           {t("signUp")}
         </Link>
       </p>

@@ -1,5 +1,5 @@
 "use client";
-// Create an account; people invited to a team join it on their first sign-in.
+// Create an account. It joins no team by itself: an invited person accepts their invite link afterwards.
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -19,7 +19,7 @@ const ZSignUp = z.object({
   password: z.string().min(10, "use at least 10 characters").max(128),
 });
 
-export function SignUpForm() {
+export function SignUpForm({ next = "/" }: { next?: string }) {
   const t = useTranslations("auth");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +35,7 @@ export function SignUpForm() {
       setError(res.error.message ?? t("signUpFailed"));
       return;
     }
-    router.replace("/");
+    router.replace(next);
     router.refresh();
   });
   return (
@@ -61,7 +61,7 @@ export function SignUpForm() {
       </form>
       <p className="text-center text-sm text-muted-foreground">
         {t("haveAccount")}{" "}
-        <Link href="/sign-in" className="text-primary hover:underline">
+        <Link href={next === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`} className="text-primary hover:underline">
           {t("signIn")}
         </Link>
       </p>

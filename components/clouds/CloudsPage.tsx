@@ -1,154 +1,97 @@
 "use client";
 // Clouds: the team's provider accounts, searchable and sortable, with add and delete for operators.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { toast } from "sonner";
-import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
-import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
-import { PageHeader } from "@/components/ui/PageHeader";
-import { SearchInput } from "@/components/ui/SearchInput";
-import { Select } from "@/components/ui/Select";
-import { SortableTh } from "@/components/ui/SortableTh";
-import { Table } from "@/components/ui/Table";
-import { TBody } from "@/components/ui/TBody";
-import { Td } from "@/components/ui/Td";
-import { Th } from "@/components/ui/Th";
-import { THead } from "@/components/ui/THead";
-import { Tr } from "@/components/ui/Tr";
-import { ListFrame } from "@/components/tables/ListFrame";
-import { useListState } from "@/components/tables/useListState";
+import { ProviderBadge } from "@/components/domain/ProviderBadge";
+import { useDomainLabels } from "@/components/domain/useDomainLabels";
+import { useConfirmedMutation } from "@/components/mutations/useConfirmedMutation";
+import { ListPage } from "@/components/tables/ListPage";
+import { defineList } from "@/components/tables/list-definition";
 import { useCurrentTeam } from "@/components/session/useCurrentTeam";
 import { useTRPC } from "@/components/trpc/client";
-import { readError } from "@/components/trpc/errors";
-import { PROVIDERS } from "@/server/validation/common";
+import { PROVIDERS } from "@/server/domain/values";
+import type { CloudDto } from "@/server/validation/cloud";
+import { CloudStoreDialog } from "./CloudStoreDialog";
 import { CreateCloudDialog } from "./CreateCloudDialog";
 
-const SORTS = ["name", "provider", "createdAt"] as const;
-const FILTERS = ["provider"] as const;
-const PAGE_SIZE = 50;
+const list = defineList({
+  sorts: ["name", "provider", "createdAt"],
+  defaultSort: "name",
+  filters: { provider: PROVIDERS },
+});
 
 export function CloudsPage() {
   const t = useTranslations("clouds");
   const tc = useTranslations("common");
+  const label = useDomainLabels();
   const format = useFormatter();
   const trpc = useTRPC();
-  const qc = useQueryClient();
   const { can } = useCurrentTeam();
-  const list = useListState({ sorts: SORTS, defaultSort: "name", filters: FILTERS });
   const [adding, setAdding] = useState(false);
-  const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
-  const provider = PROVIDERS.find((p) => p === list.filters.provider);
-
-  const query = useQuery({
-    ...trpc.cloud.list.queryOptions({ page: list.page, pageSize: PAGE_SIZE, sort: list.sort, dir: list.dir, q: list.q, provider }),
-    placeholderData: keepPreviousData,
-  });
-  const del = useMutation(
-    trpc.cloud.delete.mutationOptions({
-      onSuccess: async () => {
-        toast.success(t("deleted", { name: deleting?.name ?? "" }));
-        setDeleting(null);
-        await qc.invalidateQueries({ queryKey: trpc.cloud.list.queryKey() });
-      },
-      onError: (e) => {
-        toast.error(readError(e).message);
-        setDeleting(null);
-      },
+  const [storeOf, setStoreOf] = useState<CloudDto | null>(null);
+  const del = useConfirmedMutation({
+    mutation: trpc.cloud.delete.mutationOptions(),
+    variables: (c: CloudDto) => ({ id: c.id }),
+    confirm: (c) => ({
+      title: t("deleteTitle", { name: c.name }),
+      description: t("deleteDescription"),
+      confirmLabel: tc("delete"),
     }),
-  );
+    success: (c) => t("deleted", { name: c.name }),
+    invalidate: [trpc.cloud.list.queryKey()],
+  });
+  const addButton = can("OPERATOR") ? <Button onClick={() => setAdding(true)}>{t("add")}</Button> : undefined;
 
   return (
-    <div className="space-y-6">
-      <PageHeader
-        title={t("title")}
-        description={t("description")}
-        actions={can("OPERATOR") ? <Button onClick={() => setAdding(true)}>{t("add")}</Button> : null}
-      />
-      <div className="flex flex-wrap items-end gap-3">
-        <SearchInput label={t("searchLabel")} value={list.q} onChange={list.setQuery} placeholder={t("searchPlaceholder")} />
-        <Select
-          aria-label={t("filterProvider")}
-          value={provider ?? ""}
-          onChange={(e) => list.setFilter("provider", e.target.value || null)}
-        >
-          <option value="">{t("allProviders")}</option>
-          {PROVIDERS.map((p) => (
-            <option key={p} value={p}>
-              {t(`providers.${p}`)}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <ListFrame
-        isLoading={query.isLoading}
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        total={query.data?.total ?? 0}
-        page={list.page}
-        pageSize={PAGE_SIZE}
-        onPageChange={list.setPage}
-        filtered={Boolean(list.q || provider)}
-        empty={{
-          title: t("emptyTitle"),
-          description: t("emptyDescription"),
-          action: can("OPERATOR") ? <Button onClick={() => setAdding(true)}>{t("add")}</Button> : undefined,
-        }}
-      >
-        <Table caption={t("title")}>
-          <THead>
-            <Tr>
-              <SortableTh direction={list.sortDirection("name")} onSort={(d) => list.setSort("name", d)}>
-                {t("name")}
-              </SortableTh>
-              <SortableTh direction={list.sortDirection("provider")} onSort={(d) => list.setSort("provider", d)}>
-                {t("provider")}
-              </SortableTh>
-              <Th>{t("clusters")}</Th>
-              <SortableTh direction={list.sortDirection("createdAt")} onSort={(d) => list.setSort("createdAt", d)}>
-                {t("created")}
-              </SortableTh>
-              {can("OPERATOR") && <Th className="text-right">{tc("actions")}</Th>}
-            </Tr>
-          </THead>
-          <TBody>
-            {query.data?.items.map((c) => (
-              <Tr key={c.id}>
-                <Td className="font-medium">{c.name}</Td>
-                <Td>
-                  <Badge>{t(`providers.${c.provider}`)}</Badge>
-                </Td>
-                <Td>{c.clusterCount}</Td>
-                <Td>{format.dateTime(c.createdAt, { dateStyle: "medium" })}</Td>
-                {can("OPERATOR") && (
-                  <Td className="text-right">
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      aria-label={t("deleteNamed", { name: c.name })}
-                      onClick={() => setDeleting({ id: c.id, name: c.name })}
-                    >
-                      {tc("delete")}
-                    </Button>
-                  </Td>
-                )}
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      </ListFrame>
+    <ListPage
+      list={list}
+      query={(input) => trpc.cloud.list.queryOptions(input)}
+      title={t("title")}
+      description={t("description")}
+      actions={addButton}
+      search={{ label: t("searchLabel"), placeholder: t("searchPlaceholder") }}
+      filters={{ provider: { label: t("filterProvider"), all: t("allProviders"), option: label.provider } }}
+      empty={{ title: t("emptyTitle"), description: t("emptyDescription"), action: addButton }}
+      columns={[
+        { id: "name", header: t("name"), sortable: true, className: "font-medium", cell: (c) => c.name },
+        { id: "provider", header: t("provider"), sortable: true, cell: (c) => <ProviderBadge provider={c.provider} /> },
+        { id: "clusters", header: t("clusters"), cell: (c) => c.clusterCount },
+        {
+          id: "store",
+          header: t("store"),
+          cell: (c) =>
+            c.store ? (
+              <span className="font-mono text-xs">{c.store.bucket}</span>
+            ) : (
+              <span className="text-muted-foreground">{t("storeNotSet")}</span>
+            ),
+        },
+        {
+          id: "createdAt",
+          header: t("created"),
+          sortable: true,
+          cell: (c) => format.dateTime(c.createdAt, { dateStyle: "medium" }),
+        },
+      ]}
+      rowActions={{
+        items: [
+          ...(can("ADMIN")
+            ? [
+                {
+                  label: t("storeAction"),
+                  name: (c: CloudDto) => t("storeActionNamed", { name: c.name }),
+                  onSelect: setStoreOf,
+                },
+              ]
+            : []),
+          { label: tc("delete"), name: (c) => t("deleteNamed", { name: c.name }), onSelect: del.ask },
+        ],
+      }}
+    >
       <CreateCloudDialog open={adding} onClose={() => setAdding(false)} />
-      <ConfirmDialog
-        open={deleting !== null}
-        onCancel={() => setDeleting(null)}
-        onConfirm={() => deleting && del.mutate({ id: deleting.id })}
-        title={t("deleteTitle", { name: deleting?.name ?? "" })}
-        description={t("deleteDescription")}
-        confirmLabel={tc("delete")}
-        variant="danger"
-        loading={del.isPending}
-      />
-    </div>
+      {storeOf && <CloudStoreDialog key={storeOf.id} cloud={storeOf} onClose={() => setStoreOf(null)} />}
+      {del.dialog}
+    </ListPage>
   );
 }

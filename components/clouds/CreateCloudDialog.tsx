@@ -13,12 +13,14 @@ import { ServerError } from "@/components/forms/ServerError";
 import { useZodForm } from "@/components/forms/useZodForm";
 import { useTRPC } from "@/components/trpc/client";
 import { readError } from "@/components/trpc/errors";
-import { PROVIDERS } from "@/server/validation/common";
+import { useDomainLabels } from "@/components/domain/useDomainLabels";
+import { PROVIDERS } from "@/server/domain/values";
 import { ZCreateCloudRequest } from "@/server/validation/cloud";
 
 export function CreateCloudDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useTranslations("clouds");
   const tc = useTranslations("common");
+  const label = useDomainLabels();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [serverError, setServerError] = useState<string | null>(null);
@@ -50,7 +52,7 @@ export function CreateCloudDialog({ open, onClose }: { open: boolean; onClose: (
             <Select {...p} {...form.register("provider")}>
               {PROVIDERS.map((pr) => (
                 <option key={pr} value={pr}>
-                  {t(`providers.${pr}`)}
+                  {label.provider(pr)}
                 </option>
               ))}
             </Select>

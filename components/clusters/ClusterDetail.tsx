@@ -8,16 +8,16 @@ import { toast } from "sonner";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
-import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Skeleton } from "@/components/ui/Skeleton";
+import { useConfirmedMutation } from "@/components/mutations/useConfirmedMutation";
 import { useCurrentTeam } from "@/components/session/useCurrentTeam";
 import { useTRPC } from "@/components/trpc/client";
 import { readError } from "@/components/trpc/errors";
 import { ClusterCharts } from "./ClusterCharts";
 import { EditClusterDialog } from "./EditClusterDialog";
-import { HealthBadge } from "./HealthBadge";
+import { HealthBadge } from "@/components/domain/HealthBadge";
 import { NodesTable } from "./NodesTable";
 
 export function ClusterDetail({ id }: { id: string }) {
@@ -28,7 +28,6 @@ export function ClusterDetail({ id }: { id: string }) {
   const router = useRouter();
   const { can } = useCurrentTeam();
   const [editing, setEditing] = useState(false);
-  const [deleting, setDeleting] = useState(false);
   const query = useQuery(trpc.cluster.get.queryOptions({ id }));
   const test = useMutation(
     trpc.cluster.testConnection.mutationOptions({
@@ -40,19 +39,14 @@ export function ClusterDetail({ id }: { id: string }) {
       onError: (e) => toast.error(readError(e).message),
     }),
   );
-  const del = useMutation(
-    trpc.cluster.delete.mutationOptions({
-      onSuccess: async () => {
-        toast.success(t("deleted"));
-        await qc.invalidateQueries({ queryKey: trpc.cluster.list.queryKey() });
-        router.push("/clusters");
-      },
-      onError: (e) => {
-        setDeleting(false);
-        toast.error(readError(e).message);
-      },
-    }),
-  );
+  const del = useConfirmedMutation({
+    mutation: trpc.cluster.delete.mutationOptions(),
+    variables: (cluster: { id: string; name: string }) => ({ id: cluster.id }),
+    confirm: (cluster) => ({ title: t("deleteTitle", { name: cluster.name }), description: t("deleteDescription"), confirmLabel: tc("delete") }),
+    success: () => t("deleted"),
+    invalidate: [trpc.cluster.list.queryKey()],
+    after: () => router.push("/clusters"),
+  });
 
   if (query.isLoading) return <Skeleton className="h-64 w-full" />;
   if (query.error) return <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />;
@@ -96,7 +90,7 @@ export function ClusterDetail({ id }: { id: string }) {
               <Button variant="secondary" onClick={() => setEditing(true)}>
                 {tc("edit")}
               </Button>
-              <Button variant="danger" onClick={() => setDeleting(true)}>
+              <Button variant="danger" onClick={() => del.ask(c)}>
                 {tc("delete")}
               </Button>
             </div>
@@ -122,16 +116,7 @@ export function ClusterDetail({ id }: { id: string }) {
         <NodesTable nodes={c.nodes} gpuCapacity={c.gpuCapacity} />
       </section>
       {editing && <EditClusterDialog cluster={c} onClose={() => setEditing(false)} />}
-      <ConfirmDialog
-        open={deleting}
-        onCancel={() => setDeleting(false)}
-        onConfirm={() => del.mutate({ id })}
-        title={t("deleteTitle", { name: c.name })}
-        description={t("deleteDescription")}
-        confirmLabel={tc("delete")}
-        variant="danger"
-        loading={del.isPending}
-      />
+      {del.dialog}
     </div>
   );
 }

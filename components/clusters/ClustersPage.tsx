@@ -1,139 +1,100 @@
 "use client";
 // Clusters across clouds: search by name or region, filter by provider and health, sort, page.
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/Badge";
 import { buttonClasses } from "@/components/ui/styles";
-import { PageHeader } from "@/components/ui/PageHeader";
-import { SearchInput } from "@/components/ui/SearchInput";
-import { Select } from "@/components/ui/Select";
-import { SortableTh } from "@/components/ui/SortableTh";
-import { Table } from "@/components/ui/Table";
-import { TBody } from "@/components/ui/TBody";
-import { Td } from "@/components/ui/Td";
-import { Th } from "@/components/ui/Th";
-import { THead } from "@/components/ui/THead";
-import { Tr } from "@/components/ui/Tr";
-import { ListFrame } from "@/components/tables/ListFrame";
-import { useListState } from "@/components/tables/useListState";
+import { HealthBadge } from "@/components/domain/HealthBadge";
+import { useDomainLabels } from "@/components/domain/useDomainLabels";
+import { ListPage } from "@/components/tables/ListPage";
+import { defineList } from "@/components/tables/list-definition";
 import { useCurrentTeam } from "@/components/session/useCurrentTeam";
 import { useTRPC } from "@/components/trpc/client";
-import { PROVIDERS } from "@/server/validation/common";
-import { HealthBadge } from "./HealthBadge";
+import { CLUSTER_HEALTH, PROVIDERS } from "@/server/domain/values";
 
-const SORTS = ["name", "region", "health", "createdAt"] as const;
-const FILTERS = ["provider", "health"] as const;
-const HEALTH = ["HEALTHY", "DEGRADED", "UNREACHABLE", "UNKNOWN"] as const;
-const PAGE_SIZE = 50;
+const list = defineList({
+  sorts: ["name", "region", "health", "createdAt"],
+  defaultSort: "name",
+  filters: { provider: PROVIDERS, health: CLUSTER_HEALTH },
+});
 
 export function ClustersPage() {
   const t = useTranslations("clusters");
   const tclouds = useTranslations("clouds");
+  const label = useDomainLabels();
   const trpc = useTRPC();
   const { can } = useCurrentTeam();
-  const list = useListState({ sorts: SORTS, defaultSort: "name", filters: FILTERS });
-  const provider = PROVIDERS.find((p) => p === list.filters.provider);
-  const health = HEALTH.find((h) => h === list.filters.health);
-  const query = useQuery({
-    ...trpc.cluster.list.queryOptions({ page: list.page, pageSize: PAGE_SIZE, sort: list.sort, dir: list.dir, q: list.q, provider, health }),
-    placeholderData: keepPreviousData,
-  });
   const importLink = can("OPERATOR") ? (
     <Link href="/clusters/new" className={buttonClasses({ variant: "primary", size: "md" })}>
       {t("importCluster")}
     </Link>
-  ) : null;
+  ) : undefined;
 
   return (
-    <div className="space-y-6">
-      <PageHeader title={t("title")} description={t("description")} actions={importLink} />
-      <div className="flex flex-wrap items-end gap-3">
-        <SearchInput label={t("searchLabel")} value={list.q} onChange={list.setQuery} placeholder={t("searchPlaceholder")} />
-        <Select aria-label={tclouds("filterProvider")} value={provider ?? ""} onChange={(e) => list.setFilter("provider", e.target.value || null)}>
-          <option value="">{tclouds("allProviders")}</option>
-          {PROVIDERS.map((p) => (
-            <option key={p} value={p}>
-              {tclouds(`providers.${p}`)}
-            </option>
-          ))}
-        </Select>
-        <Select aria-label={t("filterHealth")} value={health ?? ""} onChange={(e) => list.setFilter("health", e.target.value || null)}>
-          <option value="">{t("allHealth")}</option>
-          {HEALTH.map((h) => (
-            <option key={h} value={h}>
-              {t(`health.${h}`)}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <ListFrame
-        isLoading={query.isLoading}
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        total={query.data?.total ?? 0}
-        page={list.page}
-        pageSize={PAGE_SIZE}
-        onPageChange={list.setPage}
-        filtered={Boolean(list.q || provider || health)}
-        empty={{ title: t("emptyTitle"), description: t("emptyDescription"), action: importLink ?? undefined }}
-      >
-        <Table caption={t("title")}>
-          <THead>
-            <Tr>
-              <SortableTh direction={list.sortDirection("name")} onSort={(d) => list.setSort("name", d)}>
-                {t("name")}
-              </SortableTh>
-              <Th>{t("cloud")}</Th>
-              <SortableTh direction={list.sortDirection("region")} onSort={(d) => list.setSort("region", d)}>
-                {t("region")}
-              </SortableTh>
-              <SortableTh direction={list.sortDirection("health")} onSort={(d) => list.setSort("health", d)}>
-                {t("healthLabel")}
-              </SortableTh>
-              <Th>{t("residencyTags")}</Th>
-              <Th>{t("gpus")}</Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {query.data?.items.map((c) => (
-              <Tr key={c.id}>
-                <Td className="font-medium">
-                  <Link href={`/clusters/${c.id}`} className="text-primary hover:underline">
-                    {c.name}
-                  </Link>
-                  {c.insecureTls && (
-                    <Badge variant="warning" className="ml-2">
-                      {c.insecureConfirmed ? t("insecureConfirmed") : t("insecureLocal")}
-                    </Badge>
-                  )}
-                </Td>
-                <Td>
-                  {c.cloud.name} <span className="text-muted-foreground">({tclouds(`providers.${c.cloud.provider}`)})</span>
-                </Td>
-                <Td>{c.region}</Td>
-                <Td>
-                  <HealthBadge health={c.health} />
-                </Td>
-                <Td>
-                  <div className="flex flex-wrap gap-1">
-                    {c.residencyTags.map((tag) => (
-                      <Badge key={tag} variant="info">
-                        {tag}
-                      </Badge>
-                    ))}
-                  </div>
-                </Td>
-                <Td>
-                  {Object.entries(c.gpuCapacity)
-                    .map(([type, g]) => `${g.allocated}/${g.allocatable} ${type}`)
-                    .join(", ") || "—"}
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      </ListFrame>
-    </div>
+    <ListPage
+      list={list}
+      query={(input) => trpc.cluster.list.queryOptions(input)}
+      title={t("title")}
+      description={t("description")}
+      actions={importLink}
+      search={{ label: t("searchLabel"), placeholder: t("searchPlaceholder") }}
+      filters={{
+        provider: { label: tclouds("filterProvider"), all: tclouds("allProviders"), option: label.provider },
+        health: { label: t("filterHealth"), all: t("allHealth"), option: label.health },
+      }}
+      empty={{ title: t("emptyTitle"), description: t("emptyDescription"), action: importLink }}
+      columns={[
+        {
+          id: "name",
+          header: t("name"),
+          sortable: true,
+          className: "font-medium",
+          cell: (c) => (
+            <>
+              <Link href={`/clusters/${c.id}`} className="text-primary hover:underline">
+                {c.name}
+              </Link>
+              {c.insecureTls && (
+                <Badge variant="warning" className="ml-2">
+                  {c.insecureConfirmed ? t("insecureConfirmed") : t("insecureLocal")}
+                </Badge>
+              )}
+            </>
+          ),
+        },
+        {
+          id: "cloud",
+          header: t("cloud"),
+          cell: (c) => (
+            <>
+              {c.cloud.name} <span className="text-muted-foreground">({label.provider(c.cloud.provider)})</span>
+            </>
+          ),
+        },
+        { id: "region", header: t("region"), sortable: true, cell: (c) => c.region },
+        { id: "health", header: t("healthLabel"), sortable: true, cell: (c) => <HealthBadge health={c.health} /> },
+        {
+          id: "residencyTags",
+          header: t("residencyTags"),
+          cell: (c) => (
+            <div className="flex flex-wrap gap-1">
+              {c.residencyTags.map((tag) => (
+                <Badge key={tag} variant="info">
+                  {tag}
+                </Badge>
+              ))}
+            </div>
+          ),
+        },
+        {
+          id: "gpus",
+          header: t("gpus"),
+          cell: (c) =>
+            Object.entries(c.gpuCapacity)
+              .map(([type, g]) => `${g.allocated}/${g.allocatable} ${type}`)
+              .join(", ") || "—",
+        },
+      ]}
+    />
   );
 }

@@ -20,7 +20,6 @@ import { useLiveUpdates } from "@/components/live/useLiveUpdates";
 import { NoTeam } from "./NoTeam";
 import { readCookie, writeCookie } from "./browser-cookies";
 
-const TEAM_COOKIE = "TERN_TEAM";
 const BASE_ITEMS: NavItemKey[] = ["overview", "clouds", "clusters", "gpuPrices", "models", "deployments", "migrations", "approvals", "members", "embeds"];
 
 export function DashboardShell({ children }: { children: ReactNode }) {
@@ -55,10 +54,18 @@ export function DashboardShell({ children }: { children: ReactNode }) {
     }),
   );
 
+  // The chosen team is remembered on the server (User.currentTeamId), so every browser opens in it.
+  const setTeam = useMutation(
+    trpc.me.setTeam.mutationOptions({
+      onSuccess: async () => {
+        await qc.resetQueries();
+        router.refresh();
+      },
+      onError: (e) => toast.error(readError(e).message),
+    }),
+  );
   const switchTeam = async (teamId: string) => {
-    writeCookie(TEAM_COOKIE, teamId);
-    await qc.resetQueries();
-    router.refresh();
+    await setTeam.mutateAsync({ teamId }).catch(() => undefined);
   };
 
   const signOut = async () => {

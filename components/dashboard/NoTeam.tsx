@@ -13,7 +13,6 @@ import { useZodForm } from "@/components/forms/useZodForm";
 import { useTRPC } from "@/components/trpc/client";
 import { readError } from "@/components/trpc/errors";
 import { ZCreateTeamRequest } from "@/server/validation/team";
-import { writeCookie } from "./browser-cookies";
 
 export function NoTeam() {
   const t = useTranslations("dashboard");
@@ -24,8 +23,7 @@ export function NoTeam() {
   const form = useZodForm(ZCreateTeamRequest, { name: "" });
   const create = useMutation(
     trpc.team.create.mutationOptions({
-      onSuccess: async (team) => {
-        writeCookie("TERN_TEAM", team.id);
+      onSuccess: async () => {
         await qc.resetQueries();
         router.refresh();
       },

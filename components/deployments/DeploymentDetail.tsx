@@ -1,14 +1,13 @@
 "use client";
 // One deployment, live: rollout progress, pods, events, scale and delete.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { Suspense, useState } from "react";
-import { toast } from "sonner";
+import { Suspense } from "react";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
-import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { useConfirmedMutation } from "@/components/mutations/useConfirmedMutation";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Skeleton } from "@/components/ui/Skeleton";
@@ -17,9 +16,8 @@ import { useCurrentTeam } from "@/components/session/useCurrentTeam";
 import { EmbedChartButton } from "@/components/embeds/EmbedChartButton";
 import { ActiveMigrationLink } from "@/components/migrations/ActiveMigrationLink";
 import { useTRPC } from "@/components/trpc/client";
-import { readError } from "@/components/trpc/errors";
 import { DeploymentCharts } from "./DeploymentCharts";
-import { PhaseBadge } from "./PhaseBadge";
+import { PhaseBadge } from "@/components/domain/PhaseBadge";
 import { PodsTable } from "./PodsTable";
 import { ScaleControl } from "./ScaleControl";
 
@@ -28,25 +26,21 @@ export function DeploymentDetail({ id }: { id: string }) {
   const tc = useTranslations("common");
   const format = useFormatter();
   const trpc = useTRPC();
-  const qc = useQueryClient();
   const router = useRouter();
   const { can } = useCurrentTeam();
-  const [deleting, setDeleting] = useState(false);
   // Live updates arrive over /api/live; the interval is a safety net if that stream is cut.
   const q = useQuery({ ...trpc.deployment.get.queryOptions({ id }), refetchInterval: 10_000 });
-  const del = useMutation(
-    trpc.deployment.delete.mutationOptions({
-      onSuccess: async () => {
-        setDeleting(false);
-        toast.success(t("deleteRequested"));
-        await qc.invalidateQueries({ queryKey: trpc.deployment.pathKey() });
-      },
-      onError: (e) => {
-        setDeleting(false);
-        toast.error(readError(e).message);
-      },
+  const del = useConfirmedMutation({
+    mutation: trpc.deployment.delete.mutationOptions(),
+    variables: (dep: { id: string; name: string; cluster: { name: string } }) => ({ id: dep.id }),
+    confirm: (dep) => ({
+      title: t("deleteTitle", { name: dep.name }),
+      description: t("deleteDescription", { cluster: dep.cluster.name }),
+      confirmLabel: t("deleteConfirm"),
     }),
-  );
+    success: () => t("deleteRequested"),
+    invalidate: [trpc.deployment.pathKey()],
+  });
   if (q.isLoading) return <Skeleton className="h-96 w-full" />;
   if (q.error) {
     if (q.error.data?.code === "NOT_FOUND") {
@@ -78,7 +72,7 @@ export function DeploymentDetail({ id }: { id: string }) {
               />
             ) : null}
             {can("OPERATOR") && !d.deleting ? (
-              <Button variant="danger" onClick={() => setDeleting(true)}>
+              <Button variant="danger" onClick={() => del.ask(d)}>
                 {tc("delete")}
               </Button>
             ) : null}
@@ -151,16 +145,7 @@ export function DeploymentDetail({ id }: { id: string }) {
           </ul>
         )}
       </section>
-      <ConfirmDialog
-        open={deleting}
-        onCancel={() => setDeleting(false)}
-        onConfirm={() => del.mutate({ id })}
-        title={t("deleteTitle", { name: d.name })}
-        description={t("deleteDescription", { cluster: d.cluster.name })}
-        confirmLabel={t("deleteConfirm")}
-        variant="danger"
-        loading={del.isPending}
-      />
+      {del.dialog}
     </div>
   );
 }

@@ -1,176 +1,100 @@
 "use client";
-// Deployments across clusters: search by name, filter by phase, sort, page. Read-only until the cluster driver lands.
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+// Deployments across clusters: search by name, filter by phase, sort, page; deploy for operators.
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { Badge, type BadgeVariant } from "@/components/ui/Badge";
-import { PageHeader } from "@/components/ui/PageHeader";
 import { buttonClasses } from "@/components/ui/styles";
+import { PhaseBadge } from "@/components/domain/PhaseBadge";
+import { useDomainLabels } from "@/components/domain/useDomainLabels";
+import { ListPage } from "@/components/tables/ListPage";
+import { defineList } from "@/components/tables/list-definition";
 import { useCurrentTeam } from "@/components/session/useCurrentTeam";
-import { SearchInput } from "@/components/ui/SearchInput";
-import { Select } from "@/components/ui/Select";
-import { SortableTh } from "@/components/ui/SortableTh";
-import { Table } from "@/components/ui/Table";
-import { TBody } from "@/components/ui/TBody";
-import { Td } from "@/components/ui/Td";
-import { Th } from "@/components/ui/Th";
-import { THead } from "@/components/ui/THead";
-import { Tr } from "@/components/ui/Tr";
-import { ListFrame } from "@/components/tables/ListFrame";
-import { useListState } from "@/components/tables/useListState";
 import { useTRPC } from "@/components/trpc/client";
+import { DEPLOYMENT_PHASES } from "@/server/domain/values";
 
-const SORTS = ["name", "phase", "replicas", "createdAt"] as const;
-const FILTERS = ["phase"] as const;
-const PAGE_SIZE = 50;
-// Phases the status sync writes; the column stays a string, so an unknown phase still shows as written.
-const PHASES = ["Pending", "Progressing", "Ready", "Degraded", "Failed", "Terminating"] as const;
-type Phase = (typeof PHASES)[number];
-const PHASE_VARIANT: Record<Phase, BadgeVariant> = {
-  Pending: "neutral",
-  Progressing: "info",
-  Ready: "success",
-  Degraded: "warning",
-  Failed: "danger",
-  Terminating: "neutral",
-};
-const knownPhase = (p: string | undefined): Phase | undefined => PHASES.find((x) => x === p);
+const list = defineList({
+  sorts: ["name", "phase", "replicas", "createdAt"],
+  defaultSort: "name",
+  filters: { phase: DEPLOYMENT_PHASES },
+});
 
 export function DeploymentsPage() {
   const t = useTranslations("deployments");
   const tDeploy = useTranslations("deploy");
-  const { can } = useCurrentTeam();
+  const label = useDomainLabels();
   const format = useFormatter();
   const trpc = useTRPC();
-  const list = useListState({ sorts: SORTS, defaultSort: "name", filters: FILTERS });
-  const phase = knownPhase(list.filters.phase);
-
-  const query = useQuery({
-    ...trpc.deployment.list.queryOptions({
-      page: list.page,
-      pageSize: PAGE_SIZE,
-      sort: list.sort,
-      dir: list.dir,
-      q: list.q,
-      phase,
-    }),
-    placeholderData: keepPreviousData,
-  });
+  const { can } = useCurrentTeam();
 
   return (
-    <div className="space-y-6">
-      <PageHeader
-        title={t("title")}
-        description={t("description")}
-        actions={
-          can("OPERATOR") ? (
-            <Link href="/deployments/new" className={buttonClasses({ variant: "primary" })}>
-              {tDeploy("deployModel")}
+    <ListPage
+      list={list}
+      query={(input) => trpc.deployment.list.queryOptions(input)}
+      title={t("title")}
+      description={t("description")}
+      actions={
+        can("OPERATOR") ? (
+          <Link href="/deployments/new" className={buttonClasses({ variant: "primary" })}>
+            {tDeploy("deployModel")}
+          </Link>
+        ) : undefined
+      }
+      search={{ label: t("searchLabel"), placeholder: t("searchPlaceholder") }}
+      filters={{ phase: { label: t("filterPhase"), all: t("allPhases"), option: label.phase } }}
+      empty={{ title: t("emptyTitle"), description: t("emptyDescription") }}
+      columns={[
+        {
+          id: "name",
+          header: t("name"),
+          sortable: true,
+          cell: (d) => (
+            <>
+              <Link href={`/deployments/${d.id}`} className="text-primary block font-medium hover:underline">
+                {d.name}
+              </Link>
+              <span className="text-muted-foreground block text-xs">{t("namespace", { namespace: d.namespace })}</span>
+            </>
+          ),
+        },
+        {
+          id: "model",
+          header: t("model"),
+          cell: (d) => (
+            <Link href={`/models/${d.modelVersion.model.id}`} className="text-primary hover:underline">
+              {d.modelVersion.model.name}@{d.modelVersion.version}
             </Link>
-          ) : null
-        }
-      />
-      <div className="flex flex-wrap items-end gap-3">
-        <SearchInput
-          label={t("searchLabel")}
-          value={list.q}
-          onChange={list.setQuery}
-          placeholder={t("searchPlaceholder")}
-        />
-        <Select
-          aria-label={t("filterPhase")}
-          value={phase ?? ""}
-          onChange={(e) => list.setFilter("phase", e.target.value || null)}
-        >
-          <option value="">{t("allPhases")}</option>
-          {PHASES.map((p) => (
-            <option key={p} value={p}>
-              {t(`phases.${p}`)}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <ListFrame
-        isLoading={query.isLoading}
-        error={query.error}
-        onRetry={() => void query.refetch()}
-        total={query.data?.total ?? 0}
-        page={list.page}
-        pageSize={PAGE_SIZE}
-        onPageChange={list.setPage}
-        filtered={Boolean(list.q || phase)}
-        empty={{ title: t("emptyTitle"), description: t("emptyDescription") }}
-      >
-        <Table caption={t("title")}>
-          <THead>
-            <Tr>
-              <SortableTh direction={list.sortDirection("name")} onSort={(d) => list.setSort("name", d)}>
-                {t("name")}
-              </SortableTh>
-              <Th>{t("model")}</Th>
-              <Th>{t("cluster")}</Th>
-              <SortableTh
-                align="right"
-                direction={list.sortDirection("replicas")}
-                onSort={(d) => list.setSort("replicas", d)}
-              >
-                {t("replicas")}
-              </SortableTh>
-              <Th>{t("gpus")}</Th>
-              <Th align="right">{t("latencySlo")}</Th>
-              <SortableTh direction={list.sortDirection("phase")} onSort={(d) => list.setSort("phase", d)}>
-                {t("phase")}
-              </SortableTh>
-              <SortableTh direction={list.sortDirection("createdAt")} onSort={(d) => list.setSort("createdAt", d)}>
-                {t("created")}
-              </SortableTh>
-            </Tr>
-          </THead>
-          <TBody>
-            {query.data?.items.map((d) => {
-              const p = knownPhase(d.phase);
-              return (
-                <Tr key={d.id}>
-                  <Td>
-                    <Link href={`/deployments/${d.id}`} className="block font-medium text-primary hover:underline">
-                      {d.name}
-                    </Link>
-                    <span className="block text-xs text-muted-foreground">
-                      {t("namespace", { namespace: d.namespace })}
-                    </span>
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    <Link href={`/models/${d.modelVersion.model.id}`} className="text-primary hover:underline">
-                      {d.modelVersion.model.name}@{d.modelVersion.version}
-                    </Link>
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    <Link href={`/clusters/${d.cluster.id}`} className="text-primary hover:underline">
-                      {d.cluster.name}
-                    </Link>
-                    <span className="block text-xs text-muted-foreground">{d.cluster.region}</span>
-                  </Td>
-                  <Td align="right" className="whitespace-nowrap tabular-nums">
-                    {t("readyOf", { ready: d.readyReplicas, total: d.replicas })}
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    {t("gpusPerReplica", { count: d.gpusPerReplica, gpuType: d.gpuType })}
-                  </Td>
-                  <Td align="right" className="whitespace-nowrap tabular-nums">
-                    {t("latencyValue", { ms: d.latencySloMs })}
-                  </Td>
-                  <Td>
-                    <Badge variant={p ? PHASE_VARIANT[p] : "neutral"} dot>
-                      {p ? t(`phases.${p}`) : d.phase}
-                    </Badge>
-                  </Td>
-                  <Td className="whitespace-nowrap">{format.dateTime(d.createdAt, { dateStyle: "medium" })}</Td>
-                </Tr>
-              );
-            })}
-          </TBody>
-        </Table>
-      </ListFrame>
-    </div>
+          ),
+        },
+        {
+          id: "cluster",
+          header: t("cluster"),
+          cell: (d) => (
+            <>
+              <Link href={`/clusters/${d.cluster.id}`} className="text-primary hover:underline">
+                {d.cluster.name}
+              </Link>
+              <span className="text-muted-foreground block text-xs">{d.cluster.region}</span>
+            </>
+          ),
+        },
+        {
+          id: "replicas",
+          header: t("replicas"),
+          sortable: true,
+          align: "right",
+          className: "tabular-nums",
+          cell: (d) => t("readyOf", { ready: d.readyReplicas, total: d.replicas }),
+        },
+        { id: "gpus", header: t("gpus"), cell: (d) => t("gpusPerReplica", { count: d.gpusPerReplica, gpuType: d.gpuType }) },
+        {
+          id: "latencySlo",
+          header: t("latencySlo"),
+          align: "right",
+          className: "tabular-nums",
+          cell: (d) => t("latencyValue", { ms: d.latencySloMs }),
+        },
+        { id: "phase", header: t("phase"), sortable: true, cell: (d) => <PhaseBadge phase={d.phase} /> },
+        { id: "createdAt", header: t("created"), sortable: true, cell: (d) => format.dateTime(d.createdAt, { dateStyle: "medium" }) },
+      ]}
+    />
   );
 }

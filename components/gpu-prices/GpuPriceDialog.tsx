@@ -1,6 +1,7 @@
 "use client";
 // The add / edit GPU price dialog; the form inside mounts fresh each time it opens.
 import { useTranslations } from "next-intl";
+import { useDomainLabels } from "@/components/domain/useDomainLabels";
 import { Dialog } from "@/components/ui/Dialog";
 import type { GpuPriceDto } from "@/server/validation/gpu-price";
 import { GpuPriceForm } from "./GpuPriceForm";
@@ -15,6 +16,7 @@ export function GpuPriceDialog({
   onClose: () => void;
 }) {
   const t = useTranslations("gpuPrices");
+  const label = useDomainLabels();
   return (
     <Dialog
       open={open}
@@ -23,7 +25,7 @@ export function GpuPriceDialog({
       description={
         price
           ? t("editDescription", {
-              provider: t(`providers.${price.provider}`),
+              provider: label.provider(price.provider),
               region: price.region,
               gpuType: price.gpuType,
               date: price.effectiveDate,

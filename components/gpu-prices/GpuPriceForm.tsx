@@ -12,7 +12,8 @@ import { ServerError } from "@/components/forms/ServerError";
 import { useZodForm } from "@/components/forms/useZodForm";
 import { useTRPC } from "@/components/trpc/client";
 import { readError } from "@/components/trpc/errors";
-import { PROVIDERS } from "@/server/validation/common";
+import { useDomainLabels } from "@/components/domain/useDomainLabels";
+import { PROVIDERS } from "@/server/domain/values";
 import { ZGpuPriceFields, type GpuPriceDto } from "@/server/validation/gpu-price";
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
@@ -20,6 +21,7 @@ const todayUtc = () => new Date().toISOString().slice(0, 10);
 export function GpuPriceForm({ price, onDone }: { price: GpuPriceDto | null; onDone: () => void }) {
   const t = useTranslations("gpuPrices");
   const tc = useTranslations("common");
+  const label = useDomainLabels();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const [serverError, setServerError] = useState<string | null>(null);
@@ -70,7 +72,7 @@ export function GpuPriceForm({ price, onDone }: { price: GpuPriceDto | null; onD
           <Select {...p} {...form.register("provider")}>
             {PROVIDERS.map((pr) => (
               <option key={pr} value={pr}>
-                {t(`providers.${pr}`)}
+                {label.provider(pr)}
               </option>
             ))}
           </Select>

@@ -1,7 +1,7 @@
 "use client";
-// Admins add people by email with a role; people without an account join when they sign up.
+// Admins invite people by email with a role; the single-use invite link is shown once, to copy and send.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/Button";
@@ -19,12 +19,15 @@ export function InviteMemberForm() {
   const t = useTranslations("members");
   const trpc = useTRPC();
   const qc = useQueryClient();
+  const format = useFormatter();
   const [error, setError] = useState<string | null>(null);
+  const [link, setLink] = useState<{ email: string; url: string; expiresAt: Date } | null>(null);
   const form = useZodForm(ZInviteMemberRequest, { email: "", role: "VIEWER" });
   const invite = useMutation(
     trpc.team.invite.mutationOptions({
       onSuccess: async (r) => {
-        toast.success(r.status === "added" ? t("added") : t("invited"));
+        toast.success(t("invited"));
+        setLink({ email: r.email, url: r.inviteUrl, expiresAt: r.expiresAt });
         form.reset();
         await qc.invalidateQueries({ queryKey: trpc.team.members.queryKey() });
       },
@@ -38,6 +41,7 @@ export function InviteMemberForm() {
       className="flex flex-wrap items-start gap-3"
       onSubmit={form.handleSubmit((v) => {
         setError(null);
+        setLink(null);
         invite.mutate(v);
       })}
     >
@@ -61,6 +65,24 @@ export function InviteMemberForm() {
       <div className="w-full">
         <ServerError message={error} />
       </div>
+      {link && (
+        <div className="w-full space-y-2 rounded-lg border border-border p-3 text-sm" data-testid="invite-link">
+          <p className="font-medium">{t("inviteLinkTitle", { email: link.email })}</p>
+          <div className="flex gap-2">
+            <Input readOnly aria-label={t("inviteLinkTitle", { email: link.email })} value={link.url} onFocus={(e) => e.currentTarget.select()} />
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => void navigator.clipboard?.writeText(link.url).then(() => toast.success(t("copied")))}
+            >
+              {t("copyLink")}
+            </Button>
+          </div>
+          <p className="text-muted-foreground">
+            {t("inviteLinkHint", { email: link.email, expires: format.dateTime(link.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}
+          </p>
+        </div>
+      )}
     </form>
   );
 }

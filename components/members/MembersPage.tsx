@@ -103,7 +103,10 @@ export function MembersPage() {
             {q.data.invites.map((i) => (
               <li key={i.id} className="flex items-center justify-between px-4 py-2 text-sm">
                 <span>
-                  {i.email} · {t(`roles.${i.role}`)}
+                  {i.email} · {t(`roles.${i.role}`)} ·{" "}
+                  <span className="text-muted-foreground">
+                    {i.expired ? t("expired") : t("expires", { date: format.dateTime(i.expiresAt, { dateStyle: "medium" }) })}
+                  </span>
                 </span>
                 {admin && (
                   <Button size="sm" variant="ghost" aria-label={t("revokeNamed", { email: i.email })} onClick={() => revoke.mutate({ id: i.id })}>

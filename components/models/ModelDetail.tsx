@@ -1,15 +1,14 @@
 "use client";
 // One model: what it is, its versions (artifact, checksum, size, runtime, golden set); add a version, delete.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
-import { toast } from "sonner";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
-import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { useConfirmedMutation } from "@/components/mutations/useConfirmedMutation";
 import { CopyButton } from "@/components/ui/CopyButton";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
@@ -23,7 +22,6 @@ import { THead } from "@/components/ui/THead";
 import { Tr } from "@/components/ui/Tr";
 import { useCurrentTeam } from "@/components/session/useCurrentTeam";
 import { useTRPC } from "@/components/trpc/client";
-import { readError } from "@/components/trpc/errors";
 import { AddVersionDialog } from "./AddVersionDialog";
 import { useFormatBytes } from "./useFormatBytes";
 
@@ -32,25 +30,18 @@ export function ModelDetail({ id }: { id: string }) {
   const format = useFormatter();
   const formatBytes = useFormatBytes();
   const trpc = useTRPC();
-  const qc = useQueryClient();
   const router = useRouter();
   const { can } = useCurrentTeam();
   const [adding, setAdding] = useState(false);
-  const [deleting, setDeleting] = useState(false);
   const query = useQuery(trpc.model.get.queryOptions({ id }));
-  const del = useMutation(
-    trpc.model.delete.mutationOptions({
-      onSuccess: async () => {
-        toast.success(t("deletedToast", { name: query.data?.name ?? "" }));
-        await qc.invalidateQueries({ queryKey: trpc.model.list.queryKey() });
-        router.push("/models");
-      },
-      onError: (e) => {
-        setDeleting(false);
-        toast.error(readError(e).message);
-      },
-    }),
-  );
+  const del = useConfirmedMutation({
+    mutation: trpc.model.delete.mutationOptions(),
+    variables: (model: { id: string; name: string }) => ({ id: model.id }),
+    confirm: (model) => ({ title: t("deleteTitle", { name: model.name }), description: t("deleteDescription"), confirmLabel: t("deleteModel") }),
+    success: (model) => t("deletedToast", { name: model.name }),
+    invalidate: [trpc.model.list.queryKey()],
+    after: () => router.push("/models"),
+  });
 
   if (query.isLoading) return <Skeleton className="h-64 w-full" />;
   if (query.error) return <ErrorState message={query.error.message} onRetry={() => void query.refetch()} />;
@@ -81,7 +72,7 @@ export function ModelDetail({ id }: { id: string }) {
           can("OPERATOR") ? (
             <>
               {addButton}
-              <Button variant="danger" onClick={() => setDeleting(true)}>
+              <Button variant="danger" onClick={() => del.ask(m)}>
                 {t("deleteModel")}
               </Button>
             </>
@@ -156,16 +147,7 @@ export function ModelDetail({ id }: { id: string }) {
         )}
       </Card>
       <AddVersionDialog open={adding} model={m} onClose={() => setAdding(false)} />
-      <ConfirmDialog
-        open={deleting}
-        onCancel={() => setDeleting(false)}
-        onConfirm={() => del.mutate({ id })}
-        title={t("deleteTitle", { name: m.name })}
-        description={t("deleteDescription")}
-        confirmLabel={t("deleteModel")}
-        variant="danger"
-        loading={del.isPending}
-      />
+      {del.dialog}
     </div>
   );
 }

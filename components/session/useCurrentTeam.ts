@@ -2,9 +2,7 @@
 // The signed-in user's current team and role, for hiding what the role may not do (the server refuses anyway).
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/client";
-
-const LADDER = ["VIEWER", "OPERATOR", "APPROVER", "ADMIN"] as const;
-type Role = (typeof LADDER)[number];
+import { roleAtLeast, type Role } from "@/server/domain/values";
 
 export function useCurrentTeam() {
   const trpc = useTRPC();
@@ -13,6 +11,6 @@ export function useCurrentTeam() {
   return {
     team: data?.team ?? null,
     user: data?.user ?? null,
-    can: (need: Role) => role !== null && LADDER.indexOf(role) >= LADDER.indexOf(need),
+    can: (need: Role) => roleAtLeast(role, need),
   };
 }

@@ -6,8 +6,9 @@ import { useId, useOptimistic, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { Select } from "@/components/ui/Select";
+import type { Role } from "@/server/domain/values";
 
-export type TeamRole = "VIEWER" | "OPERATOR" | "APPROVER" | "ADMIN";
+export type TeamRole = Role;
 
 export type TeamSwitcherProps = {
   teams: readonly { id: string; name: string; role: TeamRole }[];

@@ -28,7 +28,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, methodOverride: undefined })],
+      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, methodOverride: undefined, maxItems: 20 })],
     }),
   );
   return (

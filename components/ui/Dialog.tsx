@@ -1,13 +1,13 @@
 "use client";
-// An accessible modal on the native <dialog>: labelled by its title, described by its description,
-// focus kept inside, Esc and backdrop close it (unless not dismissible), focus returns to the opener.
-// Content is mounted only while open, so a form inside starts fresh each time.
-import { useId, type ReactNode, type RefObject } from "react";
+// An accessible modal on Radix Dialog: labelled by its title, described by its description, focus trapped
+// inside and the page behind inert, Esc and a click outside close it (unless not dismissible), and focus
+// returns to the element that opened it. Content is mounted only while open, so a form starts fresh each time.
+import * as RadixDialog from "@radix-ui/react-dialog";
+import { useRef, type ReactNode, type RefObject } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "./Button";
 import { cn } from "./cn";
 import { Icon } from "./Icon";
-import { useModalDialog } from "./useModalDialog";
 
 export type DialogProps = {
   open: boolean;
@@ -18,8 +18,9 @@ export type DialogProps = {
   /** Action buttons, right-aligned; put the cancelling action first. */
   footer?: ReactNode;
   size?: "sm" | "md" | "lg";
-  /** False while work is in flight: hides the close button and ignores Esc and backdrop clicks. */
+  /** False while work is in flight: hides the close button and ignores Esc and clicks outside. */
   dismissible?: boolean;
+  /** Focused on open; otherwise the first focusable element inside is. */
   initialFocusRef?: RefObject<HTMLElement | null>;
   className?: string;
 };
@@ -39,56 +40,77 @@ export function Dialog({
   className,
 }: DialogProps) {
   const t = useTranslations("common");
-  const titleId = useId();
-  const descriptionId = useId();
-  const dialog = useModalDialog({ open, onClose, dismissible, initialFocusRef });
   const hasBody = children !== undefined && children !== null && children !== false;
+  // Radix gives focus back only to a <Dialog.Trigger>; our dialogs are opened by any button (a row's
+  // "Delete", a header action), so remember what had focus when it opened and return there.
+  const opener = useRef<HTMLElement | null>(null);
+  const refuse = (event: Event) => {
+    if (!dismissible) event.preventDefault();
+  };
 
   return (
-    <dialog
-      {...dialog}
-      aria-labelledby={titleId}
-      aria-describedby={description ? descriptionId : undefined}
-      className={cn(
-        "border-border bg-surface text-foreground m-auto w-[calc(100%-2rem)] rounded-xl border p-0 shadow-2xl",
-        "backdrop:bg-black/40 dark:backdrop:bg-black/60",
-        "motion-safe:transition motion-safe:duration-150 motion-safe:starting:scale-[0.98] motion-safe:starting:opacity-0",
-        widths[size],
-        className,
-      )}
-    >
-      {open && (
-        <div className="relative flex max-h-[85dvh] flex-col">
-          <header className={cn("px-5 pt-5 pr-14", !hasBody && "pb-5")}>
-            <h2 id={titleId} className="text-base font-semibold">
-              {title}
-            </h2>
-            {description && (
-              <p id={descriptionId} className="text-muted-foreground mt-1.5 text-sm">
-                {description}
-              </p>
+    <RadixDialog.Root open={open} onOpenChange={(next) => !next && dismissible && onClose()}>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="fixed inset-0 z-50 bg-black/40 dark:bg-black/60" />
+        <RadixDialog.Content
+          // Without a description Radix would point aria-describedby at nothing.
+          {...(description ? {} : { "aria-describedby": undefined })}
+          onEscapeKeyDown={refuse}
+          onPointerDownOutside={refuse}
+          onInteractOutside={refuse}
+          onOpenAutoFocus={(event) => {
+            opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+            const target = initialFocusRef?.current;
+            if (target) {
+              event.preventDefault();
+              target.focus();
+            }
+          }}
+          onCloseAutoFocus={(event) => {
+            const back = opener.current;
+            opener.current = null;
+            if (back?.isConnected) {
+              event.preventDefault();
+              back.focus();
+            }
+          }}
+          className={cn(
+            "border-border bg-surface text-foreground fixed top-1/2 left-1/2 z-50 w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2 rounded-xl border p-0 shadow-2xl focus:outline-none",
+            "motion-safe:transition motion-safe:duration-150 motion-safe:starting:scale-[0.98] motion-safe:starting:opacity-0",
+            widths[size],
+            className,
+          )}
+        >
+          <div className="relative flex max-h-[85dvh] flex-col">
+            <header className={cn("px-5 pt-5 pr-14", !hasBody && "pb-5")}>
+              <RadixDialog.Title className="text-base font-semibold">{title}</RadixDialog.Title>
+              {description && (
+                <RadixDialog.Description className="text-muted-foreground mt-1.5 text-sm">
+                  {description}
+                </RadixDialog.Description>
+              )}
+            </header>
+            {hasBody && <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4 text-sm">{children}</div>}
+            {footer && (
+              <footer className="border-border bg-muted/40 flex flex-wrap justify-end gap-2 rounded-b-xl border-t px-5 py-3">
+                {footer}
+              </footer>
             )}
-          </header>
-          {hasBody && <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4 text-sm">{children}</div>}
-          {footer && (
-            <footer className="border-border bg-muted/40 flex flex-wrap justify-end gap-2 rounded-b-xl border-t px-5 py-3">
-              {footer}
-            </footer>
-          )}
-          {/* Last in the DOM so that opening focuses the content first, first on screen (top right). */}
-          {dismissible && (
-            <Button
-              variant="ghost"
-              size="icon-sm"
-              aria-label={t("close")}
-              onClick={onClose}
-              className="absolute top-3 right-3"
-            >
-              <Icon name="x" />
-            </Button>
-          )}
-        </div>
-      )}
-    </dialog>
+            {/* Last in the DOM so that opening focuses the content first, first on screen (top right). */}
+            {dismissible && (
+              <Button
+                variant="ghost"
+                size="icon-sm"
+                aria-label={t("close")}
+                onClick={onClose}
+                className="absolute top-3 right-3"
+              >
+                <Icon name="x" />
+              </Button>
+            )}
+          </div>
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
   );
 }

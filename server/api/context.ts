@@ -1,17 +1,21 @@
 // tRPC context: built without a request (tests call procedures through createCaller) or from one.
 import { randomUUID } from "node:crypto";
+import { TRPCError } from "@trpc/server";
 import type { PrismaClient } from "../generated/prisma/client";
 import { getPrisma } from "../db";
+import { clientAddress } from "../auth/client-address";
+import { requestIdOf } from "../audit/request-id";
 import { getSessionUser, type SessionUser } from "../services/auth/get-session-user";
 import { listMyTeams, type MyTeam } from "../services/members/list-my-teams";
-
-export const TEAM_COOKIE = "TERN_TEAM";
 
 export interface ContextInner {
   prisma: PrismaClient;
   user: SessionUser | null;
   teams: MyTeam[];
-  /** The team the request acts in: the one asked for if the user belongs to it, else their first. */
+  /**
+   * The team the request acts in: the one the request names (x-tern-team) if the user belongs to it,
+   * else the one they last chose in the team switcher (User.currentTeamId), else their oldest membership.
+   */
   team: MyTeam | null;
   requestId: string;
   ip: string | null;
@@ -24,8 +28,14 @@ export async function createContextInner(opts: {
   requestId?: string;
   ip?: string | null;
 }): Promise<ContextInner> {
-  const teams = opts.user ? await listMyTeams({ prisma: opts.prisma, userId: opts.user.id }) : [];
-  const team = teams.find((t) => t.id === opts.teamId) ?? teams[0] ?? null;
+  const [teams, remembered] = opts.user
+    ? await Promise.all([
+        listMyTeams({ prisma: opts.prisma, userId: opts.user.id }),
+        opts.prisma.user.findUnique({ where: { id: opts.user.id }, select: { currentTeamId: true } }),
+      ])
+    : [[], null];
+  const team =
+    teams.find((t) => t.id === opts.teamId) ?? teams.find((t) => t.id === remembered?.currentTeamId) ?? teams[0] ?? null;
   return {
     prisma: opts.prisma,
     user: opts.user,
@@ -36,23 +46,21 @@ export async function createContextInner(opts: {
   };
 }
 
-function readCookie(header: string | null, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
-  }
-  return null;
-}
-
 export async function createContextFromRequest(req: Request): Promise<ContextInner> {
   const headers = req.headers;
-  const user = await getSessionUser(headers);
-  return createContextInner({
-    prisma: getPrisma(),
-    user,
-    teamId: headers.get("x-tern-team") ?? readCookie(headers.get("cookie"), TEAM_COOKIE),
-    requestId: headers.get("x-request-id") ?? randomUUID(),
-    ip: headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
-  });
+  const requestId = requestIdOf(headers);
+  try {
+    const user = await getSessionUser(headers);
+    return await createContextInner({
+      prisma: getPrisma(),
+      user,
+      teamId: headers.get("x-tern-team"),
+      requestId,
+      ip: clientAddress(headers),
+    });
+  } catch (error) {
+    // A database (or session store) failure: the browser gets an opaque message, the log the detail.
+    console.error(`[tern] request ${requestId}: context creation failed:`, error instanceof Error ? error.message : String(error));
+    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `internal error (request ${requestId})` });
+  }
 }

@@ -6,6 +6,7 @@ import { clusterRouter } from "./routers/cluster";
 import { deploymentRouter } from "./routers/deployment";
 import { embedRouter } from "./routers/embed";
 import { gpuPriceRouter } from "./routers/gpu-price";
+import { inviteRouter } from "./routers/invite";
 import { meRouter } from "./routers/me";
 import { metricsRouter } from "./routers/metrics";
 import { migrationRouter } from "./routers/migration";
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   me: meRouter,
   overview: overviewRouter,
   team: teamRouter,
+  invite: inviteRouter,
   cloud: cloudRouter,
   cluster: clusterRouter,
   gpuPrice: gpuPriceRouter,

@@ -1,12 +1,14 @@
 // tRPC wiring: superjson, one error translation, and the procedure ladder (public → signed-in → role).
 // Every procedure is built from `guarded`, which refuses any procedure without a declared access rule.
+import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Role } from "../generated/prisma/enums";
 import { AppError, fromPrismaError } from "../errors";
 import { roleAtLeast } from "../auth/roles";
-import { recordAuditEvent } from "../services/audit/record-audit-event";
+import { recordAuditEvent, settleAuditEvent } from "../services/audit/record-audit-event";
+import { recordAnonymousRefusal } from "../services/audit/record-anonymous-refusal";
 import type { ContextInner } from "./context";
 
 export type Access = "public" | "signedIn" | Role;
@@ -19,10 +21,11 @@ const t = initTRPC
   .meta<Meta>()
   .create({
     transformer: superjson,
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, ctx }) {
       const zod = error.cause instanceof ZodError ? error.cause : null;
       return {
         ...shape,
+        message: publicMessage(error, ctx?.requestId),
         data: {
           ...shape.data,
           stack: undefined,
@@ -32,6 +35,21 @@ const t = initTRPC
       };
     },
   });
+
+/**
+ * The safety net for errors raised outside the procedures (context creation, batch parsing): an internal
+ * error reaches the browser only as "internal error (request <id>)", its detail only in the server log.
+ */
+function publicMessage(error: TRPCError, requestId: string | undefined): string {
+  if (error.message === "Batch call exceeds maximum size") {
+    return `a request may batch at most ${MAX_BATCH_SIZE} calls; send fewer at once`;
+  }
+  // AppError messages are written for users; everything else internal is opaque.
+  if (error.code !== "INTERNAL_SERVER_ERROR" || error.cause instanceof AppError || /request [^\s)]+\)$/.test(error.message)) return error.message;
+  const id = requestId ?? randomUUID();
+  console.error(`[tern] request ${id} failed:`, error.cause instanceof Error ? error.cause.message : error.message);
+  return `internal error (request ${id})`;
+}
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -56,26 +74,87 @@ function targetOf(raw: unknown, data: unknown): string | null {
   return null;
 }
 
-/** Translates errors and audits every mutation and every refused call. */
+/** Most calls one HTTP request may batch; more are refused before any runs (see the route handler). */
+export const MAX_BATCH_SIZE = 20;
+
+function refusalAudit(ctx: ContextInner, path: string, raw: unknown, error: TRPCError): Promise<unknown> {
+  // Anonymous refusals are counted per address and window, not stored one by one (audit flooding).
+  if (!ctx.user) {
+    return recordAnonymousRefusal({ prisma: ctx.prisma, ip: ctx.ip, action: path, requestId: ctx.requestId, reason: error.message });
+  }
+  return recordAuditEvent({
+    prisma: ctx.prisma,
+    teamId: ctx.team?.id ?? null,
+    actorId: ctx.user.id,
+    actorEmail: ctx.user.email,
+    action: path,
+    targetId: targetOf(raw, null),
+    outcome: "DENIED",
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+    details: { input: raw, error: error.code, message: error.message },
+  });
+}
+
+/**
+ * Translates errors and audits every mutation and every refused call. A mutation's audit row is written
+ * (PENDING) before the mutation runs: if that write fails, nothing runs and the caller gets an error; the
+ * row is settled with the outcome afterwards, and if that fails the caller gets an error too (the row
+ * stays PENDING, so the attempt is never lost). No change is ever made without an audit row.
+ */
 const audited = t.middleware(async (opts) => {
-  const { ctx, type, path } = opts;
+  const { ctx, type, path, meta } = opts;
+  const raw = await opts.getRawInput().catch(() => undefined);
+  // An anonymous call to a non-public procedure is refused before it can change anything.
+  const intentFirst = type === "mutation" && (ctx.user !== null || meta?.access === "public");
+  let pendingId: string | null = null;
+  if (intentFirst) {
+    try {
+      pendingId = await recordAuditEvent({
+        prisma: ctx.prisma,
+        teamId: ctx.team?.id ?? null,
+        actorId: ctx.user?.id ?? null,
+        actorEmail: ctx.user?.email ?? null,
+        action: path,
+        targetId: targetOf(raw, null),
+        outcome: "PENDING",
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+        details: { input: raw },
+      });
+    } catch (e) {
+      console.error(`[tern] request ${ctx.requestId}: audit write failed, ${path} not run:`, e instanceof Error ? e.message : e);
+      throw new TRPCError({
+        code: "INTERNAL_SERVER_ERROR",
+        message: `the audit log could not be written, so nothing was changed; try again (request ${ctx.requestId})`,
+      });
+    }
+  }
   const result = await opts.next();
   const error = result.ok ? null : toTRPCError(result.error, ctx.requestId);
   const denied = error && (error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN");
-  if (type === "mutation" || denied) {
-    const raw = await opts.getRawInput().catch(() => undefined);
-    await recordAuditEvent({
-      prisma: ctx.prisma,
-      teamId: ctx.team?.id ?? null,
-      actorId: ctx.user?.id ?? null,
-      actorEmail: ctx.user?.email ?? null,
-      action: path,
-      targetId: targetOf(raw, result.ok ? result.data : null),
-      outcome: denied ? "DENIED" : error ? "FAILED" : "SUCCESS",
-      requestId: ctx.requestId,
-      ip: ctx.ip,
-      details: { input: raw, ...(error ? { error: error.code, message: error.message } : {}) },
-    }).catch((e: unknown) => console.error("[tern] audit write failed:", e instanceof Error ? e.message : e));
+  if (pendingId) {
+    try {
+      await settleAuditEvent({
+        prisma: ctx.prisma,
+        id: pendingId,
+        outcome: denied ? "DENIED" : error ? "FAILED" : "SUCCESS",
+        targetId: targetOf(raw, result.ok ? result.data : null),
+        details: { input: raw, ...(error ? { error: error.code, message: error.message } : {}) },
+      });
+    } catch (e) {
+      console.error(`[tern] request ${ctx.requestId}: audit outcome of ${path} not recorded:`, e instanceof Error ? e.message : e);
+      if (!error) {
+        throw new TRPCError({
+          code: "INTERNAL_SERVER_ERROR",
+          message: `the change was applied but its audit outcome could not be recorded (it shows as PENDING in the audit log; request ${ctx.requestId})`,
+        });
+      }
+    }
+  } else if (denied) {
+    await refusalAudit(ctx, path, raw, error).catch((e: unknown) =>
+      console.error(`[tern] request ${ctx.requestId}: audit write of a refusal failed:`, e instanceof Error ? e.message : e),
+    );
   }
   if (error) throw error;
   return result;

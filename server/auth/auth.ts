@@ -4,7 +4,9 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { getPrisma } from "../db";
 import { env, publicUrl } from "../env";
-import { acceptInvites } from "../services/members/accept-invites";
+import { acceptVerifiedInvites } from "../services/members/accept-verified-invites";
+import { CLIENT_IP_HEADER } from "./client-ip-header";
+import { recordAuditEvent } from "../services/audit/record-audit-event";
 import { oidcPlugins } from "./oidc";
 import { authSecret } from "./secret";
 
@@ -23,7 +25,8 @@ function createAuth() {
       expiresIn: e.TERN_SESSION_IDLE_HOURS * 3600,
       updateAge: Math.min(3600, (e.TERN_SESSION_IDLE_HOURS * 3600) / 4),
     },
-    // Password guessing is slowed per client address (in memory: per app replica).
+    // Password guessing is slowed per client address (in memory: per app replica); the address is the one
+    // the auth route handler resolved (client-address.ts), never a header the client chose.
     rateLimit: {
       enabled: true,
       window: 60,
@@ -41,12 +44,35 @@ function createAuth() {
       cookies: secure ? { session_token: { name: "__Host-tern.session_token" } } : undefined,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure, path: "/" },
       database: { generateId: false },
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
+    // Sign-up joins no team: invites are accepted through their link by the signed-in owner of the address.
+    // Only single sign-on, whose provider vouches for the address (email_verified), joins invited teams at once.
     databaseHooks: {
-      user: {
+      session: {
         create: {
-          after: async (user) => {
-            await acceptInvites({ userId: user.id, email: user.email });
+          after: async (session, ctx) => {
+            const prisma = getPrisma();
+            const user = await prisma.user.findUnique({
+              where: { id: session.userId },
+              select: { id: true, email: true, emailVerified: true },
+            });
+            if (!user) return;
+            const requestId = ctx?.request?.headers.get("x-request-id") ?? session.id;
+            const ip = ctx?.request?.headers.get(CLIENT_IP_HEADER) ?? null;
+            const sso = Boolean(ctx?.path.startsWith("/oauth2/callback/"));
+            await recordAuditEvent({
+              prisma,
+              teamId: null,
+              actorId: user.id,
+              actorEmail: user.email,
+              action: "auth.sign-in",
+              outcome: "SUCCESS",
+              requestId,
+              ip,
+              details: { via: sso ? "single sign-on" : ctx?.path === "/sign-up/email" ? "sign-up" : "password" },
+            }).catch((e: unknown) => console.error(`[tern] request ${requestId}: audit write failed:`, e instanceof Error ? e.message : e));
+            if (sso) await acceptVerifiedInvites({ prisma, user, requestId, ip });
           },
         },
       },

@@ -1,10 +1,9 @@
 // Seeds one team with 10,000 clusters and 10,000 deployments spread over clouds, regions and phases.
 import type { PrismaClient } from "../db.ts";
+import { CLUSTER_HEALTH as HEALTH, DEPLOYMENT_PHASES, PROVIDERS } from "../domain/values.ts";
 
-const PROVIDERS = ["AWS", "GCP", "AZURE", "ALIYUN", "HUAWEI", "TENCENT", "LEPTON", "ONPREM"] as const;
 const REGIONS = ["us-east-1", "us-west-2", "europe-west4", "cn-hangzhou", "cn-north-4", "ap-southeast-1", "eu-central-1", "dc1"];
-const HEALTH = ["HEALTHY", "DEGRADED", "UNREACHABLE", "UNKNOWN"] as const;
-const PHASES = ["Running", "Pending", "Progressing", "Failed"];
+const PHASES = DEPLOYMENT_PHASES.filter((p) => p !== "Terminating");
 
 async function inChunks<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));

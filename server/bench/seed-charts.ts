@@ -120,7 +120,7 @@ export async function seedCharts(prisma: PrismaClient): Promise<SeededCharts> {
         minReplicas: 1,
         maxReplicas: 8,
         latencySloMs: f.sloMs,
-        phase: "Running",
+        phase: "Ready",
       },
     });
     deploymentIds.push(d.id);

@@ -6,6 +6,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { Provider } from "../generated/prisma/enums";
 import { importCluster } from "../services/clusters/import-cluster";
 import { DEMO_USERS } from "./demo-users";
+import { encryptStoreSettings } from "../migrations/artifacts/store-settings";
 
 interface FleetManifest {
   clouds: { id: string; provider: string; region: string }[];
@@ -19,6 +20,15 @@ export const DEMO_DEPLOYMENTS = [
   { cluster: "ack-hangzhou", model: "ranker", version: "1.0.0", name: "ranker", gpuType: "A10", replicas: 1, sloMs: 300 },
 ];
 
+async function readObjectStores(dataDir: string): Promise<{ cloud: string; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string }[]> {
+  try {
+    const raw = JSON.parse(await readFile(path.join(dataDir, "sim", "object-stores.json"), "utf8")) as { stores?: unknown };
+    return Array.isArray(raw.stores) ? (raw.stores as Awaited<ReturnType<typeof readObjectStores>>) : [];
+  } catch {
+    return []; // an older fleet without S3 stores: migrations across clouds then say the store is missing
+  }
+}
+
 export async function readFleetManifest(dataDir: string): Promise<FleetManifest> {
   return JSON.parse(await readFile(path.join(dataDir, "sim", "fleet.json"), "utf8")) as FleetManifest;
 }
@@ -30,12 +40,23 @@ export async function registerSimFleet(opts: { prisma: PrismaClient; teamId: str
   const admin = DEMO_USERS.find((u) => u.role === "ADMIN")!;
   const adminUser = await prisma.user.findUniqueOrThrow({ where: { email: admin.email }, select: { id: true } });
 
+  const stores = await readObjectStores(opts.dataDir);
   const cloudIds = new Map<string, string>();
   for (const c of manifest.clouds) {
+    const store = stores.find((s) => s.cloud === c.id);
+    // Each simulated cloud's S3 store, registered like an operator would enter a real bucket's settings.
+    const storeData = store
+      ? {
+          storeEndpoint: store.endpoint,
+          storeBucket: store.bucket,
+          storeRegion: store.region,
+          storeCredentialsCipher: encryptStoreSettings({ endpoint: store.endpoint, bucket: store.bucket, region: store.region, accessKeyId: store.accessKeyId, secretAccessKey: store.secretAccessKey }),
+        }
+      : {};
     const row = await prisma.cloud.upsert({
       where: { teamId_name: { teamId, name: c.id } },
-      create: { teamId, name: c.id, provider: c.provider as Provider },
-      update: {},
+      create: { teamId, name: c.id, provider: c.provider as Provider, ...storeData },
+      update: storeData,
       select: { id: true },
     });
     cloudIds.set(c.id, row.id);

@@ -155,7 +155,7 @@ export async function domainSnapshot(prisma: PrismaClient) {
     prisma.user.findMany({ select: { id: true, locale: true }, orderBy: { id: "asc" } }),
     prisma.membership.findMany({ select: { id: true, role: true }, orderBy: { id: "asc" } }),
     prisma.invite.count(),
-    prisma.cloud.findMany({ select: { id: true, name: true }, orderBy: { id: "asc" } }),
+    prisma.cloud.findMany({ select: { id: true, name: true, storeBucket: true, storeCredentialsCipher: true }, orderBy: { id: "asc" } }),
     prisma.cluster.findMany({ select: { id: true, region: true, prometheusUrl: true }, orderBy: { id: "asc" } }),
     prisma.gpuPrice.findMany({ select: { id: true, pricePerHour: true }, orderBy: { id: "asc" } }),
     prisma.model.count(),

@@ -1,5 +1,6 @@
 // A team with a deployment on one cloud and a target cluster (with free GPUs and an object store) on
 // another, plus fake executor ports that record every side effect, for migration tests.
+/* eslint-disable @typescript-eslint/require-await -- the fakes answer at once behind the async port interfaces */
 import type { PrismaClient } from "../generated/prisma/client";
 import type { MigrationPorts, TrafficBackend } from "../migrations/execute/ports";
 import { encryptJson, getEncryptionKey } from "../crypto/credentials";
@@ -107,6 +108,9 @@ export function fakePorts(
         targetLatencyMs: [12],
       };
     },
+    async probe(a) {
+      return { answered: a.requests };
+    },
     async setTraffic(a) {
       ports.traffic.push(a.backends);
     },
@@ -119,12 +123,12 @@ export function fakePorts(
 }
 
 /** Plays the cluster: every target deployment Tern creates becomes ready shortly after. */
-export function readyTargets(prisma: PrismaClient, opts: { phase?: string } = {}): () => void {
+export function readyTargets(prisma: PrismaClient): () => void {
   const timer = setInterval(() => {
     void prisma.deployment
       .updateMany({
         where: { phase: "Pending", deletionRequestedAt: null },
-        data: opts.phase ? { phase: opts.phase } : { phase: "Ready", readyReplicas: 1, availableReplicas: 1 },
+        data: { phase: "Ready", readyReplicas: 1, availableReplicas: 1 },
       })
       .catch(() => {});
   }, 100);

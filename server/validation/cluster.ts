@@ -1,8 +1,7 @@
 // Inputs for clusters: import by kubeconfig or by API URL + token, list filters.
 import { z } from "zod";
+import { CLUSTER_HEALTH } from "../domain/values";
 import { zDnsName, zId, zListInput, zProvider, zRegion } from "./common";
-
-const CLUSTER_HEALTH = ["UNKNOWN", "HEALTHY", "DEGRADED", "UNREACHABLE"] as const;
 
 export const zResidencyTag = z
   .string()

@@ -1,12 +1,13 @@
 // Shared zod building blocks; imported by forms (validate as you type) and by the server.
 import { z } from "zod";
+import { MODEL_FORMATS, PROVIDERS, ROLES } from "../domain/values";
 
-export const PROVIDERS = ["AWS", "GCP", "AZURE", "ALIYUN", "HUAWEI", "TENCENT", "LEPTON", "ONPREM"] as const;
-export const ROLE_VALUES = ["VIEWER", "OPERATOR", "APPROVER", "ADMIN"] as const;
-export const MODEL_FORMATS = ["ONNX", "TORCHSCRIPT", "SAVEDMODEL", "SAFETENSORS"] as const;
+// Re-exported from the one list (server/domain/values.ts) for the files that import them from here.
+export { MODEL_FORMATS, PROVIDERS };
+export const ROLE_VALUES = ROLES;
 
 export const zProvider = z.enum(PROVIDERS, { error: `provider must be one of ${PROVIDERS.join(", ")}` });
-export const zRole = z.enum(ROLE_VALUES, { error: `role must be one of ${ROLE_VALUES.join(", ")}` });
+export const zRole = z.enum(ROLES, { error: `role must be one of ${ROLES.join(", ")}` });
 export const zId = z.string().min(1, "id is required").max(64);
 
 /** Kubernetes object names (RFC 1123 label): what a cluster will accept as a name. */

@@ -1,9 +1,12 @@
 // Inputs for the deployments list (deploying itself arrives with the cluster driver).
 import { z } from "zod";
+import { DEPLOYMENT_PHASES } from "../domain/values";
 import { zDnsName, zId, zListInput } from "./common";
 
+export const zDeploymentPhase = z.enum(DEPLOYMENT_PHASES);
+
 export const ZListDeploymentsRequest = zListInput(["name", "phase", "createdAt", "replicas"] as const, "name").extend({
-  phase: z.string().max(32).optional(),
+  phase: zDeploymentPhase.optional(),
   clusterId: zId.optional(),
 });
 export type ListDeploymentsRequest = z.input<typeof ZListDeploymentsRequest>;
@@ -17,7 +20,7 @@ export const ZDeployment = z.object({
   gpusPerReplica: z.number().int(),
   gpuType: z.string(),
   latencySloMs: z.number().int(),
-  phase: z.string(),
+  phase: zDeploymentPhase,
   endpoint: z.string().nullable(),
   createdAt: z.date(),
   cluster: z.object({ id: z.string(), name: z.string(), region: z.string() }),

@@ -51,6 +51,8 @@ export const ZMigrationRequest = z.object({
     .max(3600, "the analysis window must be at most 3600 s")
     .default(60),
   drainGraceSeconds: z.coerce.number().int().min(0, "the drain grace can't be negative").max(3600, "at most 3600 s of drain grace").default(30),
+  /** Fewest requests the target must serve in an analysis window for the step to count (less is inconclusive). */
+  minRequests: z.coerce.number().int().min(1, "the analysis needs at least 1 request").max(100_000).default(20),
   reason: z.string().trim().max(500, "the reason must be at most 500 characters").optional(),
 });
 export type MigrationRequest = z.output<typeof ZMigrationRequest>;

@@ -1,6 +1,8 @@
-// Starts the background workers in this app process: the deployment reconciler and the cluster
-// status sync and the migration worker. All take leases in PostgreSQL, so several app replicas may run them safely.
+// Starts the background workers in this app process: the deployment reconciler, the cluster status sync and
+// the migration worker (all take leases in PostgreSQL, so several app replicas may run them safely) and the
+// daily audit prune.
 import { getPrisma } from "../db";
+import { startAuditPrune } from "./audit-prune";
 import { startDeploymentReconciler } from "./deployment-reconciler";
 import { startStatusSync } from "./status-sync";
 import { startMigrationWorker } from "./migration-worker";
@@ -22,11 +24,13 @@ export function startWorkers(): void {
     ports: createMigrationPorts({ prisma, router: trafficRouterFromEnv() }),
     log,
   });
+  const prune = startAuditPrune({ prisma, log });
   store[KEY] = {
     stop() {
       reconciler.stop();
       void migrations.stop();
       sync.stop();
+      prune.stop();
     },
   };
 }

@@ -11,7 +11,7 @@ const ZAuditEvent = z.object({
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
-  outcome: z.enum(["SUCCESS", "DENIED", "FAILED"]),
+  outcome: z.enum(["SUCCESS", "DENIED", "FAILED", "PENDING"]),
   requestId: z.string(),
   ip: z.string().nullable(),
   details: z.string(),

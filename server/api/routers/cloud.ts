@@ -6,15 +6,19 @@ import {
   ZCreateCloudRequest,
   ZDeleteCloudRequest,
   ZListCloudsRequest,
+  ZSetCloudStoreRequest,
   ZUpdateCloudRequest,
 } from "../../validation/cloud";
+import { zId } from "../../validation/common";
+import { clearCloudStore, setCloudStore } from "../../services/clouds/set-cloud-store";
 import { zPage } from "../../validation/common";
 import { createCloud } from "../../services/clouds/create-cloud";
 import { listClouds } from "../../services/clouds/list-clouds";
 import { updateCloud } from "../../services/clouds/update-cloud";
 import { deleteCloud } from "../../services/clouds/delete-cloud";
 
-const ZCloudRow = ZCloud.omit({ clusterCount: true });
+const ZCloudRow = ZCloud.omit({ clusterCount: true, store: true });
+const ZStoreResult = z.object({ id: z.string(), store: ZCloud.shape.store });
 
 export const cloudRouter = createTRPCRouter({
   list: roleProcedure("VIEWER")
@@ -29,6 +33,15 @@ export const cloudRouter = createTRPCRouter({
     .input(ZUpdateCloudRequest)
     .output(ZCloudRow)
     .mutation(({ ctx, input }) => updateCloud({ ...ctx.svc, id: input.id, name: input.name })),
+  // Store keys are credentials, like a cluster's: only admins set them.
+  setStore: roleProcedure("ADMIN")
+    .input(ZSetCloudStoreRequest)
+    .output(ZStoreResult)
+    .mutation(({ ctx, input }) => setCloudStore({ ...ctx.svc, input })),
+  clearStore: roleProcedure("ADMIN")
+    .input(z.object({ id: zId }))
+    .output(ZStoreResult)
+    .mutation(({ ctx, input }) => clearCloudStore({ ...ctx.svc, id: input.id })),
   delete: roleProcedure("OPERATOR")
     .input(ZDeleteCloudRequest)
     .output(z.object({ id: z.string() }))

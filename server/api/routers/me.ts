@@ -2,8 +2,9 @@
 import { z } from "zod";
 import { createTRPCRouter, publicProcedure, signedInProcedure } from "../trpc";
 import { zRole } from "../../validation/common";
-import { ZSetLocaleRequest } from "../../validation/team";
+import { ZSetCurrentTeamRequest, ZSetLocaleRequest } from "../../validation/team";
 import { setLocale } from "../../services/auth/set-locale";
+import { setCurrentTeam } from "../../services/members/set-current-team";
 
 const ZTeam = z.object({ id: z.string(), name: z.string(), slug: z.string(), role: zRole });
 
@@ -26,4 +27,9 @@ export const meRouter = createTRPCRouter({
     .input(ZSetLocaleRequest)
     .output(z.object({ locale: z.string() }))
     .mutation(({ ctx, input }) => setLocale({ prisma: ctx.prisma, userId: ctx.user.id, locale: input.locale })),
+  // The team switcher: the chosen team is remembered on the server, so it is the default in every browser.
+  setTeam: signedInProcedure
+    .input(ZSetCurrentTeamRequest)
+    .output(z.object({ teamId: z.string() }))
+    .mutation(({ ctx, input }) => setCurrentTeam({ prisma: ctx.prisma, userId: ctx.user.id, teamId: input.teamId })),
 });

@@ -23,13 +23,14 @@ export const teamRouter = createTRPCRouter({
     .output(
       z.object({
         members: z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), role: zRole, since: z.date() })),
-        invites: z.array(z.object({ id: z.string(), email: z.string(), role: zRole, createdAt: z.date() })),
+        invites: z.array(z.object({ id: z.string(), email: z.string(), role: zRole, createdAt: z.date(), expiresAt: z.date(), expired: z.boolean() })),
       }),
     )
     .query(({ ctx }) => listMembers(ctx.svc)),
   invite: roleProcedure("ADMIN")
     .input(ZInviteMemberRequest)
-    .output(z.object({ id: z.string(), status: z.enum(["added", "invited"]) }))
+    // The link is shown once, to the admin who invited; only its hash is stored.
+    .output(z.object({ id: z.string(), email: z.string(), role: zRole, expiresAt: z.date(), inviteUrl: z.string() }))
     .mutation(({ ctx, input }) => inviteMember({ ...ctx.svc, email: input.email, role: input.role })),
   revokeInvite: roleProcedure("ADMIN")
     .input(ZRevokeInviteRequest)

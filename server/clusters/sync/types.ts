@@ -1,7 +1,9 @@
 // What the status sync reports through its callbacks: per-deployment snapshots, events, health and GPU capacity.
+import type { ObservedPhase } from "../../domain/values";
 import type { ClusterDriver, Condition, DriverErrorData, GpuCapacity, NodeInfo } from "../driver";
 
-export type DeploymentPhase = "Pending" | "Progressing" | "Ready" | "Degraded" | "Failed";
+/** The phases a cluster's state can show (server/domain/values.ts lists them all). */
+export type DeploymentPhase = ObservedPhase;
 
 export interface PodStatus {
   name: string;

@@ -107,11 +107,19 @@ const verify: StepExecutor = async (ctx) => {
       evidence,
     );
   }
-  // Latency from Prometheus: the verification requests above were served by the target; wait for a scrape.
+  // Latency from Prometheus. A new series' first scrape already holds its count, so rate() only sees requests
+  // sent between scrapes: keep probing the target while waiting for the data.
   const id = requireTarget(ctx);
-  const deadline = ctx.now() + 45_000;
+  const deadline = ctx.now() + 60_000;
   for (;;) {
-    const a = await ctx.ports.analyse({ teamId: ctx.migration.teamId, deploymentId: id, windowSeconds: 120 });
+    await ctx.ports.probe({
+      teamId: ctx.migration.teamId,
+      modelName: plan.model.name,
+      target: targetRef(ctx),
+      goldenSet,
+      requests: 5,
+    });
+    const a = await ctx.ports.analyse({ teamId: ctx.migration.teamId, deploymentId: id, windowSeconds: 60 });
     if (a.p95Ms !== null && (a.requests ?? 0) > 0) {
       evidence.p95Ms = a.p95Ms;
       evidence.sloMs = plan.latency.sloMs;
@@ -157,7 +165,7 @@ const shiftTraffic: StepExecutor = async (ctx) => {
     );
   if (a.requests < plan.traffic.minRequests) {
     throw new StepFailed(
-      `inconclusive: the target served ${Math.round(a.requests)} requests in ${windowS} s, fewer than the ${plan.traffic.minRequests} the analysis needs`,
+      `inconclusive: the target served ${Math.floor(a.requests)} requests in ${windowS} s, fewer than the ${plan.traffic.minRequests} the analysis needs`,
       evidence,
     );
   }
@@ -191,7 +199,7 @@ const drainSource: StepExecutor = async (ctx) => {
   return { sourceRemoval: "requested", embedLinksMoved: r.embedLinksMoved };
 };
 
-const finalize: StepExecutor = async () => ({ done: true });
+const finalize: StepExecutor = () => Promise.resolve({ done: true });
 
 export const FORWARD: Partial<Record<MigrationStepKind, StepExecutor>> = {
   COPY_ARTIFACT: copyArtifact,

@@ -62,6 +62,14 @@ export interface MigrationPorts {
     tolerance: { abs: number; rel: number };
     shadowSamples: number;
   }): Promise<VerifyResult>;
+  /** Sends `requests` golden inputs to the target only (so its latency reaches Prometheus before traffic moves). */
+  probe(args: {
+    teamId: string;
+    modelName: string;
+    target: DeploymentRef;
+    goldenSet: unknown;
+    requests: number;
+  }): Promise<{ answered: number }>;
   setTraffic(args: { teamId: string; modelName: string; backends: TrafficBackend[] }): Promise<void>;
   analyse(args: { teamId: string; deploymentId: string; windowSeconds: number }): Promise<Analysis>;
 }

@@ -132,9 +132,7 @@ describe("migration executor", () => {
     const s = await createMigrationScenario(db.prisma, "ex3");
     const id = await approved(s);
     const ports = fakePorts({
-      copyArtifact: async () => {
-        throw new StepFailed("the copy hashes to bbbb…, not the version's aaaa…; nothing was deployed");
-      },
+      copyArtifact: () => Promise.reject(new StepFailed("the copy hashes to bbbb…, not the version's aaaa…; nothing was deployed")),
     });
     expect(await run(id, ports)).toBe("ROLLED_BACK");
     const m = await db.prisma.migration.findUniqueOrThrow({ where: { id } });
@@ -236,9 +234,9 @@ describe("migration executor", () => {
               .updateMany({
                 where: { teamId: s.teamId, clusterId: s.targetClusterId },
                 data: {
-                  phase: "CrashLoopBackOff",
+                  phase: "Failed",
                   readyReplicas: 0,
-                  lastEvent: "Back-off restarting failed container",
+                  lastEvent: "Back-off restarting failed container (CrashLoopBackOff)",
                 },
               })
               .catch(() => {}), // a Prisma query runs only once awaited

@@ -6,7 +6,7 @@ import { ROLLBACK_STEPS } from "../plan/plan-steps";
 import { FORWARD, isTransient, type StepExecutor } from "./forward-steps";
 import type { MigrationPorts } from "./ports";
 import { ROLLBACK } from "./rollback-steps";
-import type { RunMigration, RunStep, RunStore } from "./run-store";
+import type { RunStep, RunStore } from "./run-store";
 import type { StepContext } from "./step-context";
 import { AbortRequested, LeaseLost, StepFailed } from "./step-errors";
 

@@ -12,6 +12,7 @@ function inputs(over: Partial<PlanInputs> = {}): PlanInputs {
     request: {
       deploymentId: "d1",
       targetClusterId: "c2",
+      minRequests: 20,
       trafficSteps: [10, 50, 100],
       analysisSeconds: 60,
       drainGraceSeconds: 30,

@@ -21,7 +21,12 @@ async function inboxWhere(opts: TeamScope & { role: Role }): Promise<Prisma.Migr
 export async function listApprovalInbox(opts: TeamScope & { role: Role }) {
   const where = await inboxWhere(opts);
   if (!where) return { items: [] };
-  const rows = await opts.prisma.migration.findMany({ where, orderBy: { createdAt: "asc" }, take: 100, select: migrationListSelect });
+  const rows = await opts.prisma.migration.findMany({
+    where,
+    orderBy: { createdAt: "asc" },
+    take: 100,
+    select: migrationListSelect,
+  });
   return { items: rows.map(toMigrationListItem) };
 }
 

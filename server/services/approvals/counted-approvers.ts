@@ -19,16 +19,20 @@ export async function countedApprovers(opts: {
     select: { approverId: true, approverEmail: true, expiresAt: true },
   });
   const roles = new Map(
-    (await opts.prisma.membership.findMany({ where: { teamId: opts.teamId, userId: { in: approvals.map((a) => a.approverId) } }, select: { userId: true, role: true } })).map(
-      (m) => [m.userId, m.role],
-    ),
+    (
+      await opts.prisma.membership.findMany({
+        where: { teamId: opts.teamId, userId: { in: approvals.map((a) => a.approverId) } },
+        select: { userId: true, role: true },
+      })
+    ).map((m) => [m.userId, m.role]),
   );
   const counted = new Set<string>();
   const dropped: { email: string; why: string }[] = [];
   for (const a of approvals) {
     if (a.approverId === opts.migration.requestedById) dropped.push({ email: a.approverEmail, why: "requested it" });
     else if (a.expiresAt <= now) dropped.push({ email: a.approverEmail, why: "the approval expired" });
-    else if (!roleAtLeast(roles.get(a.approverId), opts.minRole)) dropped.push({ email: a.approverEmail, why: `no longer has the ${opts.minRole} role` });
+    else if (!roleAtLeast(roles.get(a.approverId), opts.minRole))
+      dropped.push({ email: a.approverEmail, why: `no longer has the ${opts.minRole} role` });
     else counted.add(a.approverId);
   }
   return { counted: [...counted], dropped };

@@ -16,10 +16,23 @@ export async function listClouds(opts: TeamScope & { input: z.output<typeof ZLis
       where,
       orderBy: [{ [sort]: dir }, { id: "asc" }],
       ...skipTake(page, pageSize),
-      select: { id: true, provider: true, name: true, createdAt: true, _count: { select: { clusters: true } } },
+      select: {
+        id: true,
+        provider: true,
+        name: true,
+        createdAt: true,
+        storeEndpoint: true,
+        storeBucket: true,
+        storeRegion: true,
+        _count: { select: { clusters: true } },
+      },
     }),
     opts.prisma.cloud.count({ where }),
   ]);
-  const items: CloudDto[] = rows.map(({ _count, ...r }) => ({ ...r, clusterCount: _count.clusters }));
+  const items: CloudDto[] = rows.map(({ _count, storeEndpoint, storeBucket, storeRegion, ...r }) => ({
+    ...r,
+    clusterCount: _count.clusters,
+    store: storeEndpoint && storeBucket ? { endpoint: storeEndpoint, bucket: storeBucket, region: storeRegion ?? "" } : null,
+  }));
   return { items, total, page, pageSize };
 }

@@ -1,5 +1,6 @@
 // Mirrors what a cluster reports about Tern's deployments into the database (the status sync calls this).
 import type { PrismaClient } from "../../generated/prisma/client";
+import type { ObservedPhase } from "../../domain/values";
 import { notifyDeploymentsChanged } from "./deployment-events";
 
 export interface ObservedDeployment {
@@ -10,7 +11,7 @@ export interface ObservedDeployment {
   readyReplicas: number;
   availableReplicas: number;
   updatedReplicas: number;
-  phase: string;
+  phase: ObservedPhase;
   conditions: { type: string; status: string; reason?: string; message?: string }[];
   pods: { name: string; phase: string; ready: boolean; restarts: number; reason?: string; node?: string }[];
   lastEvent?: { reason: string; message: string; type: string; at: string };

@@ -5,13 +5,20 @@ import type { ZGpuEquivalence } from "../../validation/migration";
 import type { TeamScope } from "../context";
 
 export async function listGpuEquivalence(opts: TeamScope) {
-  const rows = await opts.prisma.gpuEquivalence.findMany({ where: { teamId: opts.teamId }, select: { gpuType: true, throughput: true } });
+  const rows = await opts.prisma.gpuEquivalence.findMany({
+    where: { teamId: opts.teamId },
+    select: { gpuType: true, throughput: true },
+  });
   const own = new Map(rows.map((r) => [r.gpuType, Number(r.throughput)]));
   const types = new Set([...Object.keys(DEFAULT_GPU_THROUGHPUT), ...own.keys()]);
   return {
     items: [...types]
       .sort()
-      .map((gpuType) => ({ gpuType, throughput: own.get(gpuType) ?? DEFAULT_GPU_THROUGHPUT[gpuType]!, isDefault: !own.has(gpuType) })),
+      .map((gpuType) => ({
+        gpuType,
+        throughput: own.get(gpuType) ?? DEFAULT_GPU_THROUGHPUT[gpuType]!,
+        isDefault: !own.has(gpuType),
+      })),
   };
 }
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acceptInvites } from "./accept-invites";
 import { createTestDb, type TestDb } from "../../test/test-db";
 import { callerAs, createTeamFixture, type TeamFixture } from "../../test/fixtures";
 
@@ -21,14 +20,18 @@ describe("members", () => {
     expect(members.find((m) => m.id === team.users.OPERATOR.id)?.role).toBe("APPROVER");
   });
 
-  it("adds existing users at once and turns invites into memberships at sign-up", async () => {
+  it("turns an invite into a membership only when its link is accepted by that address", async () => {
     const admin = await callerAs(db.prisma, team.users.ADMIN, team.teamId);
-    expect((await admin.team.invite({ email: "Later@Example.com", role: "OPERATOR" })).status).toBe("invited");
+    const inv = await admin.team.invite({ email: "Later@Example.com", role: "OPERATOR" });
+    expect(inv.inviteUrl).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
     const u = await db.prisma.user.create({ data: { email: "later@example.com", name: "Later" } });
-    expect(await acceptInvites({ prisma: db.prisma, userId: u.id, email: u.email })).toBe(1);
     const later = await callerAs(db.prisma, { id: u.id, email: u.email }, team.teamId);
-    expect((await later.me.session()).team).toMatchObject({ id: team.teamId, role: "OPERATOR" });
-    expect(await db.prisma.invite.count({ where: { email: "later@example.com" } })).toBe(0);
+    expect((await later.me.session()).team).toBeNull();
+    const token = inv.inviteUrl.split("/").pop()!;
+    expect(await later.invite.accept({ token })).toMatchObject({ teamId: team.teamId, role: "OPERATOR" });
+    const joined = await callerAs(db.prisma, { id: u.id, email: u.email });
+    expect((await joined.me.session()).team).toMatchObject({ id: team.teamId, role: "OPERATOR" });
+    expect((await admin.team.members()).invites.some((i) => i.email === "later@example.com")).toBe(false);
     await expect(admin.team.invite({ email: "later@example.com", role: "VIEWER" })).rejects.toThrow(/already a member/);
   });
 });

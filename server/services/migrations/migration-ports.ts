@@ -15,6 +15,7 @@ import { parseGoldenSet } from "../../migrations/verify/golden-set";
 import { runGoldenSet, shadowCompare, type CaseDiff, type InferFn } from "../../migrations/verify/run-golden-set";
 import { loadStoredClusters } from "../clusters/cluster-connection";
 import { analyseDeployment } from "./analyse-deployment";
+import type { PrometheusSettings } from "../metrics/resolve-prometheus";
 import { shadowInputs } from "../../migrations/verify/shadow-inputs";
 
 async function storeOfBucket(prisma: PrismaClient, teamId: string, bucket: string): Promise<ObjectStoreSettings> {
@@ -54,6 +55,7 @@ export function createMigrationPorts(opts: {
   prisma: PrismaClient;
   router: TrafficRouter | null;
   transfer?: ArtifactTransfer;
+  prometheus?: PrometheusSettings;
 }): MigrationPorts {
   const { prisma } = opts;
   const transfer = opts.transfer ?? createS3ArtifactTransfer();
@@ -118,6 +120,24 @@ export function createMigrationPorts(opts: {
       };
     },
 
+    async probe(a) {
+      const driver = await driverFor(prisma, a.target.clusterId);
+      const fn = inferFnFor(driver, {
+        namespace: a.target.namespace,
+        service: a.target.name,
+        modelName: a.modelName,
+        timeoutMs: 10_000,
+      });
+      const inputs = shadowInputs(
+        parseGoldenSet(a.goldenSet).map((c) => c.input),
+        a.requests,
+      );
+      const answered = (await Promise.allSettled(inputs.map((i) => fn(i)))).filter(
+        (r) => r.status === "fulfilled",
+      ).length;
+      return { answered };
+    },
+
     async setTraffic(a) {
       if (!opts.router)
         throw new StepFailed(
@@ -141,6 +161,12 @@ export function createMigrationPorts(opts: {
     },
 
     analyse: (a) =>
-      analyseDeployment({ prisma, teamId: a.teamId, deploymentId: a.deploymentId, windowSeconds: a.windowSeconds }),
+      analyseDeployment({
+        prisma,
+        teamId: a.teamId,
+        deploymentId: a.deploymentId,
+        windowSeconds: a.windowSeconds,
+        settings: opts.prometheus,
+      }),
   };
 }

@@ -26,6 +26,7 @@ export async function retryMigration(opts: TeamScope & { email: string; id: stri
       trafficSteps: plan.traffic.steps,
       analysisSeconds: plan.traffic.analysisSeconds,
       drainGraceSeconds: plan.drainGraceSeconds,
+      minRequests: plan.traffic.minRequests,
       reason: row.reason ?? undefined,
     },
   });

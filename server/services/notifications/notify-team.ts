@@ -13,8 +13,20 @@ export async function notifyTeam(opts: {
   link?: string;
 }): Promise<void> {
   await opts.prisma.notification.create({
-    data: { teamId: opts.teamId, kind: opts.kind, title: opts.title, migrationId: opts.migrationId ?? null, minRole: opts.minRole ?? "VIEWER" },
+    data: {
+      teamId: opts.teamId,
+      kind: opts.kind,
+      title: opts.title,
+      migrationId: opts.migrationId ?? null,
+      minRole: opts.minRole ?? "VIEWER",
+    },
   });
   // The webhook is best effort and never delays the caller: a slow receiver cannot hold a request.
-  void sendTeamWebhook({ prisma: opts.prisma, teamId: opts.teamId, event: opts.kind, text: opts.title, link: opts.link }).catch(() => {});
+  void sendTeamWebhook({
+    prisma: opts.prisma,
+    teamId: opts.teamId,
+    event: opts.kind,
+    text: opts.title,
+    link: opts.link,
+  }).catch(() => {});
 }

@@ -9,15 +9,33 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
   return `v1=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
 }
 
-export async function sendTeamWebhook(opts: { prisma: PrismaClient; teamId: string; event: string; text: string; link?: string }): Promise<boolean> {
-  const hook = await opts.prisma.teamWebhook.findUnique({ where: { teamId: opts.teamId }, select: { url: true, secretCipher: true, enabled: true } });
+export async function sendTeamWebhook(opts: {
+  prisma: PrismaClient;
+  teamId: string;
+  event: string;
+  text: string;
+  link?: string;
+}): Promise<boolean> {
+  const hook = await opts.prisma.teamWebhook.findUnique({
+    where: { teamId: opts.teamId },
+    select: { url: true, secretCipher: true, enabled: true },
+  });
   if (!hook?.enabled) return false;
   const { secret } = decryptJson(hook.secretCipher, getEncryptionKey()) as { secret: string };
-  const body = JSON.stringify({ text: opts.link ? `${opts.text} <${opts.link}|open in Tern>` : opts.text, event: opts.event, link: opts.link ?? null });
+  const body = JSON.stringify({
+    text: opts.link ? `${opts.text} <${opts.link}|open in Tern>` : opts.text,
+    event: opts.event,
+    link: opts.link ?? null,
+  });
   const timestamp = String(Math.floor(Date.now() / 1000));
   const res = await fetch(hook.url, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-tern-timestamp": timestamp, "x-tern-signature": signWebhook(secret, timestamp, body), "x-tern-event": opts.event },
+    headers: {
+      "content-type": "application/json",
+      "x-tern-timestamp": timestamp,
+      "x-tern-signature": signWebhook(secret, timestamp, body),
+      "x-tern-event": opts.event,
+    },
     body,
     redirect: "manual",
     signal: AbortSignal.timeout(5_000),

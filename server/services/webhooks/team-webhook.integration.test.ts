@@ -50,7 +50,9 @@ describe("team webhook", () => {
     // The receiver can check the signature with the shared secret; a forged body does not verify.
     const ts = String(msg.headers["x-tern-timestamp"]);
     expect(msg.headers["x-tern-signature"]).toBe(signWebhook("super-secret-signing-key", ts, msg.body));
-    expect(signWebhook("super-secret-signing-key", ts, msg.body.replace("m-wh1", "evil"))).not.toBe(msg.headers["x-tern-signature"]);
+    expect(signWebhook("super-secret-signing-key", ts, msg.body.replace("m-wh1", "evil"))).not.toBe(
+      msg.headers["x-tern-signature"],
+    );
     // The approver also sees it in-app.
     const approver = await callerAs(db.prisma, s.users.APPROVER, s.teamId);
     const inbox = await approver.notification.list();

@@ -1,12 +1,7 @@
-// better-auth's endpoints: sign in, sign up, sign out, OIDC callbacks.
-import { toNextJsHandler } from "better-auth/next-js";
-import { getAuth } from "@/server/auth/auth";
+// better-auth's endpoints (sign in, sign up, sign out, OIDC callbacks) behind Tern's address and account limits.
+import { handleAuthRequest } from "@/server/auth/handle-auth-request";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(req: Request) {
-  return toNextJsHandler(getAuth()).GET(req);
-}
-export async function POST(req: Request) {
-  return toNextJsHandler(getAuth()).POST(req);
-}
+export const GET = (req: Request) => handleAuthRequest(req);
+export const POST = (req: Request) => handleAuthRequest(req);

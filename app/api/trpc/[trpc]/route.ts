@@ -2,6 +2,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createContextFromRequest } from "@/server/api/context";
+import { MAX_BATCH_SIZE } from "@/server/api/trpc";
 import { csrfProblem } from "@/server/api/csrf";
 import { recordRefusedRequest } from "@/server/services/audit/record-refused-request";
 import { env } from "@/server/env";
@@ -19,6 +20,8 @@ async function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
+    // A batch of hundreds of refused calls would cost hundreds of audit writes: refused whole, clearly.
+    maxBatchSize: MAX_BATCH_SIZE,
     createContext: () => createContextFromRequest(req),
   });
 }

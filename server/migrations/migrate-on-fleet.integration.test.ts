@@ -1,0 +1,231 @@
+// A whole migration on the simulated fleet with load running, as `npm start` runs it: the demo fleet, a real
+// Prometheus scraping it, the demo team, and Tern's own workers (reconciler, status sync, migration worker)
+// with the real ports. Measures what the issue promises: no request dropped, one copy, one target deployment.
+import { createServer } from "node:net";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFleet, type Fleet } from "../sim/fleet/start-fleet";
+import { loadFleetConfig } from "../sim/fleet/fleet-config";
+import { createTestDb, type TestDb } from "../test/test-db";
+import { callerAs } from "../test/fixtures";
+import { seedDemo } from "../demo/seed-demo";
+import { registerSimFleet } from "../demo/register-sim-fleet";
+import { startLocalPrometheus } from "../cli/start-prometheus";
+import { startDeploymentReconciler } from "../workers/deployment-reconciler";
+import { startStatusSync } from "../workers/status-sync";
+import { startMigrationWorker, type MigrationWorker } from "../workers/migration-worker";
+import { createMigrationPorts } from "../services/migrations/migration-ports";
+import { createSimTrafficRouter } from "./traffic/sim-traffic-router";
+import { DEMO_USERS } from "../demo/demo-users";
+
+const CONFIG = path.resolve(import.meta.dirname, "../sim/fleet.config.json");
+let dataDir: string;
+let fleet: Fleet;
+let db: TestDb;
+let prom: { url: string; stop(): Promise<void> } | null = null;
+let teamId: string;
+const stops: (() => unknown)[] = [];
+let worker: MigrationWorker;
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+  const port = (s.address() as { port: number }).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+const user = async (role: string) => {
+  const u = DEMO_USERS.find((d) => d.role === role)!;
+  return db.prisma.user.findUniqueOrThrow({ where: { email: u.email }, select: { id: true, email: true } });
+};
+const load = async (model: string) => {
+  const r = (await (await fetch(`${fleet.admin.url}/load`)).json()) as {
+    models: Record<string, { sent: number; success: number; failure: number }>;
+  };
+  return r.models[model] ?? { sent: 0, success: 0, failure: 0 };
+};
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), "tern-fleet-mig-"));
+  const config = await loadFleetConfig(CONFIG);
+  // The demo fleet on free ports, faster pulls and loads, and a steady load so every model gets requests.
+  const free = {
+    ...config,
+    glbPort: 0,
+    adminPort: 0,
+    timeScale: 0.05,
+    load: { ...config.load, enabled: true, minRps: 12, maxRps: 12 },
+    clusters: config.clusters.map((c) => ({ ...c, port: 0 })),
+  };
+  fleet = await startFleet({ configPath: CONFIG, config: free, dataDir, workloads: false });
+  db = await createTestDb();
+  teamId = (await seedDemo({ prisma: db.prisma, modelHomes: config.modelHomes })).teamId!;
+  await registerSimFleet({ prisma: db.prisma, teamId, dataDir, log: () => {} });
+  prom = await startLocalPrometheus({ dataDir, port: await freePort(), appPort: "1", withFleet: true, log: () => {} });
+  const settings = { defaultUrl: prom!.url, scrapeSeconds: 5 };
+  const reconciler = startDeploymentReconciler({ prisma: db.prisma });
+  const log = (m: string) => console.log(`[test] ${m}`);
+  const sync = startStatusSync({ prisma: db.prisma, log });
+  const manifest = JSON.parse(await readFile(path.join(dataDir, "sim", "fleet.json"), "utf8")) as {
+    admin: { url: string };
+    glb: { url: string };
+  };
+  const router = createSimTrafficRouter({ adminUrl: manifest.admin.url, glbUrl: manifest.glb.url });
+  worker = startMigrationWorker({
+    prisma: db.prisma,
+    ports: createMigrationPorts({ prisma: db.prisma, router, prometheus: settings }),
+    tickMs: 500,
+    log,
+  });
+  stops.push(
+    () => worker.stop(),
+    () => reconciler.stop(),
+    () => sync.stop(),
+  );
+}, 240_000);
+
+afterAll(async () => {
+  for (const s of stops.reverse()) await s();
+  await prom?.stop();
+  await fleet?.stop();
+  await db?.close();
+  await rm(dataDir, { recursive: true, force: true });
+}, 60_000);
+
+describe("a migration on the simulated fleet", () => {
+  it("moves credit-risk from AWS to Lepton with load running and drops no request", async () => {
+    const source = await until(
+      "credit-risk ready on AWS",
+      () => db.prisma.deployment.findFirst({ where: { teamId, name: "credit-risk", phase: "Ready" } }),
+      120_000,
+    );
+    const target = await db.prisma.cluster.findFirstOrThrow({ where: { teamId, name: "lepton-h100" } });
+    await until("traffic reaching credit-risk", async () => (await load("credit-risk")).success > 20, 60_000);
+    const before = await load("credit-risk");
+
+    const operator = await callerAs(db.prisma, await user("OPERATOR"), teamId);
+    const preview = await operator.migration.preview({
+      deploymentId: source.id,
+      targetClusterId: target.id,
+      trafficSteps: [50, 100],
+      analysisSeconds: 20,
+      drainGraceSeconds: 2,
+    });
+    expect(preview.problems).toEqual([]);
+    const m = await operator.migration.request({
+      deploymentId: source.id,
+      targetClusterId: target.id,
+      trafficSteps: [50, 100],
+      analysisSeconds: 20,
+      drainGraceSeconds: 2,
+    });
+    for (const role of ["APPROVER", "ADMIN"].slice(0, m.requiredApprovals)) {
+      await (
+        await callerAs(db.prisma, await user(role), teamId)
+      ).approval.approve({ migrationId: m.id, planHash: m.planHash });
+    }
+    const done = await until(
+      "the migration to end",
+      async () => {
+        const row = await db.prisma.migration.findUniqueOrThrow({
+          where: { id: m.id },
+          select: { state: true, outcome: true },
+        });
+        return ["SUCCEEDED", "ROLLED_BACK", "FAILED"].includes(row.state) ? row : null;
+      },
+      240_000,
+    );
+    const steps = await db.prisma.migrationStep.findMany({
+      where: { migrationId: m.id },
+      orderBy: { index: "asc" },
+      select: { kind: true, status: true, message: true },
+    });
+    expect({ state: done.state, outcome: done.outcome, steps }).toMatchObject({ state: "SUCCEEDED" });
+    const after = await load("credit-risk");
+    expect(after.success).toBeGreaterThan(before.success + 50);
+    expect(after.failure - before.failure).toBe(0);
+    const weights = (await (await fetch(`${fleet.manifest.glb.url}/models/credit-risk`)).json()) as {
+      backends: { cluster: string; weight: number }[];
+    };
+    expect(weights.backends.filter((b) => b.weight > 0).map((b) => b.cluster)).toEqual(["lepton-h100"]);
+    expect(await db.prisma.deployment.count({ where: { teamId, name: "credit-risk", clusterId: target.id } })).toBe(1);
+    await until(
+      "the source removed",
+      async () => (await db.prisma.deployment.count({ where: { id: source.id } })) === 0,
+      60_000,
+    );
+  }, 400_000);
+
+  it("rolls back when the target answers differently, with the diff as evidence, and the source keeps serving", async () => {
+    const source = await until(
+      "sentiment ready on GCP",
+      () => db.prisma.deployment.findFirst({ where: { teamId, name: "sentiment", phase: "Ready" } }),
+      120_000,
+    );
+    const target = await db.prisma.cluster.findFirstOrThrow({ where: { teamId, name: "onprem-dc1" } });
+    const fault = await fetch(`${fleet.admin.url}/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        kind: "wrong-outputs",
+        cluster: "onprem-dc1",
+        namespace: "models",
+        deployment: "sentiment",
+        delta: 0.05,
+      }),
+    });
+    expect(fault.status).toBe(200);
+    const before = await load("sentiment");
+    const operator = await callerAs(db.prisma, await user("OPERATOR"), teamId);
+    const m = await operator.migration.request({
+      deploymentId: source.id,
+      targetClusterId: target.id,
+      trafficSteps: [100],
+      analysisSeconds: 10,
+    });
+    for (const role of ["APPROVER", "ADMIN"].slice(0, m.requiredApprovals)) {
+      await (
+        await callerAs(db.prisma, await user(role), teamId)
+      ).approval.approve({ migrationId: m.id, planHash: m.planHash });
+    }
+    const done = await until(
+      "the migration to end",
+      async () => {
+        const row = await db.prisma.migration.findUniqueOrThrow({
+          where: { id: m.id },
+          select: { state: true, outcome: true, targetDeploymentId: true },
+        });
+        return ["SUCCEEDED", "ROLLED_BACK", "FAILED"].includes(row.state) ? row : null;
+      },
+      240_000,
+    );
+    expect(done.state).toBe("ROLLED_BACK");
+    expect(done.outcome).toMatch(/answers differ beyond tolerance/);
+    const verify = await db.prisma.migrationStep.findFirstOrThrow({ where: { migrationId: m.id, kind: "VERIFY" } });
+    const golden = (verify.evidence as { golden: { ok: boolean; maxAbsDiff: number }[] }).golden;
+    expect(golden.length).toBeGreaterThan(0);
+    expect(golden.every((c) => !c.ok && c.maxAbsDiff > 0.04)).toBe(true);
+    // Traffic never moved; the source is untouched and served throughout.
+    expect((await db.prisma.deployment.findUniqueOrThrow({ where: { id: source.id } })).deletionRequestedAt).toBeNull();
+    await until(
+      "the target removed",
+      async () => (await db.prisma.deployment.count({ where: { id: done.targetDeploymentId! } })) === 0,
+      60_000,
+    );
+    const after = await load("sentiment");
+    expect(after.failure - before.failure).toBe(0);
+  }, 400_000);
+});
