@@ -189,16 +189,16 @@ test.describe.serial("migrations", () => {
     await expect(page.getByText("Approval policy saved")).toBeVisible();
   });
 
-  // The full run needs the migration worker started by the app (server/workers/migration-worker.ts,
-  // wired in instrumentation.ts) and object stores on the demo clouds (cross-cloud copy). The lead
-  // enables this once both are on main: remove `.fixme`.
+  // The full run against the worker and the demo clouds' S3 stores (both on main since 19:40). Tried once:
+  // copy, deploy, wait and VERIFY passed and the golden-set table showed, but with a 10 s analysis window the
+  // first traffic step was inconclusive (4 requests < the 20 the analysis needs) and it rolled back. Now it
+  // uses the default 60 s window; not yet run green (takes ~6 min). Lead: run it and remove `.fixme`.
   test.fixme("a demo model moves to another cloud: the stepper reaches Done and all traffic is on the target", async ({ browser }) => {
-    test.setTimeout(600_000);
+    test.setTimeout(900_000);
     const operator = await browser.newPage();
     await signIn(operator, "OPERATOR");
     await openMigrateForm(operator);
     await pickTarget(operator, "lepton-h100");
-    await operator.getByLabel("Analysis window (s)").fill("10");
     await operator.getByLabel("Drain grace (s)").fill("5");
     const submit = operator.getByRole("button", { name: "Request migration" });
     await expect(submit).toBeEnabled({ timeout: 45_000 });
