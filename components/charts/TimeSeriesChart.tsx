@@ -8,7 +8,7 @@ import { Skeleton } from "@/components/ui/Skeleton";
 import { cn } from "@/components/ui/cn";
 import type { ChartPanel, ChartRange, ChartSeries, ChartWindow } from "@/server/validation/metrics";
 import { ChartMessage } from "./ChartMessage";
-import { TimeSeriesPlot } from "./TimeSeriesPlot";
+import { TimeSeriesPlot, type ChartMarker } from "./TimeSeriesPlot";
 import { countAbove, countPoints, lastTimestamp, latestValues } from "./chart-rows";
 import { useChartFormat, type ChartUnit } from "./useChartFormat";
 
@@ -28,6 +28,8 @@ export type TimeSeriesChartProps = {
   description?: ReactNode;
   height?: number;
   className?: string;
+  /** Vertical lines at moments (e.g. migration steps), labelled briefly. */
+  markers?: ChartMarker[];
 };
 
 const KNOWN_SERIES = ["p50", "p95", "p99", "requests", "errors", "ready", "cost", "total"] as const;
@@ -46,6 +48,7 @@ export function TimeSeriesChart({
   description,
   height = 240,
   className,
+  markers,
 }: TimeSeriesChartProps) {
   const t = useTranslations("charts");
   const intl = useFormatter();
@@ -128,6 +131,7 @@ export function TimeSeriesChart({
             dashed={dashed}
             step={step}
             emptyMax={unit === "ratio" ? 0.01 : 1}
+            markers={markers}
           />
         )}
       </div>

@@ -39,7 +39,11 @@ export type TimeSeriesPlotProps = {
   step?: boolean;
   /** The top of the value axis when every value is 0 (e.g. 1% for an error rate, 1 for counts). */
   emptyMax?: number;
+  /** Vertical lines at moments on the time axis (e.g. each migration step's start), labelled briefly. */
+  markers?: ChartMarker[];
 };
+
+export type ChartMarker = { atMs: number; label: string };
 
 const PALETTE_SIZE = 6;
 const axisTick = { fill: "var(--muted-foreground)", fontSize: 11 };
@@ -64,6 +68,7 @@ export function TimeSeriesPlot({
   dashed,
   step,
   emptyMax = 1,
+  markers,
 }: TimeSeriesPlotProps) {
   const rows = useMemo(() => toRows(series), [series]);
   const top = maxValue(series);
@@ -121,6 +126,16 @@ export function TimeSeriesPlot({
             label={{ value: slo.label, position: "insideTopRight", fill: "var(--danger)", fontSize: 11 }}
           />
         )}
+        {markers?.map((m) => (
+          <ReferenceLine
+            key={`${m.atMs}-${m.label}`}
+            x={m.atMs}
+            stroke="var(--muted-foreground)"
+            strokeDasharray="2 3"
+            ifOverflow="hidden"
+            label={{ value: m.label, position: "insideTopLeft", fill: "var(--muted-foreground)", fontSize: 10 }}
+          />
+        ))}
         {series.map((s, i) => (
           <Line
             key={seriesKey(i)}

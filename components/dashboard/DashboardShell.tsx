@@ -20,7 +20,7 @@ import { useLiveUpdates } from "@/components/live/useLiveUpdates";
 import { NoTeam } from "./NoTeam";
 import { readCookie, writeCookie } from "./browser-cookies";
 
-const BASE_ITEMS: NavItemKey[] = ["overview", "clouds", "clusters", "gpuPrices", "models", "deployments", "members", "embeds"];
+const BASE_ITEMS: NavItemKey[] = ["overview", "clouds", "clusters", "gpuPrices", "models", "deployments", "migrations", "approvals", "members", "embeds"];
 
 export function DashboardShell({ children }: { children: ReactNode }) {
   const trpc = useTRPC();
@@ -32,6 +32,8 @@ export function DashboardShell({ children }: { children: ReactNode }) {
   useLiveUpdates();
   const user = session.data?.user ?? null;
   const team = session.data?.team ?? null;
+  // Pending approvals for the sidebar badge; the live stream refetches it when a migration changes.
+  const inbox = useQuery({ ...trpc.approval.count.queryOptions(), enabled: team !== null, refetchInterval: 30_000 });
 
   // The language is remembered per user: a new browser takes the user's saved choice.
   useEffect(() => {
@@ -76,12 +78,13 @@ export function DashboardShell({ children }: { children: ReactNode }) {
   if (session.isLoading) return <div className="p-8 text-sm text-muted-foreground">{t("loadingSession")}</div>;
   if (!user) return null;
 
-  const items: NavItemKey[] = team?.role === "ADMIN" ? [...BASE_ITEMS, "audit"] : BASE_ITEMS;
+  const items: NavItemKey[] = team?.role === "ADMIN" ? [...BASE_ITEMS, "audit", "approvalPolicy"] : BASE_ITEMS;
   return (
     <AppShell
       sidebar={
         <Sidebar
           items={team ? items : []}
+          counts={{ approvals: inbox.data?.count }}
           header={
             team ? (
               <TeamSwitcher teams={session.data?.teams ?? []} currentTeamId={team.id} onSwitch={switchTeam} />

@@ -11,8 +11,10 @@ import { useConfirmedMutation } from "@/components/mutations/useConfirmedMutatio
 import { ErrorState } from "@/components/ui/ErrorState";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Skeleton } from "@/components/ui/Skeleton";
+import { buttonClasses } from "@/components/ui/styles";
 import { useCurrentTeam } from "@/components/session/useCurrentTeam";
 import { EmbedChartButton } from "@/components/embeds/EmbedChartButton";
+import { ActiveMigrationLink } from "@/components/migrations/ActiveMigrationLink";
 import { useTRPC } from "@/components/trpc/client";
 import { DeploymentCharts } from "./DeploymentCharts";
 import { PhaseBadge } from "@/components/domain/PhaseBadge";
@@ -59,6 +61,16 @@ export function DeploymentDetail({ id }: { id: string }) {
         actions={
           <>
             {!d.deleting && <EmbedChartButton deploymentId={d.id} deploymentName={d.name} />}
+            {can("OPERATOR") && !d.deleting ? (
+              <ActiveMigrationLink
+                deploymentId={d.id}
+                fallback={
+                  <Link href={`/migrations/new?deploymentId=${encodeURIComponent(d.id)}`} className={buttonClasses({ variant: "secondary" })}>
+                    {t("migrate")}
+                  </Link>
+                }
+              />
+            ) : null}
             {can("OPERATOR") && !d.deleting ? (
               <Button variant="danger" onClick={() => del.ask(d)}>
                 {tc("delete")}

@@ -1,5 +1,5 @@
 "use client";
-// Listens to /api/live and refetches deployment queries when the server says something changed.
+// Listens to /api/live and refetches deployment and migration queries when the server says something changed.
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTRPC } from "@/components/trpc/client";
@@ -20,9 +20,22 @@ export function useLiveUpdates() {
         void qc.invalidateQueries({ queryKey: trpc.overview.pathKey() });
       }, 150);
     };
+    let migrationTimer: ReturnType<typeof setTimeout> | null = null;
+    // A migration's state or step changed: its page, the lists and the approvals count refetch.
+    const onMigration = () => {
+      if (migrationTimer) return;
+      migrationTimer = setTimeout(() => {
+        migrationTimer = null;
+        void qc.invalidateQueries({ queryKey: trpc.migration.pathKey() });
+        void qc.invalidateQueries({ queryKey: trpc.approval.pathKey() });
+      }, 150);
+    };
     source.addEventListener("deployment", onChange);
+    source.addEventListener("migration", onMigration);
     return () => {
       source.removeEventListener("deployment", onChange);
+      source.removeEventListener("migration", onMigration);
+      if (migrationTimer) clearTimeout(migrationTimer);
       source.close();
       if (timer) clearTimeout(timer);
     };

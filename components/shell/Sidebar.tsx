@@ -49,7 +49,8 @@ export function Sidebar({ items, counts, header, footer, className }: SidebarPro
           <span className="min-w-0 flex-1 truncate">{t(item.key)}</span>
           {count !== undefined && count > 0 && (
             <span className="bg-primary/10 text-primary rounded-full px-1.5 text-xs font-medium tabular-nums">
-              {count}
+              <span aria-hidden="true">{count}</span>
+              <span className="sr-only">{t("pendingCount", { count })}</span>
             </span>
           )}
         </Link>

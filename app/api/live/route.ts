@@ -1,8 +1,9 @@
-// Server-sent events: tells a signed-in browser when its teams' deployments change, so pages refetch at once.
+// Server-sent events: tells a signed-in browser when its teams' deployments or migrations change, so pages refetch at once.
 import { headers } from "next/headers";
 import { getSessionUser } from "@/server/services/auth/get-session-user";
 import { listMyTeams } from "@/server/services/members/list-my-teams";
 import { onDeploymentsChanged } from "@/server/services/deployments/deployment-events";
+import { onMigrationsChanged } from "@/server/services/migrations/migration-events";
 import { getPrisma } from "@/server/db";
 
 export const dynamic = "force-dynamic";
@@ -26,9 +27,13 @@ export async function GET(req: Request) {
       const off = onDeploymentsChanged((c) => {
         if (teamIds.has(c.teamId)) send(`event: deployment\ndata: ${JSON.stringify({ id: c.deploymentId, reason: c.reason })}\n\n`);
       });
+      const offMigrations = onMigrationsChanged((c) => {
+        if (teamIds.has(c.teamId)) send(`event: migration\ndata: ${JSON.stringify({ id: c.migrationId, reason: c.reason })}\n\n`);
+      });
       const ping = setInterval(() => send(": ping\n\n"), 15_000);
       stop = () => {
         off();
+        offMigrations();
         clearInterval(ping);
       };
       req.signal.addEventListener("abort", () => {

@@ -33,6 +33,10 @@ import enCharts from "./en/charts.json";
 import zhCharts from "./zh-CN/charts.json";
 import enEmbeds from "./en/embeds.json";
 import zhEmbeds from "./zh-CN/embeds.json";
+import enMigrations from "./en/migrations.json";
+import zhMigrations from "./zh-CN/migrations.json";
+import enApprovals from "./en/approvals.json";
+import zhApprovals from "./zh-CN/approvals.json";
 
 /** English is the reference: a translation missing one of its keys does not compile. */
 function namespace<T>(en: T, zhCN: NoInfer<T>): Record<Locale, T> {
@@ -56,6 +60,8 @@ const catalog = {
   deployments: namespace(enDeployments, zhDeployments),
   charts: namespace(enCharts, zhCharts),
   embeds: namespace(enEmbeds, zhEmbeds),
+  migrations: namespace(enMigrations, zhMigrations),
+  approvals: namespace(enApprovals, zhApprovals),
 };
 
 export type Namespace = keyof typeof catalog;

@@ -1,0 +1,7 @@
+import { ApprovalPolicyPage } from "@/components/approvals/ApprovalPolicyForm";
+
+export const metadata = { title: "Approval policy" };
+
+export default function Page() {
+  return <ApprovalPolicyPage />;
+}

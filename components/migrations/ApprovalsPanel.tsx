@@ -1,0 +1,112 @@
+"use client";
+// Who decided on this migration (current or voided, with reasons) and, while it waits, Approve / Reject.
+// The server decides who may (`can`); a refused user sees the buttons disabled with the reason why.
+import { useMutation } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useId, useState } from "react";
+import { toast } from "sonner";
+import { useTRPC } from "@/components/trpc/client";
+import { readError } from "@/components/trpc/errors";
+import { Badge } from "@/components/ui/Badge";
+import { Button } from "@/components/ui/Button";
+import { Card } from "@/components/ui/Card";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import type { MigrationDetail } from "@/server/validation/migration";
+import { RejectDialog } from "./RejectDialog";
+
+export function ApprovalsPanel({ m, onChanged }: { m: MigrationDetail; onChanged: () => Promise<unknown> }) {
+  const t = useTranslations("migrations.approvals");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const reasonId = useId();
+  const [confirming, setConfirming] = useState(false);
+  const [rejecting, setRejecting] = useState(false);
+  const approve = useMutation(
+    trpc.approval.approve.mutationOptions({
+      onSuccess: async (r) => {
+        setConfirming(false);
+        toast.success(r.state === "APPROVED" ? t("approvedStarts") : t("approvedWaiting", { approvals: r.approvals, required: r.requiredApprovals }));
+        await onChanged();
+      },
+      onError: async (e) => {
+        setConfirming(false);
+        toast.error(readError(e).message);
+        await onChanged();
+      },
+    }),
+  );
+  const pending = m.state === "PENDING_APPROVAL";
+  const why = m.can.whyNotApprove;
+
+  return (
+    <Card title={t("title")} description={t("progress", { approvals: m.approvals, required: m.requiredApprovals })}>
+      <div className="space-y-4">
+        {m.approvalsList.length === 0 ? (
+          <p className="text-muted-foreground text-sm">{t("none")}</p>
+        ) : (
+          <ul className="divide-border divide-y text-sm" aria-label={t("decisions")}>
+            {m.approvalsList.map((a, i) => (
+              <li key={`${a.approverEmail}-${i}`} className="py-2 first:pt-0 last:pb-0">
+                <div className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium">{a.approverEmail}</span>
+                  <Badge variant={a.decision === "APPROVE" ? "success" : "danger"}>{a.decision === "APPROVE" ? t("approved") : t("rejected")}</Badge>
+                  {!a.current && <Badge>{t("voided")}</Badge>}
+                  <time className="text-muted-foreground text-xs" dateTime={a.createdAt.toISOString()}>
+                    {format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </time>
+                </div>
+                {a.reason && <p className="text-muted-foreground mt-1 break-words">{a.reason}</p>}
+                {!a.current && <p className="text-muted-foreground mt-1 text-xs">{t("voidedHint")}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+        {pending && (
+          <div className="space-y-2">
+            <div className="flex flex-wrap gap-2">
+              <Button
+                variant="primary"
+                disabled={!m.can.approve}
+                aria-describedby={why ? reasonId : undefined}
+                onClick={() => setConfirming(true)}
+              >
+                {t("approve")}
+              </Button>
+              <Button variant="danger" disabled={!m.can.reject} aria-describedby={why ? reasonId : undefined} onClick={() => setRejecting(true)}>
+                {t("reject")}
+              </Button>
+            </div>
+            {why && (
+              <p id={reasonId} className="text-muted-foreground text-sm" data-testid="why-not-approve">
+                {why}
+              </p>
+            )}
+            <p className="text-muted-foreground text-xs">{t("expires", { at: format.dateTime(m.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+          </div>
+        )}
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => approve.mutate({ migrationId: m.id, planHash: m.planHash })}
+        title={t("approveTitle", { model: m.modelName })}
+        description={t("approveDescription", { source: m.sourceClusterName, target: m.targetClusterName })}
+        confirmLabel={t("approveConfirm")}
+        loading={approve.isPending}
+      >
+        <p className="text-muted-foreground text-xs break-all">{t("planHash", { hash: m.planHash })}</p>
+      </ConfirmDialog>
+      <RejectDialog
+        open={rejecting}
+        onClose={() => setRejecting(false)}
+        migrationId={m.id}
+        planHash={m.planHash}
+        onDone={() => {
+          setRejecting(false);
+          toast.success(t("rejectedToast"));
+          void onChanged();
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+// Abort (a running migration rolls back; one not started is cancelled) and Retry, for operators, as the server allows.
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { useTRPC } from "@/components/trpc/client";
+import { readError } from "@/components/trpc/errors";
+import { Button } from "@/components/ui/Button";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { FormField } from "@/components/ui/FormField";
+import { Input } from "@/components/ui/Input";
+import type { MigrationDetail } from "@/server/validation/migration";
+
+export function MigrationActions({ m, onChanged }: { m: MigrationDetail; onChanged: () => Promise<unknown> }) {
+  const t = useTranslations("migrations.actions");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [aborting, setAborting] = useState(false);
+  const [reason, setReason] = useState("");
+  const abort = useMutation(
+    trpc.migration.abort.mutationOptions({
+      onSuccess: async () => {
+        setAborting(false);
+        toast.success(m.state === "RUNNING" ? t("abortRequested") : t("cancelled"));
+        await onChanged();
+      },
+      onError: (e) => {
+        setAborting(false);
+        toast.error(readError(e).message);
+      },
+    }),
+  );
+  const retry = useMutation(
+    trpc.migration.retry.mutationOptions({
+      onSuccess: async (r) => {
+        toast.success(t("retried"));
+        router.push(`/migrations/${r.id}`);
+        await onChanged();
+      },
+      onError: (e) => toast.error(readError(e).message),
+    }),
+  );
+  if (!m.can.abort && !m.can.retry) return null;
+  return (
+    <>
+      {m.can.retry && (
+        <Button onClick={() => retry.mutate({ id: m.id })} loading={retry.isPending}>
+          {t("retry")}
+        </Button>
+      )}
+      {m.can.abort && (
+        <Button variant="danger" onClick={() => setAborting(true)}>
+          {t("abort")}
+        </Button>
+      )}
+      <ConfirmDialog
+        open={aborting}
+        onCancel={() => setAborting(false)}
+        onConfirm={() => abort.mutate({ id: m.id, reason: reason.trim() || undefined })}
+        title={t("abortTitle")}
+        description={m.state === "RUNNING" ? t("abortRunning") : t("abortPending")}
+        confirmLabel={t("abortConfirm")}
+        variant="danger"
+        loading={abort.isPending}
+      >
+        <FormField label={t("abortReason")}>
+          {(p) => <Input {...p} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />}
+        </FormField>
+      </ConfirmDialog>
+    </>
+  );
+}
