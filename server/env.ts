@@ -34,6 +34,8 @@ const schema = z.object({
     .optional(),
   /** The longest scrape interval among those Prometheus servers: rate() windows span at least 4 of them. */
   TERN_PROMETHEUS_SCRAPE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  /** The scrape interval of live data (a migration's analysis windows span at least 2); unset: the one above. */
+  TERN_PROMETHEUS_LIVE_SCRAPE_SECONDS: z.coerce.number().int().min(1).max(600).optional(),
   /** GET /metrics needs `Authorization: Bearer <token>`; unset: a generated token (embedded) or closed (DATABASE_URL). */
   TERN_METRICS_TOKEN: z.string().min(16, "TERN_METRICS_TOKEN must be at least 16 characters").optional(),
   /** `1`: /metrics without a token (only where every client that can reach Tern may see every team's names). */

@@ -67,6 +67,8 @@ async function main() {
       NODE_ENV: dev ? "development" : "production",
       TERN_DATA_DIR: dataDir,
       ...(prometheusUrl ? { TERN_PROMETHEUS_URL: prometheusUrl } : {}),
+      // The local Prometheus scrapes every 5 s (its backfilled history is coarser, hence the chart setting).
+      ...(prometheusUrl && !process.env.TERN_PROMETHEUS_URL ? { TERN_PROMETHEUS_LIVE_SCRAPE_SECONDS: "5" } : {}),
     },
   });
   children.push(next);

@@ -12,6 +12,7 @@ import {
 } from "../metrics/resolve-prometheus";
 import { queryInstant } from "../metrics/run-query";
 import type { PrismaClient } from "../../generated/prisma/client";
+import { env } from "../../env";
 
 export async function analyseDeployment(opts: {
   prisma: PrismaClient;
@@ -20,7 +21,9 @@ export async function analyseDeployment(opts: {
   windowSeconds: number;
   settings?: PrometheusSettings;
 }): Promise<Analysis> {
-  const settings = opts.settings ?? settingsFromEnv();
+  // Analysis reads live data only, so its windows follow the live scrape interval, not the backfill's.
+  const live = env().TERN_PROMETHEUS_LIVE_SCRAPE_SECONDS;
+  const settings = opts.settings ?? { ...settingsFromEnv(), ...(live ? { scrapeSeconds: live } : {}) };
   const [d] = await loadChartDeployments({
     prisma: opts.prisma,
     teamId: opts.teamId,
