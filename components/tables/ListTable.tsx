@@ -37,7 +37,8 @@ export function ListTable<R extends { id: string }>(props: {
     () =>
       shape.split(",").map((entry) => {
         const [id = "", sort] = entry.split(":");
-        return { id, enableSorting: sort === "sort" };
+        // TanStack lets only accessor columns sort; the value is unused (the server sorts).
+        return sort === "sort" ? { id, accessorFn: (row: R) => row.id, enableSorting: true } : { id, enableSorting: false };
       }),
     [shape],
   );
