@@ -189,10 +189,7 @@ test.describe.serial("migrations", () => {
     await expect(page.getByText("Approval policy saved")).toBeVisible();
   });
 
-  // The full run against the worker and the demo clouds' S3 stores (both on main since 19:40). Tried once:
-  // copy, deploy, wait and VERIFY passed and the golden-set table showed, but with a 10 s analysis window the
-  // first traffic step was inconclusive (4 requests < the 20 the analysis needs) and it rolled back. Now it
-  // runs the whole migration against the demo fleet (a few minutes).
+  // The whole migration against the demo fleet: S3 copy, deploy, verify, one traffic step, drain (a few minutes).
   test("a demo model moves to another cloud: the stepper reaches Done and all traffic is on the target", async ({ browser }) => {
     test.setTimeout(900_000);
     const operator = await browser.newPage();
