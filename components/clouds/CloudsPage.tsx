@@ -62,7 +62,7 @@ export function CloudsPage() {
           header: t("store"),
           cell: (c) =>
             c.store ? (
-              <span className="font-mono text-xs">{c.store.bucket}</span>
+              <span className="font-mono text-xs">s3://{c.store.bucket}</span>
             ) : (
               <span className="text-muted-foreground">{t("storeNotSet")}</span>
             ),
