@@ -1,13 +1,15 @@
 // `npm run bench`: prints one line per figure (`name: value unit`, with a ratio against the reference
 // run in the same process where there is one) and writes them to .tern/bench.json.
 // Embedded PGlite always; a PostgreSQL server too when TERN_BENCH_DATABASE_URL (or DATABASE_URL) is set.
-import { mkdirSync, writeFileSync } from "node:fs";
+// Arguments select groups (`npm run bench -- migrations`): lists, sim, charts, artifacts, migrations; none runs all.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { runArtifactCopyBench } from "./artifact-copy-bench.ts";
 import { openBenchDb } from "./bench-db.ts";
 import { runChartsBench } from "./charts-bench.ts";
 import { runClusterSyncBench } from "./cluster-sync-bench.ts";
 import { runListBench, type Figure } from "./list-bench.ts";
+import { runMigrationsBench } from "./migrations-bench.ts";
 import { runSimListBench } from "./sim-list-bench.ts";
 
 process.env.TERN_ENCRYPTION_KEY ??= "0".repeat(64);
@@ -17,12 +19,48 @@ function print(prefix: string, f: Figure & { vs?: string }) {
   console.log(`${prefix}${f.name}: ${f.value.toFixed(2)} ${f.unit}${ratio}`);
 }
 
+const GROUPS = ["lists", "sim", "charts", "artifacts", "migrations"] as const;
+const asked = process.argv.slice(2).filter((a) => a !== "--");
+const unknown = asked.filter((a) => !(GROUPS as readonly string[]).includes(a));
+if (unknown.length) {
+  console.error(`unknown bench group ${unknown.join(", ")}; pick from ${GROUPS.join(", ")}`);
+  process.exit(2);
+}
+const wants = (g: (typeof GROUPS)[number]) => asked.length === 0 || asked.includes(g);
+
 async function main() {
+  const all: Record<string, Figure[]> = {};
+  if (wants("lists")) await runDbBenches(all);
+  if (wants("sim")) {
+    console.log("# simulator: GET /api/v1/pods over 5,000 pods, API server in its own process");
+    all.sim = await runSimListBench();
+    for (const f of all.sim) print("sim.", f);
+  }
+  if (wants("charts")) await runCharts(all);
+  if (wants("artifacts")) {
+    console.log("# artifact copy: 1 GiB through the S3 path (GET piped to a verified PUT, store in its own process) vs cp + sync; goal: ratio <= 1.25");
+    all.artifacts = await runArtifactCopyBench();
+    // One line: the S3 copy with its ratio to cp + sync (both times are in bench.json).
+    print("", { ...all.artifacts.find((f) => f.ratio !== undefined)!, vs: "cp+sync" });
+  }
+  if (wants("migrations")) {
+    console.log("# migrations on the simulated demo fleet (in-process, local Prometheus, steady load 12 req/s per model); goals: migration.overhead <= 5 s, 0 dropped requests and 0 duplicate side effects over 20 concurrent migrations");
+    all.migrations = await runMigrationsBench();
+  }
+  const dir = process.env.TERN_DATA_DIR ?? ".tern";
+  mkdirSync(dir, { recursive: true });
+  const out = path.join(dir, "bench.json");
+  // A partial run keeps the other groups' figures from the last run.
+  const kept = asked.length && existsSync(out) ? (JSON.parse(readFileSync(out, "utf8")) as { figures?: Record<string, Figure[]> }).figures : {};
+  writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), figures: { ...kept, ...all } }, null, 2));
+  console.log(`# written to ${out}`);
+}
+
+async function runDbBenches(all: Record<string, Figure[]>) {
   const targets: { key: string; url?: string }[] = [{ key: "embedded" }];
   const serverUrl = process.env.TERN_BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
   if (serverUrl) targets.push({ key: "postgres", url: serverUrl });
 
-  const all: Record<string, Figure[]> = {};
   for (const target of targets) {
     const db = await openBenchDb(target.url);
     console.log(`# list procedures at 10,000 rows on ${db.label}`);
@@ -43,9 +81,9 @@ async function main() {
       await syncDb.close();
     }
   }
-  console.log("# simulator: GET /api/v1/pods over 5,000 pods, API server in its own process");
-  all.sim = await runSimListBench();
-  for (const f of all.sim) print("sim.", f);
+}
+
+async function runCharts(all: Record<string, Figure[]>) {
   // Embedded only: the database answers a few small lookups here; Prometheus does the work.
   console.log("# charts: SVG embed endpoint and deployment charts (24 h, 60 s step) on a local Prometheus with 25 h of history; goals: embed.svg.p95 <= 150 ms, embed.svg.rps >= 100 req/s, charts.deployment_24h.p95 <= 300 ms");
   const chartsDb = await openBenchDb();
@@ -58,15 +96,6 @@ async function main() {
   } finally {
     await chartsDb.close();
   }
-  console.log("# artifact copy: 1 GiB through the S3 path (GET piped to a verified PUT, store in its own process) vs cp + sync; goal: ratio <= 1.25");
-  all.artifacts = await runArtifactCopyBench();
-  // One line: the S3 copy with its ratio to cp + sync (both times are in bench.json).
-  print("", { ...all.artifacts.find((f) => f.ratio !== undefined)!, vs: "cp+sync" });
-  const dir = process.env.TERN_DATA_DIR ?? ".tern";
-  mkdirSync(dir, { recursive: true });
-  const out = path.join(dir, "bench.json");
-  writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), figures: all }, null, 2));
-  console.log(`# written to ${out}`);
 }
 
 main().catch((e: unknown) => {

@@ -1,125 +1,26 @@
 // A whole migration on the simulated fleet with load running, as `npm start` runs it: the demo fleet, a real
 // Prometheus scraping it, the demo team, and Tern's own workers (reconciler, status sync, migration worker)
 // with the real ports. Measures what the issue promises: no request dropped, one copy, one target deployment.
-import { createServer } from "node:net";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFleet, type Fleet } from "../sim/fleet/start-fleet";
-import { loadFleetConfig } from "../sim/fleet/fleet-config";
-import { createTestDb, type TestDb } from "../test/test-db";
+import type { Fleet } from "../sim/fleet/start-fleet";
+import type { TestDb } from "../test/test-db";
 import { callerAs } from "../test/fixtures";
-import { seedDemo } from "../demo/seed-demo";
-import { registerSimFleet } from "../demo/register-sim-fleet";
-import { startLocalPrometheus } from "../cli/start-prometheus";
-import { startDeploymentReconciler } from "../workers/deployment-reconciler";
-import { startStatusSync } from "../workers/status-sync";
-import { startMigrationWorker, type MigrationWorker } from "../workers/migration-worker";
-import { createMigrationPorts } from "../services/migrations/migration-ports";
-import { createSimTrafficRouter } from "./traffic/sim-traffic-router";
-import { configureTrafficRouter } from "../services/migrations/traffic-router-from-env";
-import { DEMO_USERS } from "../demo/demo-users";
+import { startFleetHarness, until, type FleetHarness } from "../test/fleet-harness";
 
-const CONFIG = path.resolve(import.meta.dirname, "../sim/fleet.config.json");
-let dataDir: string;
+let h: FleetHarness;
 let fleet: Fleet;
 let db: TestDb;
-let prom: { url: string; stop(): Promise<void> } | null = null;
 let teamId: string;
-const stops: (() => unknown)[] = [];
-let worker: MigrationWorker;
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
-const user = async (role: string) => {
-  const u = DEMO_USERS.find((d) => d.role === role)!;
-  return db.prisma.user.findUniqueOrThrow({ where: { email: u.email }, select: { id: true, email: true } });
-};
-const load = async (model: string) => {
-  const r = (await (await fetch(`${fleet.admin.url}/load`)).json()) as {
-    models: Record<string, { sent: number; success: number; failure: number }>;
-  };
-  return r.models[model] ?? { sent: 0, success: 0, failure: 0 };
-};
+const user = (role: string) => h.user(role);
+const load = (model: string) => h.load(model);
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "tern-fleet-mig-"));
-  const config = await loadFleetConfig(CONFIG);
-  // The demo fleet on free ports, faster pulls and loads, and a steady load so every model gets requests.
-  const free = {
-    ...config,
-    glbPort: 0,
-    adminPort: 0,
-    s3Port: 0,
-    timeScale: 0.05,
-    load: { ...config.load, enabled: true, minRps: 12, maxRps: 12 },
-    clusters: config.clusters.map((c) => ({ ...c, port: 0 })),
-  };
-  fleet = await startFleet({ configPath: CONFIG, config: free, dataDir, workloads: false });
-  db = await createTestDb();
-  teamId = (await seedDemo({ prisma: db.prisma, modelHomes: config.modelHomes })).teamId!;
-  await registerSimFleet({ prisma: db.prisma, teamId, dataDir, log: () => {} });
-  // Series carry Tern's cluster ids (tern_cluster_id), as `npm start` labels them.
-  const clusterIds = Object.fromEntries(
-    (await db.prisma.cluster.findMany({ where: { teamId }, select: { id: true, name: true } })).map((c) => [
-      c.name,
-      c.id,
-    ]),
-  );
-  prom = await startLocalPrometheus({
-    dataDir,
-    port: await freePort(),
-    appPort: "1",
-    withFleet: true,
-    clusterIds,
-    log: () => {},
-  });
-  const settings = { defaultUrl: prom!.url, scrapeSeconds: 5 };
-  const reconciler = startDeploymentReconciler({ prisma: db.prisma });
-  const log = (m: string) => console.log(`[test] ${m}`);
-  const sync = startStatusSync({ prisma: db.prisma, log });
-  const manifest = JSON.parse(await readFile(path.join(dataDir, "sim", "fleet.json"), "utf8")) as {
-    admin: { url: string };
-    glb: { url: string };
-  };
-  const router = createSimTrafficRouter({ adminUrl: manifest.admin.url, glbUrl: manifest.glb.url });
-  configureTrafficRouter(router); // what plans check; npm start finds it from TERN_DATA_DIR
-  worker = startMigrationWorker({
-    prisma: db.prisma,
-    ports: createMigrationPorts({ prisma: db.prisma, router, prometheus: settings }),
-    tickMs: 500,
-    log,
-  });
-  stops.push(
-    () => worker.stop(),
-    () => reconciler.stop(),
-    () => sync.stop(),
-  );
+  h = await startFleetHarness({ rps: 12 });
+  ({ fleet, db, teamId } = h);
 }, 240_000);
 
 afterAll(async () => {
-  for (const s of stops.reverse()) await s();
-  await prom?.stop();
-  await fleet?.stop();
-  await db?.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await h?.stop();
 }, 60_000);
 
 describe("a migration on the simulated fleet", () => {

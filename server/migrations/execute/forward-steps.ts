@@ -154,7 +154,7 @@ const shiftTraffic: StepExecutor = async (ctx) => {
     { ...sourceRef(ctx), weight: 100 - percent },
     { ...targetRef(ctx), weight: percent },
   ];
-  await ctx.ports.setTraffic({ teamId: ctx.migration.teamId, modelName: plan.model.name, backends });
+  await ctx.ports.setTraffic({ teamId: ctx.migration.teamId, modelName: plan.model.name, backends, owned: [sourceRef(ctx), targetRef(ctx)] });
   const until = (ctx.step.startedAt?.getTime() ?? ctx.now()) + windowS * 1000;
   if (until > ctx.now()) await ctx.sleep(until - ctx.now());
   const a = await ctx.ports.analyse({ teamId: ctx.migration.teamId, deploymentId: id, windowSeconds: windowS });
@@ -200,6 +200,7 @@ const drainSource: StepExecutor = async (ctx) => {
     teamId: ctx.migration.teamId,
     modelName: plan.model.name,
     backends: [{ ...targetRef(ctx), weight: 100 }],
+    owned: [sourceRef(ctx), targetRef(ctx)],
   });
   const r = await ctx.store.drainSource(ctx.migration.id, ctx.fencing, plan, id);
   return { sourceRemoval: "requested", embedLinksMoved: r.embedLinksMoved };

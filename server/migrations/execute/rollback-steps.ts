@@ -1,10 +1,11 @@
 // Rolling back: traffic returns to the source first, then the target deployment is removed.
 import type { MigrationStepKind } from "../../generated/prisma/enums";
-import { sourceRef, type StepExecutor } from "./forward-steps";
+import { sourceRef, targetRef, type StepExecutor } from "./forward-steps";
 
 const rollbackTraffic: StepExecutor = async (ctx) => {
   const backends = [{ ...sourceRef(ctx), weight: 100 }];
-  await ctx.ports.setTraffic({ teamId: ctx.migration.teamId, modelName: ctx.migration.plan.model.name, backends });
+  const owned = [sourceRef(ctx), targetRef(ctx)];
+  await ctx.ports.setTraffic({ teamId: ctx.migration.teamId, modelName: ctx.migration.plan.model.name, backends, owned });
   return { weights: [{ cluster: ctx.migration.plan.source.clusterName, weight: 100 }] };
 };
 

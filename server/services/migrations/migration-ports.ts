@@ -58,6 +58,13 @@ export function createMigrationPorts(opts: {
   prometheus?: PrometheusSettings;
 }): MigrationPorts {
   const { prisma } = opts;
+  const chains = new Map<string, Promise<unknown>>();
+  const serialized = <T>(key: string, fn: () => Promise<T>): Promise<T> => {
+    const next = (chains.get(key) ?? Promise.resolve()).catch(() => undefined).then(fn);
+    chains.set(key, next);
+    void next.finally(() => chains.get(key) === next && chains.delete(key)).catch(() => undefined);
+    return next;
+  };
   const transfer = opts.transfer ?? createS3ArtifactTransfer();
   return {
     async copyArtifact(a) {
@@ -139,25 +146,35 @@ export function createMigrationPorts(opts: {
     },
 
     async setTraffic(a) {
-      if (!opts.router)
+      const router = opts.router;
+      if (!router)
         throw new StepFailed(
           "no traffic router is configured for this Tern, so traffic cannot be shifted (see README: Migrations)",
         );
-      try {
-        await opts.router.setWeights(
-          a.modelName,
-          a.backends.map((b) => ({
+      // One change per model at a time in this process: concurrent migrations of one model read, merge and write
+      // in turn, so none overwrites the others' backends.
+      await serialized(a.modelName, async () => {
+        try {
+          const wanted = a.backends.map((b) => ({
             cluster: b.clusterName,
             namespace: b.namespace,
             deployment: b.name,
             weight: b.weight,
-          })),
-          { timeoutMs: 30_000 },
-        );
-      } catch (e) {
-        if (e instanceof TrafficRouterError && e.code === "invalid") throw new StepFailed(e.message);
-        throw new TransientError(e instanceof Error ? e.message : String(e));
-      }
+          }));
+          const owned = a.owned;
+          const others = owned
+            ? (await router.getWeights(a.modelName)).filter(
+                (w) =>
+                  w.weight > 0 &&
+                  !owned.some((o) => o.clusterName === w.cluster && o.namespace === w.namespace && o.name === w.deployment),
+              )
+            : [];
+          await router.setWeights(a.modelName, [...others, ...wanted], { timeoutMs: 30_000 });
+        } catch (e) {
+          if (e instanceof TrafficRouterError && e.code === "invalid") throw new StepFailed(e.message);
+          throw new TransientError(e instanceof Error ? e.message : String(e));
+        }
+      });
     },
 
     analyse: (a) =>
