@@ -37,6 +37,8 @@ import enMigrations from "./en/migrations.json";
 import zhMigrations from "./zh-CN/migrations.json";
 import enApprovals from "./en/approvals.json";
 import zhApprovals from "./zh-CN/approvals.json";
+import enSettings from "./en/settings.json";
+import zhSettings from "./zh-CN/settings.json";
 
 /** English is the reference: a translation missing one of its keys does not compile. */
 function namespace<T>(en: T, zhCN: NoInfer<T>): Record<Locale, T> {
@@ -62,6 +64,7 @@ const catalog = {
   embeds: namespace(enEmbeds, zhEmbeds),
   migrations: namespace(enMigrations, zhMigrations),
   approvals: namespace(enApprovals, zhApprovals),
+  settings: namespace(enSettings, zhSettings),
 };
 
 export type Namespace = keyof typeof catalog;
