@@ -1,39 +1,13 @@
 // Issue 8's bench figures on the simulated demo fleet (in-process, real local Prometheus, Tern's own workers):
 // one migration's overhead beyond copy + target rollout + configured windows, and 20 concurrent migrations.
-import type { PrismaClient } from "../generated/prisma/client";
-import { startFleetHarness, until, type FleetHarness } from "../test/fleet-harness.ts";
+import { requestAndApprove, startFleetHarness, until, waitEnded, type FleetHarness } from "../test/fleet-harness.ts";
 import type { Figure } from "./list-bench.ts";
 
-const ENDED = ["SUCCEEDED", "ROLLED_BACK", "FAILED", "CANCELLED"];
 const secs = (a: Date | null, b: Date | null) => (a && b ? (b.getTime() - a.getTime()) / 1000 : 0);
 
 export interface MigrationsBenchResult {
   figures: Figure[];
   lines: string[];
-}
-
-async function requestAndApprove(
-  h: FleetHarness,
-  input: { deploymentId: string; targetClusterId: string; targetGpuType?: string; trafficSteps: number[]; analysisSeconds: number; drainGraceSeconds: number; minRequests: number },
-) {
-  const operator = await h.caller("OPERATOR");
-  const m = await operator.migration.request(input);
-  for (const role of ["APPROVER", "ADMIN"].slice(0, m.requiredApprovals)) {
-    await (await h.caller(role)).approval.approve({ migrationId: m.id, planHash: m.planHash });
-  }
-  return { ...m, approvedAt: new Date() };
-}
-
-async function waitEnded(prisma: PrismaClient, ids: string[], timeoutMs: number) {
-  return until(
-    "the migrations to end",
-    async () => {
-      const rows = await prisma.migration.findMany({ where: { id: { in: ids } } });
-      return rows.length === ids.length && rows.every((r) => ENDED.includes(r.state)) ? rows : null;
-    },
-    timeoutMs,
-    250,
-  );
 }
 
 /** Figure 1: total (APPROVED → SUCCEEDED) minus copy, target rollout, analysis windows and drain grace. */
@@ -63,14 +37,19 @@ async function overheadBench(h: FleetHarness, out: MigrationsBenchResult) {
   const [row] = await waitEnded(db.prisma, [m.id], 240_000);
   const after = await h.load("credit-risk");
   const st = await db.prisma.migrationStep.findMany({ where: { migrationId: m.id }, orderBy: { index: "asc" } });
-  const dur = (kind: string) => st.filter((s) => s.kind === kind).reduce((t, s) => t + secs(s.startedAt, s.finishedAt), 0);
+  const dur = (kind: string) =>
+    st.filter((s) => s.kind === kind).reduce((t, s) => t + secs(s.startedAt, s.finishedAt), 0);
   const end = row!.finishedAt ?? new Date();
   const total = secs(m.approvedAt, end);
   const copy = dur("COPY_ARTIFACT");
   const rollout = dur("DEPLOY_TARGET") + dur("WAIT_READY");
   const windows = steps.length * windowS;
   const overhead = total - copy - rollout - windows - graceS;
-  const firstStart = st.map((s) => s.startedAt).filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+  const firstStart =
+    st
+      .map((s) => s.startedAt)
+      .filter((d): d is Date => !!d)
+      .sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
   const pickup = secs(m.approvedAt, firstStart);
   const verify = dur("VERIFY");
   const traffic = dur("SHIFT_TRAFFIC") - windows + (dur("DRAIN_SOURCE") - graceS);
@@ -100,7 +79,12 @@ async function overheadBench(h: FleetHarness, out: MigrationsBenchResult) {
     { name: "migration.rollout", value: rollout, unit: "s" },
   );
   // The source goes away after FINALIZE; wait so its GPUs are free for the next figure.
-  if (ok) await until("the source removed", async () => (await db.prisma.deployment.count({ where: { id: source.id } })) === 0, 60_000);
+  if (ok)
+    await until(
+      "the source removed",
+      async () => (await db.prisma.deployment.count({ where: { id: source.id } })) === 0,
+      60_000,
+    );
 }
 
 // 20 extra deployments (1 replica, 1 GPU each) on the models' home clusters (only there is the artifact in a
@@ -120,7 +104,10 @@ async function concurrentBench(h: FleetHarness, out: MigrationsBenchResult) {
   const operator = await h.caller("OPERATOR");
   const cluster = async (name: string) => db.prisma.cluster.findFirstOrThrow({ where: { teamId, name } });
   const version = async (model: string) =>
-    db.prisma.modelVersion.findFirstOrThrow({ where: { teamId, model: { name: model } }, orderBy: { createdAt: "desc" } });
+    db.prisma.modelVersion.findFirstOrThrow({
+      where: { teamId, model: { name: model } },
+      orderBy: { createdAt: "desc" },
+    });
   const slo: Record<string, number> = { "credit-risk": 300, ranker: 400 };
   const made: { id: string; to: string; toGpu: string }[] = [];
   let i = 0;
@@ -152,7 +139,10 @@ async function concurrentBench(h: FleetHarness, out: MigrationsBenchResult) {
       1000,
     );
   } catch (e) {
-    const rows = await db.prisma.deployment.findMany({ where: { id: { in: ids }, phase: { not: "Ready" } }, include: { cluster: true } });
+    const rows = await db.prisma.deployment.findMany({
+      where: { id: { in: ids }, phase: { not: "Ready" } },
+      include: { cluster: true },
+    });
     throw new Error(
       `${e instanceof Error ? e.message : String(e)}: not ready ${rows.map((r) => `${r.name}@${r.cluster.name}/${r.gpuType}=${r.phase}`).join(", ")}`,
     );
@@ -174,7 +164,11 @@ async function concurrentBench(h: FleetHarness, out: MigrationsBenchResult) {
       }),
     ),
   );
-  const rows = await waitEnded(db.prisma, migs.map((m) => m.id), 300_000);
+  const rows = await waitEnded(
+    db.prisma,
+    migs.map((m) => m.id),
+    300_000,
+  );
   const wall = (Date.now() - t0) / 1000;
   const after = await h.loadAll();
   const failures = Object.keys(after).reduce((t, k) => t + (after[k]!.failure - (before[k]?.failure ?? 0)), 0);
@@ -191,7 +185,9 @@ async function concurrentBench(h: FleetHarness, out: MigrationsBenchResult) {
     const plan = r.plan as { target?: { name?: string; namespace?: string } };
     const name = plan.target?.name;
     const live = name
-      ? await db.prisma.deployment.count({ where: { teamId, clusterId: r.targetClusterId, name, namespace: plan.target?.namespace ?? "models" } })
+      ? await db.prisma.deployment.count({
+          where: { teamId, clusterId: r.targetClusterId, name, namespace: plan.target?.namespace ?? "models" },
+        })
       : 0;
     // A rolled-back migration removed its target again; count the DEPLOY_TARGET step that made it instead.
     const made = r.state === "SUCCEEDED" ? live : deploy.filter((s) => s.status === "SUCCEEDED").length;

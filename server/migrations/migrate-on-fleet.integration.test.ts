@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Fleet } from "../sim/fleet/start-fleet";
 import type { TestDb } from "../test/test-db";
 import { callerAs } from "../test/fixtures";
-import { startFleetHarness, until, type FleetHarness } from "../test/fleet-harness";
+import { requestAndApprove, startFleetHarness, until, waitEnded, type FleetHarness } from "../test/fleet-harness";
 
 let h: FleetHarness;
 let fleet: Fleet;
@@ -43,29 +43,14 @@ describe("a migration on the simulated fleet", () => {
       drainGraceSeconds: 2,
     });
     expect(preview.problems).toEqual([]);
-    const m = await operator.migration.request({
+    const m = await requestAndApprove(h, {
       deploymentId: source.id,
       targetClusterId: target.id,
       trafficSteps: [50, 100],
       analysisSeconds: 20,
       drainGraceSeconds: 2,
     });
-    for (const role of ["APPROVER", "ADMIN"].slice(0, m.requiredApprovals)) {
-      await (
-        await callerAs(db.prisma, await user(role), teamId)
-      ).approval.approve({ migrationId: m.id, planHash: m.planHash });
-    }
-    const done = await until(
-      "the migration to end",
-      async () => {
-        const row = await db.prisma.migration.findUniqueOrThrow({
-          where: { id: m.id },
-          select: { state: true, outcome: true },
-        });
-        return ["SUCCEEDED", "ROLLED_BACK", "FAILED"].includes(row.state) ? row : null;
-      },
-      240_000,
-    );
+    const done = (await waitEnded(db.prisma, [m.id], 240_000))[0]!;
     const steps = await db.prisma.migrationStep.findMany({
       where: { migrationId: m.id },
       orderBy: { index: "asc" },
@@ -107,29 +92,13 @@ describe("a migration on the simulated fleet", () => {
     });
     expect(fault.status).toBe(200);
     const before = await load("sentiment");
-    const operator = await callerAs(db.prisma, await user("OPERATOR"), teamId);
-    const m = await operator.migration.request({
+    const m = await requestAndApprove(h, {
       deploymentId: source.id,
       targetClusterId: target.id,
       trafficSteps: [100],
       analysisSeconds: 10,
     });
-    for (const role of ["APPROVER", "ADMIN"].slice(0, m.requiredApprovals)) {
-      await (
-        await callerAs(db.prisma, await user(role), teamId)
-      ).approval.approve({ migrationId: m.id, planHash: m.planHash });
-    }
-    const done = await until(
-      "the migration to end",
-      async () => {
-        const row = await db.prisma.migration.findUniqueOrThrow({
-          where: { id: m.id },
-          select: { state: true, outcome: true, targetDeploymentId: true },
-        });
-        return ["SUCCEEDED", "ROLLED_BACK", "FAILED"].includes(row.state) ? row : null;
-      },
-      240_000,
-    );
+    const done = (await waitEnded(db.prisma, [m.id], 240_000))[0]!;
     expect(done.state).toBe("ROLLED_BACK");
     expect(done.outcome).toMatch(/answers differ beyond tolerance/);
     const verify = await db.prisma.migrationStep.findFirstOrThrow({ where: { migrationId: m.id, kind: "VERIFY" } });

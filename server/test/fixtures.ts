@@ -133,60 +133,37 @@ export async function callerAs(prisma: PrismaClient, who: { id: string; email: s
 
 /** Row counts of every table except the audit log: refused calls must leave these unchanged. */
 export async function domainSnapshot(prisma: PrismaClient) {
-  const [
-    teams,
-    users,
-    memberships,
-    invites,
-    clouds,
-    clusters,
-    prices,
-    models,
-    versions,
-    deployments,
-    embeds,
-    migrations,
-    approvals,
-    policies,
-    webhooks,
-    equivalences,
-  ] = await Promise.all([
-    prisma.team.findMany({ select: { id: true, embedOrigins: true }, orderBy: { id: "asc" } }),
-    prisma.user.findMany({ select: { id: true, locale: true }, orderBy: { id: "asc" } }),
-    prisma.membership.findMany({ select: { id: true, role: true }, orderBy: { id: "asc" } }),
-    prisma.invite.count(),
-    prisma.cloud.findMany({ select: { id: true, name: true, storeBucket: true, storeCredentialsCipher: true }, orderBy: { id: "asc" } }),
-    prisma.cluster.findMany({ select: { id: true, region: true, prometheusUrl: true }, orderBy: { id: "asc" } }),
-    prisma.gpuPrice.findMany({ select: { id: true, pricePerHour: true }, orderBy: { id: "asc" } }),
-    prisma.model.count(),
-    prisma.modelVersion.count(),
-    prisma.deployment.findMany({
+  // One query per table, named; awaiting an object keeps the name next to its query.
+  const parts = {
+    teams: prisma.team.findMany({ select: { id: true, embedOrigins: true }, orderBy: { id: "asc" } }),
+    users: prisma.user.findMany({ select: { id: true, locale: true }, orderBy: { id: "asc" } }),
+    memberships: prisma.membership.findMany({ select: { id: true, role: true }, orderBy: { id: "asc" } }),
+    invites: prisma.invite.count(),
+    clouds: prisma.cloud.findMany({
+      select: { id: true, name: true, storeBucket: true, storeCredentialsCipher: true },
+      orderBy: { id: "asc" },
+    }),
+    clusters: prisma.cluster.findMany({
+      select: { id: true, region: true, prometheusUrl: true },
+      orderBy: { id: "asc" },
+    }),
+    prices: prisma.gpuPrice.findMany({ select: { id: true, pricePerHour: true }, orderBy: { id: "asc" } }),
+    models: prisma.model.count(),
+    versions: prisma.modelVersion.count(),
+    deployments: prisma.deployment.findMany({
       select: { id: true, replicas: true, specGeneration: true, deletionRequestedAt: true },
       orderBy: { id: "asc" },
     }),
-    prisma.embedLink.findMany({ select: { id: true, revokedAt: true }, orderBy: { id: "asc" } }),
-    prisma.migration.findMany({ select: { id: true, state: true, abortRequestedAt: true }, orderBy: { id: "asc" } }),
-    prisma.approval.count(),
-    prisma.approvalPolicy.count(),
-    prisma.teamWebhook.count(),
-    prisma.gpuEquivalence.count(),
-  ]);
-  return JSON.stringify({
-    teams,
-    users,
-    memberships,
-    invites,
-    clouds,
-    clusters,
-    prices,
-    models,
-    versions,
-    deployments,
-    embeds,
-    migrations,
-    approvals,
-    policies,
-    webhooks,
-    equivalences,
-  });
+    embeds: prisma.embedLink.findMany({ select: { id: true, revokedAt: true }, orderBy: { id: "asc" } }),
+    migrations: prisma.migration.findMany({
+      select: { id: true, state: true, abortRequestedAt: true },
+      orderBy: { id: "asc" },
+    }),
+    approvals: prisma.approval.count(),
+    policies: prisma.approvalPolicy.count(),
+    webhooks: prisma.teamWebhook.count(),
+    equivalences: prisma.gpuEquivalence.count(),
+  };
+  const values = await Promise.all(Object.values(parts));
+  return JSON.stringify(Object.fromEntries(Object.keys(parts).map((k, i) => [k, values[i]])));
 }

@@ -16,6 +16,8 @@ import { startDeploymentReconciler } from "../workers/deployment-reconciler";
 import { startStatusSync } from "../workers/status-sync";
 import { startMigrationWorker, type MigrationWorker } from "../workers/migration-worker";
 import { createMigrationPorts } from "../services/migrations/migration-ports";
+import type { PrismaClient } from "../generated/prisma/client";
+import type { MigrationRequestInput } from "../validation/migration";
 import { createSimTrafficRouter } from "../migrations/traffic/sim-traffic-router";
 import { configureTrafficRouter } from "../services/migrations/traffic-router-from-env";
 import { DEMO_USERS } from "../demo/demo-users";
@@ -44,7 +46,12 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs: number, pollMs = 500): Promise<T> {
+export async function until<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false>,
+  timeoutMs: number,
+  pollMs = 500,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
@@ -92,9 +99,19 @@ export async function startFleetHarness(o: FleetHarnessOptions = {}): Promise<Fl
     await registerSimFleet({ prisma: db.prisma, teamId, dataDir, log: () => {} });
     // Series carry Tern's cluster ids (tern_cluster_id), as `npm start` labels them.
     const clusterIds = Object.fromEntries(
-      (await db.prisma.cluster.findMany({ where: { teamId }, select: { id: true, name: true } })).map((c) => [c.name, c.id]),
+      (await db.prisma.cluster.findMany({ where: { teamId }, select: { id: true, name: true } })).map((c) => [
+        c.name,
+        c.id,
+      ]),
     );
-    const started = await startLocalPrometheus({ dataDir, port: await freePort(), appPort: "1", withFleet: true, clusterIds, log: () => {} });
+    const started = await startLocalPrometheus({
+      dataDir,
+      port: await freePort(),
+      appPort: "1",
+      withFleet: true,
+      clusterIds,
+      log: () => {},
+    });
     if (!started) throw new Error("the local Prometheus did not start (is the prometheus binary installed?)");
     prom = started;
     const settings = { defaultUrl: started.url, scrapeSeconds: 5 };
@@ -123,9 +140,11 @@ export async function startFleetHarness(o: FleetHarnessOptions = {}): Promise<Fl
       return db.prisma.user.findUniqueOrThrow({ where: { email: u.email }, select: { id: true, email: true } });
     };
     const loadAll = async () =>
-      ((await (await fetch(`${fleet.admin.url}/load`)).json()) as {
-        models: Record<string, { sent: number; success: number; failure: number }>;
-      }).models;
+      (
+        (await (await fetch(`${fleet.admin.url}/load`)).json()) as {
+          models: Record<string, { sent: number; success: number; failure: number }>;
+        }
+      ).models;
     return {
       fleet,
       db,
@@ -141,4 +160,29 @@ export async function startFleetHarness(o: FleetHarnessOptions = {}): Promise<Fl
     await stop();
     throw e;
   }
+}
+
+const ENDED = ["SUCCEEDED", "ROLLED_BACK", "FAILED", "CANCELLED"];
+
+/** Requests a migration as the demo operator and approves it with as many demo approvers as it needs. */
+export async function requestAndApprove(h: FleetHarness, input: MigrationRequestInput) {
+  const operator = await h.caller("OPERATOR");
+  const m = await operator.migration.request(input);
+  for (const role of ["APPROVER", "ADMIN"].slice(0, m.requiredApprovals)) {
+    await (await h.caller(role)).approval.approve({ migrationId: m.id, planHash: m.planHash });
+  }
+  return { ...m, approvedAt: new Date() };
+}
+
+/** Waits until every migration has ended (succeeded, rolled back, failed or cancelled). */
+export async function waitEnded(prisma: PrismaClient, ids: string[], timeoutMs: number) {
+  return until(
+    "the migrations to end",
+    async () => {
+      const rows = await prisma.migration.findMany({ where: { id: { in: ids } } });
+      return rows.length === ids.length && rows.every((r) => ENDED.includes(r.state)) ? rows : null;
+    },
+    timeoutMs,
+    250,
+  );
 }
