@@ -21,7 +21,7 @@ export function GpuEquivalenceCard() {
   const t = useTranslations("settings.equivalence");
   const trpc = useTRPC();
   const { can } = useCurrentTeam();
-  const q = useQuery(trpc.notification.gpuEquivalence.queryOptions());
+  const q = useQuery(trpc.settings.gpuEquivalence.queryOptions());
   return (
     <Card title={t("title")} description={t("description")} className="max-w-2xl">
       {q.isLoading ? (
@@ -57,10 +57,10 @@ function EquivalenceRow({
   const [value, setValue] = useState(String(row.throughput));
   const [error, setError] = useState<string | null>(null);
   const save = useMutation(
-    trpc.notification.saveGpuEquivalence.mutationOptions({
+    trpc.settings.saveGpuEquivalence.mutationOptions({
       onSuccess: async (_d, v) => {
         toast.success(t("saved", { gpuType: v.gpuType, throughput: String(v.throughput) }));
-        await qc.invalidateQueries({ queryKey: trpc.notification.gpuEquivalence.queryKey() });
+        await qc.invalidateQueries({ queryKey: trpc.settings.gpuEquivalence.queryKey() });
       },
       onError: (e) => setError(readError(e).message),
     }),

@@ -35,7 +35,7 @@ type Hook = { url: string | null; enabled: boolean; updatedAt: Date | null; conf
 function WebhookForm() {
   const t = useTranslations("settings.webhook");
   const trpc = useTRPC();
-  const q = useQuery(trpc.notification.webhook.queryOptions());
+  const q = useQuery(trpc.settings.webhook.queryOptions());
   return (
     <Card title={t("title")} description={t("description")} className="max-w-2xl">
       {q.isLoading ? (
@@ -60,22 +60,22 @@ function WebhookFields({ hook }: { hook: Hook }) {
     secret: undefined,
     enabled: hook.configured ? hook.enabled : true,
   });
-  const refresh = () => qc.invalidateQueries({ queryKey: trpc.notification.webhook.queryKey() });
+  const refresh = () => qc.invalidateQueries({ queryKey: trpc.settings.webhook.queryKey() });
   const onError = (e: unknown) => setServerError(readError(e).message);
   const save = useMutation(
-    trpc.notification.saveWebhook.mutationOptions({
+    trpc.settings.saveWebhook.mutationOptions({
       onSuccess: async () => (toast.success(t("saved")), await refresh()),
       onError,
     }),
   );
   const remove = useMutation(
-    trpc.notification.deleteWebhook.mutationOptions({
+    trpc.settings.deleteWebhook.mutationOptions({
       onSuccess: async () => (toast.success(t("removed")), await refresh()),
       onError,
     }),
   );
   const test = useMutation(
-    trpc.notification.testWebhook.mutationOptions({
+    trpc.settings.testWebhook.mutationOptions({
       onSuccess: (r) => (r.delivered ? toast.success(r.message) : toast.error(r.message)),
       onError,
     }),

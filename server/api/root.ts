@@ -12,6 +12,7 @@ import { metricsRouter } from "./routers/metrics";
 import { migrationRouter } from "./routers/migration";
 import { approvalRouter } from "./routers/approval";
 import { notificationRouter } from "./routers/notification";
+import { settingsRouter } from "./routers/settings";
 import { modelRouter } from "./routers/model";
 import { overviewRouter } from "./routers/overview";
 import { teamRouter } from "./routers/team";
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   migration: migrationRouter,
   approval: approvalRouter,
   notification: notificationRouter,
+  settings: settingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

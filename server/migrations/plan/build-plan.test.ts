@@ -98,6 +98,12 @@ describe("migration plan", () => {
     expect(problems.join("\n")).toMatch(/no golden set/);
   });
 
+  it("is refused without a traffic router, saying why", () => {
+    const { plan, problems } = buildPlan(inputs({ trafficRouter: false }));
+    expect(problems).toEqual([expect.stringMatching(/no traffic router is configured/)]);
+    expect(plan.checks.find((c) => c.id === "traffic")?.ok).toBe(false);
+  });
+
   it("never adds different currencies", () => {
     const c = costForecast({
       source: { pricePerHour: 1, currency: "USD" },

@@ -35,11 +35,11 @@ describe("team webhook", () => {
   it("delivers signed Slack-compatible messages for migration requests, never returning the secret", async () => {
     const s = await createMigrationScenario(db.prisma, "wh1");
     const admin = await callerAs(db.prisma, s.users.ADMIN, s.teamId);
-    await expect(admin.notification.saveWebhook({ url })).rejects.toThrow(/signing secret/);
-    await expect(admin.notification.saveWebhook({ url: "http://169.254.169.254/latest/meta-data", secret: "0123456789abcdef" })).rejects.toThrow(/refused/);
-    const saved = await admin.notification.saveWebhook({ url, secret: "super-secret-signing-key" });
+    await expect(admin.settings.saveWebhook({ url })).rejects.toThrow(/signing secret/);
+    await expect(admin.settings.saveWebhook({ url: "http://169.254.169.254/latest/meta-data", secret: "0123456789abcdef" })).rejects.toThrow(/refused/);
+    const saved = await admin.settings.saveWebhook({ url, secret: "super-secret-signing-key" });
     expect(JSON.stringify(saved)).not.toContain("super-secret");
-    expect(await admin.notification.testWebhook()).toMatchObject({ delivered: true });
+    expect(await admin.settings.testWebhook()).toMatchObject({ delivered: true });
     const op = await callerAs(db.prisma, s.users.OPERATOR, s.teamId);
     const m = await op.migration.request({ deploymentId: s.deploymentId, targetClusterId: s.targetClusterId });
     await waitFor(2);
