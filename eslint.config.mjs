@@ -19,6 +19,18 @@ export default tseslint.config(
       "@typescript-eslint/only-throw-error": "off",
     },
   },
+  {
+    // Every setting is read through env() in server/env.ts: validated at startup and listed in the README. Next.js
+    // inlines NODE_ENV/NEXT_RUNTIME in proxy.ts and instrumentation.ts; tests, e2e and the bench set variables.
+    files: ["**/*.ts", "**/*.tsx", "**/*.mjs"],
+    ignores: ["server/env.ts", "proxy.ts", "instrumentation.ts", "**/*.test.ts", "e2e/**", "playwright.config.ts", "vitest.config.*", "server/bench/**", "server/test/**", "server/security/http-harness.ts", "prisma/*.mjs", "prisma/author-migration.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "read settings through env() from server/env.ts (validated at startup, documented in the README)" },
+      ],
+    },
+  },
   { files: ["**/*.mjs", "**/*.js"], ...tseslint.configs.disableTypeChecked },
   { files: ["**/*.mjs"], languageOptions: { globals: { process: "readonly", console: "readonly" } } },
 );

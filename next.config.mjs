@@ -1,9 +1,13 @@
 // Next.js configuration: native/wasm packages stay external; security headers on every response (the CSP comes
 // from proxy.ts; the two embed routes add their own, see server/services/embeds/embed-headers.ts).
 import createNextIntlPlugin from "next-intl/plugin";
+import { tsImport } from "tsx/esm/api";
 
+// The one validated environment (server/env.ts): a bad setting stops `next build` / `next start` with its message.
+const { env } = await tsImport("./server/env.ts", import.meta.url);
+const settings = env();
 const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
-const isProd = process.env.NODE_ENV === "production" && process.env.TERN_INSECURE_COOKIES !== "1";
+const isProd = settings.NODE_ENV === "production" && settings.TERN_INSECURE_COOKIES !== "1";
 
 // The Content-Security-Policy (with a per-response script nonce, no 'unsafe-inline' scripts) is set by proxy.ts,
 // because a nonce cannot be static; see server/http/content-security-policy.ts.

@@ -29,7 +29,7 @@ test("an operator creates a cloud, imports a cluster from a kubeconfig and finds
   await page.getByRole("textbox", { name: "Name", exact: true }).fill(clusterName);
   await page.getByLabel("Region").fill("cn-hangzhou");
   await page.getByLabel("Residency tags").fill("cn");
-  await page.getByRole("textbox", { name: "Kubeconfig", exact: true }).fill(tokenKubeconfig({ server: "https://127.0.0.1:16443", contextName: "sim-aliyun" }));
+  await page.getByRole("textbox", { name: "Kubeconfig", exact: true }).fill(tokenKubeconfig({ server: `https://127.0.0.1:${16443 + Number(process.env.TERN_SIM_PORT_OFFSET ?? 0)}`, contextName: "sim-aliyun" }));
   await expect(page.getByLabel("Context")).toHaveValue("sim-aliyun");
   await page.getByRole("button", { name: "Import cluster" }).click();
   await expect(page.getByRole("heading", { name: clusterName })).toBeVisible();

@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { env } from "../server/env.ts";
 
 /** The little a migration needs from a connection; a PGlite instance satisfies it as is. */
 export interface SqlExecutor {
@@ -181,7 +182,7 @@ async function applyOne(db: SqlExecutor, migration: MigrationFolder): Promise<vo
 
 async function main(): Promise<void> {
   const log = (message: string) => console.log(message);
-  const url = process.env.DATABASE_URL;
+  const url = env().DATABASE_URL;
   let result: { applied: string[] };
   if (url) {
     const client = new pg.Client({ connectionString: url });
@@ -192,7 +193,7 @@ async function main(): Promise<void> {
       await client.end();
     }
   } else {
-    const dataDir = path.resolve(process.env.TERN_DATA_DIR || ".tern", "pgdata");
+    const dataDir = path.resolve(env().TERN_DATA_DIR, "pgdata");
     await mkdir(path.dirname(dataDir), { recursive: true });
     const pglite = await PGlite.create({ dataDir });
     try {

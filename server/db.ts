@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 // Relative, not "@/…": plain tsx scripts load this module without the path alias.
 import { PrismaClient } from "./generated/prisma/client.ts";
+import { env } from "./env.ts";
 
 export type { PrismaClient };
 
@@ -74,8 +75,8 @@ type GlobalWithPrisma = typeof globalThis & { [GLOBAL_KEY]?: PrismaHandle };
 export function getPrisma(): PrismaClient {
   const store = globalThis as GlobalWithPrisma;
   store[GLOBAL_KEY] ??= createPrisma({
-    databaseUrl: process.env.DATABASE_URL || undefined,
-    dataDir: process.env.TERN_DATA_DIR || undefined,
+    databaseUrl: env().DATABASE_URL || undefined,
+    dataDir: env().TERN_DATA_DIR || undefined,
   });
   return store[GLOBAL_KEY].prisma;
 }

@@ -40,6 +40,40 @@ const schema = z.object({
   TERN_METRICS_TOKEN: z.string().min(16, "TERN_METRICS_TOKEN must be at least 16 characters").optional(),
   /** `1`: /metrics without a token (only where every client that can reach Tern may see every team's names). */
   TERN_METRICS_OPEN: z.enum(["0", "1"]).default("0"),
+  /** Encrypts cluster and object-store credentials; checked (format, presence) where it is loaded, see crypto/credentials. */
+  TERN_ENCRYPTION_KEY: z.string().optional(),
+  /** `off`: this process runs no background workers (a dedicated web tier). */
+  TERN_WORKERS: z.enum(["on", "off"], { error: "TERN_WORKERS must be on or off" }).default("on"),
+  // `npm start` only (server/cli/start.ts):
+  /** `off`: `npm start` without the simulated clouds. */
+  TERN_SIM: z.enum(["on", "off"], { error: "TERN_SIM must be on or off" }).default("on"),
+  /** Added to every fixed port of the simulated fleet, to run a second one beside a running `npm start`. */
+  TERN_SIM_PORT_OFFSET: z.coerce
+    .number({ error: "TERN_SIM_PORT_OFFSET must be a whole number from 0 to 40000" })
+    .int("TERN_SIM_PORT_OFFSET must be a whole number from 0 to 40000")
+    .min(0, "TERN_SIM_PORT_OFFSET must be a whole number from 0 to 40000")
+    .max(40_000, "TERN_SIM_PORT_OFFSET must be a whole number from 0 to 40000")
+    .default(0),
+  /** `off`: `npm start` without the local Prometheus. */
+  TERN_PROMETHEUS: z.enum(["on", "off"], { error: "TERN_PROMETHEUS must be on or off" }).default("on"),
+  TERN_PROMETHEUS_PORT: z.coerce
+    .number()
+    .int()
+    .min(1024, "TERN_PROMETHEUS_PORT must be a port from 1024 to 65535")
+    .max(65535, "TERN_PROMETHEUS_PORT must be a port from 1024 to 65535")
+    .default(9464),
+  /** The prometheus binary `npm start` runs; unset: found on PATH. */
+  PROMETHEUS_BIN: z.string().optional(),
+  /** `1`: `npm start` rebuilds the app even when a build exists. */
+  TERN_REBUILD: z.enum(["0", "1"]).default("0"),
+  // Tests and bench only:
+  /** Integration tests also run on this PostgreSQL server (a fresh database per test file). */
+  TEST_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "TEST_DATABASE_URL must be a postgresql:// URL").optional(),
+  /** `npm run bench` also runs against this PostgreSQL server. */
+  TERN_BENCH_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "TERN_BENCH_DATABASE_URL must be a postgresql:// URL")
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -57,5 +91,15 @@ export function env(): Env {
   return cached;
 }
 
+/** Forgets the parsed environment (tests and the bench change process.env between runs). */
+export function resetEnv(): void {
+  cached = undefined;
+}
+
 export const isEmbedded = () => !env().DATABASE_URL;
 export const publicUrl = () => env().TERN_PUBLIC_URL ?? `http://localhost:${env().PORT}`;
+
+/** The environment a child process inherits (PATH, HOME, the settings above), with `extra` on top. */
+export function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}

@@ -11,6 +11,7 @@ import { runClusterSyncBench } from "./cluster-sync-bench.ts";
 import { runListBench, type Figure } from "./list-bench.ts";
 import { runMigrationsBench } from "./migrations-bench.ts";
 import { runSimListBench } from "./sim-list-bench.ts";
+import { env } from "../env.ts";
 
 process.env.TERN_ENCRYPTION_KEY ??= "0".repeat(64);
 
@@ -47,7 +48,7 @@ async function main() {
     console.log("# migrations on the simulated demo fleet (in-process, local Prometheus, steady load 12 req/s per model); goals: migration.overhead <= 5 s, 0 dropped requests and 0 duplicate side effects over 20 concurrent migrations");
     all.migrations = await runMigrationsBench();
   }
-  const dir = process.env.TERN_DATA_DIR ?? ".tern";
+  const dir = env().TERN_DATA_DIR;
   mkdirSync(dir, { recursive: true });
   const out = path.join(dir, "bench.json");
   // A partial run keeps the other groups' figures from the last run.
@@ -58,7 +59,7 @@ async function main() {
 
 async function runDbBenches(all: Record<string, Figure[]>) {
   const targets: { key: string; url?: string }[] = [{ key: "embedded" }];
-  const serverUrl = process.env.TERN_BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+  const serverUrl = env().TERN_BENCH_DATABASE_URL ?? env().DATABASE_URL;
   if (serverUrl) targets.push({ key: "postgres", url: serverUrl });
 
   for (const target of targets) {

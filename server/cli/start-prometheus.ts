@@ -1,6 +1,7 @@
 // Runs the local Prometheus of `npm start`: scrapes every simulated cluster and Tern's own /metrics, and
 // on its first start backfills a few hours of history for the demo deployments so charts are never empty.
 import path from "node:path";
+import { env } from "../env.ts";
 import { generateBackfill } from "../metrics/backfill.ts";
 import { fleetBackfillSeries, type NodeHistory, type WorkloadHistory } from "../metrics/fleet-backfill.ts";
 import { instanceOf, type ScrapeTarget } from "../metrics/prometheus-config.ts";
@@ -94,7 +95,7 @@ export async function startLocalPrometheus(opts: {
     targets,
     ternUrl,
     // The app checks the same token (TERN_METRICS_TOKEN, or the one generated into the data folder).
-    ternToken: process.env.TERN_METRICS_TOKEN || ensureMetricsTokenFile(opts.dataDir),
+    ternToken: env().TERN_METRICS_TOKEN || ensureMetricsTokenFile(opts.dataDir),
     ...(fleet?.glb ? { glbUrl: fleet.glb.metricsUrl } : {}),
     ...(backfill ? { backfill } : {}),
     log: opts.log,

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
+import { childEnv } from "../env.ts";
 
 export async function startSim(opts: { root: string; dataDir: string; log: (m: string) => void; timeoutMs?: number }): Promise<ChildProcess> {
   const manifest = path.join(opts.dataDir, "sim", "fleet.json");
@@ -9,7 +10,7 @@ export async function startSim(opts: { root: string; dataDir: string; log: (m: s
   const child = spawn(process.execPath, ["--import", "tsx", path.join(opts.root, "server/sim/cli.ts"), "--data-dir", opts.dataDir, "--no-workloads"], {
     cwd: opts.root,
     stdio: ["ignore", "inherit", "inherit"],
-    env: process.env,
+    env: childEnv(),
   });
   const deadline = Date.now() + (opts.timeoutMs ?? 90_000);
   while (Date.now() < deadline) {

@@ -4,28 +4,37 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { DEMO_USERS } from "../demo/demo-users.ts";
+import { childEnv, env as readEnv, type Env } from "../env.ts";
 import { prepareDatabase } from "./prepare-database.ts";
 import { startLocalPrometheus } from "./start-prometheus.ts";
 import { startSim } from "./start-sim.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
-const port = process.env.PORT ?? "3000";
-const dataDir = path.resolve(process.env.TERN_DATA_DIR ?? ".tern");
-const databaseUrl = process.env.DATABASE_URL || undefined;
+const env = ((): Env => {
+  try {
+    return readEnv();
+  } catch (e) {
+    console.error(`[tern] ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+})();
+const port = String(env.PORT);
+const dataDir = path.resolve(env.TERN_DATA_DIR);
+const databaseUrl = env.DATABASE_URL || undefined;
 const dev = process.argv.includes("--dev");
 // The simulator is the demo fleet of embedded mode; TERN_SIM=off leaves it out.
-const withSim = !databaseUrl && process.env.TERN_SIM !== "off";
+const withSim = !databaseUrl && env.TERN_SIM !== "off";
 const log = (m: string) => console.log(`[tern] ${m}`);
 const children: ChildProcess[] = [];
 const stopping: (() => Promise<void>)[] = [];
-const prometheusPort = Number(process.env.TERN_PROMETHEUS_PORT ?? 9464);
+const prometheusPort = env.TERN_PROMETHEUS_PORT;
 
 async function main() {
   const t0 = Date.now();
-  if (!dev && (!existsSync(path.join(root, ".next/BUILD_ID")) || process.env.TERN_REBUILD === "1")) {
+  if (!dev && (!existsSync(path.join(root, ".next/BUILD_ID")) || env.TERN_REBUILD === "1")) {
     log("no build yet: building the app once (about a minute)…");
-    const r = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    const r = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: childEnv({ NODE_ENV: "production" }) });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
   if (withSim) {
@@ -40,8 +49,8 @@ async function main() {
     for (const u of DEMO_USERS) log(`  ${u.role.padEnd(8)} ${u.email.padEnd(28)} password: ${u.password}`);
   }
 
-  let prometheusUrl = process.env.TERN_PROMETHEUS_URL;
-  if (!prometheusUrl && !databaseUrl && process.env.TERN_PROMETHEUS !== "off") {
+  let prometheusUrl = env.TERN_PROMETHEUS_URL;
+  if (!prometheusUrl && !databaseUrl && env.TERN_PROMETHEUS !== "off") {
     const prom = await startLocalPrometheus({
       dataDir,
       port: prometheusPort,
@@ -62,14 +71,13 @@ async function main() {
   const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
-    env: {
-      ...process.env,
+    env: childEnv({
       NODE_ENV: dev ? "development" : "production",
       TERN_DATA_DIR: dataDir,
       ...(prometheusUrl ? { TERN_PROMETHEUS_URL: prometheusUrl } : {}),
       // The local Prometheus scrapes every 5 s (its backfilled history is coarser, hence the chart setting).
-      ...(prometheusUrl && !process.env.TERN_PROMETHEUS_URL ? { TERN_PROMETHEUS_LIVE_SCRAPE_SECONDS: "5" } : {}),
-    },
+      ...(prometheusUrl && !env.TERN_PROMETHEUS_URL ? { TERN_PROMETHEUS_LIVE_SCRAPE_SECONDS: "5" } : {}),
+    }),
   });
   children.push(next);
   next.stdout.on("data", (chunk: Buffer) => {

@@ -2,6 +2,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { env as ternEnv } from "../env";
 
 const VERSION = "v1";
 /** v2: the same AES-256-GCM envelope, with the owning cluster's id as additional authenticated data. */
@@ -212,8 +213,8 @@ let cachedKey: Buffer | undefined;
 /** The process-wide key from process.env and TERN_DATA_DIR (default ".tern"), loaded once. */
 export function getEncryptionKey(): Buffer {
   cachedKey ??= loadEncryptionKey({
-    env: process.env,
-    dataDir: process.env.TERN_DATA_DIR ?? ".tern",
+    env: { DATABASE_URL: ternEnv().DATABASE_URL, TERN_ENCRYPTION_KEY: ternEnv().TERN_ENCRYPTION_KEY },
+    dataDir: ternEnv().TERN_DATA_DIR,
   });
   return cachedKey;
 }

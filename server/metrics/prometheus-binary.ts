@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { accessSync, constants, existsSync } from "node:fs";
 import path from "node:path";
+import { childEnv } from "../env";
 
 export const INSTALL_HINT =
   "install it with `sudo apt-get install -y --no-install-recommends prometheus` (Debian/Ubuntu) or download it from https://prometheus.io/download/ and set PROMETHEUS_BIN";
@@ -23,7 +24,7 @@ export interface BinaryEnvironment {
 
 export function defaultEnvironment(): BinaryEnvironment {
   return {
-    env: process.env,
+    env: childEnv(),
     isRoot: typeof process.getuid === "function" && process.getuid() === 0,
     isExecutable: (f) => {
       try {
@@ -70,7 +71,7 @@ function run(cmd: string, args: string[], log: (line: string) => void): Promise<
   return new Promise((resolve) => {
     const child = spawn(cmd, args, {
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+      env: childEnv({ DEBIAN_FRONTEND: "noninteractive" }),
     });
     const forward = (chunk: Buffer) =>
       chunk

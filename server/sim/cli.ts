@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { FleetConfigError } from "./fleet/fleet-config";
 import { FaultError, parseFaultFlag } from "./fleet/fleet-faults";
 import { startFleet } from "./fleet/start-fleet";
+import { env } from "../env";
 
 const log = (m: string) => console.log(`[sim] ${m}`);
 
@@ -13,6 +14,8 @@ const USAGE = `usage: tsx server/sim/cli.ts [options]
   --data-dir <dir>     where kubeconfig, fleet.json, credentials and artifact stores live (default .tern)
   --no-load            do not start the load generator
   --no-workloads       do not create the fleet file's demo workloads (npm start deploys them through Tern)
+  --port-offset <n>    add n to every fixed port of the fleet file (default $TERN_SIM_PORT_OFFSET or 0), to run
+                       a second fleet beside a running one
   --time-scale <x>     scale simulated durations (1 = realistic, 0.1 = 10x faster)
   --fault <spec>       inject a fault at start (repeatable): api-outage=<cluster>[:unavailable],
                        slow-api=<cluster>:<ms>, drop-watches=<cluster>, crash-loop=<cluster>/<ns>/<deployment>,
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
       "no-load": { type: "boolean" },
       "no-workloads": { type: "boolean" },
       "time-scale": { type: "string" },
+      "port-offset": { type: "string" },
       fault: { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },
@@ -37,11 +41,16 @@ async function main(): Promise<void> {
   if (timeScale !== undefined && !(timeScale > 0 && timeScale <= 10))
     throw new Error(`--time-scale must be a number in (0, 10] (got ${values["time-scale"]})`);
   const faults = (values.fault ?? []).map(parseFaultFlag);
-  const dataDir = values["data-dir"] ?? process.env.TERN_DATA_DIR ?? ".tern";
+  const offsetFlag = values["port-offset"];
+  if (offsetFlag !== undefined && !/^\d+$/.test(offsetFlag.trim()))
+    throw new Error(`--port-offset must be a whole number (got "${offsetFlag}")`);
+  const portOffset = offsetFlag === undefined ? env().TERN_SIM_PORT_OFFSET : Number(offsetFlag);
+  const dataDir = values["data-dir"] ?? env().TERN_DATA_DIR;
   const fleet = await startFleet({
     configPath: values.config ?? path.join(import.meta.dirname, "fleet.config.json"),
     dataDir,
     ...(timeScale !== undefined ? { timeScale } : {}),
+    portOffset,
     ...(values["no-load"] ? { load: false } : {}),
     ...(values["no-workloads"] ? { workloads: false } : {}),
     faults,
@@ -88,6 +97,6 @@ main().catch((e: unknown) => {
     `[sim] could not start: ${known || !(e instanceof Error) ? String(e instanceof Error ? e.message : e) : (e.stack ?? e.message)}`,
   );
   if (e instanceof Error && "code" in e && e.code === "EADDRINUSE")
-    console.error("[sim] a port in the fleet file is taken: is another simulator running? (see --config)");
+    console.error("[sim] a port in the fleet file is taken: is another simulator (or `npm start`) running? Stop it, or set TERN_SIM_PORT_OFFSET=1000 (--port-offset) to move every simulator port");
   process.exit(1);
 });

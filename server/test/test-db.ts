@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { applyMigrations, pgExecutor, type SqlExecutor } from "../../prisma/migrate.ts";
 import { createPrisma, type CreatePrismaOptions, type PrismaHandle } from "../db.ts";
+import { env } from "../env.ts";
 
 export type TestDb = PrismaHandle;
 
@@ -37,7 +38,7 @@ export async function createTestDb(): Promise<TestDb> {
 
 /** A fresh database with nothing in it (for testing the migrations themselves). */
 export async function createEmptyDb(): Promise<EmptyDb> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
+  const serverUrl = env().TEST_DATABASE_URL;
   if (!serverUrl) {
     const pglite = await PGlite.create();
     return {

@@ -2,6 +2,7 @@
 // the migration worker (all take leases in PostgreSQL, so several app replicas may run them safely) and the
 // daily audit prune.
 import { getPrisma } from "../db";
+import { env } from "../env";
 import { startAuditPrune } from "./audit-prune";
 import { startDeploymentReconciler } from "./deployment-reconciler";
 import { startStatusSync } from "./status-sync";
@@ -14,7 +15,7 @@ type Store = typeof globalThis & { [KEY]?: { stop(): void } };
 
 export function startWorkers(): void {
   const store = globalThis as Store;
-  if (store[KEY] || process.env.TERN_WORKERS === "off") return;
+  if (store[KEY] || env().TERN_WORKERS === "off") return;
   const prisma = getPrisma();
   const log = (m: string) => console.log(`[tern] ${m}`);
   const reconciler = startDeploymentReconciler({ prisma, log });

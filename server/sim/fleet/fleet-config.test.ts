@@ -1,7 +1,7 @@
 // The fleet file: the shipped demo fleet is valid, and mistakes get messages that say where and what.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadFleetConfig, parseFleetConfig } from "./fleet-config";
+import { dataPortOf, loadFleetConfig, parseFleetConfig, withPortOffset } from "./fleet-config";
 import { testFleetConfig } from "./test-support";
 
 describe("fleet config", () => {
@@ -53,5 +53,23 @@ describe("fleet config", () => {
     await expect(loadFleetConfig(path.join(import.meta.dirname, "fleet-config.ts"))).rejects.toThrow(
       /is not valid JSON/,
     );
+  });
+});
+
+describe("port offset", () => {
+  it("moves every fixed port by the offset and leaves 'any free port' alone", async () => {
+    const cfg = await loadFleetConfig(path.join(import.meta.dirname, "../fleet.config.json"));
+    const moved = withPortOffset({ ...cfg, s3Port: 0 }, 1000);
+    expect([moved.glbPort, moved.adminPort, moved.s3Port]).toEqual([cfg.glbPort + 1000, cfg.adminPort + 1000, 0]);
+    expect(moved.clusters.map((c) => c.port)).toEqual(cfg.clusters.map((c) => c.port + 1000));
+    expect(moved.clusters.map(dataPortOf)).toEqual(cfg.clusters.map((c) => dataPortOf(c) + 1000));
+    expect(withPortOffset(cfg, 0)).toBe(cfg);
+  });
+
+  it("refuses offsets that leave the port range or land on the app's ports", async () => {
+    const cfg = await loadFleetConfig(path.join(import.meta.dirname, "../fleet.config.json"));
+    expect(() => withPortOffset(cfg, 50_000)).toThrow("from 0 to 40000");
+    expect(() => withPortOffset(cfg, 1.5)).toThrow("whole number");
+    expect(() => withPortOffset({ ...cfg, glbPort: 2000 }, 1000)).toThrow("glbPort 2000 + port offset 1000 = 3000 is not a usable port");
   });
 });

@@ -188,6 +188,34 @@ export async function loadFleetConfig(path: string): Promise<FleetConfig> {
   return parseFleetConfig(raw, `fleet config ${path}`);
 }
 
+/**
+ * The same fleet with every fixed port moved by `offset` (0 stays "any free port"), so a second simulator — a
+ * second `npm start`, or `npm test` beside a running one — binds its own ports. Refuses ports past 65535.
+ */
+export function withPortOffset(cfg: FleetConfig, offset: number): FleetConfig {
+  if (!Number.isInteger(offset) || offset < 0 || offset > 40_000)
+    throw new FleetConfigError(`the port offset must be a whole number from 0 to 40000 (got ${offset})`);
+  if (offset === 0) return cfg;
+  const move = (p: number, what: string) => {
+    if (p === 0) return 0;
+    const moved = p + offset;
+    if (moved > 65535 || moved === 3000 || moved === 3100)
+      throw new FleetConfigError(`${what} ${p} + port offset ${offset} = ${moved} is not a usable port; pick a smaller offset`);
+    return moved;
+  };
+  return {
+    ...cfg,
+    glbPort: move(cfg.glbPort, "glbPort"),
+    adminPort: move(cfg.adminPort, "adminPort"),
+    s3Port: move(cfg.s3Port, "s3Port"),
+    clusters: cfg.clusters.map((c) => ({
+      ...c,
+      port: move(c.port, `cluster '${c.name}' port`),
+      ...(c.dataPort === undefined ? {} : { dataPort: move(c.dataPort, `cluster '${c.name}' dataPort`) }),
+    })),
+  };
+}
+
 export const dataPortOf = (c: { port: number; dataPort?: number | undefined }): number =>
   c.dataPort ?? (c.port === 0 ? 0 : c.port + 100);
 

@@ -23,7 +23,7 @@ import {
   type ClusterCredentials,
   type FleetManifest,
 } from "./fleet-files";
-import { loadFleetConfig, type FleetConfig } from "./fleet-config";
+import { loadFleetConfig, withPortOffset, type FleetConfig } from "./fleet-config";
 import { seedWorkloads } from "./seed-workloads";
 import { serviceEndpoints } from "./service-endpoints";
 import { SimClock } from "./sim-clock";
@@ -39,6 +39,8 @@ export interface StartFleetOptions {
   workloads?: boolean;
   /** A config object instead of reading configPath (tests). */
   config?: FleetConfig;
+  /** Added to every fixed port of the fleet file (TERN_SIM_PORT_OFFSET): a second fleet beside a running one. */
+  portOffset?: number;
   faults?: Fault[];
   log?: (line: string) => void;
 }
@@ -69,7 +71,7 @@ export interface Fleet {
 
 export async function startFleet(opts: StartFleetOptions): Promise<Fleet> {
   const log = opts.log ?? (() => {});
-  const config = opts.config ?? (await loadFleetConfig(opts.configPath));
+  const config = withPortOffset(opts.config ?? (await loadFleetConfig(opts.configPath)), opts.portOffset ?? 0);
   const timeScale = opts.timeScale ?? config.timeScale;
   const clock = new SimClock(timeScale);
   const simDir = path.resolve(opts.dataDir, "sim");
