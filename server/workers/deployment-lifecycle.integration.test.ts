@@ -54,7 +54,7 @@ function podController(store: ObjectStore): () => void {
           name: `${name}-7c9d-${++seq}`,
           namespace,
           labels,
-          ownerReferences: [{ apiVersion: "apps/v1", kind: "Deployment", name, uid: d.metadata.uid!, controller: true }],
+          ownerReferences: [{ apiVersion: "apps/v1", kind: "Deployment", name, uid: d.metadata.uid, controller: true }],
         },
         spec: { ...template?.spec, nodeName: "gpu-1" },
         status: { phase: "Running", conditions: [{ type: "Ready", status: "True" }] },
