@@ -4,10 +4,10 @@
 import { AppsV1Api, KubeConfig, PatchStrategy, setHeaderOptions } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimTestCluster, type SimTestCluster } from "../clusters/driver/sim-test-cluster";
-import type { KubeObject, ObjectStore } from "../sim/store/object-store";
+import type { ObjectStore } from "../sim/store/object-store";
 import { importCluster } from "../services/clusters/import-cluster";
 import { createDeployment } from "../services/deployments/create-deployment";
-import { deleteDeployment } from "../services/deployments/change-deployment";
+import { deleteDeployment, scaleDeployment } from "../services/deployments/change-deployment";
 import { listPendingChanges } from "../services/deployments/pending-changes";
 import { preflightDeployment } from "../services/deployments/preflight-deployment";
 import { createTeamFixture, type TeamFixture } from "../test/fixtures";
@@ -33,7 +33,8 @@ async function until<T>(what: string, fn: () => Promise<T | null | undefined | f
 
 /**
  * Stands in for the deployment and replicaset controllers and the kubelet: keeps one Running, Ready pod per
- * desired replica (owned by the Deployment, so deleting it cascades) and reports the counts in its status.
+ * desired replica (owned by the Deployment, so deleting it cascades), replaces lost pods and reports the counts in
+ * its status.
  */
 function podController(store: ObjectStore): () => void {
   let seq = 0;
@@ -64,14 +65,22 @@ function podController(store: ObjectStore): () => void {
       o.status = { observedGeneration: o.metadata.generation, replicas: want, updatedReplicas: want, readyReplicas: want, availableReplicas: want };
     }, { subresource: "status" });
   };
-  return store.watch("deployments", {}, (e) => {
-    const o: KubeObject = e.object;
-    // Store watchers run inside the write; a controller reacts on a later tick.
-    if ((e.type === "ADDED" || e.type === "MODIFIED") && o.metadata.namespace) {
-      const ns = o.metadata.namespace;
-      setImmediate(() => settle(o.metadata.name, ns));
-    }
+  // Store watchers run inside the write; a controller reacts on a later tick.
+  const later = (name: string, namespace: string | undefined) => {
+    if (namespace) setImmediate(() => settle(name, namespace));
+  };
+  const offDeployments = store.watch("deployments", {}, (e) => {
+    if (e.type === "ADDED" || e.type === "MODIFIED") later(e.object.metadata.name, e.object.metadata.namespace);
   });
+  // A lost pod is replaced, as its ReplicaSet would.
+  const offPods = store.watch("pods", {}, (e) => {
+    const owner = e.object.metadata.ownerReferences?.find((r) => r.kind === "Deployment");
+    if (e.type === "DELETED" && owner) later(owner.name, e.object.metadata.namespace);
+  });
+  return () => {
+    offDeployments();
+    offPods();
+  };
 }
 
 let db: TestDb;
@@ -109,7 +118,13 @@ beforeAll(async () => {
     }),
   });
   clusterId = cluster.id;
-  reconciler = startDeploymentReconciler({ prisma: db.prisma, holder: "life-test", log: (m) => logs.push(m) });
+  reconciler = startDeploymentReconciler({
+    prisma: db.prisma,
+    holder: "life-test",
+    log: (m) => logs.push(m),
+    // No periodic pass: the test runs each pass itself (changes still wake it, as in production).
+    tickMs: 3_600_000,
+  });
   sync = startStatusSync({ prisma: db.prisma, holder: "life-test", log: (m) => logs.push(m) });
 });
 
@@ -224,6 +239,48 @@ describe("a deployment's lifecycle against a simulated cluster", () => {
     expect(await listPendingChanges({ prisma: db.prisma })).toEqual([]);
     expect(await reconciler.runOnce()).toBe(0);
     expect(sim.store.get("deployments", NS, NAME)?.spec?.replicas).toBe(3);
+  });
+
+  it("retries a scale the API server refused, with backoff, and applies it once the server is back", async () => {
+    const id = (await row())!.id;
+    sim.server.faults.outageMode = "unavailable";
+    sim.server.faults.outage = true;
+    try {
+      await scaleDeployment({ ...scope(), id, replicas: 4 });
+      expect(await reconciler.runOnce()).toBe(1);
+      const failed = await until("the failure recorded", async () => {
+        const x = await row();
+        return x?.lastError ? x : null;
+      });
+      expect(failed.lastError).toMatch(/ — Tern retries in 2 s$/);
+      expect(failed.appliedGeneration).toBeLessThan(failed.specGeneration);
+    } finally {
+      sim.server.faults.outage = false;
+    }
+    // Held back until its delay has passed, even with the server back.
+    expect(await reconciler.runOnce()).toBe(0);
+    expect(sim.store.get("deployments", NS, NAME)?.spec?.replicas).toBe(3);
+    // Meanwhile a pod is replaced, so the sync reports the cluster's 3 replicas while Tern's change is in flight:
+    // those must not be adopted over the 4 Tern wants.
+    const lost = sim.store.list("pods", { namespace: NS }).items[0]!.metadata.name;
+    sim.store.delete("pods", NS, lost);
+    const observed = await until("the sync reporting the replaced pod", async () => {
+      const x = await row();
+      const names = ((x?.pods ?? []) as { name: string }[]).map((p) => p.name);
+      return names.length === 3 && !names.includes(lost) && x;
+    });
+    expect(observed).toMatchObject({ replicas: 4, readyReplicas: 3 });
+    expect(observed.appliedGeneration).toBeLessThan(observed.specGeneration);
+    await until("the retry applied", async () => (await reconciler.runOnce()) === 1);
+    const applied = (await row())!;
+    expect(applied).toMatchObject({ replicas: 4, lastError: null, appliedGeneration: applied.specGeneration });
+    expect(sim.store.get("deployments", NS, NAME)?.spec?.replicas).toBe(4);
+    await until("4 replicas Ready", async () => {
+      const x = await row();
+      return x?.readyReplicas === 4 && x;
+    });
+    expect((await row())?.replicas).toBe(4);
+    logs.length = 0; // the refused apply and the sync's outage were logged, as they should be
   });
 
   it("deletes it from the cluster and then from Tern", async () => {

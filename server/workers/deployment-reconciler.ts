@@ -29,6 +29,8 @@ export function startDeploymentReconciler(opts: {
   prisma: PrismaClient;
   holder?: string;
   log?: (m: string) => void;
+  /** How often to look for changes besides wake-ups (default 3 s; tests drive runOnce() themselves). */
+  tickMs?: number;
 }): Reconciler {
   const holder = opts.holder ?? `reconciler-${randomUUID()}`;
   const log = opts.log ?? (() => {});
@@ -118,7 +120,7 @@ export function startDeploymentReconciler(opts: {
   const off = onDeploymentsChanged((c) => {
     if (c.reason === "spec") void runOnce();
   });
-  const timer = setInterval(() => void runOnce(), TICK_MS);
+  const timer = setInterval(() => void runOnce(), opts.tickMs ?? TICK_MS);
   timer.unref();
   return {
     stop() {
