@@ -34,8 +34,3 @@ export function hashesEqual(a: string, b: string): boolean {
   const y = Buffer.from(b, "utf8");
   return x.length === y.length && timingSafeEqual(x, y);
 }
-
-/** True when `token` is the one whose hash was stored. */
-export function verifyEmbedToken(token: string, storedHash: string): boolean {
-  return isWellFormedToken(token) && hashesEqual(hashToken(token), storedHash);
-}

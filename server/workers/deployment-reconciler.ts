@@ -13,6 +13,7 @@ import {
   type PendingChange,
 } from "../services/deployments/pending-changes";
 import { acquireLease } from "../services/workers/lease";
+import { createRetrySchedule } from "./reconciler-backoff";
 
 const LEASE = "deployment-reconciler";
 const TICK_MS = 3_000;
@@ -28,11 +29,13 @@ export function startDeploymentReconciler(opts: {
   prisma: PrismaClient;
   holder?: string;
   log?: (m: string) => void;
+  /** How often to look for changes besides wake-ups (default 3 s; tests drive runOnce() themselves). */
+  tickMs?: number;
 }): Reconciler {
   const holder = opts.holder ?? `reconciler-${randomUUID()}`;
   const log = opts.log ?? (() => {});
   // Failed changes are retried with backoff, per deployment and generation.
-  const retryAt = new Map<string, { generation: number; at: number; delay: number }>();
+  const retries = createRetrySchedule();
   let running: Promise<number> | null = null;
   let again = false;
   let stopped = false;
@@ -65,10 +68,7 @@ export function startDeploymentReconciler(opts: {
     const lease = await acquireLease({ prisma: opts.prisma, name: LEASE, holder, ttlMs: LEASE_TTL_MS });
     if (!lease) return 0;
     const now = Date.now();
-    const changes = (await listPendingChanges({ prisma: opts.prisma })).filter((c) => {
-      const r = retryAt.get(c.id);
-      return !r || r.generation !== c.specGeneration || r.at <= now;
-    });
+    const changes = (await listPendingChanges({ prisma: opts.prisma })).filter((c) => retries.due(c.id, c.specGeneration, now));
     if (changes.length === 0) return 0;
     const clusters = new Map(
       (await loadStoredClusters({ prisma: opts.prisma, ids: [...new Set(changes.map((c) => c.clusterId))] })).map(
@@ -81,12 +81,10 @@ export function startDeploymentReconciler(opts: {
         try {
           if (!cluster) throw new Error("the deployment's cluster no longer exists");
           await apply(change, connectStoredCluster(cluster));
-          retryAt.delete(change.id);
+          retries.succeeded(change.id);
         } catch (e) {
           const message = e instanceof DriverError || e instanceof Error ? e.message : "applying the change failed";
-          const prev = retryAt.get(change.id);
-          const delay = Math.min(60_000, prev && prev.generation === change.specGeneration ? prev.delay * 2 : 2_000);
-          retryAt.set(change.id, { generation: change.specGeneration, at: Date.now() + delay, delay });
+          const delay = retries.failed(change.id, change.specGeneration, Date.now());
           log(`deployment ${change.namespace}/${change.name}: ${message} (retry in ${delay / 1000} s)`);
           await markApplyFailed({
             prisma: opts.prisma,
@@ -122,7 +120,7 @@ export function startDeploymentReconciler(opts: {
   const off = onDeploymentsChanged((c) => {
     if (c.reason === "spec") void runOnce();
   });
-  const timer = setInterval(() => void runOnce(), TICK_MS);
+  const timer = setInterval(() => void runOnce(), opts.tickMs ?? TICK_MS);
   timer.unref();
   return {
     stop() {

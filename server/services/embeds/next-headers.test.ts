@@ -55,6 +55,6 @@ describe("security headers by path", () => {
     expect(h.has("content-security-policy")).toBe(false);
     expect(proxyCovers(path)).toBe(false);
     expect(h.has("x-frame-options")).toBe(false);
-    expect(h.get("permissions-policy")).toBeDefined();
+    expect(h.get("permissions-policy")).toBe("camera=(), microphone=(), geolocation=()");
   });
 });
