@@ -49,7 +49,8 @@ export function createGuardedS3Handler(): Handler {
         highWaterMark: 4 << 20,
       });
       const out: Record<string, string> = {};
-      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(",") : v;
+      for (const [k, v] of Object.entries(res.headers))
+        if (v !== undefined) out[k] = Array.isArray(v) ? v.join(",") : v;
       const response: HttpResponse = { statusCode: res.statusCode, headers: out, body: res.body };
       return { response };
     },

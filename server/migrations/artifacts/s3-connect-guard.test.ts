@@ -54,7 +54,9 @@ describe("S3 client connect-time SSRF guard", () => {
       const e = await copy(`http://rebind.example.test:${port}`);
       expect(e).toBeInstanceOf(ArtifactTransferError);
       expect(e).toMatchObject({ code: "RefusedAddress", retryable: false });
-      expect((e as Error).message).toMatch(/rebind\.example\.test resolves to 169\.254\.169\.254.*Tern does not connect to it/);
+      expect((e as Error).message).toMatch(
+        /rebind\.example\.test resolves to 169\.254\.169\.254.*Tern does not connect to it/,
+      );
       expect(spy).toHaveBeenCalled();
     } finally {
       spy.mockRestore();

@@ -27,7 +27,10 @@ let server: S3Server;
 const faults = new StoreFaults();
 let src: ObjectStoreSettings;
 let dst: ObjectStoreSettings;
-const keys = (id: string) => ({ accessKeyId: `AK${id.replace(/-/g, "").toUpperCase()}`, secretAccessKey: `secret-${id}` });
+const keys = (id: string) => ({
+  accessKeyId: `AK${id.replace(/-/g, "").toUpperCase()}`,
+  secretAccessKey: `secret-${id}`,
+});
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -57,7 +60,12 @@ beforeEach(async () => {
   faults.setBandwidth("aws-us-east-1", 4 << 20);
 });
 
-const request = () => ({ source: { store: src, uri: `s3://aws-us-east-1/${KEY}` }, target: { store: dst }, sha256, sizeBytes: bytes.length });
+const request = () => ({
+  source: { store: src, uri: `s3://aws-us-east-1/${KEY}` },
+  target: { store: dst },
+  sha256,
+  sizeBytes: bytes.length,
+});
 
 async function copyConcurrently(transfers: ArtifactTransfer[]) {
   const before = server.requests().PUT;
@@ -73,7 +81,9 @@ describe("one copy per artifact and target bucket", () => {
   });
 
   it("in one process: one PUT, the others wait and find the verified object", async () => {
-    const once = singleFlightTransfer(leasedTransfer({ prisma: db.prisma, inner: createS3ArtifactTransfer(), pollMs: 20 }));
+    const once = singleFlightTransfer(
+      leasedTransfer({ prisma: db.prisma, inner: createS3ArtifactTransfer(), pollMs: 20 }),
+    );
     const { results, puts } = await copyConcurrently(Array.from({ length: N }, () => once));
     expect(puts).toBe(1);
     expect(results.filter((r) => !r.skipped)).toHaveLength(1);
@@ -95,7 +105,9 @@ describe("one copy per artifact and target bucket", () => {
 
   it("a failed copy does not stop the next: waiters then copy themselves", async () => {
     faults.setOutage("gcp-europe-west4", true);
-    const once = singleFlightTransfer(leasedTransfer({ prisma: db.prisma, inner: createS3ArtifactTransfer(), pollMs: 20 }));
+    const once = singleFlightTransfer(
+      leasedTransfer({ prisma: db.prisma, inner: createS3ArtifactTransfer(), pollMs: 20 }),
+    );
     const first = once.copy(request());
     const second = once.copy(request());
     await expect(first).rejects.toMatchObject({ code: "StoreUnavailable" });
