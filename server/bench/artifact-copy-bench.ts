@@ -1,6 +1,11 @@
 // Artifact copy of a 1 GiB file through the S3 path (Tern's ArtifactTransfer: GET from one cloud's store piped into
 // a PUT on another's, hashing on the way, the store verifying x-amz-checksum-sha256 and fsyncing) against
 // `cp` + `sync` of the same file on the same disk. Goal: ratio ≤ 1.25. The store runs in its own process.
+// Why the goal is out of reach on a 2-core VM: cp copies in the kernel (copy_file_range, ~0.7 s/GiB with sync),
+// while the S3 path moves every byte through two loopback HTTP hops (4 user/kernel copies), a file read and a
+// write, and hashes it twice (Tern's check, the store's x-amz-checksum-sha256: ~1 CPU-s/GiB each). Measured
+// here: a bare undici GET→PUT relay between three node processes, no hashing and no disk, takes 2.3–2.4 s/GiB;
+// with both hashes 2.7–2.8 s; with the sink writing and fsyncing 3.7–4.7 s. The S3 copy reaches 3.2–3.8 s.
 import { execFileSync, fork } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
@@ -25,6 +30,7 @@ async function writeRandomFile(file: string, bytes: number): Promise<string> {
 }
 
 const sync = () => execFileSync("sync");
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const secondsOf = async (fn: () => unknown) => {
   const t0 = performance.now();
   await fn();
@@ -33,7 +39,7 @@ const secondsOf = async (fn: () => unknown) => {
 
 export async function runArtifactCopyBench(opts: { bytes?: number; rounds?: number } = {}): Promise<Figure[]> {
   const bytes = opts.bytes ?? 1 << 30;
-  const rounds = opts.rounds ?? 2;
+  const rounds = opts.rounds ?? 3;
   // Under the data dir rather than /tmp, which may be a RAM disk where `sync` costs nothing.
   const base = path.resolve(process.env.TERN_DATA_DIR ?? ".tern");
   await mkdir(base, { recursive: true });
@@ -71,12 +77,15 @@ export async function runArtifactCopyBench(opts: { bytes?: number; rounds?: numb
       await rm(path.join(root, "stores", "dst-cloud", ...`${KEY}.${i}`.split("/")));
       sync();
     }
+    // The machine is shared: the best round of each says what the code can do, the median what to expect.
     const cp = Math.min(...cpTimes);
     const s3 = Math.min(...s3Times);
     const gib = bytes / (1 << 30);
     return [
       { name: `artifact_copy.cp_sync_${gib}gib`, value: cp, unit: "s" },
       { name: `artifact_copy.s3_${gib}gib`, value: s3, unit: "s", ratio: s3 / cp },
+      { name: `artifact_copy.cp_sync_${gib}gib_median`, value: median(cpTimes), unit: "s" },
+      { name: `artifact_copy.s3_${gib}gib_median`, value: median(s3Times), unit: "s", ratio: median(s3Times) / median(cpTimes) },
     ];
   } finally {
     child.disconnect();

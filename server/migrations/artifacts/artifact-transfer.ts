@@ -32,6 +32,7 @@ export type TransferErrorCode =
   | "AccessDenied" // wrong keys, or keys of another store
   | "StoreUnavailable" // 5xx, refused connection, timeout: retry later
   | "InvalidURI"
+  | "RefusedAddress" // the store endpoint is (or resolves to) a cloud metadata address, or answered with a redirect
   | "Aborted"
   | "Unknown";
 

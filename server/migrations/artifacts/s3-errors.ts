@@ -1,5 +1,7 @@
 // Maps what @aws-sdk/client-s3 and the network throw onto ArtifactTransferError codes with messages that name
 // the store and what to do; response bodies and keys are never copied into them.
+import { REDIRECT_CODE } from "../../net/guarded-dispatcher";
+import { REFUSED_CODE } from "../../net/refused-address";
 import { ArtifactTransferError, type TransferErrorCode } from "./artifact-transfer";
 
 interface SdkLike {
@@ -38,6 +40,13 @@ export function toTransferError(
   const netCode = [e, e.cause as SdkLike | undefined]
     .map((x) => x?.code)
     .find((c): c is string => typeof c === "string");
+  // The SSRF guard's refusals (a metadata address after DNS, or a redirect) carry their own reason, safe to show.
+  const guard = [e, e.cause as SdkLike | undefined].find((x) => x?.code === REFUSED_CODE || x?.code === REDIRECT_CODE);
+  if (guard)
+    return new ArtifactTransferError(
+      "RefusedAddress",
+      `${what.store}: ${String(guard.message)}; fix the cloud's object-store endpoint`,
+    );
   let code = CODE_OF[name] ?? (status === 403 ? "AccessDenied" : status === 404 ? "NoSuchKey" : undefined);
   if (
     !code &&
@@ -55,6 +64,7 @@ export function toTransferError(
     Truncated: `the upload of ${what.key} to ${where} was incomplete; nothing was stored`,
     StoreUnavailable: `${where} is unavailable (${status ? `HTTP ${status}${name ? ` ${name}` : ""}` : (netCode ?? name)}) while trying to ${what.action} ${what.key}; the step will be retried`,
     InvalidURI: `invalid artifact location ${what.key}`,
+    RefusedAddress: `${where} is an address Tern does not connect to`,
     Aborted: `the copy of ${what.key} was cancelled`,
     Unknown: `${what.action} ${what.key} in ${where} failed (${name || status || "unexpected error"})`,
   };

@@ -3,6 +3,7 @@
 import { S3Client } from "@aws-sdk/client-s3";
 import { z } from "zod";
 import { decryptJson, encryptJson, getEncryptionKey } from "../../crypto/credentials";
+import { createGuardedS3Handler } from "./guarded-s3-handler";
 
 export const ZObjectStoreSettings = z.object({
   /** The S3 API endpoint, e.g. https://s3.us-east-1.amazonaws.com, https://oss-cn-hangzhou.aliyuncs.com. */
@@ -42,6 +43,7 @@ export function decryptStoreSettings(cipherText: string, key: Uint8Array = getEn
 /**
  * An S3 client for one store. Path-style addressing works on every S3-compatible service (and needs no DNS
  * per bucket); checksums only when an operation requires them, since Tern sends its own SHA-256 (see copy).
+ * Connections go through the SSRF guard: an endpoint that resolves to a metadata address is refused at connect time.
  */
 export function s3ClientFor(settings: ObjectStoreSettings, opts: { maxAttempts?: number } = {}): S3Client {
   return new S3Client({
@@ -52,5 +54,6 @@ export function s3ClientFor(settings: ObjectStoreSettings, opts: { maxAttempts?:
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
     maxAttempts: opts.maxAttempts ?? 3,
+    requestHandler: createGuardedS3Handler(),
   });
 }

@@ -6,6 +6,7 @@ import { connectStoredCluster } from "../../clusters/driver";
 import { ArtifactTransferError, type ArtifactTransfer } from "../../migrations/artifacts/artifact-transfer";
 import { keyInStore, parseArtifactUri } from "../../migrations/artifacts/artifact-uri";
 import { createS3ArtifactTransfer } from "../../migrations/artifacts/s3-artifact-transfer";
+import { singleFlightTransfer } from "../../migrations/artifacts/single-flight-transfer";
 import { decryptStoreSettings, type ObjectStoreSettings } from "../../migrations/artifacts/store-settings";
 import type { GoldenCaseResult, MigrationPorts } from "../../migrations/execute/ports";
 import { StepFailed, TransientError } from "../../migrations/execute/step-errors";
@@ -15,6 +16,7 @@ import { parseGoldenSet } from "../../migrations/verify/golden-set";
 import { runGoldenSet, shadowCompare, type CaseDiff, type InferFn } from "../../migrations/verify/run-golden-set";
 import { loadStoredClusters } from "../clusters/cluster-connection";
 import { analyseDeployment } from "./analyse-deployment";
+import { leasedTransfer } from "./leased-transfer";
 import type { PrometheusSettings } from "../metrics/resolve-prometheus";
 import { shadowInputs } from "../../migrations/verify/shadow-inputs";
 
@@ -65,7 +67,8 @@ export function createMigrationPorts(opts: {
     void next.finally(() => chains.get(key) === next && chains.delete(key)).catch(() => undefined);
     return next;
   };
-  const transfer = opts.transfer ?? createS3ArtifactTransfer();
+  // One copy per target object at a time: in this process (no contention), and across replicas (a lease).
+  const transfer = singleFlightTransfer(leasedTransfer({ prisma, inner: opts.transfer ?? createS3ArtifactTransfer() }));
   return {
     async copyArtifact(a) {
       const [source, target] = await Promise.all([

@@ -46,6 +46,8 @@ export interface ArtifactStores {
 
 const SHA256 = /^[0-9a-f]{64}$/;
 const WRITE_BATCH_BYTES = 4 << 20;
+const MAX_WRITES_IN_FLIGHT = 3;
+const SYNC_EVERY_BYTES = 64 << 20;
 
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash("sha256");
@@ -169,16 +171,47 @@ export function createArtifactStores(root: string): ArtifactStores {
         const hash = createHash("sha256");
         let size = 0;
         const fh = await open(temp, "w");
-        // Writes run on the thread pool; hashing the next chunk overlaps the previous write.
-        let pending: Promise<unknown> = Promise.resolve();
-        // Socket chunks are 64 KiB: gather them into a few MiB per write, so the thread pool is not the bottleneck.
+        // Writes run on the thread pool at explicit offsets, a few at once, while the next chunks are received and
+        // hashed; socket chunks are 64 KiB, gathered into a few MiB per write so the thread pool keeps up.
+        const writing = new Set<Promise<unknown>>();
+        let failed: unknown;
+        let written = 0;
         let batch: Uint8Array[] = [];
         let batched = 0;
+        // Write-back starts while bytes still arrive (as the kernel would after a while), so the final fsync is short.
+        let syncing: Promise<unknown> | undefined;
+        let unsynced = 0;
+        const track = (p: Promise<unknown>) => {
+          const t: Promise<unknown> = p.then(
+            () => writing.delete(t),
+            (e: unknown) => {
+              writing.delete(t);
+              failed ??= e;
+            },
+          );
+          writing.add(t);
+        };
         const flush = async () => {
-          await pending;
-          pending = fh.writev(batch);
+          while (writing.size >= MAX_WRITES_IN_FLIGHT) await Promise.race(writing);
+          if (failed) throw failed;
+          track(fh.writev(batch, written));
+          written += batched;
+          unsynced += batched;
           batch = [];
           batched = 0;
+          if (unsynced >= SYNC_EVERY_BYTES && !syncing) {
+            unsynced = 0;
+            syncing = fh.datasync().then(
+              () => (syncing = undefined),
+              (e: unknown) => {
+                syncing = undefined;
+                failed ??= e;
+              },
+            );
+          }
+        };
+        const settle = async () => {
+          await Promise.all([...writing, syncing]);
         };
         try {
           for await (const chunk of body) {
@@ -190,14 +223,15 @@ export function createArtifactStores(root: string): ArtifactStores {
             if (batched >= WRITE_BATCH_BYTES) await flush();
           }
           if (batched > 0) await flush();
-          await pending;
+          await settle();
+          if (failed) throw failed;
           if (size !== opts.expectedSize) throw new IncompleteBodyError(uri, opts.expectedSize, size);
           const digest = hash.digest("hex");
           if (expected !== undefined && digest !== expected) throw new ArtifactIntegrityError(uri, expected, digest);
           await fh.sync();
           return digest;
         } finally {
-          await pending.catch(() => {});
+          await settle().catch(() => {});
           await fh.close();
         }
       });

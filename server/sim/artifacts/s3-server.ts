@@ -25,6 +25,8 @@ export interface S3Server {
   port: number;
   /** The endpoint every cloud's S3 client uses (http://127.0.0.1:<port>). */
   endpoint: string;
+  /** Object requests answered so far, by method (tests count side effects: one PUT per copied artifact). */
+  requests(): Readonly<Record<"HEAD" | "GET" | "PUT" | "DELETE", number>>;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function startS3Server(opts: {
   faults: StoreFaults;
 }): Promise<S3Server> {
   const buckets = new Map(opts.buckets.map((b) => [b.cloudId, b]));
+  const counts = { HEAD: 0, GET: 0, PUT: 0, DELETE: 0 };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? "GET";
@@ -71,6 +74,7 @@ export async function startS3Server(opts: {
     } catch (e) {
       return fail(400, "InvalidArgument", e instanceof ArtifactUriError ? e.message : "invalid object key");
     }
+    if (method === "HEAD" || method === "GET" || method === "PUT" || method === "DELETE") counts[method]++;
     const cap = () => opts.faults.bandwidth(bucket.cloudId);
     const noSuchKey = () => fail(404, "NoSuchKey", "The specified key does not exist.", { Key: key });
 
@@ -172,6 +176,7 @@ export async function startS3Server(opts: {
   return {
     port,
     endpoint: `http://127.0.0.1:${port}`,
+    requests: () => ({ ...counts }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
