@@ -41,6 +41,7 @@ const nextConfig = {
     "@prisma/adapter-pg",
     "@prisma/client",
     "@kubernetes/client-node",
+    "pino",
   ],
   async headers() {
     return [

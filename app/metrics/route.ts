@@ -5,6 +5,7 @@ import { env, isEmbedded } from "@/server/env";
 import { TERN_METRICS_CONTENT_TYPE } from "@/server/metrics/tern-metrics";
 import { exportTernMetrics } from "@/server/services/metrics/export-tern-metrics";
 import { metricsAccess, metricsRefusal, metricsTokenAccepted } from "@/server/services/metrics/metrics-token";
+import { logger } from "@/server/log";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ export async function GET(req: Request) {
     return new Response(body, { headers: { "content-type": TERN_METRICS_CONTENT_TYPE, "cache-control": "no-store" } });
   } catch (e) {
     // A failed scrape is what Prometheus should see (up == 0), never an empty, "healthy" page.
-    console.error("[tern] /metrics failed:", e instanceof Error ? e.message : String(e));
+    logger("/metrics").error("failed", e);
     return new Response("could not read prices and deployments from the database\n", {
       status: 503,
       headers: { "content-type": "text/plain; charset=utf-8" },

@@ -11,6 +11,7 @@ import { Input } from "@/components/ui/Input";
 import { useTRPC } from "@/components/trpc/client";
 import { readError } from "@/components/trpc/errors";
 import { GPU_PRICE_CSV_COLUMNS } from "@/server/validation/gpu-price";
+import { errorMessage } from "@/server/domain/error-message";
 
 // The same limit as ZImportGpuPricesRequest, checked before reading so a huge file is refused at once.
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -63,7 +64,7 @@ export function ImportGpuPricesDialog({ open, onClose }: { open: boolean; onClos
       }
       setFile({ name: picked.name, text, rows: Math.max(0, lines - 1) });
     } catch (e) {
-      setFileError(t("csvUnreadable", { error: e instanceof Error ? e.message : String(e) }));
+      setFileError(t("csvUnreadable", { error: errorMessage(e) }));
     }
   };
 

@@ -17,6 +17,7 @@ import { readError } from "@/components/trpc/errors";
 import { MODEL_FORMATS } from "@/server/validation/common";
 import { parseGoldenSetText, ZCreateModelVersionRequest } from "@/server/validation/model";
 import { useFormatBytes } from "./useFormatBytes";
+import { errorMessage } from "@/server/domain/error-message";
 
 const GOLDEN_EXAMPLE = `[
   { "input": [5.1, 3.5, 1.4, 0.2], "expected": [0.97, 0.02, 0.01], "tolerance": 0.01 },
@@ -81,7 +82,7 @@ export function AddVersionForm({ modelId, onDone }: { modelId: string; onDone: (
       // Into the text box, so the user sees what was loaded and can fix it there.
       form.setValue("goldenSetText", await file.text(), { shouldValidate: true, shouldDirty: true });
     } catch (e) {
-      setFileError(t("goldenSetUnreadable", { error: e instanceof Error ? e.message : String(e) }));
+      setFileError(t("goldenSetUnreadable", { error: errorMessage(e) }));
     }
   };
 

@@ -1,6 +1,8 @@
 // The sidebar marks exactly one item for a path: the deepest matching one among those shown.
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { activeNavItem, allNavItemKeys } from "./nav-items";
+import { activeNavItem, allNavItemKeys, navItems } from "./nav-items";
 
 describe("activeNavItem", () => {
   it.each([
@@ -25,5 +27,12 @@ describe("activeNavItem", () => {
 
   it("marks nothing for an unknown page", () => {
     expect(activeNavItem("/nowhere", allNavItemKeys)).toBeUndefined();
+  });
+});
+
+describe("navItems", () => {
+  it.each(navItems.map((item) => [item.href]))("%s is a page that exists", (href) => {
+    const page = path.join(import.meta.dirname, "../../app/(dashboard)", href, "page.tsx");
+    expect(existsSync(page), `${page} is missing: remove the sidebar link or add the page`).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 // Reads a tRPC error into what a form shows: a message and, where the server named one, a field.
 import { TRPCClientError } from "@trpc/client";
+import { errorMessage } from "@/server/domain/error-message";
 
 export interface FormError {
   message: string;
@@ -19,5 +20,5 @@ export function readError(err: unknown): FormError {
       fieldErrors,
     };
   }
-  return { message: err instanceof Error ? err.message : "something went wrong", field: null, fieldErrors: {} };
+  return { message: errorMessage(err, "something went wrong"), field: null, fieldErrors: {} };
 }

@@ -7,6 +7,7 @@ import { clientAddress } from "../auth/client-address";
 import { requestIdOf } from "../audit/request-id";
 import { getSessionUser, type SessionUser } from "../services/auth/get-session-user";
 import { listMyTeams, type MyTeam } from "../services/members/list-my-teams";
+import { logger } from "../log";
 
 export interface ContextInner {
   prisma: PrismaClient;
@@ -60,7 +61,7 @@ export async function createContextFromRequest(req: Request): Promise<ContextInn
     });
   } catch (error) {
     // A database (or session store) failure: the browser gets an opaque message, the log the detail.
-    console.error(`[tern] request ${requestId}: context creation failed:`, error instanceof Error ? error.message : String(error));
+    logger(`request ${requestId}`).error("context creation failed", error);
     throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `internal error (request ${requestId})` });
   }
 }

@@ -10,6 +10,7 @@ import { roleAtLeast } from "../auth/roles";
 import { recordAuditEvent, settleAuditEvent } from "../services/audit/record-audit-event";
 import { recordAnonymousRefusal } from "../services/audit/record-anonymous-refusal";
 import type { ContextInner } from "./context";
+import { logger } from "../log";
 
 export type Access = "public" | "signedIn" | Role;
 export interface Meta {
@@ -47,7 +48,7 @@ function publicMessage(error: TRPCError, requestId: string | undefined): string 
   // AppError messages are written for users; everything else internal is opaque.
   if (error.code !== "INTERNAL_SERVER_ERROR" || error.cause instanceof AppError || /request [^\s)]+\)$/.test(error.message)) return error.message;
   const id = requestId ?? randomUUID();
-  console.error(`[tern] request ${id} failed:`, error.cause instanceof Error ? error.cause.message : error.message);
+  logger(`request ${id}`).error("failed", error.cause ?? error);
   return `internal error (request ${id})`;
 }
 
@@ -61,7 +62,7 @@ function toTRPCError(error: TRPCError, requestId: string): TRPCError {
   const known = fromPrismaError(err, "an object with that name already exists in this team; pick another name");
   if (known) return new TRPCError({ code: known.code, message: known.message, cause: known });
   // Unknown errors stay opaque to the client; the server log has the details (never secrets: see redact).
-  console.error(`[tern] request ${requestId} failed:`, err instanceof Error ? err.message : String(err));
+  logger(`request ${requestId}`).error("failed", err);
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `internal error (request ${requestId})` });
 }
 
@@ -123,7 +124,7 @@ const audited = t.middleware(async (opts) => {
         details: { input: raw },
       });
     } catch (e) {
-      console.error(`[tern] request ${ctx.requestId}: audit write failed, ${path} not run:`, e instanceof Error ? e.message : e);
+      logger(`request ${ctx.requestId}`).error(`audit write failed, ${path} not run`, e);
       throw new TRPCError({
         code: "INTERNAL_SERVER_ERROR",
         message: `the audit log could not be written, so nothing was changed; try again (request ${ctx.requestId})`,
@@ -143,7 +144,7 @@ const audited = t.middleware(async (opts) => {
         details: { input: raw, ...(error ? { error: error.code, message: error.message } : {}) },
       });
     } catch (e) {
-      console.error(`[tern] request ${ctx.requestId}: audit outcome of ${path} not recorded:`, e instanceof Error ? e.message : e);
+      logger(`request ${ctx.requestId}`).error(`audit outcome of ${path} not recorded`, e);
       if (!error) {
         throw new TRPCError({
           code: "INTERNAL_SERVER_ERROR",
@@ -153,7 +154,7 @@ const audited = t.middleware(async (opts) => {
     }
   } else if (denied) {
     await refusalAudit(ctx, path, raw, error).catch((e: unknown) =>
-      console.error(`[tern] request ${ctx.requestId}: audit write of a refusal failed:`, e instanceof Error ? e.message : e),
+      logger(`request ${ctx.requestId}`).error("audit write of a refusal failed", e),
     );
   }
   if (error) throw error;

@@ -9,6 +9,7 @@ import { CLIENT_IP_HEADER } from "./client-ip-header";
 import { recordAuditEvent } from "../services/audit/record-audit-event";
 import { oidcPlugins } from "./oidc";
 import { authSecret } from "./secret";
+import { logger } from "../log";
 
 function createAuth() {
   const e = env();
@@ -71,7 +72,7 @@ function createAuth() {
               requestId,
               ip,
               details: { via: sso ? "single sign-on" : ctx?.path === "/sign-up/email" ? "sign-up" : "password" },
-            }).catch((e: unknown) => console.error(`[tern] request ${requestId}: audit write failed:`, e instanceof Error ? e.message : e));
+            }).catch((e: unknown) => logger(`request ${requestId}`).error("audit write failed", e));
             if (sso) await acceptVerifiedInvites({ prisma, user, requestId, ip });
           },
         },

@@ -11,9 +11,10 @@ import { FAILURE_WINDOW_MS, SIGN_IN_ACTION, recentSignInFailures } from "../serv
 import { getAuth } from "./auth";
 import { clientAddress } from "./client-address";
 import { CLIENT_IP_HEADER } from "./client-ip-header";
+import { logger } from "../log";
 
 const log = (requestId: string, what: string, e: unknown) =>
-  console.error(`[tern] request ${requestId}: ${what}:`, e instanceof Error ? e.message : e);
+  logger(`request ${requestId}`).error(what, e);
 
 function emailOf(body: string): string | null {
   try {

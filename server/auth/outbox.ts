@@ -4,11 +4,12 @@
 import { appendFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { env, isEmbedded } from "../env";
+import { logger } from "../log";
 
 export async function deliverToOutbox(msg: { to: string; subject: string; body: string }): Promise<void> {
   if (!isEmbedded()) return;
   const text = `To: ${msg.to}\nSubject: ${msg.subject}\n\n${msg.body}\n`;
-  console.log(`[tern] outbox (embedded mode, no mail is sent):\n${text}`);
+  logger("outbox").info(`embedded mode, no mail is sent:\n${text}`);
   const dir = env().TERN_DATA_DIR;
   await mkdir(dir, { recursive: true }).catch(() => undefined);
   await appendFile(path.join(dir, "outbox.log"), `${new Date().toISOString()}\n${text}\n`, { mode: 0o600 }).catch(

@@ -8,6 +8,7 @@ import { childEnv, env as readEnv, type Env } from "../env.ts";
 import { prepareDatabase } from "./prepare-database.ts";
 import { startLocalPrometheus } from "./start-prometheus.ts";
 import { startSim } from "./start-sim.ts";
+import { errorMessage } from "../domain/error-message.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
@@ -15,7 +16,7 @@ const env = ((): Env => {
   try {
     return readEnv();
   } catch (e) {
-    console.error(`[tern] ${e instanceof Error ? e.message : String(e)}`);
+    console.error(`[tern] ${errorMessage(e)}`);
     process.exit(1);
   }
 })();
@@ -59,7 +60,7 @@ async function main() {
       ...("ternMetrics" in prepared ? { ternMetrics: prepared.ternMetrics, clusterIds: prepared.clusterIds } : {}),
       log,
     }).catch((e: unknown) => {
-      log(`Prometheus did not start, so charts are off: ${e instanceof Error ? e.message : String(e)}`);
+      log(`Prometheus did not start, so charts are off: ${errorMessage(e)}`);
       return null;
     });
     if (prom) {
@@ -99,7 +100,7 @@ process.on("SIGINT", () => stop("SIGINT"));
 process.on("SIGTERM", () => stop("SIGTERM"));
 
 main().catch((e: unknown) => {
-  console.error(`[tern] could not start: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(`[tern] could not start: ${errorMessage(e)}`);
   for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 // Embed link tokens: 256 random bits in base64url shown once; only their SHA-256 is stored, and lookups
 // compare hashes in constant time so response timing says nothing about a stored token.
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 const TOKEN_BYTES = 32;
 /** base64url of 32 bytes is 43 characters without padding. */
@@ -26,11 +26,4 @@ export function hashToken(token: string): string {
 /** Rejects obviously malformed tokens before any lookup (and keeps junk out of logs and queries). */
 export function isWellFormedToken(token: string): boolean {
   return TOKEN_PATTERN.test(token);
-}
-
-/** Constant-time comparison of two hex hashes; false for different lengths without comparing. */
-export function hashesEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a, "utf8");
-  const y = Buffer.from(b, "utf8");
-  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -2,7 +2,6 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrometheusClient, parseQueryData } from "./prometheus-client";
-import { queryClusters } from "./query-clusters";
 
 type Handler = (req: IncomingMessage, body: URLSearchParams, res: ServerResponse) => void;
 let handler: Handler = (_req, _body, res) => res.end();
@@ -153,46 +152,5 @@ describe("Prometheus client", () => {
       ok: false,
       error: { kind: "unreachable", message: `Prometheus at http://127.0.0.1:${port} is unreachable (ECONNREFUSED)` },
     });
-  });
-});
-
-describe("per-cluster fan-out", () => {
-  it("keeps every cluster's result and reports the dead one beside them", async () => {
-    handler = (_r, body, res) =>
-      json(res, 200, {
-        status: "success",
-        data: { resultType: "vector", result: [{ metric: { q: body.get("query") ?? "" }, value: [1, "1"] }] },
-      });
-    const live = createPrometheusClient({ baseUrl: url });
-    const closed = http.createServer();
-    await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
-    const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
-    await new Promise<void>((r) => closed.close(() => r()));
-    const dead = createPrometheusClient({ baseUrl: deadUrl });
-    const out = await queryClusters(
-      [
-        { cluster: "a", client: live },
-        { cluster: "b", client: dead },
-        { cluster: "c", client: live },
-      ],
-      (t) => t.client.query(`up{cluster="${t.cluster}"}`),
-    );
-    expect(out.results.map((r) => [r.cluster, r.series[0]?.labels.q])).toEqual([
-      ["a", 'up{cluster="a"}'],
-      ["c", 'up{cluster="c"}'],
-    ]);
-    expect(out.errors).toEqual([
-      {
-        cluster: "b",
-        error: { kind: "unreachable", message: `Prometheus at ${deadUrl} is unreachable (ECONNREFUSED)` },
-      },
-    ]);
-  });
-
-  it("turns a thrown query builder error into that cluster's error only", async () => {
-    const out = await queryClusters([{ cluster: "a", client: createPrometheusClient({ baseUrl: url }) }], () =>
-      Promise.reject(new Error("boom")),
-    );
-    expect(out).toEqual({ results: [], errors: [{ cluster: "a", error: { kind: "server_error", message: "boom" } }] });
   });
 });

@@ -4,6 +4,7 @@
 import { fetch as undiciFetch } from "undici";
 import { createGuardedDispatcher, REDIRECT_CODE, RedirectRefusedError as RedirectAnswer } from "../net/guarded-dispatcher";
 import { REFUSED_CODE } from "../net/refused-address";
+import { errorMessage } from "../domain/error-message";
 export type Point = [tMs: number, value: number];
 
 export interface Series {
@@ -161,7 +162,7 @@ function classifyThrown(e: unknown, url: string, timeoutMs: number): QueryResult
   const cause = e instanceof Error && e.cause instanceof Error ? (e.cause as Error & { code?: unknown }) : undefined;
   if (cause?.code === REFUSED_CODE || cause?.code === REDIRECT_CODE) return fail("unreachable", `Prometheus at ${url}: ${cause.message}`);
   const code =
-    typeof cause?.code === "string" ? cause.code : (cause?.message ?? (e instanceof Error ? e.message : String(e)));
+    typeof cause?.code === "string" ? cause.code : (cause?.message ?? (errorMessage(e)));
   return fail("unreachable", `Prometheus at ${url} is unreachable (${code})`);
 }
 

@@ -23,7 +23,7 @@ describe("context errors", () => {
     // The database goes away: every query fails with a connection error naming host and port.
     const down = createPrisma({ databaseUrl: "postgresql://tern:hunter2@127.0.0.1:9/tern" });
     (globalThis as Record<symbol, unknown>)[KEY] = down;
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const logged = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     try {
       const res = await trpcHttp("me.session", undefined, {
         cookie,
@@ -33,7 +33,7 @@ describe("context errors", () => {
       expect(res.text).toContain("internal error (request req-ctx-12345)");
       for (const leak of ["127.0.0.1", "ECONNREFUSED", "hunter2", "prisma", ".ts:", "node_modules"])
         expect(res.text).not.toContain(leak);
-      const lines = logged.mock.calls.map((c) => c.map(String).join(" "));
+      const lines = logged.mock.calls.map((c) => String(c[0]));
       expect(lines.some((l) => l.includes("req-ctx-12345") && l.includes("context creation failed"))).toBe(true);
     } finally {
       logged.mockRestore();

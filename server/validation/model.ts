@@ -1,6 +1,7 @@
 // Inputs for models and model versions, including the golden set used to compare deployments.
 import { z } from "zod";
 import { MODEL_FORMATS, zDnsName, zId, zListInput } from "./common";
+import { errorMessage } from "../domain/error-message";
 
 export const ZCreateModelRequest = z.object({
   name: zDnsName("model name"),
@@ -32,7 +33,7 @@ export function parseGoldenSetText(text: string): { ok: true; value: GoldenSet }
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: `the golden set is not valid JSON (${e instanceof Error ? e.message : "parse error"})` };
+    return { ok: false, error: `the golden set is not valid JSON (${errorMessage(e, "parse error")})` };
   }
   const r = ZGoldenSet.safeParse(json);
   if (r.success) return { ok: true, value: r.data };

@@ -3,6 +3,7 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import { env } from "../env";
 import { pruneAuditEvents } from "../services/audit/prune-audit-events";
+import { errorMessage } from "../domain/error-message";
 
 const DAY_MS = 86_400_000;
 
@@ -11,7 +12,7 @@ export function startAuditPrune(opts: { prisma: PrismaClient; log: (m: string) =
     const retentionDays = env().TERN_AUDIT_RETENTION_DAYS;
     pruneAuditEvents({ prisma: opts.prisma, retentionDays })
       .then((n) => n > 0 && opts.log(`audit prune: deleted ${n} events older than ${retentionDays} days`))
-      .catch((e: unknown) => opts.log(`audit prune failed: ${e instanceof Error ? e.message : "unknown error"}`));
+      .catch((e: unknown) => opts.log(`audit prune failed: ${errorMessage(e, "unknown error")}`));
   };
   const first = setTimeout(run, opts.firstRunMs ?? 60_000);
   const daily = setInterval(run, DAY_MS);

@@ -14,6 +14,7 @@ import {
 } from "../services/deployments/pending-changes";
 import { acquireLease } from "../services/workers/lease";
 import { createRetrySchedule } from "./reconciler-backoff";
+import { errorMessage } from "../domain/error-message";
 
 const LEASE = "deployment-reconciler";
 const TICK_MS = 3_000;
@@ -83,7 +84,7 @@ export function startDeploymentReconciler(opts: {
           await apply(change, connectStoredCluster(cluster));
           retries.succeeded(change.id);
         } catch (e) {
-          const message = e instanceof DriverError || e instanceof Error ? e.message : "applying the change failed";
+          const message = e instanceof DriverError || errorMessage(e, "applying the change failed");
           const delay = retries.failed(change.id, change.specGeneration, Date.now());
           log(`deployment ${change.namespace}/${change.name}: ${message} (retry in ${delay / 1000} s)`);
           await markApplyFailed({
@@ -104,7 +105,7 @@ export function startDeploymentReconciler(opts: {
     }
     running = pass()
       .catch((e: unknown) => {
-        log(`reconciler pass failed: ${e instanceof Error ? e.message : String(e)}`);
+        log(`reconciler pass failed: ${errorMessage(e)}`);
         return 0;
       })
       .finally(() => {

@@ -9,6 +9,7 @@ import { createMigrationRunStore } from "../services/migrations/migration-run-st
 import { onMigrationsChanged } from "../services/migrations/migration-events";
 import { expirePendingMigrations, listRunnableMigrations } from "../services/migrations/runnable-migrations";
 import { withLease } from "../services/workers/lease";
+import { errorMessage } from "../domain/error-message";
 
 const TICK_MS = 2_000;
 export const MIGRATION_LEASE_TTL_MS = 15_000;
@@ -54,7 +55,7 @@ export function startMigrationWorker(opts: {
         }),
     )
       .then(() => undefined)
-      .catch((e: unknown) => log(`migration ${id}: worker error: ${e instanceof Error ? e.message : String(e)}`))
+      .catch((e: unknown) => log(`migration ${id}: worker error: ${errorMessage(e)}`))
       .finally(() => running.delete(id));
     running.set(id, job);
   }
@@ -67,7 +68,7 @@ export function startMigrationWorker(opts: {
 
   function runOnce(): Promise<void> {
     pass ??= once()
-      .catch((e: unknown) => log(`migration worker pass failed: ${e instanceof Error ? e.message : String(e)}`))
+      .catch((e: unknown) => log(`migration worker pass failed: ${errorMessage(e)}`))
       .finally(() => (pass = null));
     return pass;
   }

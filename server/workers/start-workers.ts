@@ -3,6 +3,7 @@
 // daily audit prune.
 import { getPrisma } from "../db";
 import { env } from "../env";
+import { logger } from "../log";
 import { startAuditPrune } from "./audit-prune";
 import { startDeploymentReconciler } from "./deployment-reconciler";
 import { startStatusSync } from "./status-sync";
@@ -17,7 +18,7 @@ export function startWorkers(): void {
   const store = globalThis as Store;
   if (store[KEY] || env().TERN_WORKERS === "off") return;
   const prisma = getPrisma();
-  const log = (m: string) => console.log(`[tern] ${m}`);
+  const log = (m: string) => logger("workers").info(m);
   const reconciler = startDeploymentReconciler({ prisma, log });
   const sync = startStatusSync({ prisma, log });
   const migrations = startMigrationWorker({

@@ -12,6 +12,7 @@ import {
   recordDeploymentStatus,
 } from "../services/deployments/record-deployment-status";
 import { acquireLease, releaseLease } from "../services/workers/lease";
+import { errorMessage } from "../domain/error-message";
 
 const TICK_MS = 5_000;
 const LEASE_TTL_MS = 20_000;
@@ -54,7 +55,7 @@ export function startStatusSync(opts: { prisma: PrismaClient; log: (m: string) =
       });
     },
     onCallbackError: (e) =>
-      log(`status sync could not record an observation: ${e instanceof Error ? e.message : "unknown error"}`),
+      log(`status sync could not record an observation: ${errorMessage(e, "unknown error")}`),
   });
 
   let stopped = false;
@@ -71,7 +72,7 @@ export function startStatusSync(opts: { prisma: PrismaClient; log: (m: string) =
   const run = () => {
     if (stopped) return;
     tick()
-      .catch((e: unknown) => log(`status sync tick failed: ${e instanceof Error ? e.message : String(e)}`))
+      .catch((e: unknown) => log(`status sync tick failed: ${errorMessage(e)}`))
       .finally(() => {
         if (!stopped) timer = setTimeout(run, TICK_MS);
       });
@@ -89,7 +90,7 @@ export function startStatusSync(opts: { prisma: PrismaClient; log: (m: string) =
         .then(() => Promise.all(ids.map((id) => releaseLease({ prisma, name: `sync:${id}`, holder }))))
         .then(
           () => undefined,
-          (e: unknown) => log(`status sync could not stop cleanly (leases expire on their own): ${e instanceof Error ? e.message : String(e)}`),
+          (e: unknown) => log(`status sync could not stop cleanly (leases expire on their own): ${errorMessage(e)}`),
         );
     },
   };

@@ -4,6 +4,7 @@ import { decryptClusterCredentials, getEncryptionKey } from "../../crypto/creden
 import { connectCluster } from "./connect-cluster";
 import { DriverError } from "./driver-error";
 import type { ClusterDriver } from "./types";
+import { errorMessage } from "../../domain/error-message";
 
 const StoredCredentials = z.object({
   token: z.string().optional(),
@@ -29,7 +30,7 @@ export function connectStoredCluster(cluster: StoredCluster, opts: { key?: Uint8
     raw = decryptClusterCredentials(cluster.credentialsCipher, opts.key ?? getEncryptionKey(), cluster.clusterId).value;
   } catch (err) {
     // decryptJson's messages never hold key or plaintext, so they are safe to pass on.
-    throw new DriverError({ kind: "unknown", message: err instanceof Error ? err.message : "cluster credentials could not be decrypted" });
+    throw new DriverError({ kind: "unknown", message: errorMessage(err, "cluster credentials could not be decrypted") });
   }
   const parsed = StoredCredentials.safeParse(raw);
   if (!parsed.success) {

@@ -5,6 +5,7 @@ import { ClusterState } from "./cluster-state";
 import { SyncEmitter } from "./sync-emitter";
 import { runSession } from "./sync-session";
 import type { ClusterSync, ClusterSyncOptions, SyncHealthStatus } from "./types";
+import { logger } from "../../log";
 
 /** A cluster that answers but refuses Tern is DEGRADED (fix RBAC or credentials); one that does not answer is UNREACHABLE. */
 function healthFor(error: DriverErrorData): SyncHealthStatus {
@@ -19,7 +20,7 @@ export function startClusterSync(opts: ClusterSyncOptions): ClusterSync {
     opts.onCallbackError ??
     ((error: unknown) => {
       // Only the message: a callback's error may carry the payload, and payloads stay out of logs.
-      console.error(`cluster sync ${clusterId}: ${error instanceof Error ? error.message : "a callback failed"}`);
+      logger(`cluster sync ${clusterId}`).error("a callback failed", error);
     });
   const call = async <T>(cb: ((v: T) => void | Promise<void>) | undefined, value: T): Promise<void> => {
     try {

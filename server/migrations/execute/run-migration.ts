@@ -9,6 +9,7 @@ import { ROLLBACK } from "./rollback-steps";
 import type { RunStep, RunStore } from "./run-store";
 import type { StepContext } from "./step-context";
 import { AbortRequested, LeaseLost, StepFailed } from "./step-errors";
+import { errorMessage } from "../../domain/error-message";
 
 export interface RunOptions {
   id: string;
@@ -24,7 +25,7 @@ export interface RunOptions {
 }
 
 const NO_ROLLBACK_AFTER = new Set(["DRAIN_SOURCE", "FINALIZE"]);
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const message = errorMessage;
 
 export async function runMigration(o: RunOptions): Promise<string> {
   const log = o.log ?? (() => {});

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { ClusterDriver } from "../../clusters/driver";
 import type { InferFn } from "../verify/run-golden-set";
 import type { InferRequest, InferResponse } from "../verify/oip-types";
+import { errorMessage } from "../../domain/error-message";
 
 export type InferDriver = Pick<ClusterDriver, "infer">;
 
@@ -68,7 +69,7 @@ export async function inferViaCluster(
       ...(target.timeoutMs ? { timeoutMs: target.timeoutMs } : {}),
     });
   } catch (e) {
-    throw new InferenceError("cluster", e instanceof Error ? e.message : String(e), (e as { status?: number }).status);
+    throw new InferenceError("cluster", errorMessage(e), (e as { status?: number }).status);
   }
   if (res.status !== 200)
     throw new InferenceError(

@@ -12,6 +12,7 @@ import {
   type TrafficRouter,
 } from "./traffic-router";
 import { z } from "zod";
+import { errorMessage } from "../../domain/error-message";
 
 export interface SimTrafficRouterOptions {
   /** The fleet admin API (fleet.json admin.url), e.g. http://127.0.0.1:16431. */
@@ -49,7 +50,7 @@ export function createSimTrafficRouter(o: SimTrafficRouterOptions): TrafficRoute
     } catch (e) {
       throw new TrafficRouterError(
         "unavailable",
-        `the simulated GLB's admin API at ${new URL(url).origin} did not answer (${e instanceof Error ? e.message : String(e)})`,
+        `the simulated GLB's admin API at ${new URL(url).origin} did not answer (${errorMessage(e)})`,
       );
     }
     const body: unknown = await res.json().catch(() => ({}));

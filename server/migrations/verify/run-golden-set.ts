@@ -3,6 +3,7 @@
 import { compareOutputs, toTolerance, type OutputMismatch, type Tolerance } from "./compare-outputs";
 import type { GoldenCase } from "./golden-set";
 import type { InferRequest, OipTensor } from "./oip-types";
+import { errorMessage } from "../../domain/error-message";
 
 /** Sends one OIP request to one deployment (e.g. inferViaCluster bound to a cluster and service). */
 export type InferFn = (request: InferRequest) => Promise<{ outputs: OipTensor[] }>;
@@ -31,7 +32,7 @@ export const DEFAULT_TOLERANCE: Tolerance = { abs: 1e-4, rel: 1e-4 };
 /** Keeps a migration's evidence small: the summary counts every case, the list holds the first ones. */
 const MAX_CASES_REPORTED = 50;
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const message = errorMessage;
 
 function summarize(cases: CaseDiff[]): VerifyResult {
   const failed = cases.filter((c) => !c.match).length;

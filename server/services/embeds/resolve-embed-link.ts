@@ -1,7 +1,7 @@
 // Finds the chart an embed token opens, for the public embed routes. Unknown, expired and revoked tokens all
 // come back as null after the same work (one cached or indexed lookup by hash), so callers answer them alike.
 import type { PrismaClient } from "../../generated/prisma/client";
-import { hashesEqual, hashToken, isWellFormedToken } from "../../embeds/embed-token";
+import { hashToken, isWellFormedToken } from "../../embeds/embed-token";
 import type { EmbedMetric } from "../../validation/embed";
 import { TtlCache } from "./ttl-cache";
 
@@ -77,7 +77,8 @@ export async function resolveEmbedLink(opts: {
     stored = await load(opts.prisma, hash);
     cache().set(hash, stored, now);
   }
-  if (!stored || !hashesEqual(stored.tokenHash, hash)) return null;
+  // Looked up by the token's hash, so a row found is that token's row.
+  if (!stored) return null;
   if (stored.revokedAt !== null || stored.expiresAt.getTime() <= now) return null;
   const { tokenHash: _hash, revokedAt: _revoked, ...target } = stored;
   return target;

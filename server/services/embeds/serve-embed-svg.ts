@@ -9,6 +9,7 @@ import type { PrometheusSettings } from "../metrics/resolve-prometheus";
 import { recordEmbedUse } from "./record-embed-use";
 import { renderEmbedChart } from "./render-embed-chart";
 import { resolveEmbedLink } from "./resolve-embed-link";
+import { logger } from "../../log";
 
 export interface ServeEmbedOptions {
   prisma: PrismaClient;
@@ -38,5 +39,5 @@ export async function serveEmbedSvg(opts: ServeEmbedOptions): Promise<Response> 
 
 export function logUseError(e: unknown): void {
   // Losing a "last used" time is not worth failing a chart for.
-  console.error("[tern] could not record embed use:", e instanceof Error ? e.message : String(e));
+  logger("embeds").error("could not record embed use", e);
 }

@@ -4,6 +4,7 @@ import type { PrometheusClient, QueryResult } from "../../metrics/prometheus-cli
 import type { PromQuery } from "../../metrics/promql";
 import { resolveRange, type ResolvedRange } from "../../metrics/promql-range";
 import { RANGE_SECONDS, type ChartRange, type ChartWindow } from "../../validation/metrics";
+import { errorMessage } from "../../domain/error-message";
 
 export type ChartRangeWindow = ResolvedRange;
 
@@ -19,7 +20,7 @@ export const windowDto = (w: ChartRangeWindow): ChartWindow => ({
 });
 
 function refused(e: unknown): QueryResult {
-  return { ok: false, error: { kind: "bad_query", message: e instanceof Error ? e.message : String(e) } };
+  return { ok: false, error: { kind: "bad_query", message: errorMessage(e) } };
 }
 
 export async function queryRange(

@@ -19,6 +19,7 @@ import { analyseDeployment } from "./analyse-deployment";
 import { leasedTransfer } from "./leased-transfer";
 import type { PrometheusSettings } from "../metrics/resolve-prometheus";
 import { shadowInputs } from "../../migrations/verify/shadow-inputs";
+import { errorMessage } from "../../domain/error-message";
 
 async function storeOfBucket(prisma: PrismaClient, teamId: string, bucket: string): Promise<ObjectStoreSettings> {
   const cloud = await prisma.cloud.findFirst({
@@ -175,7 +176,7 @@ export function createMigrationPorts(opts: {
           await router.setWeights(a.modelName, [...others, ...wanted], { timeoutMs: 30_000 });
         } catch (e) {
           if (e instanceof TrafficRouterError && e.code === "invalid") throw new StepFailed(e.message);
-          throw new TransientError(e instanceof Error ? e.message : String(e));
+          throw new TransientError(errorMessage(e));
         }
       });
     },
