@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError } from "zod";
 import type { Role } from "../generated/prisma/enums";
 import { AppError, fromPrismaError } from "../errors";
@@ -14,10 +15,15 @@ import { logger } from "../log";
 import { requiredScope } from "../auth/api-token";
 
 export type Access = "public" | "signedIn" | Role;
-export interface Meta {
+export type Meta = OpenApiMeta<{
   access?: Access;
   /** false: API tokens may not call it (managing tokens, profile, team switching belong to the browser). */
   tokens?: false;
+}>;
+
+/** Publishes a procedure in the REST API (/api/v1, OpenAPI 3.1): its method, path and one-line summary. */
+export function rest(method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", path: `/${string}`, summary: string): Meta {
+  return { openapi: { method, path, summary, tags: [path.split("/")[1]!], protect: true } };
 }
 
 const t = initTRPC

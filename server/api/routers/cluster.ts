@@ -1,6 +1,6 @@
 // Clusters: import (kubeconfig or URL + token), list, edit, remove. Credentials never leave the server.
 import { z } from "zod";
-import { createTRPCRouter, roleProcedure } from "../trpc";
+import { createTRPCRouter, rest, roleProcedure } from "../trpc";
 import {
   ZCluster,
   ZImportClusterRequest,
@@ -20,10 +20,12 @@ import { testClusterConnection } from "../../services/clusters/test-cluster-conn
 
 export const clusterRouter = createTRPCRouter({
   list: roleProcedure("VIEWER")
+    .meta(rest("GET", "/clusters", "List the team's clusters"))
     .input(ZListClustersRequest)
     .output(zPage(ZCluster))
     .query(({ ctx, input }) => listClusters({ ...ctx.svc, input })),
   get: roleProcedure("VIEWER")
+    .meta(rest("GET", "/clusters/{id}", "Get a cluster"))
     .input(z.object({ id: zId }))
     .output(ZCluster)
     .query(({ ctx, input }) => getCluster({ ...ctx.svc, id: input.id })),

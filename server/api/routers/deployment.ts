@@ -1,6 +1,6 @@
 // Deployments: model versions running on clusters; changes are desired state applied by a worker.
 import { z } from "zod";
-import { createTRPCRouter, roleProcedure } from "../trpc";
+import { createTRPCRouter, rest, roleProcedure } from "../trpc";
 import { zId, zPage, zProvider } from "../../validation/common";
 import {
   ZCreateDeploymentRequest,
@@ -20,10 +20,12 @@ import { deploymentOptions } from "../../services/deployments/deployment-options
 
 export const deploymentRouter = createTRPCRouter({
   list: roleProcedure("VIEWER")
+    .meta(rest("GET", "/deployments", "List the team's deployments"))
     .input(ZListDeploymentsRequest)
     .output(zPage(ZDeployment))
     .query(({ ctx, input }) => listDeployments({ ...ctx.svc, input })),
   get: roleProcedure("VIEWER")
+    .meta(rest("GET", "/deployments/{id}", "Get a deployment with its status"))
     .input(z.object({ id: zId }))
     .output(ZDeploymentDetail)
     .query(({ ctx, input }) => getDeployment({ ...ctx.svc, id: input.id })),
@@ -31,7 +33,15 @@ export const deploymentRouter = createTRPCRouter({
     .output(
       z.object({
         clusters: z.array(
-          z.object({ id: z.string(), name: z.string(), region: z.string(), provider: zProvider, health: z.string(), residencyTags: z.array(z.string()), gpuTypes: z.array(z.string()) }),
+          z.object({
+            id: z.string(),
+            name: z.string(),
+            region: z.string(),
+            provider: zProvider,
+            health: z.string(),
+            residencyTags: z.array(z.string()),
+            gpuTypes: z.array(z.string()),
+          }),
         ),
         versions: z.array(z.object({ id: z.string(), label: z.string(), format: z.string() })),
       }),
@@ -42,14 +52,17 @@ export const deploymentRouter = createTRPCRouter({
     .output(ZPreflight)
     .query(({ ctx, input }) => preflightDeployment({ ...ctx.svc, input })),
   create: roleProcedure("OPERATOR")
+    .meta(rest("POST", "/deployments", "Deploy a model version on a cluster"))
     .input(ZCreateDeploymentRequest)
     .output(z.object({ id: z.string(), name: z.string(), warnings: z.array(z.string()) }))
     .mutation(({ ctx, input }) => createDeployment({ ...ctx.svc, input })),
   scale: roleProcedure("OPERATOR")
+    .meta(rest("POST", "/deployments/{id}/scale", "Scale a deployment"))
     .input(ZScaleDeploymentRequest)
     .output(z.object({ id: z.string(), replicas: z.number() }))
     .mutation(({ ctx, input }) => scaleDeployment({ ...ctx.svc, id: input.id, replicas: input.replicas })),
   delete: roleProcedure("OPERATOR")
+    .meta(rest("DELETE", "/deployments/{id}", "Remove a deployment"))
     .input(z.object({ id: zId }))
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => deleteDeployment({ ...ctx.svc, id: input.id })),

@@ -1,8 +1,14 @@
 // Models and their versions.
 import { z } from "zod";
-import { createTRPCRouter, roleProcedure } from "../trpc";
+import { createTRPCRouter, rest, roleProcedure } from "../trpc";
 import { zId, zPage } from "../../validation/common";
-import { ZCreateModelRequest, ZCreateModelVersionRequest, ZListModelsRequest, ZModel, ZModelDetail } from "../../validation/model";
+import {
+  ZCreateModelRequest,
+  ZCreateModelVersionRequest,
+  ZListModelsRequest,
+  ZModel,
+  ZModelDetail,
+} from "../../validation/model";
 import { createModel } from "../../services/models/create-model";
 import { listModels } from "../../services/models/list-models";
 import { getModel } from "../../services/models/get-model";
@@ -13,10 +19,12 @@ const ZCreated = z.object({ id: z.string() });
 
 export const modelRouter = createTRPCRouter({
   list: roleProcedure("VIEWER")
+    .meta(rest("GET", "/models", "List the team's models"))
     .input(ZListModelsRequest)
     .output(zPage(ZModel))
     .query(({ ctx, input }) => listModels({ ...ctx.svc, input })),
   get: roleProcedure("VIEWER")
+    .meta(rest("GET", "/models/{id}", "Get a model with its versions"))
     .input(z.object({ id: zId }))
     .output(ZModelDetail)
     .query(({ ctx, input }) => getModel({ ...ctx.svc, id: input.id })),

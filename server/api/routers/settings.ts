@@ -2,11 +2,23 @@
 import { z } from "zod";
 import { createTRPCRouter, roleProcedure } from "../trpc";
 import { ZGpuEquivalence, ZWebhookSettings } from "../../validation/migration";
-import { deleteTeamWebhook, getTeamWebhook, saveTeamWebhook, testTeamWebhook } from "../../services/webhooks/team-webhook";
+import {
+  deleteTeamWebhook,
+  getTeamWebhook,
+  saveTeamWebhook,
+  testTeamWebhook,
+} from "../../services/webhooks/team-webhook";
 import { listGpuEquivalence, saveGpuEquivalence } from "../../services/gpu-equivalence/gpu-equivalence-table";
 
-const ZWebhook = z.object({ url: z.string().nullable(), enabled: z.boolean(), updatedAt: z.date().nullable(), configured: z.boolean() });
-const ZEquivalenceTable = z.object({ items: z.array(z.object({ gpuType: z.string(), throughput: z.number(), isDefault: z.boolean() })) });
+const ZWebhook = z.object({
+  url: z.string().nullable(),
+  enabled: z.boolean(),
+  updatedAt: z.date().nullable(),
+  configured: z.boolean(),
+});
+const ZEquivalenceTable = z.object({
+  items: z.array(z.object({ gpuType: z.string(), throughput: z.number(), isDefault: z.boolean() })),
+});
 
 export const settingsRouter = createTRPCRouter({
   webhook: roleProcedure("ADMIN")

@@ -22,8 +22,19 @@ export const teamRouter = createTRPCRouter({
   members: roleProcedure("VIEWER")
     .output(
       z.object({
-        members: z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), role: zRole, since: z.date() })),
-        invites: z.array(z.object({ id: z.string(), email: z.string(), role: zRole, createdAt: z.date(), expiresAt: z.date(), expired: z.boolean() })),
+        members: z.array(
+          z.object({ id: z.string(), name: z.string(), email: z.string(), role: zRole, since: z.date() }),
+        ),
+        invites: z.array(
+          z.object({
+            id: z.string(),
+            email: z.string(),
+            role: zRole,
+            createdAt: z.date(),
+            expiresAt: z.date(),
+            expired: z.boolean(),
+          }),
+        ),
       }),
     )
     .query(({ ctx }) => listMembers(ctx.svc)),
