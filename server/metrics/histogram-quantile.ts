@@ -40,21 +40,24 @@ function ensureMonotonic(buckets: Bucket[]): void {
 }
 
 /**
- * The q-quantile of cumulative buckets, as Prometheus computes it: linear interpolation within the bucket
- * holding the rank; the lowest bucket starts at 0 when its upper bound is above 0 (else its bound is the
- * answer); a rank in the +Inf bucket gives the highest finite bound. NaN without a +Inf bucket, with fewer
- * than two buckets, or with no observations (a rate of 0: no traffic). q < 0 gives -Inf, q > 1 +Inf.
+ * Buckets ready for quantiles: sorted by bound, merged where bounds are equal, decreases removed; null when no
+ * quantile exists (no +Inf bucket, fewer than two buckets). Done once per timestamp for all quantiles.
  */
-export function bucketQuantile(q: number, input: readonly Bucket[]): number {
+export function prepareBuckets(input: readonly Bucket[]): Bucket[] | null {
+  if (input.length === 0) return null;
+  const sorted = [...input].sort((a, b) => a.upperBound - b.upperBound);
+  if (sorted[sorted.length - 1]!.upperBound !== Infinity) return null;
+  const buckets = coalesce(sorted);
+  ensureMonotonic(buckets);
+  return buckets.length < 2 ? null : buckets;
+}
+
+/** bucketQuantile over buckets prepareBuckets returned (null: NaN, as Prometheus answers then). */
+export function preparedQuantile(q: number, buckets: readonly Bucket[] | null): number {
   if (Number.isNaN(q)) return NaN;
   if (q < 0) return -Infinity;
   if (q > 1) return Infinity;
-  if (input.length === 0) return NaN;
-  const sorted = [...input].sort((a, b) => a.upperBound - b.upperBound);
-  if (sorted[sorted.length - 1]!.upperBound !== Infinity) return NaN;
-  const buckets = coalesce(sorted);
-  ensureMonotonic(buckets);
-  if (buckets.length < 2) return NaN;
+  if (!buckets) return NaN;
   const observations = buckets[buckets.length - 1]!.count;
   if (observations === 0) return NaN;
   let rank = q * observations;
@@ -78,6 +81,16 @@ export function bucketQuantile(q: number, input: readonly Bucket[]): number {
     rank -= buckets[b - 1]!.count;
   }
   return bucketStart + (bucketEnd - bucketStart) * (rank / count);
+}
+
+/**
+ * The q-quantile of cumulative buckets, as Prometheus computes it: linear interpolation within the bucket
+ * holding the rank; the lowest bucket starts at 0 when its upper bound is above 0 (else its bound is the
+ * answer); a rank in the +Inf bucket gives the highest finite bound. NaN without a +Inf bucket, with fewer
+ * than two buckets, or with no observations (a rate of 0: no traffic). q < 0 gives -Inf, q > 1 +Inf.
+ */
+export function bucketQuantile(q: number, input: readonly Bucket[]): number {
+  return preparedQuantile(q, prepareBuckets(input));
 }
 
 /** A value in another unit, with the same float operation the PromQL templates use (`* f` or `/ round(1/f)`). */
@@ -133,9 +146,11 @@ export function histogramQuantiles(
   const out: QuantileSeries[] = [];
   for (const g of groups.values()) {
     const times = [...g.at.keys()].sort((a, b) => a - b);
-    const points = quantiles.map((q) =>
-      times.map((t): [number, number] => [t, scaleBy(bucketQuantile(q, g.at.get(t)!), factor)]),
-    );
+    const points = quantiles.map((): [number, number][] => []);
+    for (const t of times) {
+      const prepared = prepareBuckets(g.at.get(t)!);
+      quantiles.forEach((q, i) => points[i]!.push([t, scaleBy(preparedQuantile(q, prepared), factor)]));
+    }
     out.push({ labels: g.labels, points });
   }
   return out;
