@@ -6,6 +6,7 @@ import {
   errorRate,
   errorRatio,
   fleetLatencyBuckets,
+  fleetReadyReplicas,
   fleetRequestRate,
   gpuAllocatable,
   gpuAllocated,
@@ -67,6 +68,9 @@ describe("PromQL templates", () => {
     // Two request counters: told apart before `or`, since rate() drops their names.
     expect(fleetRequestRate(fleet).expr).toBe(
       'sum by (tern_cluster_id, namespace, deployment) (label_replace(rate(nv_inference_request_success{tern_cluster_id=~"c1|c2",namespace=~"models",deployment=~"a|b"}[2m]), "tern_counter", "0", "", "") or label_replace(rate(nv_inference_request_failure{tern_cluster_id=~"c1|c2",namespace=~"models",deployment=~"a|b"}[2m]), "tern_counter", "1", "", ""))',
+    );
+    expect(fleetReadyReplicas({ clusters: ["c1"], deployments: fleet.deployments }).expr).toBe(
+      'max by (tern_cluster_id, namespace, deployment) (kube_deployment_status_replicas_ready{tern_cluster_id=~"c1",namespace=~"models",deployment=~"a|b"})',
     );
     expect(refusal(() => fleetLatencyBuckets({ ...fleet, runtime: "vllm" })).message).toMatch(/one at a time/);
     expect(

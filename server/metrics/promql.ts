@@ -273,6 +273,26 @@ export function readyReplicas(params: DeploymentScope): PromQuery {
   return { expr: `max(${selector(K.readyReplicas, ksmDeployment(p))})`, unit: "replicas" };
 }
 
+/** Ready replicas of many deployments in one query, by ([cluster id,] namespace, deployment) (kube-state-metrics). */
+export function fleetReadyReplicas(params: Omit<FleetParams, "window" | "runtime">): PromQuery {
+  const p = parseParams(ZFleetParams.omit({ window: true }), params);
+  const base: Matcher[] = p.clusters ? [anyOf(K.clusterLabel, p.clusters)] : [];
+  base.push(
+    anyOf(
+      "namespace",
+      p.deployments.map((d) => d.namespace),
+    ),
+  );
+  base.push(
+    anyOf(
+      "deployment",
+      p.deployments.map((d) => d.deployment),
+    ),
+  );
+  const by = [...(p.clusters ? [K.clusterLabel] : []), "namespace", "deployment"];
+  return { expr: `max by (${by.join(", ")}) (${selector(K.readyReplicas, base)})`, unit: "replicas" };
+}
+
 export function desiredReplicas(params: DeploymentScope): PromQuery {
   const p = parseParams(ZScope, params);
   return { expr: `max(${selector(K.specReplicas, ksmDeployment(p))})`, unit: "replicas" };

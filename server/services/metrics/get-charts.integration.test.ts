@@ -49,7 +49,7 @@ function healthyAnswers(team: TeamFixture) {
         metric: { ...(q.startsWith("sum by (le)") ? {} : dep), le },
         value: () => v,
       }));
-    if (q.includes("kube_deployment_status_replicas_ready")) return [{ value: () => 1 }];
+    if (q.includes("kube_deployment_status_replicas_ready")) return [{ metric: dep, value: () => 1 }];
     if (q.includes("kube_node_status_allocatable") && !q.includes("kube_pod_container_resource_requests"))
       return [{ metric: { gpu_type: "H100" }, value: () => 8 }];
     if (q.includes("kube_pod_container_resource_requests")) return [{ metric: { gpu_type: "H100" }, value: () => 1 }];
@@ -251,6 +251,21 @@ describe("a cluster with its own Prometheus", () => {
     expect(d.costPerHour.ok && d.costPerHour.series.map((s) => [s.currency, s.points.at(-1)?.[1]])).toEqual([
       ["USD", 2.5],
     ]);
+    // The overview: one ready-replicas query for all the cluster's deployments, and two instant queries.
+    const before = prom.calls.length;
+    const o = await getOverviewCharts({
+      ...scopeOf(a),
+      input: { range: "1h" },
+      prometheus: { defaultUrl: "http://prom.test", fetch: prom.fetch },
+      nowMs,
+    });
+    const asked = prom.calls.slice(before);
+    expect(asked.map((c) => c.path).sort()).toEqual(["/api/v1/query", "/api/v1/query", "/api/v1/query_range"]);
+    expect(asked.find((c) => c.path.endsWith("query_range"))?.query).toBe(
+      'max by (namespace, deployment) (kube_deployment_status_replicas_ready{namespace=~"models",deployment=~"d-alpha"})',
+    );
+    expect(o.current.byCloud).toEqual([{ name: "AWS", currency: "USD", value: 2.5 }]);
+    expect(o.slo.ok && o.slo.breaches.map((b) => b.name)).toEqual(["d-alpha"]);
     await db.prisma.cluster.update({ where: { id: a.clusterId }, data: { prometheusUrl: null } });
   });
 });
