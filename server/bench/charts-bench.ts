@@ -11,11 +11,17 @@
 // for 10 s per link and width, token lookups for 30 s), starting empty; the response body is read every time.
 // charts.deployment_24h: metrics.deploymentCharts through the tRPC caller, a context built per call as a request
 // would; 24 h at a 60 s step. The page asks with its width rounded up to 100 px, and 1,500 px is the narrowest
-// width that gets the 60 s step (1,440 px gets 120 s: at most 1,440 points, and 24 h at 60 s is 1,441). Its
-// reference (.promql) is the same seven range queries, caught from one call, posted straight to Prometheus at once.
+// width that gets the 60 s step (1,440 px gets 120 s: at most 1,440 points, and 24 h at 60 s is 1,441). It fetches
+// the latency histogram's bucket rates once and computes p50/p95/p99 itself (five queries, at most three in
+// flight). Side by side, taking turns with it: .seven_queries, the former path (the service called directly with
+// one histogram_quantile query per quantile: seven queries, all at once), and .promql, those seven range queries
+// posted straight to Prometheus at once. All three run while the simulated fleet (its model servers and its load
+// generator, `npm run sim`) runs in another process; .load_rps is what the load generator got answered meanwhile.
+// charts.overview_24h: metrics.overview through the tRPC caller (cost over 24 h plus current p95 and request rates
+// of the three deployments), with the number of queries it sends (range and instant).
 // Not included: Next.js routing and HTTP, and the browser's drawing.
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { createContextInner } from "../api/context.ts";
 import { createCaller } from "../api/root.ts";
@@ -26,7 +32,9 @@ import { forgetEmbedSeries } from "../services/embeds/render-embed-chart.ts";
 import { forgetEmbedLink } from "../services/embeds/resolve-embed-link.ts";
 import { serveEmbedSvg } from "../services/embeds/serve-embed-svg.ts";
 import { unusedPort } from "../services/metrics/fake-prometheus.ts";
-import { settingsFromEnv } from "../services/metrics/resolve-prometheus.ts";
+import { getDeploymentCharts } from "../services/metrics/get-deployment-charts.ts";
+import { getOverviewCharts } from "../services/metrics/get-overview-charts.ts";
+import { settingsFromEnv, type PrometheusSettings } from "../services/metrics/resolve-prometheus.ts";
 import type { DeploymentChartsDto } from "../validation/metrics.ts";
 import { EMBED_METRICS, type CreatedEmbedDto } from "../validation/embed.ts";
 import type { BenchDb } from "./bench-db.ts";
@@ -34,6 +42,7 @@ import { nowMs, percentiles } from "./latency-stats.ts";
 import type { Figure } from "./list-bench.ts";
 import { measure, type Timing } from "./measure.ts";
 import { seedCharts } from "./seed-charts.ts";
+import { startSimLoad, type SimLoad } from "./sim-load.ts";
 
 /** A figure whose ratio is against something other than the list bench's SQL. */
 export type ChartsFigure = Figure & { vs?: string };
@@ -63,12 +72,8 @@ async function rangeQueriesServed(url: string): Promise<number> {
   return n;
 }
 
-/** Like measure(), for two calls taking turns, so both see the same moments of a busy machine. */
-async function alternate(
-  fns: readonly [() => Promise<unknown>, () => Promise<unknown>],
-  n: number,
-  warmup: number,
-): Promise<[Timing, Timing]> {
+/** Like measure(), for calls taking turns, so all see the same moments of a busy machine. */
+async function alternate(fns: readonly (() => Promise<unknown>)[], n: number, warmup: number): Promise<Timing[]> {
   const samples = fns.map((): number[] => []);
   for (let i = 0; i < warmup + n; i++)
     for (const [k, fn] of fns.entries()) {
@@ -76,25 +81,30 @@ async function alternate(
       await fn();
       if (i >= warmup) samples[k]!.push(nowMs() - t0);
     }
-  return [percentiles(samples[0]!), percentiles(samples[1]!)];
+  return samples.map((x) => percentiles(x));
 }
 
-/** The range queries one call sends to Prometheus, caught on their way out (the client uses the global fetch). */
-async function recordRangeQueries(promUrl: string, call: () => Promise<unknown>): Promise<string[]> {
+/**
+ * The queries one service call sends to Prometheus (range ones; with `instant`, instant ones too), caught by the
+ * fetch it is given in its Prometheus settings (the client posts a URLSearchParams form).
+ */
+async function recordQueries(
+  promUrl: string,
+  call: (prometheus: PrometheusSettings) => Promise<unknown>,
+  instant = false,
+): Promise<string[]> {
   const bodies: string[] = [];
-  const real = globalThis.fetch;
-  globalThis.fetch = (input, init) => {
+  const recording: typeof fetch = (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
-    // The client posts a URLSearchParams form.
-    if (url.startsWith(`${promUrl}/api/v1/query_range`) && init?.body instanceof URLSearchParams)
+    const path = url.startsWith(promUrl) ? url.slice(promUrl.length).split("?")[0] : "";
+    if (
+      (path === "/api/v1/query_range" || (instant && path === "/api/v1/query")) &&
+      init?.body instanceof URLSearchParams
+    )
       bodies.push(init.body.toString());
-    return real(input, init);
+    return fetch(input, init);
   };
-  try {
-    await call();
-  } finally {
-    globalThis.fetch = real;
-  }
+  await call({ ...settingsFromEnv(), fetch: recording });
   return bodies;
 }
 
@@ -134,7 +144,15 @@ function checkDeploymentCharts(r: DeploymentChartsDto): number {
   return maxPoints;
 }
 
-export async function runChartsBench(db: BenchDb): Promise<ChartsFigure[] | null> {
+export interface ChartsBenchOptions {
+  /** The SVG embed figures (true) or the chart data only (false: `npm run bench -- chart-data`). */
+  svg: boolean;
+}
+
+export async function runChartsBench(
+  db: BenchDb,
+  opts: ChartsBenchOptions = { svg: true },
+): Promise<ChartsFigure[] | null> {
   const plan = planPrometheus(defaultEnvironment());
   if (plan.action !== "use" || !plan.bins.promtool) {
     console.log(`# skipped: the charts bench needs the prometheus and promtool binaries; ${INSTALL_HINT}`);
@@ -144,6 +162,7 @@ export async function runChartsBench(db: BenchDb): Promise<ChartsFigure[] | null
   const seeded = await seedCharts(db.prisma);
   const dataDir = mkdtempSync(path.join(tmpdir(), "tern-bench-prom-"));
   let prom: LocalPrometheus | undefined;
+  let sim: SimLoad | undefined;
   try {
     const log: string[] = [];
     const t0 = nowMs();
@@ -179,91 +198,190 @@ export async function runChartsBench(db: BenchDb): Promise<ChartsFigure[] | null
         }),
       );
 
-    // --- the SVG endpoint -------------------------------------------------------------------------------------
-    const links: CreatedEmbedDto[] = [];
-    for (const metric of EMBED_METRICS)
-      links.push(
-        await (await caller()).embed.create({ deploymentId: seeded.deploymentId, metric, rangeMinutes: 1440 }),
-      );
-    const svg = async (link: CreatedEmbedDto) => {
-      const res = await serveEmbedSvg({
-        prisma: db.prisma,
-        token: link.token,
-        request: new Request(`http://tern.bench${link.svgPath}`),
-      });
-      const body = await res.text();
-      if (res.status !== 200 || !body.includes(": latest ") || body.includes("No data"))
-        throw new Error(`embed ${link.metric}: HTTP ${res.status} without a chart: ${body.slice(0, 300)}`);
-    };
-    let next = 0;
-    const uncached = await measure(
-      () => {
-        const link = links[next++ % links.length]!;
-        forgetEmbedSeries();
-        forgetEmbedLink(link.id);
-        return svg(link);
-      },
-      SVG_RUNS,
-      SVG_WARMUP,
-    );
+    const figures: ChartsFigure[] = opts.svg ? await svgBench(db, seeded, prom.url, caller) : [];
 
-    forgetEmbedSeries();
-    for (const l of links) forgetEmbedLink(l.id);
-    const queriesBefore = await rangeQueriesServed(prom.url);
-    let served = 0;
-    const start = nowMs();
-    const deadline = start + RPS_SECONDS * 1000;
-    await Promise.all(
-      Array.from({ length: RPS_IN_FLIGHT }, async () => {
-        while (nowMs() < deadline) {
-          await svg(links[served++ % links.length]!);
-        }
-      }),
+    // --- the deployment page's chart data, under load -----------------------------------------------------------
+    const t1 = nowMs();
+    sim = await startSimLoad();
+    console.log(
+      `# simulated fleet with its load generator ready in ${((nowMs() - t1) / 1000).toFixed(1)} s (own process)`,
     );
-    const rps = served / ((nowMs() - start) / 1000);
-    const rpsQueries = (await rangeQueriesServed(prom.url)) - queriesBefore;
-
-    // --- the deployment page's chart data ---------------------------------------------------------------------
-    const input = { id: seeded.deploymentId, range: "24h" as const, widthPx: CHART_WIDTH_PX };
-    const pointsPerSeries = checkDeploymentCharts(await (await caller()).metrics.deploymentCharts(input));
-    const promUrl = prom.url;
-    const queries = await recordRangeQueries(promUrl, async () => (await caller()).metrics.deploymentCharts(input));
-    if (queries.length === 0) throw new Error("deployment charts: no range query to Prometheus was seen");
-    // Interleaved, so a busy moment on the machine falls on both alike.
-    const [charts, promql] = await alternate(
-      [async () => (await caller()).metrics.deploymentCharts(input), () => replay(promUrl, queries)],
-      CHART_RUNS,
-      CHART_WARMUP,
-    );
-
-    const vsGrafana = { vs: "grafana" };
-    return [
-      { name: "embed.svg.p50", value: uncached.p50, unit: "ms", ratio: uncached.p50 / GRAFANA_RENDER_MS, ...vsGrafana },
-      { name: "embed.svg.p95", value: uncached.p95, unit: "ms", ratio: uncached.p95 / GRAFANA_RENDER_MS, ...vsGrafana },
-      { name: "embed.svg.grafana_anchor", value: GRAFANA_RENDER_MS, unit: "ms" },
-      { name: "embed.svg.rps", value: rps, unit: "req/s" },
-      { name: "embed.svg.rps_prometheus_queries", value: rpsQueries, unit: "queries" },
-      { name: "charts.deployment_24h.promql.p50", value: promql.p50, unit: "ms" },
-      { name: "charts.deployment_24h.promql.p95", value: promql.p95, unit: "ms" },
-      {
-        name: "charts.deployment_24h.p50",
-        value: charts.p50,
-        unit: "ms",
-        ratio: charts.p50 / promql.p50,
-        vs: "promql",
-      },
-      {
-        name: "charts.deployment_24h.p95",
-        value: charts.p95,
-        unit: "ms",
-        ratio: charts.p95 / promql.p95,
-        vs: "promql",
-      },
-      { name: "charts.deployment_24h.queries", value: queries.length, unit: "queries" },
-      { name: "charts.points_per_series", value: pointsPerSeries, unit: "points" },
-    ];
+    figures.push(...(await chartDataBench(db, seeded, prom.url, caller, sim)));
+    return figures;
   } finally {
+    await sim?.stop();
     await prom?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+type Caller = () => Promise<ReturnType<typeof createCaller>>;
+
+async function svgBench(
+  db: BenchDb,
+  seeded: Awaited<ReturnType<typeof seedCharts>>,
+  promUrl: string,
+  caller: Caller,
+): Promise<ChartsFigure[]> {
+  // --- the SVG endpoint -------------------------------------------------------------------------------------
+  const links: CreatedEmbedDto[] = [];
+  for (const metric of EMBED_METRICS)
+    links.push(await (await caller()).embed.create({ deploymentId: seeded.deploymentId, metric, rangeMinutes: 1440 }));
+  const svg = async (link: CreatedEmbedDto) => {
+    const res = await serveEmbedSvg({
+      prisma: db.prisma,
+      token: link.token,
+      request: new Request(`http://tern.bench${link.svgPath}`),
+    });
+    const body = await res.text();
+    if (res.status !== 200 || !body.includes(": latest ") || body.includes("No data"))
+      throw new Error(`embed ${link.metric}: HTTP ${res.status} without a chart: ${body.slice(0, 300)}`);
+  };
+  let next = 0;
+  const uncached = await measure(
+    () => {
+      const link = links[next++ % links.length]!;
+      forgetEmbedSeries();
+      forgetEmbedLink(link.id);
+      return svg(link);
+    },
+    SVG_RUNS,
+    SVG_WARMUP,
+  );
+
+  forgetEmbedSeries();
+  for (const l of links) forgetEmbedLink(l.id);
+  const queriesBefore = await rangeQueriesServed(promUrl);
+  let served = 0;
+  const start = nowMs();
+  const deadline = start + RPS_SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: RPS_IN_FLIGHT }, async () => {
+      while (nowMs() < deadline) {
+        await svg(links[served++ % links.length]!);
+      }
+    }),
+  );
+  const rps = served / ((nowMs() - start) / 1000);
+  const rpsQueries = (await rangeQueriesServed(promUrl)) - queriesBefore;
+
+  const vsGrafana = { vs: "grafana" };
+  return [
+    { name: "embed.svg.p50", value: uncached.p50, unit: "ms", ratio: uncached.p50 / GRAFANA_RENDER_MS, ...vsGrafana },
+    { name: "embed.svg.p95", value: uncached.p95, unit: "ms", ratio: uncached.p95 / GRAFANA_RENDER_MS, ...vsGrafana },
+    { name: "embed.svg.grafana_anchor", value: GRAFANA_RENDER_MS, unit: "ms" },
+    { name: "embed.svg.rps", value: rps, unit: "req/s" },
+    { name: "embed.svg.rps_prometheus_queries", value: rpsQueries, unit: "queries" },
+  ];
+}
+
+async function chartDataBench(
+  db: BenchDb,
+  seeded: Awaited<ReturnType<typeof seedCharts>>,
+  promUrl: string,
+  caller: Caller,
+  sim: SimLoad,
+): Promise<ChartsFigure[]> {
+  const input = { id: seeded.deploymentId, range: "24h" as const, widthPx: CHART_WIDTH_PX };
+  const scope = { prisma: db.prisma, teamId: seeded.teamId, userId: seeded.user.id };
+  const charts = async () => (await caller()).metrics.deploymentCharts(input);
+  const sevenQueries = () => getDeploymentCharts({ ...scope, input, latencyQueries: "per-quantile" });
+
+  const pointsPerSeries = checkDeploymentCharts(await charts());
+  // The same moment for both, so both have the same window.
+  const at = Date.now();
+  const fresh = await getDeploymentCharts({ ...scope, input, nowMs: at });
+  const before = await getDeploymentCharts({ ...scope, input, nowMs: at, latencyQueries: "per-quantile" });
+  checkDeploymentCharts(before);
+  const latencyDiff = maxLatencyDifference(before, fresh);
+  if (latencyDiff > 1e-9)
+    throw new Error(`deployment charts: latency differs from histogram_quantile's by ${latencyDiff} (relative)`);
+  const queries = await recordQueries(promUrl, (prometheus) => getDeploymentCharts({ ...scope, input, prometheus }));
+  const oldQueries = await recordQueries(promUrl, (prometheus) =>
+    getDeploymentCharts({ ...scope, input, prometheus, latencyQueries: "per-quantile" }),
+  );
+  if (queries.length === 0 || oldQueries.length === 0)
+    throw new Error("deployment charts: no range query to Prometheus was seen");
+  const overview = async () => (await caller()).metrics.overview({ range: "24h", widthPx: CHART_WIDTH_PX });
+  const o = await overview();
+  // Current p95 needs samples in the last 2 minutes of the backfill: a slow start on a busy machine leaves none.
+  if (!o.slo.ok || o.errors.length) throw new Error(`overview: ${JSON.stringify(o.errors)}`);
+  const overviewQueries = await recordQueries(
+    promUrl,
+    (prometheus) => getOverviewCharts({ ...scope, input: { range: "24h", widthPx: CHART_WIDTH_PX }, prometheus }),
+    true,
+  );
+
+  // Interleaved, so a busy moment on the machine falls on all alike.
+  const answered0 = await sim.answered();
+  const load0 = loadavg()[0]!;
+  const t0 = nowMs();
+  const [now, old, promql, ov] = await alternate(
+    [charts, sevenQueries, () => replay(promUrl, oldQueries), overview],
+    CHART_RUNS,
+    CHART_WARMUP,
+  );
+  const loadRps = ((await sim.answered()) - answered0) / ((nowMs() - t0) / 1000);
+  const load1 = loadavg()[0]!;
+  console.log(
+    `# measured with the load generator answering ${loadRps.toFixed(1)} req/s; 1-minute load average ${load0.toFixed(2)} before, ${load1.toFixed(2)} after, on ${availableParallelism()} cores`,
+  );
+  // CPU per page load, Tern's process and Prometheus' together: what a busy machine's wait time is made of.
+  const cpuNew = await cpuPerCall(promUrl, charts);
+  const cpuOld = await cpuPerCall(promUrl, sevenQueries);
+
+  return [
+    { name: "charts.deployment_24h.seven_queries.p50", value: old!.p50, unit: "ms" },
+    { name: "charts.deployment_24h.seven_queries.p95", value: old!.p95, unit: "ms" },
+    { name: "charts.deployment_24h.promql.p50", value: promql!.p50, unit: "ms" },
+    { name: "charts.deployment_24h.promql.p95", value: promql!.p95, unit: "ms" },
+    { name: "charts.deployment_24h.p50", value: now!.p50, unit: "ms", ratio: now!.p50 / old!.p50, vs: "seven_queries" },
+    { name: "charts.deployment_24h.p95", value: now!.p95, unit: "ms", ratio: now!.p95 / old!.p95, vs: "seven_queries" },
+    { name: "charts.deployment_24h.seven_queries.cpu", value: cpuOld, unit: "ms CPU" },
+    { name: "charts.deployment_24h.cpu", value: cpuNew, unit: "ms CPU", ratio: cpuNew / cpuOld, vs: "seven_queries" },
+    { name: "charts.deployment_24h.queries", value: queries.length, unit: "queries" },
+    { name: "charts.deployment_24h.seven_queries.queries", value: oldQueries.length, unit: "queries" },
+    { name: "charts.points_per_series", value: pointsPerSeries, unit: "points" },
+    { name: "charts.overview_24h.p50", value: ov!.p50, unit: "ms" },
+    { name: "charts.overview_24h.p95", value: ov!.p95, unit: "ms" },
+    { name: "charts.overview_24h.queries", value: overviewQueries.length, unit: "queries" },
+    { name: "charts.load_rps", value: loadRps, unit: "req/s" },
+    { name: "charts.load_average_1m", value: load1, unit: "" },
+  ];
+}
+
+/** Prometheus' own CPU seconds so far (process_cpu_seconds_total from its /metrics). */
+async function prometheusCpuSeconds(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split("\n").find((l) => l.startsWith("process_cpu_seconds_total "));
+  return line ? Number(line.slice(line.indexOf(" ") + 1)) : NaN;
+}
+
+/** CPU milliseconds per call, this process and Prometheus together, over sequential calls. */
+async function cpuPerCall(promUrl: string, fn: () => Promise<unknown>): Promise<number> {
+  const n = 20;
+  const prom0 = await prometheusCpuSeconds(promUrl);
+  const own0 = process.cpuUsage();
+  for (let i = 0; i < n; i++) await fn();
+  const own = process.cpuUsage(own0);
+  const prom = (await prometheusCpuSeconds(promUrl)) - prom0;
+  return ((own.user + own.system) / 1000 + prom * 1000) / n;
+}
+
+/** The largest relative difference between two answers' latency series (NaN and gaps alike count as equal). */
+function maxLatencyDifference(a: DeploymentChartsDto, b: DeploymentChartsDto): number {
+  if (!a.latency.ok || !b.latency.ok) return Infinity;
+  if (a.latency.series.length !== b.latency.series.length) return Infinity;
+  let max = 0;
+  a.latency.series.forEach((s, i) => {
+    const t = b.latency.ok ? b.latency.series[i]! : undefined;
+    if (!t || t.name !== s.name || t.points.length !== s.points.length) return (max = Infinity);
+    s.points.forEach(([time, v], n) => {
+      const [time2, w] = t.points[n]!;
+      if (time !== time2 || (v === null) !== (w === null)) return (max = Infinity);
+      if (v !== null && w !== null && v !== w)
+        max = Math.max(max, Math.abs(v - w) / Math.max(Math.abs(v), Math.abs(w)));
+    });
+  });
+  return max;
 }

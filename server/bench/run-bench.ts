@@ -2,6 +2,7 @@
 // run in the same process where there is one) and writes them to .tern/bench.json.
 // Embedded PGlite always; a PostgreSQL server too when TERN_BENCH_DATABASE_URL (or DATABASE_URL) is set.
 // Arguments select groups (`npm run bench -- migrations`): lists, sim, charts, artifacts, migrations; none runs all.
+// `chart-data` runs the charts group without its SVG embed figures (the chart data under load only).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { runArtifactCopyBench } from "./artifact-copy-bench.ts";
@@ -20,14 +21,14 @@ function print(prefix: string, f: Figure & { vs?: string }) {
   console.log(`${prefix}${f.name}: ${f.value.toFixed(2)} ${f.unit}${ratio}`);
 }
 
-const GROUPS = ["lists", "sim", "charts", "artifacts", "migrations"] as const;
+const GROUPS = ["lists", "sim", "charts", "chart-data", "artifacts", "migrations"] as const;
 const asked = process.argv.slice(2).filter((a) => a !== "--");
 const unknown = asked.filter((a) => !(GROUPS as readonly string[]).includes(a));
 if (unknown.length) {
   console.error(`unknown bench group ${unknown.join(", ")}; pick from ${GROUPS.join(", ")}`);
   process.exit(2);
 }
-const wants = (g: (typeof GROUPS)[number]) => asked.length === 0 || asked.includes(g);
+const wants = (g: (typeof GROUPS)[number]) => (asked.length === 0 ? g !== "chart-data" : asked.includes(g));
 
 async function main() {
   const all: Record<string, Figure[]> = {};
@@ -37,22 +38,30 @@ async function main() {
     all.sim = await runSimListBench();
     for (const f of all.sim) print("sim.", f);
   }
-  if (wants("charts")) await runCharts(all);
+  if (wants("charts")) await runCharts(all, true);
+  else if (wants("chart-data")) await runCharts(all, false);
   if (wants("artifacts")) {
-    console.log("# artifact copy: 1 GiB through the S3 path (GET piped to a verified PUT, store in its own process) vs cp + sync; goal: ratio <= 1.25");
+    console.log(
+      "# artifact copy: 1 GiB through the S3 path (GET piped to a verified PUT, store in its own process) vs cp + sync; goal: ratio <= 1.25",
+    );
     all.artifacts = await runArtifactCopyBench();
     // One line: the S3 copy with its ratio to cp + sync (both times are in bench.json).
     print("", { ...all.artifacts.find((f) => f.ratio !== undefined)!, vs: "cp+sync" });
   }
   if (wants("migrations")) {
-    console.log("# migrations on the simulated demo fleet (in-process, local Prometheus, steady load 12 req/s per model); goals: migration.overhead <= 5 s, 0 dropped requests and 0 duplicate side effects over 20 concurrent migrations");
+    console.log(
+      "# migrations on the simulated demo fleet (in-process, local Prometheus, steady load 12 req/s per model); goals: migration.overhead <= 5 s, 0 dropped requests and 0 duplicate side effects over 20 concurrent migrations",
+    );
     all.migrations = await runMigrationsBench();
   }
   const dir = env().TERN_DATA_DIR;
   mkdirSync(dir, { recursive: true });
   const out = path.join(dir, "bench.json");
   // A partial run keeps the other groups' figures from the last run.
-  const kept = asked.length && existsSync(out) ? (JSON.parse(readFileSync(out, "utf8")) as { figures?: Record<string, Figure[]> }).figures : {};
+  const kept =
+    asked.length && existsSync(out)
+      ? (JSON.parse(readFileSync(out, "utf8")) as { figures?: Record<string, Figure[]> }).figures
+      : {};
   writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), figures: { ...kept, ...all } }, null, 2));
   console.log(`# written to ${out}`);
 }
@@ -73,7 +82,9 @@ async function runDbBenches(all: Record<string, Figure[]>) {
     }
     // A database of its own: the sync would otherwise try to reach the list bench's 10,000 made-up clusters.
     const syncDb = await openBenchDb(target.url);
-    console.log(`# clusters sync: 1,000 deployments on 20 simulated clusters (own process), on ${syncDb.label}; goals: change_to_page.p95 <= 1000 ms, idle_cpu <= 5 %`);
+    console.log(
+      `# clusters sync: 1,000 deployments on 20 simulated clusters (own process), on ${syncDb.label}; goals: change_to_page.p95 <= 1000 ms, idle_cpu <= 5 %`,
+    );
     try {
       const figures = await runClusterSyncBench(syncDb);
       for (const f of figures) print(`${target.key}.`, f);
@@ -84,14 +95,16 @@ async function runDbBenches(all: Record<string, Figure[]>) {
   }
 }
 
-async function runCharts(all: Record<string, Figure[]>) {
+async function runCharts(all: Record<string, Figure[]>, svg: boolean) {
   // Embedded only: the database answers a few small lookups here; Prometheus does the work.
-  console.log("# charts: SVG embed endpoint and deployment charts (24 h, 60 s step) on a local Prometheus with 25 h of history; goals: embed.svg.p95 <= 150 ms, embed.svg.rps >= 100 req/s, charts.deployment_24h.p95 <= 300 ms");
+  console.log(
+    `# charts: ${svg ? "SVG embed endpoint and " : ""}deployment charts (24 h, 60 s step) on a local Prometheus with 25 h of history, the simulated fleet and its load generator running; goals: ${svg ? "embed.svg.p95 <= 150 ms, embed.svg.rps >= 100 req/s, " : ""}charts.deployment_24h.p95 <= 100 ms`,
+  );
   const chartsDb = await openBenchDb();
   try {
-    const figures = await runChartsBench(chartsDb);
+    const figures = await runChartsBench(chartsDb, { svg });
     if (figures) {
-      all.charts = figures;
+      all[svg ? "charts" : "chart-data"] = figures;
       for (const f of figures) print("", f);
     }
   } finally {

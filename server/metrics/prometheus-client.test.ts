@@ -32,6 +32,26 @@ afterAll(async () => {
 });
 
 describe("Prometheus client", () => {
+  it("asks a Prometheus on this machine for an uncompressed answer, and a remote one as fetch does", async () => {
+    let seen = "";
+    handler = (req, _b, res) => {
+      seen = String(req.headers["accept-encoding"]);
+      json(res, 200, { status: "success", data: { resultType: "vector", result: [] } });
+    };
+    expect((await createPrometheusClient({ baseUrl: url }).query("up")).ok).toBe(true);
+    expect(seen).toBe("identity");
+    const sent: Headers[] = [];
+    const remote = createPrometheusClient({
+      baseUrl: "http://prometheus.example:9090",
+      fetch: (input, init) => {
+        sent.push(new Headers(init?.headers));
+        return Promise.resolve(new Response('{"status":"success","data":{"resultType":"vector","result":[]}}'));
+      },
+    });
+    await remote.query("up");
+    expect(sent[0]!.has("accept-encoding")).toBe(false);
+  });
+
   it("parses a matrix: string values to numbers, float seconds to ms, special values", async () => {
     handler = (req, _b, res) =>
       json(res, 200, {

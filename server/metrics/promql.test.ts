@@ -5,9 +5,13 @@ import { durationSeconds, promqlString, selector } from "./promql-params";
 import {
   errorRate,
   errorRatio,
+  fleetLatencyBuckets,
+  fleetReadyReplicas,
+  fleetRequestRate,
   gpuAllocatable,
   gpuAllocated,
   latencyAverage,
+  latencyBuckets,
   latencyQuantile,
   readyReplicas,
   requestRate,
@@ -32,6 +36,46 @@ describe("PromQL templates", () => {
       expr: '(histogram_quantile(0.95, sum by (le) (rate(request_predict_seconds_bucket{tern_cluster_id="aws-use1-gpu",namespace="models",deployment="credit-risk"}[5m])))) * 1000',
       unit: "ms",
     });
+  });
+
+  it("fetches a deployment's bucket rates once, for all quantiles, with the factor to milliseconds", () => {
+    expect(latencyBuckets(scope)).toEqual({
+      expr: 'sum by (le) (rate(request_predict_seconds_bucket{tern_cluster_id="aws-use1-gpu",namespace="models",deployment="credit-risk"}[5m]))',
+      unit: "ms",
+      toMs: 1000,
+    });
+    expect(latencyBuckets({ ...scope, runtime: "kserve-knative" }).toMs).toBe(1);
+    expect(refusal(() => latencyBuckets({ ...scope, runtime: "triton-summary" })).message).toMatch(
+      /no latency histogram/,
+    );
+  });
+
+  it("asks for many deployments' bucket and request rates in one query each, grouped by deployment", () => {
+    const fleet = {
+      clusters: ["c2", "c1", "c1"],
+      deployments: [
+        { namespace: "models", deployment: "b" },
+        { namespace: "models", deployment: "a" },
+      ],
+      window: "2m",
+    };
+    expect(fleetLatencyBuckets(fleet).expr).toBe(
+      'sum by (le, tern_cluster_id, namespace, deployment) (rate(request_predict_seconds_bucket{tern_cluster_id=~"c1|c2",namespace=~"models",deployment=~"a|b"}[2m]))',
+    );
+    const own = fleetLatencyBuckets({ deployments: fleet.deployments, window: "2m" }).expr;
+    expect(own).toMatch(/^sum by \(le, namespace, deployment\) /);
+    expect(own).not.toContain("tern_cluster_id");
+    // Two request counters: told apart before `or`, since rate() drops their names.
+    expect(fleetRequestRate(fleet).expr).toBe(
+      'sum by (tern_cluster_id, namespace, deployment) (label_replace(rate(nv_inference_request_success{tern_cluster_id=~"c1|c2",namespace=~"models",deployment=~"a|b"}[2m]), "tern_counter", "0", "", "") or label_replace(rate(nv_inference_request_failure{tern_cluster_id=~"c1|c2",namespace=~"models",deployment=~"a|b"}[2m]), "tern_counter", "1", "", ""))',
+    );
+    expect(fleetReadyReplicas({ clusters: ["c1"], deployments: fleet.deployments }).expr).toBe(
+      'max by (tern_cluster_id, namespace, deployment) (kube_deployment_status_replicas_ready{tern_cluster_id=~"c1",namespace=~"models",deployment=~"a|b"})',
+    );
+    expect(refusal(() => fleetLatencyBuckets({ ...fleet, runtime: "vllm" })).message).toMatch(/one at a time/);
+    expect(
+      refusal(() => fleetRequestRate({ ...fleet, deployments: [{ namespace: "m", deployment: "a|b" }] })).field,
+    ).toBe("deployments.0.deployment");
   });
 
   it("omits the cluster matcher for a Prometheus that serves one cluster", () => {

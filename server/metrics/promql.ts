@@ -2,7 +2,16 @@
 // and escaped; metric names come from a runtime preset, never from a request.
 import { z } from "zod";
 import { AppError } from "../errors";
-import { parseParams, promqlString, selector, zClusterIdLabel, zK8sName, zQuantile, zRateWindow, type Matcher } from "./promql-params";
+import {
+  parseParams,
+  promqlString,
+  selector,
+  zClusterIdLabel,
+  zK8sName,
+  zQuantile,
+  zRateWindow,
+  type Matcher,
+} from "./promql-params";
 import { CLUSTER_METRICS as K, presetOf, type CounterRef, type RuntimeId, type RuntimePreset } from "./runtime-presets";
 
 export type PromUnit = "ms" | "req/s" | "ratio" | "replicas" | "GPUs" | "currency/h" | "currency";
@@ -94,6 +103,107 @@ export function latencyQuantile(params: QuantileParams): PromQuery {
   );
 }
 
+/** A histogram's bucket rates, to be turned into quantiles by histogramQuantiles (metrics/histogram-quantile.ts). */
+export interface BucketsQuery extends PromQuery {
+  /** Factor from the histogram's unit to milliseconds, applied to each quantile as the templates do. */
+  toMs: number;
+}
+
+function histogramOf(preset: RuntimePreset): Extract<RuntimePreset["latency"], { kind: "histogram" }> {
+  const lat = preset.latency;
+  if (lat.kind === "histogram") return lat;
+  throw new AppError(
+    "BAD_REQUEST",
+    `${preset.label} exports no latency histogram; its quantiles come one query each (latencyQuantile)`,
+    "runtime",
+  );
+}
+
+/**
+ * `sum by (le) (rate(<bucket>[w]))` for one deployment: the input of histogram_quantile, fetched once so p50,
+ * p95 and p99 are computed from one answer instead of three queries over the same series.
+ */
+export function latencyBuckets(params: RateParams): BucketsQuery {
+  const p = parseParams(ZRateParams, params);
+  const preset = presetOf(params.runtime);
+  const lat = histogramOf(preset);
+  const buckets = selector(`${lat.metric}_bucket`, [...deploymentMatchers(preset, p), ...(lat.matchers ?? [])]);
+  return { expr: `sum by (le) (rate(${buckets}[${p.window}]))`, unit: "ms", toMs: lat.toMs };
+}
+
+const ZFleetParams = z.object({
+  /** Tern's cluster ids on a shared Prometheus; absent on a cluster's own Prometheus. */
+  clusters: z.array(zClusterIdLabel).min(1).optional(),
+  deployments: z.array(z.object({ namespace: zK8sName("namespace"), deployment: zK8sName("deployment") })).min(1),
+  window: zRateWindow,
+});
+export type FleetParams = z.input<typeof ZFleetParams> & RuntimeOption;
+
+/** A `=~` matcher for a set of validated names (DNS-1123 names and cluster ids hold no regex metacharacters). */
+const anyOf = (label: string, values: readonly string[]): Matcher => ({
+  label,
+  op: "=~",
+  value: [...new Set(values)].sort().join("|"),
+});
+
+/** Matchers and grouping labels for many deployments at once; only runtimes labelled by deployment can group. */
+function fleetScope(preset: RuntimePreset, p: z.output<typeof ZFleetParams>): { base: Matcher[]; by: string[] } {
+  if (preset.deployment.match !== "exact")
+    throw new AppError(
+      "BAD_REQUEST",
+      `${preset.label} labels series by pod, not by deployment; query its deployments one at a time`,
+      "runtime",
+    );
+  const base: Matcher[] = [];
+  const by: string[] = [];
+  if (p.clusters) {
+    base.push(anyOf(K.clusterLabel, p.clusters));
+    by.push(K.clusterLabel);
+  }
+  base.push(
+    anyOf(
+      preset.namespaceLabel,
+      p.deployments.map((d) => d.namespace),
+    ),
+  );
+  base.push(
+    anyOf(
+      preset.deployment.label,
+      p.deployments.map((d) => d.deployment),
+    ),
+  );
+  by.push(preset.namespaceLabel, preset.deployment.label);
+  return { base, by };
+}
+
+/**
+ * Bucket rates of many deployments in one query, by (le, [cluster id,] namespace, deployment): the overview's
+ * p95 for every deployment on one Prometheus. The matchers may also select other pairs of the same names;
+ * callers keep only the deployments they asked for.
+ */
+export function fleetLatencyBuckets(params: FleetParams): BucketsQuery {
+  const p = parseParams(ZFleetParams, params);
+  const preset = presetOf(params.runtime);
+  const lat = histogramOf(preset);
+  const { base, by } = fleetScope(preset, p);
+  const buckets = selector(`${lat.metric}_bucket`, [...base, ...(lat.matchers ?? [])]);
+  return { expr: `sum by (le, ${by.join(", ")}) (rate(${buckets}[${p.window}]))`, unit: "ms", toMs: lat.toMs };
+}
+
+/** Requests per second of many deployments in one query, by ([cluster id,] namespace, deployment). */
+export function fleetRequestRate(params: FleetParams): PromQuery {
+  const p = parseParams(ZFleetParams, params);
+  const preset = presetOf(params.runtime);
+  const { base, by } = fleetScope(preset, p);
+  const rates = preset.requests.map((r) => `rate(${refSelector(r, base)}[${p.window}])`);
+  // rate() drops the metric name, so two counters' series of one pod would collide in `or`: tag them apart first.
+  const inner =
+    rates.length === 1
+      ? rates[0]!
+      : rates.map((r, i) => `label_replace(${r}, "tern_counter", "${i}", "", "")`).join(" or ");
+  return { expr: `sum by (${by.join(", ")}) (${inner})`, unit: "req/s" };
+}
+
 /** Mean latency in milliseconds (sum of durations / count of requests). */
 export function latencyAverage(params: RateParams): PromQuery {
   const p = parseParams(ZRateParams, params);
@@ -161,6 +271,26 @@ const ksmDeployment = (s: Scope): Matcher[] => [
 export function readyReplicas(params: DeploymentScope): PromQuery {
   const p = parseParams(ZScope, params);
   return { expr: `max(${selector(K.readyReplicas, ksmDeployment(p))})`, unit: "replicas" };
+}
+
+/** Ready replicas of many deployments in one query, by ([cluster id,] namespace, deployment) (kube-state-metrics). */
+export function fleetReadyReplicas(params: Omit<FleetParams, "window" | "runtime">): PromQuery {
+  const p = parseParams(ZFleetParams.omit({ window: true }), params);
+  const base: Matcher[] = p.clusters ? [anyOf(K.clusterLabel, p.clusters)] : [];
+  base.push(
+    anyOf(
+      "namespace",
+      p.deployments.map((d) => d.namespace),
+    ),
+  );
+  base.push(
+    anyOf(
+      "deployment",
+      p.deployments.map((d) => d.deployment),
+    ),
+  );
+  const by = [...(p.clusters ? [K.clusterLabel] : []), "namespace", "deployment"];
+  return { expr: `max by (${by.join(", ")}) (${selector(K.readyReplicas, base)})`, unit: "replicas" };
 }
 
 export function desiredReplicas(params: DeploymentScope): PromQuery {

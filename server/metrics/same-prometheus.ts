@@ -28,6 +28,11 @@ export function canonicalPrometheusUrl(url: string): string | null {
   return p ? `${p.protocol}//${p.host}:${p.port}${p.path}` : null;
 }
 
+/** A URL naming this machine (127.0.0.0/8, ::1, localhost) by spelling alone. */
+export function isLoopbackUrl(url: string): boolean {
+  return parts(url)?.host === "loopback";
+}
+
 /** Same server by spelling alone (no DNS): cheap enough for every chart request. */
 export function isSamePrometheus(a: string, b: string): boolean {
   const x = canonicalPrometheusUrl(a);

@@ -1,11 +1,14 @@
 // The chart services against a real Prometheus (the Debian binary) holding a backfilled history of one
-// deployment, with Tern's gauges rendered from the database: the joins, labels and sums hold end to end.
+// deployment, with Tern's gauges rendered from the database: the joins, labels and sums hold end to end, and
+// Tern's histogram_quantile (metrics/histogram-quantile.ts) answers as Prometheus' own on the same data.
 // Skipped without the prometheus/promtool binaries.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateBackfill } from "../../metrics/backfill";
+import { histogramQuantiles } from "../../metrics/histogram-quantile";
+import { createPrometheusClient, type Series } from "../../metrics/prometheus-client";
 import { fleetBackfillSeries } from "../../metrics/fleet-backfill";
 import { defaultEnvironment, planPrometheus } from "../../metrics/prometheus-binary";
 import { startPrometheus, type LocalPrometheus } from "../../metrics/prometheus-process";
@@ -63,7 +66,16 @@ describe.skipIf(!bins)("charts from a real Prometheus", () => {
         },
       ],
       nodes: [
-        { job: "tern-sim", instance, cluster: "c-alpha", clusterId: a.clusterId, node: "n0", gpuType: "H100", gpus: 8, region: "us-east-1" },
+        {
+          job: "tern-sim",
+          instance,
+          cluster: "c-alpha",
+          clusterId: a.clusterId,
+          node: "n0",
+          gpuType: "H100",
+          gpus: 8,
+          region: "us-east-1",
+        },
       ],
       tern: { job: "tern", instance, ...tern, now: new Date() },
     });
@@ -120,5 +132,90 @@ describe.skipIf(!bins)("charts from a real Prometheus", () => {
     expect(o.current.byModel).toEqual([{ name: "m-alpha", currency: "USD", value: 5 }]);
     expect(o.slo.ok && o.slo.breaches.map((b) => b.name)).toEqual(["d-alpha"]);
     expect(o.totals.requestsPerSecond).toBeGreaterThan(0);
+  });
+
+  describe("histogram_quantile computed by Tern equals Prometheus' on the same data", () => {
+    const QS = [0.01, 0.25, 0.5, 0.9, 0.95, 0.99, 0.999, 1];
+    const bucket = (le: string, value: string) => `label_replace(vector(${value}), "le", "${le}", "", "")`;
+    const synthetic = (parts: [string, string][]) => parts.map(([le, v]) => bucket(le, v)).join(" or ");
+    // time() makes the counts move from step to step, through the cases quantile.go treats apart.
+    const cases: [string, string][] = [
+      [
+        "the simulator's bucket rates, 1 m window",
+        'sum by (le) (rate(request_predict_seconds_bucket{deployment="d-alpha"}[1m]))',
+      ],
+      [
+        "the simulator's bucket rates, 5 m window",
+        'sum by (le) (rate(request_predict_seconds_bucket{deployment="d-alpha"}[5m]))',
+      ],
+      [
+        "bucket rates grouped by deployment",
+        "sum by (le, tern_cluster_id, namespace, deployment) (rate(request_predict_seconds_bucket[2m]))",
+      ],
+      [
+        "counts that decrease between buckets (forced monotonic)",
+        synthetic([
+          ["0.1", "time() % 7"],
+          ["0.25", "time() % 5"],
+          ["0.5", "(time() % 11) + 1"],
+          ["1", "time() % 13"],
+          ["+Inf", "time() % 17"],
+        ]),
+      ],
+      [
+        "no observations at some steps (NaN) and ranks in the +Inf bucket",
+        synthetic([
+          ["0.005", "0 * time()"],
+          ["0.05", "(time() % 3) * 0.5"],
+          ["+Inf", "(time() % 4) * 2"],
+        ]),
+      ],
+      [
+        "bounds at and below zero",
+        synthetic([
+          ["-2", "time() % 3"],
+          ["0", "(time() % 3) + (time() % 2)"],
+          ["3.5", "(time() % 3) + 4"],
+          ["+Inf", "(time() % 3) + 9"],
+        ]),
+      ],
+      [
+        "no +Inf bucket",
+        synthetic([
+          ["0.1", "1"],
+          ["1", "time() % 9"],
+        ]),
+      ],
+      ["the +Inf bucket alone", synthetic([["+Inf", "time() % 5"]])],
+    ];
+
+    const key = (s: Series) => JSON.stringify(Object.entries(s.labels).sort());
+    const same = (a: number, b: number) =>
+      (Number.isNaN(a) && Number.isNaN(b)) || a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+
+    it.each(cases)("%s", async (_, expr) => {
+      const client = createPrometheusClient({ baseUrl: prom.url, timeoutMs: 10_000 });
+      const end = Math.floor(Date.now() / 15_000) * 15_000;
+      const start = end - 3600_000;
+      const buckets = await client.queryRange(expr, start, end, 15);
+      if (!buckets.ok) throw new Error(buckets.error.message);
+      expect(buckets.series.length).toBeGreaterThan(0);
+      const ours = histogramQuantiles(buckets.series, QS, 1000);
+      let compared = 0;
+      for (const [i, q] of QS.entries()) {
+        const theirs = await client.queryRange(`(histogram_quantile(${q}, ${expr})) * 1000`, start, end, 15);
+        if (!theirs.ok) throw new Error(theirs.error.message);
+        expect(theirs.series.map(key).sort()).toEqual(ours.map((g) => key({ labels: g.labels, points: [] })).sort());
+        for (const s of theirs.series) {
+          const mine = ours.find((g) => key({ labels: g.labels, points: [] }) === key(s))!.points[i]!;
+          expect(mine.map(([t]) => t)).toEqual(s.points.map(([t]) => t));
+          s.points.forEach(([t, v], n) => {
+            if (!same(mine[n]![1], v)) throw new Error(`q=${q} at ${t}: Tern ${mine[n]![1]}, Prometheus ${v}`);
+            compared++;
+          });
+        }
+      }
+      expect(compared).toBeGreaterThan(QS.length * 200);
+    });
   });
 });

@@ -2,7 +2,7 @@
 // with Tern's price gauges; a cluster with its own Prometheus has no Tern gauges, so there Tern multiplies
 // its ready replicas by the catalog's price. Failures are per Prometheus, as data.
 import { costRate } from "../../metrics/cost";
-import { readyReplicas } from "../../metrics/promql";
+import { fleetReadyReplicas } from "../../metrics/promql";
 import { CLUSTER_METRICS as K } from "../../metrics/runtime-presets";
 import type { ChartError, ChartSeries } from "../../validation/metrics";
 import { chartError, sumPoints, withGaps } from "./chart-series";
@@ -32,6 +32,9 @@ export interface CostsResult {
   /** True when at least one Prometheus answered (an empty answer is "no data yet", not a failure). */
   answered: boolean;
 }
+
+/** Clusters with their own Prometheus asked at once (one range query each). */
+export const OWN_PROMETHEUS_CONCURRENCY = 4;
 
 const depKey = (cluster: string, namespace: string, name: string) => `${cluster}\u0000${namespace}\u0000${name}`;
 
@@ -73,7 +76,9 @@ export async function costByDeployment(opts: {
       const byKey = new Map(shared.map((d) => [depKey(d.cluster.id, d.namespace, d.name), d]));
       const found = new Map<CostDeployment, ChartSeries[]>();
       for (const s of r.series) {
-        const d = byKey.get(depKey(s.labels[K.clusterLabel] ?? "", s.labels.namespace ?? "", s.labels.deployment ?? ""));
+        const d = byKey.get(
+          depKey(s.labels[K.clusterLabel] ?? "", s.labels.namespace ?? "", s.labels.deployment ?? ""),
+        );
         if (!d) continue; // a deployment Tern no longer has
         const list = found.get(d) ?? [];
         list.push({ name: "cost", currency: s.labels.currency ?? "", points: withGaps(s.points, w.stepSeconds) });
@@ -83,23 +88,29 @@ export async function costByDeployment(opts: {
     }
   }
 
-  // One cluster's dead Prometheus is tried once, not once per deployment.
+  // One query per cluster with its own Prometheus, for all its deployments; a dead one fails once.
+  const byCluster = new Map<string, CostDeployment[]>();
+  for (const d of own) byCluster.set(d.cluster.name, [...(byCluster.get(d.cluster.name) ?? []), d]);
   const down = new Map<string, ChartError>();
-  const results = await mapLimit(own, 8, async (d) => {
-    if (down.has(d.cluster.name) || opts.signal?.aborted) return null;
-    const p = prometheusFor(d.cluster, opts.settings);
-    if (!p.ok) return null;
-    const r = await queryRange(p.client, () => readyReplicas({ namespace: d.namespace, deployment: d.name }), w, opts.signal);
+  const results = await mapLimit([...byCluster.values()], OWN_PROMETHEUS_CONCURRENCY, async (list) => {
+    const first = list[0]!;
+    const p = prometheusFor(first.cluster, opts.settings);
+    if (!p.ok || opts.signal?.aborted) return [];
+    const deployments = list.map((d) => ({ namespace: d.namespace, deployment: d.name }));
+    const r = await queryRange(p.client, () => fleetReadyReplicas({ deployments }), w, opts.signal);
     if (!r.ok) {
-      if (!down.has(d.cluster.name)) down.set(d.cluster.name, chartError(r.error, d.cluster.name));
-      return null;
+      down.set(first.cluster.name, chartError(r.error, first.cluster.name));
+      return [];
     }
     out.answered = true;
-    const ready = sumPoints(r.series.map((s) => withGaps(s.points, w.stepSeconds)));
-    const key = { provider: d.cluster.provider, region: d.cluster.region, gpuType: d.gpuType };
-    return { deployment: d, series: costFromReady(ready, d.gpusPerReplica, key, prices) };
+    return list.map((d) => {
+      const mine = r.series.filter((s) => s.labels.namespace === d.namespace && s.labels.deployment === d.name);
+      const ready = sumPoints(mine.map((s) => withGaps(s.points, w.stepSeconds)));
+      const key = { provider: d.cluster.provider, region: d.cluster.region, gpuType: d.gpuType };
+      return { deployment: d, series: costFromReady(ready, d.gpusPerReplica, key, prices) };
+    });
   });
-  for (const r of results) if (r && r.series.length) out.costs.push(r);
+  for (const r of results.flat()) if (r.series.length) out.costs.push(r);
   out.errors.push(...down.values());
   return out;
 }

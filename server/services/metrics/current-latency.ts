@@ -1,6 +1,10 @@
-// Current p95 latency and request rate per deployment (instant queries), with one failure per Prometheus
-// rather than one per deployment: a dead Prometheus is not asked again for its other deployments.
-import { latencyQuantile, requestRate } from "../../metrics/promql";
+// Current p95 latency and request rate per deployment (instant queries): two queries per Prometheus for all
+// its deployments (bucket rates and request rates grouped by deployment, p95 computed as histogram_quantile
+// does), whatever the number of deployments, and one failure per Prometheus rather than one per deployment.
+import { histogramQuantiles } from "../../metrics/histogram-quantile";
+import { fleetLatencyBuckets, fleetRequestRate } from "../../metrics/promql";
+import type { PrometheusClient, QueryResult } from "../../metrics/prometheus-client";
+import { CLUSTER_METRICS as K, presetOf } from "../../metrics/runtime-presets";
 import type { ChartError } from "../../validation/metrics";
 import { chartError, finiteOrNull } from "./chart-series";
 import type { ChartDeployment } from "./load-cost-deployments";
@@ -13,6 +17,21 @@ export interface CurrentLatency {
   requestsPerSecond: number | null;
 }
 
+/** Prometheus servers asked at once; each gets two queries. */
+export const CURRENT_LATENCY_CONCURRENCY = 4;
+
+interface Target {
+  client: PrometheusClient;
+  /** The shared Prometheus (series carry `tern_cluster_id`) or one cluster's own. */
+  shared: boolean;
+  /** The cluster's name for a cluster's own Prometheus, "" for the shared one. */
+  name: string;
+  deployments: ChartDeployment[];
+}
+
+const keyOf = (cluster: string, namespace: string, deployment: string) =>
+  `${cluster}\u0000${namespace}\u0000${deployment}`;
+
 export async function currentLatency(opts: {
   deployments: ChartDeployment[];
   settings: PrometheusSettings;
@@ -20,31 +39,76 @@ export async function currentLatency(opts: {
   signal?: AbortSignal;
 }): Promise<{ items: CurrentLatency[]; errors: ChartError[]; answered: boolean }> {
   const down = new Map<string, ChartError>();
-  let answered = false;
+  const targets = new Map<string, Target>();
+  for (const d of opts.deployments) {
+    const p = prometheusFor(d.cluster, opts.settings);
+    if (!p.ok) {
+      if (!down.has(d.cluster.name)) down.set(d.cluster.name, p.error);
+      continue;
+    }
+    const name = p.shared ? "" : d.cluster.name;
+    const t = targets.get(name) ?? { client: p.client, shared: p.shared, name, deployments: [] };
+    t.deployments.push(d);
+    targets.set(name, t);
+  }
+
   // "Now" is the last 4 scrapes (2 minutes at the default 30 s).
   const window = rateWindow(0, opts.settings);
-  const items = await mapLimit(opts.deployments, 8, async (d): Promise<CurrentLatency | null> => {
-    if (opts.signal?.aborted) return null;
-    const p = prometheusFor(d.cluster, opts.settings);
-    const target = p.ok && p.shared ? "" : d.cluster.name;
-    if (!p.ok) {
-      down.set(target, p.error);
-      return null;
-    }
-    if (down.has(target)) return null;
-    const scope = { cluster: p.clusterId, namespace: d.namespace, deployment: d.name, window };
+  const preset = presetOf(undefined);
+  const found = new Map<string, { p95Ms: number | null; requestsPerSecond: number | null }>();
+  let answered = false;
+  await mapLimit([...targets.values()], CURRENT_LATENCY_CONCURRENCY, async (t) => {
+    if (opts.signal?.aborted) return;
+    const params = {
+      ...(t.shared ? { clusters: t.deployments.map((d) => d.cluster.id) } : {}),
+      deployments: t.deployments.map((d) => ({ namespace: d.namespace, deployment: d.name })),
+      window,
+    };
+    let toMs = 1;
     const [lat, req] = await Promise.all([
-      queryInstant(p.client, () => latencyQuantile({ ...scope, quantile: 0.95 }), opts.signal),
-      queryInstant(p.client, () => requestRate(scope), opts.signal),
+      queryInstant(
+        t.client,
+        () => {
+          const q = fleetLatencyBuckets(params);
+          toMs = q.toMs;
+          return q;
+        },
+        opts.signal,
+      ),
+      queryInstant(t.client, () => fleetRequestRate(params), opts.signal),
     ]);
     const failed = !lat.ok ? lat : !req.ok ? req : null;
     if (failed && !failed.ok) {
-      if (!down.has(target)) down.set(target, chartError(failed.error, p.shared ? undefined : d.cluster.name));
-      return null;
+      down.set(t.name, chartError(failed.error, t.shared ? undefined : t.name));
+      return;
     }
     answered = true;
-    const value = (r: typeof lat) => (r.ok && r.series[0]?.points[0] ? finiteOrNull(r.series[0].points[0][1]) : null);
-    return { deployment: d, p95Ms: value(lat), requestsPerSecond: value(req) };
+    // On a cluster's own Prometheus the series have no cluster id label: key them by the cluster's name.
+    const key = (labels: Record<string, string>) =>
+      keyOf(
+        t.shared ? (labels[K.clusterLabel] ?? "") : t.name,
+        labels[preset.namespaceLabel] ?? "",
+        labels[preset.deployment.label] ?? "",
+      );
+    const entry = (k: string) => {
+      const e = found.get(k) ?? { p95Ms: null, requestsPerSecond: null };
+      found.set(k, e);
+      return e;
+    };
+    for (const g of histogramQuantiles(seriesOf(lat), [0.95], toMs))
+      entry(key(g.labels)).p95Ms = finiteOrNull(g.points[0]![0]?.[1] ?? NaN);
+    for (const s of seriesOf(req)) entry(key(s.labels)).requestsPerSecond = finiteOrNull(s.points[0]?.[1] ?? NaN);
+    for (const d of t.deployments) entry(keyOf(t.shared ? d.cluster.id : t.name, d.namespace, d.name));
   });
-  return { items: items.filter((i): i is CurrentLatency => i !== null), errors: [...down.values()], answered };
+
+  const items: CurrentLatency[] = [];
+  for (const d of opts.deployments) {
+    const p = prometheusFor(d.cluster, opts.settings);
+    if (!p.ok) continue;
+    const v = found.get(keyOf(p.shared ? d.cluster.id : d.cluster.name, d.namespace, d.name));
+    if (v) items.push({ deployment: d, ...v });
+  }
+  return { items, errors: [...down.values()], answered };
 }
+
+const seriesOf = (r: QueryResult) => (r.ok ? r.series : []);

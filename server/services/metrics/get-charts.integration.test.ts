@@ -26,22 +26,36 @@ afterAll(async () => db?.close());
 const scopeOf = (f: TeamFixture) => ({ prisma: db.prisma, teamId: f.teamId, userId: f.users.VIEWER.id });
 const errorKind = (p: ChartPanel) => (p.ok ? "ok" : p.error.kind);
 
+/**
+ * Cumulative bucket rates (le in seconds) whose p50/p95/p99 are 125/350/600 ms: 41.5 of 100 requests within
+ * 0.1 s, 92.5 within 0.25 s, 98.75 within 0.5 s, all within 1 s.
+ */
+const BUCKETS: [string, number][] = [
+  ["0.1", 41.5],
+  ["0.25", 92.5],
+  ["0.5", 98.75],
+  ["1", 100],
+  ["+Inf", 100],
+];
+
 /** The fixture's deployment: 1 ready replica × 1 H100 at 2.5 USD/h, p95 350 ms (SLO 200), 4 req/s. */
 function healthyAnswers(team: TeamFixture) {
   return (q: string): FakeSeries[] => {
     const dep = { tern_cluster_id: team.clusterId, namespace: "models", deployment: "d-alpha" };
     if (q.includes("tern_gpu_price_per_hour"))
       return [{ metric: { team: team.teamId, ...dep, currency: "USD" }, value: () => 2.5 }];
-    if (q.includes("histogram_quantile(0.5,")) return [{ value: () => 120 }];
-    if (q.includes("histogram_quantile(0.95,")) return [{ value: () => 350 }];
-    if (q.includes("histogram_quantile(0.99,")) return [{ value: () => 600 }];
-    if (q.includes("kube_deployment_status_replicas_ready")) return [{ value: () => 1 }];
+    if (q.includes("request_predict_seconds_bucket"))
+      return BUCKETS.map(([le, v]) => ({
+        metric: { ...(q.startsWith("sum by (le)") ? {} : dep), le },
+        value: () => v,
+      }));
+    if (q.includes("kube_deployment_status_replicas_ready")) return [{ metric: dep, value: () => 1 }];
     if (q.includes("kube_node_status_allocatable") && !q.includes("kube_pod_container_resource_requests"))
       return [{ metric: { gpu_type: "H100" }, value: () => 8 }];
     if (q.includes("kube_pod_container_resource_requests")) return [{ metric: { gpu_type: "H100" }, value: () => 1 }];
     // Error ratio before the request rate: its expression contains the request counters too.
     if (q.includes(") / (")) return [{ value: (t) => (t % 10_000 === 0 ? NaN : 0.01) }];
-    if (q.includes("nv_inference_request_success")) return [{ value: () => 4 }];
+    if (q.includes("nv_inference_request_success")) return [{ metric: dep, value: () => 4 }];
     return [];
   };
 }
@@ -123,7 +137,15 @@ describe("charts from the shared Prometheus", () => {
     const latency = d.latency.ok ? d.latency.series : [];
     expect(latency.map((s) => s.name)).toEqual(["p50", "p95", "p99"]);
     expect(latency[1]!.points.length).toBeLessThanOrEqual(600);
-    expect(latency[1]!.points.at(-1)).toEqual([d.window.endMs, 350]);
+    expect(latency[1]!.points.at(-1)![0]).toBe(d.window.endMs);
+    expect(latency.map((s) => s.points.at(-1)![1])).toEqual([
+      expect.closeTo(125, 9),
+      expect.closeTo(350, 9),
+      expect.closeTo(600, 9),
+    ]);
+    // One query for all three quantiles.
+    expect(prom.calls.filter((c) => c.query.includes("_bucket"))).toHaveLength(1);
+    expect(prom.calls.some((c) => c.query.includes("histogram_quantile"))).toBe(false);
     // NaN (no traffic at that step) is a gap, not a zero.
     const errors = d.errorRatio.ok ? d.errorRatio.series[0]!.points : [];
     expect(errors.some(([, v]) => v === null)).toBe(true);
@@ -187,6 +209,8 @@ describe("charts from the shared Prometheus", () => {
     expect(o.errors).toEqual([]);
     expect(o.current.byCloud).toEqual([{ name: "AWS", currency: "USD", value: 2.5 }]);
     expect(o.current.byModel).toEqual([{ name: "m-alpha", currency: "USD", value: 2.5 }]);
+    const p95Ms = o.slo.ok ? o.slo.breaches[0]?.p95Ms : undefined;
+    expect(p95Ms).toBeCloseTo(350, 9);
     expect(o.slo).toEqual({
       ok: true,
       checked: 1,
@@ -198,7 +222,7 @@ describe("charts from the shared Prometheus", () => {
           namespace: "models",
           cluster: "c-alpha",
           model: "m-alpha",
-          p95Ms: 350,
+          p95Ms,
           sloMs: 200,
         },
       ],
@@ -227,6 +251,21 @@ describe("a cluster with its own Prometheus", () => {
     expect(d.costPerHour.ok && d.costPerHour.series.map((s) => [s.currency, s.points.at(-1)?.[1]])).toEqual([
       ["USD", 2.5],
     ]);
+    // The overview: one ready-replicas query for all the cluster's deployments, and two instant queries.
+    const before = prom.calls.length;
+    const o = await getOverviewCharts({
+      ...scopeOf(a),
+      input: { range: "1h" },
+      prometheus: { defaultUrl: "http://prom.test", fetch: prom.fetch },
+      nowMs,
+    });
+    const asked = prom.calls.slice(before);
+    expect(asked.map((c) => c.path).sort()).toEqual(["/api/v1/query", "/api/v1/query", "/api/v1/query_range"]);
+    expect(asked.find((c) => c.path.endsWith("query_range"))?.query).toBe(
+      'max by (namespace, deployment) (kube_deployment_status_replicas_ready{namespace=~"models",deployment=~"d-alpha"})',
+    );
+    expect(o.current.byCloud).toEqual([{ name: "AWS", currency: "USD", value: 2.5 }]);
+    expect(o.slo.ok && o.slo.breaches.map((b) => b.name)).toEqual(["d-alpha"]);
     await db.prisma.cluster.update({ where: { id: a.clusterId }, data: { prometheusUrl: null } });
   });
 });

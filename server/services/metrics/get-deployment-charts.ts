@@ -2,14 +2,22 @@
 // each panel its own success or error, queried from the cluster's Prometheus.
 import { notFound } from "../../errors";
 import { COST_FORMULA_GENERIC, costFormula, costRate } from "../../metrics/cost";
+import { histogramQuantiles } from "../../metrics/histogram-quantile";
 import type { QueryResult } from "../../metrics/prometheus-client";
-import { errorRatio, latencyQuantile, readyReplicas, requestRate } from "../../metrics/promql";
+import {
+  errorRatio,
+  latencyBuckets,
+  latencyQuantile,
+  readyReplicas,
+  requestRate,
+  type PromQuery,
+} from "../../metrics/promql";
 import type { ChartPanel, ChartSeries, DeploymentChartsDto } from "../../validation/metrics";
 import type { TeamScope } from "../context";
-import { chartError, cumulativeOf, lastValue, panelOf, sumPoints } from "./chart-series";
+import { chartError, cumulativeOf, lastValue, panelOf, sumPoints, toChartSeries } from "./chart-series";
 import { costFromReady, loadPriceBook, noPriceError } from "./price-history";
 import { prometheusFor, rateWindow, settingsFromEnv, type ChartsOptions } from "./resolve-prometheus";
-import { chartWindow, queryRange, windowDto } from "./run-query";
+import { chartWindow, mapLimit, queryRange, windowDto } from "./run-query";
 import type { ChartRange } from "../../validation/metrics";
 
 const QUANTILES = [
@@ -17,6 +25,31 @@ const QUANTILES = [
   ["p95", 0.95],
   ["p99", 0.99],
 ] as const;
+/** Queries one page load has in flight at most against its Prometheus. */
+export const DEPLOYMENT_QUERY_CONCURRENCY = 3;
+
+/**
+ * How latency quantiles are asked: `buckets` (the default) fetches the histogram's bucket rates once and
+ * computes p50/p95/p99 as histogram_quantile does; `per-quantile` sends one histogram_quantile query per
+ * quantile, as Tern did before (the bench's reference).
+ */
+export type LatencyQueries = "buckets" | "per-quantile";
+
+/** The latency panel from one bucket-rates answer: p50, p95, p99 in that order, always three series. */
+function latencyFromBuckets(r: QueryResult, toMs: () => number, stepSeconds: number): ChartPanel {
+  if (!r.ok) return { ok: false, error: chartError(r.error) };
+  const groups = histogramQuantiles(
+    r.series,
+    QUANTILES.map(([, q]) => q),
+    toMs(),
+  );
+  const series: ChartSeries[] = [];
+  QUANTILES.forEach(([name], i) => {
+    for (const g of groups)
+      series.push(toChartSeries({ labels: g.labels, points: g.points[i]! }, stepSeconds, () => name));
+  });
+  return { ok: true, series };
+}
 
 /** One panel from several single-series queries (p50/p95/p99): the first failure fails the panel. */
 function combine(results: readonly [string, QueryResult][], stepSeconds: number): ChartPanel {
@@ -31,7 +64,9 @@ function combine(results: readonly [string, QueryResult][], stepSeconds: number)
 }
 
 export async function getDeploymentCharts(
-  opts: TeamScope & { input: { id: string; range: ChartRange; widthPx?: number } } & ChartsOptions,
+  opts: TeamScope & { input: { id: string; range: ChartRange; widthPx?: number } } & ChartsOptions & {
+      latencyQueries?: LatencyQueries;
+    },
 ): Promise<DeploymentChartsDto> {
   const d = await opts.prisma.deployment.findFirst({
     where: { id: opts.input.id, teamId: opts.teamId },
@@ -42,7 +77,9 @@ export async function getDeploymentCharts(
       gpuType: true,
       latencySloMs: true,
       readyReplicas: true,
-      cluster: { select: { id: true, name: true, region: true, prometheusUrl: true, cloud: { select: { provider: true } } } },
+      cluster: {
+        select: { id: true, name: true, region: true, prometheusUrl: true, cloud: { select: { provider: true } } },
+      },
     },
   });
   if (!d) throw notFound("deployment");
@@ -89,22 +126,47 @@ export async function getDeploymentCharts(
 
   const scope = { cluster: prom.clusterId, namespace: d.namespace, deployment: d.name };
   const window = rateWindow(step, settings);
-  const range = (build: Parameters<typeof queryRange>[1]) => queryRange(prom.client, build, w);
+  const range = (build: () => PromQuery) => queryRange(prom.client, build, w);
   const hasPrice = prices.rows(key).length > 0;
-  const [latency, requests, errors, ready, sharedCost] = await Promise.all([
-    Promise.all(
-      QUANTILES.map(
-        async ([name, quantile]) =>
-          [name, await range(() => latencyQuantile({ ...scope, window, quantile }))] as [string, QueryResult],
-      ),
-    ),
-    range(() => requestRate({ ...scope, window })),
-    range(() => errorRatio({ ...scope, window })),
-    range(() => readyReplicas(scope)),
-    prom.shared && hasPrice
-      ? range(() => costRate({ team: opts.teamId, clusterId: d.cluster.id, namespace: d.namespace, deployment: d.name, by: "deployment" }))
-      : null,
-  ]);
+  const perQuantile = opts.latencyQueries === "per-quantile";
+  const bucketsQuery = () => latencyBuckets({ ...scope, window });
+  const latencyQueries: (() => PromQuery)[] = perQuantile
+    ? QUANTILES.map(
+        ([, quantile]) =>
+          () =>
+            latencyQuantile({ ...scope, window, quantile }),
+      )
+    : [bucketsQuery];
+  const others: (() => PromQuery)[] = [
+    () => requestRate({ ...scope, window }),
+    () => errorRatio({ ...scope, window }),
+    () => readyReplicas(scope),
+  ];
+  if (prom.shared && hasPrice)
+    others.push(() =>
+      costRate({
+        team: opts.teamId,
+        clusterId: d.cluster.id,
+        namespace: d.namespace,
+        deployment: d.name,
+        by: "deployment",
+      }),
+    );
+  // The histogram first: it is the largest answer. Bounded, so a page load never floods its Prometheus.
+  const results = await mapLimit([...latencyQueries, ...others], DEPLOYMENT_QUERY_CONCURRENCY, range);
+  const latencyResults = results.slice(0, latencyQueries.length);
+  const [requests, errors, ready, sharedCost = null] = results.slice(latencyQueries.length) as [
+    QueryResult,
+    QueryResult,
+    QueryResult,
+    QueryResult?,
+  ];
+  const latency = perQuantile
+    ? combine(
+        latencyResults.map((r, i) => [QUANTILES[i]![0], r] as [string, QueryResult]),
+        step,
+      )
+    : latencyFromBuckets(latencyResults[0]!, () => bucketsQuery().toMs, step);
 
   const readyPanel = panelOf(ready, step, () => "ready");
   let costPerHour: ChartPanel;
@@ -134,7 +196,7 @@ export async function getDeploymentCharts(
   return {
     window: windowDto(w),
     sloMs: d.latencySloMs,
-    latency: combine(latency, step),
+    latency,
     requests: panelOf(requests, step, () => "requests"),
     errorRatio: panelOf(errors, step, () => "errors"),
     readyReplicas: readyPanel,
