@@ -6,7 +6,7 @@ import { handleGet, handleList } from "./handle-read";
 import { handlePatch } from "./handle-patch";
 import { handleWatch } from "./handle-watch";
 import { handleCreate, handleDelete, handleDeleteCollection, handleReplace } from "./handle-write";
-import { openApiV3Document, openApiV3Root } from "./openapi";
+import { openApiV3, openApiV3Root } from "./openapi";
 import type { ResourceCall, ServerContext } from "./request-context";
 import { sendJson, sendText } from "./respond";
 import { route, type ResourceRoute } from "./router";
@@ -41,6 +41,17 @@ const HANDLERS: Record<Verb, (call: ResourceCall) => void | Promise<void>> = {
   delete: handleDelete,
   deletecollection: handleDeleteCollection,
 };
+
+/** A document asked for by its current hash never changes, so the real server lets clients keep it. */
+function sendOpenApi(res: ServerResponse, doc: { text: string; hash: string }, hash: string | null): void {
+  res.writeHead(200, {
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(doc.text),
+    "Cache-Control": hash === doc.hash ? "public, immutable" : "no-cache, private",
+    ETag: `"${doc.hash}"`,
+  });
+  res.end(doc.text);
+}
 
 export async function dispatch(
   req: IncomingMessage,
@@ -77,7 +88,7 @@ export async function dispatch(
     case "openapiRoot":
       return sendJson(res, 200, openApiV3Root());
     case "openapiGroupVersion":
-      return sendJson(res, 200, openApiV3Document(r.group));
+      return sendOpenApi(res, openApiV3(r.group), url.searchParams.get("hash"));
     case "openapiV2":
       // kubectl asks v2 for protobuf only as a fallback; a 404 makes it use its compiled-in schemas instead.
       throw unknownPath();
