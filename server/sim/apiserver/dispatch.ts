@@ -4,6 +4,7 @@ import { authenticate, authorize, requireUser, type TokenGrant, type Verb } from
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from "./discovery";
 import { handleGet, handleList } from "./handle-read";
 import { handlePatch } from "./handle-patch";
+import { handlePodLog } from "./handle-pod-log";
 import { handleWatch } from "./handle-watch";
 import { handleCreate, handleDelete, handleDeleteCollection, handleReplace } from "./handle-write";
 import { openApiV3, openApiV3Root } from "./openapi";
@@ -95,8 +96,14 @@ export async function dispatch(
     case "unknown":
       throw unknownPath();
     case "resource": {
-      const verb = verbOf(method, r, url.searchParams);
       const call: ResourceCall = { req, res, route: r, query: url.searchParams, user: user!, ctx };
+      if (r.subresource === "log") {
+        if (method !== "GET" || r.name === undefined)
+          throw new HttpError("MethodNotAllowed", "the server does not allow this method on the requested resource");
+        authorize(user!, "get", r);
+        return handlePodLog(call);
+      }
+      const verb = verbOf(method, r, url.searchParams);
       authorize(user!, verb, r);
       return HANDLERS[verb](call);
     }

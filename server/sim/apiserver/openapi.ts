@@ -125,8 +125,36 @@ function pathsFor(info: ResourceInfo): Record<string, Json> {
       }),
     };
   }
+  if (info.resource === "pods") paths[`${prefix}${nsPart}/pods/{name}/log`] = podLogPath(scopeParams);
   return paths;
 }
+
+const podLogPath = (scopeParams: Json[]): Json => ({
+  parameters: [pathParam("name"), ...scopeParams],
+  get: op(
+    "get",
+    "readCoreV1NamespacedPodLog",
+    { group: "", version: "v1", kind: "Pod" },
+    {
+      description: "read log of the specified Pod",
+      parameters: [
+        query("container"),
+        query("follow", "boolean"),
+        query("insecureSkipTLSVerifyBackend", "boolean"),
+        { ...query("limitBytes"), schema: { type: "integer", uniqueItems: true } },
+        query("previous", "boolean"),
+        { ...query("sinceSeconds"), schema: { type: "integer", uniqueItems: true } },
+        query("sinceTime"),
+        { ...query("tailLines"), schema: { type: "integer", uniqueItems: true } },
+        query("timestamps", "boolean"),
+      ],
+      responses: {
+        "200": { description: "OK", content: { "text/plain": { schema: { type: "string" } } } },
+        "401": { description: "Unauthorized" },
+      },
+    },
+  ),
+});
 
 function componentSchemas(infos: ResourceInfo[]): Record<string, Json> {
   const gvks = new Map<string, { group: string; version: string; kind: string }>();

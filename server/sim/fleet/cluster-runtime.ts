@@ -11,6 +11,7 @@ import { cloudOf, dataPortOf, type CloudConfig, type ClusterConfig, type FleetCo
 import { Kubelets } from "./kubelet";
 import { ensureNodes } from "./node-objects";
 import { NodeLifecycle } from "./node-lifecycle";
+import { PodLogBook } from "./pod-logs";
 import { ReplicaSetController } from "./replicaset-controller";
 import { Scheduler } from "./scheduler";
 import { latencyModel, ServingRegistry } from "./serving";
@@ -28,6 +29,8 @@ export interface ClusterRuntime {
   cloud: CloudConfig;
   store: ObjectStore;
   serving: ServingRegistry;
+  /** Container output of this cluster's pods (served as pods/log). */
+  logs: PodLogBook;
   metrics: ServingMetrics;
   faults: DeploymentFaults;
   nodes: NodeLifecycle;
@@ -54,6 +57,7 @@ export async function startClusterRuntime(opts: {
   const events = new EventRecorder(store);
   const faults = new DeploymentFaults();
   const serving = new ServingRegistry();
+  const logs = new PodLogBook();
   const metrics = new ServingMetrics(cluster.name);
   const nodes = new NodeLifecycle(store, events, clock);
   const dataPlane = await startDataPlane({ port: dataPortOf(cluster), cluster: cluster.name, store, serving, metrics });
@@ -61,6 +65,7 @@ export async function startClusterRuntime(opts: {
     {
       store,
       events,
+      logs,
       clock,
       cloudId: cloud.id,
       clusterName: cluster.name,
@@ -92,6 +97,7 @@ export async function startClusterRuntime(opts: {
     cloud,
     store,
     serving,
+    logs,
     metrics,
     faults,
     nodes,
