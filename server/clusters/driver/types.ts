@@ -76,6 +76,8 @@ export interface PodInfo {
   /** `nvidia.com/gpu` requested by all containers (limits when requests are absent). */
   gpus: number;
   deleting: boolean;
+  /** The pod's container names, in spec order (for choosing whose logs to read). */
+  containers?: string[];
 }
 
 export interface EventInfo {
