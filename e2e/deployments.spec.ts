@@ -29,6 +29,10 @@ test("deploy a model version, watch it become ready, scale it, see a kubectl sca
   await expect(page.getByText("1 of 1 replicas ready")).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText("Ready", { exact: true }).first()).toBeVisible();
 
+  // The model server's own output, read live through the cluster's pods/log.
+  await page.getByRole("button", { name: "Auto-refresh (5 s)" }).click();
+  await expect(page.getByRole("log", { name: /^Logs of pod / })).toContainText("model credit-risk 1.0.0 loaded in", { timeout: 20_000 });
+
   await page.getByRole("spinbutton", { name: "Replicas" }).fill("2");
   await page.getByRole("button", { name: "Scale" }).click();
   await expect(page.getByText("2 of 2 replicas ready")).toBeVisible({ timeout: 60_000 });

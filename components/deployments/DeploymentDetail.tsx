@@ -18,6 +18,7 @@ import { ActiveMigrationLink } from "@/components/migrations/ActiveMigrationLink
 import { useTRPC } from "@/components/trpc/client";
 import { DeploymentCharts } from "./DeploymentCharts";
 import { PhaseBadge } from "@/components/domain/PhaseBadge";
+import { PodLogsPanel } from "./PodLogsPanel";
 import { PodsTable } from "./PodsTable";
 import { ScaleControl } from "./ScaleControl";
 
@@ -127,6 +128,7 @@ export function DeploymentDetail({ id }: { id: string }) {
         <h2 className="text-sm font-semibold">{t("pods")}</h2>
         <PodsTable pods={d.pods} />
       </section>
+      {!d.deleting && <PodLogsPanel deploymentId={d.id} />}
       <section className="space-y-2">
         <h2 className="text-sm font-semibold">{t("events")}</h2>
         {d.recentEvents.length === 0 ? (

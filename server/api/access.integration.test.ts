@@ -65,6 +65,7 @@ const SAMPLE_INPUTS: Record<string, (other: Ids) => unknown> = {
   "deployment.list": () => ({}),
   "deployment.get": (o) => ({ id: o.deploymentId }),
   "deployment.options": () => undefined,
+  "deployment.logs": (o) => ({ id: o.deploymentId, tailLines: 50 }),
   "deployment.preflight": (o) => ({ clusterId: o.clusterId, modelVersionId: o.versionId, gpuType: "H100", gpusPerReplica: 1, replicas: 1 }),
   "deployment.create": (o) => ({
     clusterId: o.clusterId,

@@ -93,3 +93,31 @@ export const ZDeploymentDetail = ZDeployment.extend({
   cluster: z.object({ id: z.string(), name: z.string(), region: z.string(), health: z.string() }),
 });
 export type DeploymentDetailDto = z.infer<typeof ZDeploymentDetail>;
+
+/** The tail of one of a deployment's pods' logs (the model server container). */
+export const ZDeploymentLogsRequest = z.object({
+  id: zId,
+  /** A pod of this deployment; the first ready one when absent. */
+  pod: z
+    .string()
+    .max(253)
+    .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "pod must be a Kubernetes pod name (lowercase letters, digits, '-', '.')")
+    .optional(),
+  tailLines: z.number().int().min(1, "tail lines must be at least 1").max(2000, "tail lines must be at most 2000").default(200),
+  previous: z.boolean().default(false),
+  timestamps: z.boolean().default(false),
+});
+export type DeploymentLogsRequest = z.output<typeof ZDeploymentLogsRequest>;
+
+export const ZDeploymentLogs = z.object({
+  pods: z.array(z.object({ name: z.string(), phase: z.string(), ready: z.boolean(), restarts: z.number().int() })),
+  /** The pod whose logs these are (null when the deployment has no pods). */
+  pod: z.string().nullable(),
+  container: z.string().nullable(),
+  lines: z.array(z.string()),
+  truncated: z.boolean(),
+  fetchedAt: z.date(),
+  /** Why the cluster could not give the pods or the logs (as data: the rest of the page still works). */
+  error: z.object({ kind: z.string(), message: z.string() }).nullable(),
+});
+export type DeploymentLogsDto = z.infer<typeof ZDeploymentLogs>;

@@ -6,6 +6,8 @@ import {
   ZCreateDeploymentRequest,
   ZDeployment,
   ZDeploymentDetail,
+  ZDeploymentLogs,
+  ZDeploymentLogsRequest,
   ZDeploymentTarget,
   ZListDeploymentsRequest,
   ZPreflight,
@@ -17,6 +19,7 @@ import { preflightDeployment } from "../../services/deployments/preflight-deploy
 import { createDeployment } from "../../services/deployments/create-deployment";
 import { deleteDeployment, scaleDeployment } from "../../services/deployments/change-deployment";
 import { deploymentOptions } from "../../services/deployments/deployment-options";
+import { readDeploymentLogs } from "../../services/deployments/read-deployment-logs";
 
 export const deploymentRouter = createTRPCRouter({
   list: roleProcedure("VIEWER")
@@ -29,6 +32,10 @@ export const deploymentRouter = createTRPCRouter({
     .input(z.object({ id: zId }))
     .output(ZDeploymentDetail)
     .query(({ ctx, input }) => getDeployment({ ...ctx.svc, id: input.id })),
+  logs: roleProcedure("VIEWER")
+    .input(ZDeploymentLogsRequest)
+    .output(ZDeploymentLogs)
+    .query(({ ctx, input }) => readDeploymentLogs({ ...ctx.svc, input })),
   options: roleProcedure("VIEWER")
     .output(
       z.object({

@@ -2,6 +2,7 @@
 import { createKubeClients } from "./kube-client";
 import { listEvents, listKind, listNodes, listPods } from "./list-resources";
 import { applyModelDeployment, deleteModelDeployment, getDeploymentStatus, scaleDeployment } from "./model-deployment";
+import { readPodLogs } from "./read-pod-logs";
 import { inferThroughServiceProxy } from "./service-proxy";
 import { testConnection } from "./test-connection";
 import type { ClusterDriver, ConnectOptions } from "./types";
@@ -22,6 +23,7 @@ export function connectCluster(opts: ConnectOptions): ClusterDriver {
     getDeploymentStatus: (namespace, name) => getDeploymentStatus(k, namespace, name),
     listPods: (namespace, labelSelector) => listPods(k, namespace, labelSelector),
     listEvents: (namespace, involvedObjectName) => listEvents(k, namespace, involvedObjectName),
+    readPodLogs: (namespace, pod, logOpts) => readPodLogs(k, namespace, pod, logOpts),
     listNodes: () => listNodes(k),
     list: (kind, listOpts) => listKind(k, kind, listOpts?.labelSelector),
     watch: (kind, watchOpts) => watchKind(k, kind, watchOpts),

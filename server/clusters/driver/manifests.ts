@@ -2,6 +2,9 @@
 import { DEPLOYMENT_ID_LABEL, GPU_PRODUCT_LABEL, GPU_RESOURCE } from "./summarize";
 import type { ModelDeploymentSpec } from "./types";
 
+/** The model server's container in every pod Tern deploys (whose logs Tern shows). */
+export const MODEL_CONTAINER = "model-server";
+
 export const MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
 export const MANAGED_BY = "tern";
 export const MODEL_LABEL = "tern.dev/model";
@@ -63,7 +66,7 @@ export function deploymentManifest(spec: ModelDeploymentSpec) {
           tolerations: [{ key: GPU_RESOURCE, operator: "Exists", effect: "NoSchedule" }],
           containers: [
             {
-              name: "model-server",
+              name: MODEL_CONTAINER,
               image: spec.image,
               ports: [{ name: "http", containerPort: SERVING_PORT, protocol: "TCP" }],
               env: [

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { createApiServer, type ApiServer } from "../../sim/apiserver/create-api-server";
 import { createClusterCertificates } from "../../sim/apiserver/certificates";
+import type { PodLogSource } from "../../sim/apiserver/handle-pod-log";
 import type { ServiceProxyBackend } from "../../sim/apiserver/service-proxy";
 import { ObjectStore, type KubeObject } from "../../sim/store/object-store";
 import { connectCluster } from "./connect-cluster";
@@ -21,7 +22,7 @@ export interface SimTestCluster {
 }
 
 export async function startSimTestCluster(
-  opts: { historyLimit?: number; bookmarkIntervalMs?: number; serviceProxy?: ServiceProxyBackend } = {},
+  opts: { historyLimit?: number; bookmarkIntervalMs?: number; serviceProxy?: ServiceProxyBackend; podLogs?: PodLogSource } = {},
 ): Promise<SimTestCluster> {
   const store = new ObjectStore({ historyLimit: opts.historyLimit ?? 5000 });
   store.create("namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: "default" } });
@@ -35,6 +36,7 @@ export async function startSimTestCluster(
     clusterName: "test",
     bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 1000,
     ...(opts.serviceProxy ? { serviceProxy: opts.serviceProxy } : {}),
+    ...(opts.podLogs ? { podLogs: opts.podLogs } : {}),
   });
   await server.listen(0);
   const ca = Buffer.from(certs.caCert).toString("base64");

@@ -101,6 +101,7 @@ export function toPodInfo(p: V1Pod): PodInfo {
     unschedulable: why.unschedulable,
     gpus,
     deleting: p.metadata?.deletionTimestamp !== undefined && p.metadata.deletionTimestamp !== null,
+    containers: (p.spec?.containers ?? []).map((c) => c.name),
   };
 }
 

@@ -76,6 +76,8 @@ export interface PodInfo {
   /** `nvidia.com/gpu` requested by all containers (limits when requests are absent). */
   gpus: number;
   deleting: boolean;
+  /** The pod's container names, in spec order (for choosing whose logs to read). */
+  containers?: string[];
 }
 
 export interface EventInfo {
@@ -184,6 +186,26 @@ export interface ServiceInferResponse {
   body: unknown;
 }
 
+/** Which output of which container, as pods/log takes it (the driver caps lines and bytes). */
+export interface PodLogOptions {
+  /** Needed when the pod has several containers. */
+  container?: string;
+  /** Lines from the end; default 200, at most 5000. */
+  tailLines?: number;
+  sinceSeconds?: number;
+  /** Prefix each line with the kubelet's RFC 3339 timestamp. */
+  timestamps?: boolean;
+  /** The last terminated instance (after a crash) instead of the current one. */
+  previous?: boolean;
+  limitBytes?: number;
+}
+
+export interface PodLogs {
+  lines: string[];
+  /** True when the byte cap cut the answer (the first or last line may be partial). */
+  truncated: boolean;
+}
+
 export interface ClusterDriver {
   readonly apiServer: string;
   testConnection(): Promise<TestConnectionResult>;
@@ -193,6 +215,8 @@ export interface ClusterDriver {
   getDeploymentStatus(namespace: string, name: string): Promise<DeploymentInfo>;
   listPods(namespace: string, labelSelector?: string): Promise<PodInfo[]>;
   listEvents(namespace: string, involvedObjectName?: string): Promise<EventInfo[]>;
+  /** The tail of a container's output (pods/log); a container that has not started yet rejects with bad_request. */
+  readPodLogs(namespace: string, pod: string, opts?: PodLogOptions): Promise<PodLogs>;
   listNodes(): Promise<NodeInfo[]>;
   /** Cluster-wide list, for the sync. */
   list<K extends WatchKind>(kind: K, opts?: { labelSelector?: string }): Promise<ListResult<K>>;

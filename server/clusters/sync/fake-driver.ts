@@ -85,6 +85,7 @@ export class FakeDriver {
       getDeploymentStatus: notUsed,
       listPods: notUsed,
       listEvents: notUsed,
+      readPodLogs: notUsed,
       listNodes: notUsed,
       infer: notUsed,
       list: async (kind, opts) => {

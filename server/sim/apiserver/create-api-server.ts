@@ -7,6 +7,7 @@ import type { TokenGrant } from "./auth";
 import { dispatch } from "./dispatch";
 import { ApiFaults } from "./faults";
 import type { ServerContext } from "./request-context";
+import type { PodLogSource } from "./handle-pod-log";
 import type { ServiceProxyBackend } from "./service-proxy";
 import { sendError, sendStatus } from "./respond";
 import { failure } from "./status-errors";
@@ -24,6 +25,8 @@ export interface ApiServerOptions {
   bookmarkIntervalMs?: number;
   /** The cluster's ready endpoints for services/proxy (the fleet's model servers). */
   serviceProxy?: ServiceProxyBackend;
+  /** The cluster's container output, for pods/log. */
+  podLogs?: PodLogSource;
 }
 
 export interface ApiServer {
@@ -43,6 +46,7 @@ export function createApiServer(opts: ApiServerOptions): ApiServer {
     faults,
     bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 5000,
     ...(opts.serviceProxy ? { serviceProxy: opts.serviceProxy } : {}),
+    ...(opts.podLogs ? { podLogs: opts.podLogs } : {}),
   };
   const sockets = new Set<Socket>();
   let bound: { port: number; host: string } | undefined;

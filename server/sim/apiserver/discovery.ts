@@ -83,7 +83,11 @@ function entries(info: ResourceInfo) {
           },
         ]
       : [];
-  return [main, ...subs, ...proxy];
+  const log =
+    info.resource === "pods"
+      ? [{ name: "pods/log", singularName: "", namespaced: true, kind: "Pod", verbs: ["get"] }]
+      : [];
+  return [main, ...subs, ...log, ...proxy];
 }
 
 export function apiResourceList(group: "" | "apps") {

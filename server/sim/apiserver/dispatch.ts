@@ -4,9 +4,10 @@ import { authenticate, authorize, requireUser, type TokenGrant, type Verb } from
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from "./discovery";
 import { handleGet, handleList } from "./handle-read";
 import { handlePatch } from "./handle-patch";
+import { handlePodLog } from "./handle-pod-log";
 import { handleWatch } from "./handle-watch";
 import { handleCreate, handleDelete, handleDeleteCollection, handleReplace } from "./handle-write";
-import { openApiV3Document, openApiV3Root } from "./openapi";
+import { openApiV3, openApiV3Root } from "./openapi";
 import type { ResourceCall, ServerContext } from "./request-context";
 import { sendJson, sendText } from "./respond";
 import { route, type ResourceRoute } from "./router";
@@ -41,6 +42,17 @@ const HANDLERS: Record<Verb, (call: ResourceCall) => void | Promise<void>> = {
   delete: handleDelete,
   deletecollection: handleDeleteCollection,
 };
+
+/** A document asked for by its current hash never changes, so the real server lets clients keep it. */
+function sendOpenApi(res: ServerResponse, doc: { text: string; hash: string }, hash: string | null): void {
+  res.writeHead(200, {
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(doc.text),
+    "Cache-Control": hash === doc.hash ? "public, immutable" : "no-cache, private",
+    ETag: `"${doc.hash}"`,
+  });
+  res.end(doc.text);
+}
 
 export async function dispatch(
   req: IncomingMessage,
@@ -77,15 +89,21 @@ export async function dispatch(
     case "openapiRoot":
       return sendJson(res, 200, openApiV3Root());
     case "openapiGroupVersion":
-      return sendJson(res, 200, openApiV3Document(r.group));
+      return sendOpenApi(res, openApiV3(r.group), url.searchParams.get("hash"));
     case "openapiV2":
       // kubectl asks v2 for protobuf only as a fallback; a 404 makes it use its compiled-in schemas instead.
       throw unknownPath();
     case "unknown":
       throw unknownPath();
     case "resource": {
-      const verb = verbOf(method, r, url.searchParams);
       const call: ResourceCall = { req, res, route: r, query: url.searchParams, user: user!, ctx };
+      if (r.subresource === "log") {
+        if (method !== "GET" || r.name === undefined)
+          throw new HttpError("MethodNotAllowed", "the server does not allow this method on the requested resource");
+        authorize(user!, "get", r);
+        return handlePodLog(call);
+      }
+      const verb = verbOf(method, r, url.searchParams);
       authorize(user!, verb, r);
       return HANDLERS[verb](call);
     }

@@ -4,3 +4,4 @@ export { createClusterCertificates, type ClusterCertificates } from "./certifica
 export { ApiFaults, type OutageMode } from "./faults";
 export { kubeconfigFor, type KubeconfigOptions } from "./kubeconfig";
 export type { TokenGrant } from "./auth";
+export type { LogEntry, PodLogSource } from "./handle-pod-log";

@@ -183,6 +183,26 @@ describe.skipIf(!hasKubectl)("kubectl against the simulator", () => {
     expect(out.stdout).toContain('deployment "web" successfully rolled out');
   });
 
+  it("explain prints fields and descriptions from the served OpenAPI v3 schemas", async () => {
+    const out = await kubectl(["explain", "deployment.spec.replicas"]);
+    expect(out.stderr).toBe("");
+    expect(out.stdout).toMatch(/GROUP:\s+apps\nKIND:\s+Deployment\nVERSION:\s+v1/);
+    expect(out.stdout).toContain("FIELD: replicas <integer>");
+    expect(out.stdout.replace(/\s+/g, " ")).toContain(
+      "Number of desired pods. This is a pointer to distinguish between explicit zero and not specified. Defaults to 1.",
+    );
+    const spec = await kubectl(["explain", "deployment.spec"]);
+    expect(spec.stdout).toMatch(/selector\s+<LabelSelector> -required-/);
+    const pod = await kubectl(["explain", "pod.spec.containers.image"]);
+    expect(pod.stdout).toMatch(/KIND:\s+Pod\nVERSION:\s+v1/);
+    expect(pod.stdout).toContain("FIELD: image <string>");
+    for (const kind of ["service.spec.ports", "namespace.status.phase", "node.status.capacity", "event.involvedObject"]) {
+      const r = await kubectl(["explain", kind]);
+      expect(r.stderr, kind).toBe("");
+      expect(r.stdout, kind).toMatch(/DESCRIPTION:\n\s+\S/);
+    }
+  });
+
   it("delete, and a read-only user is forbidden", async () => {
     const denied = await kubectl(["delete", "deployment", "created"], { readOnly: true });
     expect(denied.code).not.toBe(0);

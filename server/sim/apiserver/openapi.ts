@@ -1,14 +1,19 @@
-// Minimal OpenAPI v3 documents per group-version. kubectl (create -f / apply -f, validate=strict by default) looks for
-// a PATCH operation tagged with the object's x-kubernetes-group-version-kind that takes a `fieldValidation` query
-// parameter; finding one, it leaves validation to the server instead of needing full schemas client-side.
+// OpenAPI v3 documents per group-version: paths plus the full schemas (for `kubectl explain`). kubectl (create -f /
+// apply -f, validate=strict by default) looks for a PATCH operation tagged with the object's
+// x-kubernetes-group-version-kind that takes a `fieldValidation` query parameter; finding one, it leaves validation
+// to the server.
 import { createHash } from "node:crypto";
 import { RESOURCE_NAMES, RESOURCES, type ResourceInfo } from "../store/resources";
+import { definitionName, modelSchemas, ref } from "./openapi-models";
 
 type Json = Record<string, unknown>;
 
 const META = "io.k8s.apimachinery.pkg.apis.meta.v1";
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const schemaName = (info: ResourceInfo, kind = info.kind) => `io.k8s.api.${info.group || "core"}.v1.${kind}`;
+/** client-node's class for a kind: `V1Deployment`, and `CoreV1Event` for the core Event (events.k8s.io has its own). */
+const modelClass = (info: ResourceInfo, kind = info.kind) =>
+  info.group === "" && kind.startsWith("Event") ? `CoreV1${kind}` : `V1${kind}`;
+
+const schemaName = (info: ResourceInfo, kind = info.kind) => definitionName(modelClass(info, kind));
 const gvk = (info: ResourceInfo) => ({ group: info.group, version: "v1", kind: info.kind });
 
 const query = (name: string, type: "string" | "boolean" = "string") => ({
@@ -120,94 +125,80 @@ function pathsFor(info: ResourceInfo): Record<string, Json> {
       }),
     };
   }
+  if (info.resource === "pods") paths[`${prefix}${nsPart}/pods/{name}/log`] = podLogPath(scopeParams);
   return paths;
 }
 
-function objectSchema(description: string, ext: Json | undefined, props: Json): Json {
-  return {
-    description,
-    type: "object",
-    properties: props,
-    ...(ext ? { "x-kubernetes-group-version-kind": [ext] } : {}),
-  };
-}
-
-function schemasFor(info: ResourceInfo): Record<string, Json> {
-  const typeProps = { apiVersion: { type: "string" }, kind: { type: "string" } };
-  return {
-    [schemaName(info)]: objectSchema(`${info.kind} (simulated; fields are validated by the server)`, gvk(info), {
-      ...typeProps,
-      metadata: { allOf: [ref(`${META}.ObjectMeta`)], default: {} },
-      spec: { type: "object" },
-      status: { type: "object" },
-    }),
-    [schemaName(info, `${info.kind}List`)]: objectSchema(
-      `${info.kind}List`,
-      { ...gvk(info), kind: `${info.kind}List` },
-      {
-        ...typeProps,
-        metadata: { allOf: [ref(`${META}.ListMeta`)], default: {} },
-        items: { type: "array", items: { allOf: [ref(schemaName(info))], default: {} } },
+const podLogPath = (scopeParams: Json[]): Json => ({
+  parameters: [pathParam("name"), ...scopeParams],
+  get: op(
+    "get",
+    "readCoreV1NamespacedPodLog",
+    { group: "", version: "v1", kind: "Pod" },
+    {
+      description: "read log of the specified Pod",
+      parameters: [
+        query("container"),
+        query("follow", "boolean"),
+        query("insecureSkipTLSVerifyBackend", "boolean"),
+        { ...query("limitBytes"), schema: { type: "integer", uniqueItems: true } },
+        query("previous", "boolean"),
+        { ...query("sinceSeconds"), schema: { type: "integer", uniqueItems: true } },
+        query("sinceTime"),
+        { ...query("tailLines"), schema: { type: "integer", uniqueItems: true } },
+        query("timestamps", "boolean"),
+      ],
+      responses: {
+        "200": { description: "OK", content: { "text/plain": { schema: { type: "string" } } } },
+        "401": { description: "Unauthorized" },
       },
-    ),
-  };
-}
-
-const commonSchemas = (): Record<string, Json> => ({
-  [`${META}.ObjectMeta`]: {
-    type: "object",
-    properties: {
-      name: { type: "string" },
-      namespace: { type: "string" },
-      labels: { type: "object", additionalProperties: { type: "string" } },
-      annotations: { type: "object", additionalProperties: { type: "string" } },
-    },
-  },
-  [`${META}.ListMeta`]: {
-    type: "object",
-    properties: {
-      resourceVersion: { type: "string" },
-      continue: { type: "string" },
-      remainingItemCount: { type: "integer", format: "int64" },
-    },
-  },
-  [`${META}.Status`]: objectSchema(
-    "Status",
-    { group: "", version: "v1", kind: "Status" },
-    {
-      kind: { type: "string" },
-      apiVersion: { type: "string" },
-      status: { type: "string" },
-      message: { type: "string" },
-      reason: { type: "string" },
-      code: { type: "integer" },
-    },
-  ),
-  [`${META}.Patch`]: {
-    description: "Patch is provided to give a concrete name and type to the Kubernetes PATCH request body.",
-    type: "object",
-  },
-  "io.k8s.api.autoscaling.v1.Scale": objectSchema(
-    "Scale",
-    { group: "autoscaling", version: "v1", kind: "Scale" },
-    {
-      apiVersion: { type: "string" },
-      kind: { type: "string" },
-      metadata: { allOf: [ref(`${META}.ObjectMeta`)] },
-      spec: { type: "object", properties: { replicas: { type: "integer", format: "int32" } } },
-      status: { type: "object" },
     },
   ),
 });
 
-const cache = new Map<string, Json>();
-
-/** The documents never change while the process runs, so they are built once. */
-export function openApiV3Document(group: "" | "apps"): Json {
-  let doc = cache.get(group);
-  if (!doc) cache.set(group, (doc = buildDocument(group)));
-  return doc;
+function componentSchemas(infos: ResourceInfo[]): Record<string, Json> {
+  const gvks = new Map<string, { group: string; version: string; kind: string }>();
+  for (const info of infos) {
+    gvks.set(modelClass(info), gvk(info));
+    gvks.set(modelClass(info, `${info.kind}List`), { ...gvk(info), kind: `${info.kind}List` });
+  }
+  const status = { group: "", version: "v1", kind: "Status" };
+  gvks.set("V1Status", status);
+  const roots = [...gvks.keys()];
+  if (infos.some((i) => i.subresources.includes("scale"))) {
+    roots.push("V1Scale");
+    gvks.set("V1Scale", { group: "autoscaling", version: "v1", kind: "Scale" });
+  }
+  return {
+    ...modelSchemas(roots, gvks),
+    [`${META}.Patch`]: {
+      description: "Patch is provided to give a concrete name and type to the Kubernetes PATCH request body.",
+      type: "object",
+    },
+  };
 }
+
+interface Serialized {
+  doc: Json;
+  text: string;
+  hash: string;
+}
+const cache = new Map<string, Serialized>();
+
+/** The documents never change while the process runs, so they are built, serialized and hashed once. */
+export function openApiV3(group: "" | "apps"): Serialized {
+  let entry = cache.get(group);
+  if (!entry) {
+    const doc = buildDocument(group);
+    const text = JSON.stringify(doc);
+    // As the real server puts in serverRelativeURL, so clients can cache by it.
+    const hash = createHash("sha512").update(text).digest("hex").slice(0, 128).toUpperCase();
+    cache.set(group, (entry = { doc, text, hash }));
+  }
+  return entry;
+}
+
+export const openApiV3Document = (group: "" | "apps"): Json => openApiV3(group).doc;
 
 function buildDocument(group: "" | "apps"): Json {
   const infos = RESOURCE_NAMES.map((r) => RESOURCES[r]).filter((i) => i.group === group);
@@ -216,7 +207,7 @@ function buildDocument(group: "" | "apps"): Json {
     info: { title: "Kubernetes", version: "v1.32.0+tern-sim" },
     paths: Object.assign({}, ...infos.map(pathsFor)) as Json,
     components: {
-      schemas: Object.assign(commonSchemas(), ...infos.map(schemasFor)) as Json,
+      schemas: componentSchemas(infos),
       securitySchemes: {
         BearerToken: {
           type: "apiKey",
@@ -229,20 +220,11 @@ function buildDocument(group: "" | "apps"): Json {
   };
 }
 
-/** The document's hash, as the real server puts in serverRelativeURL so clients can cache by it. */
-function hashOf(group: "" | "apps"): string {
-  return createHash("sha512")
-    .update(JSON.stringify(openApiV3Document(group)))
-    .digest("hex")
-    .slice(0, 128)
-    .toUpperCase();
-}
-
 export function openApiV3Root(): Json {
   return {
     paths: {
-      "api/v1": { serverRelativeURL: `/openapi/v3/api/v1?hash=${hashOf("")}` },
-      "apis/apps/v1": { serverRelativeURL: `/openapi/v3/apis/apps/v1?hash=${hashOf("apps")}` },
+      "api/v1": { serverRelativeURL: `/openapi/v3/api/v1?hash=${openApiV3("").hash}` },
+      "apis/apps/v1": { serverRelativeURL: `/openapi/v3/apis/apps/v1?hash=${openApiV3("apps").hash}` },
     },
   };
 }

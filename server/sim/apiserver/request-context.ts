@@ -5,6 +5,7 @@ import { apiVersionOf } from "../store/resources";
 import type { KubeObject } from "../store/types";
 import type { User } from "./auth";
 import type { ApiFaults } from "./faults";
+import type { PodLogSource } from "./handle-pod-log";
 import { dropUnknownFields } from "./known-fields";
 import { isRecord } from "./respond";
 import type { ResourceRoute } from "./router";
@@ -17,6 +18,8 @@ export interface ServerContext {
   bookmarkIntervalMs: number;
   /** Where services/proxy requests go; without it every Service has no endpoints. */
   serviceProxy?: ServiceProxyBackend;
+  /** Container output for pods/log (the kubelets'); without it a running pod's log is empty. */
+  podLogs?: PodLogSource;
 }
 
 export interface ResourceCall {

@@ -20,7 +20,7 @@ export interface ResourceRoute {
   info: ResourceInfo;
   namespace?: string;
   name?: string;
-  subresource?: "status" | "scale";
+  subresource?: "status" | "scale" | "log";
   /** The deprecated `/api/v1/watch/...` form, which means watch=true. */
   watchPath: boolean;
 }
@@ -50,13 +50,15 @@ function resourcePath(group: "" | "apps", segs: string[]): Route {
   if (!info || segs.length > 3) return { type: "unknown" };
   if (namespace === undefined && info.namespaced && segs.length > 1) return { type: "unknown" };
   const sub = segs[2];
-  if (sub !== undefined && !(info.subresources as string[]).includes(sub)) return { type: "unknown" };
+  // pods/log is served (read-only) beside the writable subresources; it keeps no state of its own.
+  const isLog = sub === "log" && info.resource === "pods";
+  if (sub !== undefined && !isLog && !(info.subresources as string[]).includes(sub)) return { type: "unknown" };
   return {
     type: "resource",
     info,
     ...(namespace !== undefined ? { namespace } : {}),
     ...(segs[1] !== undefined ? { name: segs[1] } : {}),
-    ...(sub !== undefined ? { subresource: sub as "status" | "scale" } : {}),
+    ...(sub !== undefined ? { subresource: sub as "status" | "scale" | "log" } : {}),
     watchPath,
   };
 }

@@ -5,6 +5,7 @@ import path from "node:path";
 import { ObjectStore } from "../store/object-store";
 import { createClusterCertificates } from "./certificates";
 import { createApiServer, type ApiServer } from "./create-api-server";
+import type { PodLogSource } from "./handle-pod-log";
 import { kubeconfigFor } from "./kubeconfig";
 
 export const ADMIN_TOKEN = "sim-admin-token";
@@ -24,10 +25,8 @@ export interface TestCluster {
   close(): Promise<void>;
 }
 
-export async function startTestCluster(
-  opts: { bookmarkIntervalMs?: number; historyLimit?: number } = {},
-): Promise<TestCluster> {
-  const store = new ObjectStore({ ...(opts.historyLimit ? { historyLimit: opts.historyLimit } : {}) });
+function seededStore(historyLimit: number | undefined): ObjectStore {
+  const store = new ObjectStore({ ...(historyLimit ? { historyLimit } : {}) });
   store.create("namespaces", { metadata: { name: "default" } });
   store.create("namespaces", { metadata: { name: "kube-system" } });
   store.create("nodes", {
@@ -38,6 +37,14 @@ export async function startTestCluster(
       capacity: { "nvidia.com/gpu": "8" },
     },
   });
+  return store;
+}
+
+export async function startTestCluster(
+  /** `store` (a running cluster's, already seeded) and `podLogs` serve a simulated cluster's own state. */
+  opts: { bookmarkIntervalMs?: number; historyLimit?: number; store?: ObjectStore; podLogs?: PodLogSource } = {},
+): Promise<TestCluster> {
+  const store = opts.store ?? seededStore(opts.historyLimit);
   const certs = await createClusterCertificates({ hosts: ["127.0.0.1", "localhost"] });
   const server = createApiServer({
     store,
@@ -48,6 +55,7 @@ export async function startTestCluster(
       { token: READ_TOKEN, allowed: "read", user: "viewer" },
     ],
     ...(opts.bookmarkIntervalMs ? { bookmarkIntervalMs: opts.bookmarkIntervalMs } : {}),
+    ...(opts.podLogs ? { podLogs: opts.podLogs } : {}),
   });
   await server.listen(0);
   const dir = mkdtempSync(path.join(tmpdir(), "tern-sim-"));

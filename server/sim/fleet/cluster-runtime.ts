@@ -11,6 +11,7 @@ import { cloudOf, dataPortOf, type CloudConfig, type ClusterConfig, type FleetCo
 import { Kubelets } from "./kubelet";
 import { ensureNodes } from "./node-objects";
 import { NodeLifecycle } from "./node-lifecycle";
+import { PodLogBook } from "./pod-logs";
 import { ReplicaSetController } from "./replicaset-controller";
 import { Scheduler } from "./scheduler";
 import { latencyModel, ServingRegistry } from "./serving";
@@ -28,6 +29,8 @@ export interface ClusterRuntime {
   cloud: CloudConfig;
   store: ObjectStore;
   serving: ServingRegistry;
+  /** Container output of this cluster's pods (served as pods/log). */
+  logs: PodLogBook;
   metrics: ServingMetrics;
   faults: DeploymentFaults;
   nodes: NodeLifecycle;
@@ -53,6 +56,7 @@ export async function startClusterRuntime(opts: {
   ensureNodes(store, cluster, cloud);
   const events = new EventRecorder(store);
   const faults = new DeploymentFaults();
+  const logs = new PodLogBook();
   const metrics = new ServingMetrics(cluster.name);
   const serving = new ServingRegistry((ep) => {
     if (ep.model && ep.deployment)
@@ -64,6 +68,7 @@ export async function startClusterRuntime(opts: {
     {
       store,
       events,
+      logs,
       clock,
       cloudId: cloud.id,
       clusterName: cluster.name,
@@ -95,6 +100,7 @@ export async function startClusterRuntime(opts: {
     cloud,
     store,
     serving,
+    logs,
     metrics,
     faults,
     nodes,

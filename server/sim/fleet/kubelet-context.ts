@@ -4,12 +4,15 @@ import type { ArtifactStores } from "../artifacts/artifact-stores";
 import type { ObjectStore } from "../store/object-store";
 import type { ServingFaults } from "./deployment-faults";
 import type { EventRecorder } from "./events";
+import type { PodLogBook } from "./pod-logs";
 import type { LatencyModel, ServingRegistry } from "./serving";
 import type { SimClock } from "./sim-clock";
 
 export interface KubeletContext {
   store: ObjectStore;
   events: EventRecorder;
+  /** What the containers print, for pods/log. */
+  logs: PodLogBook;
   clock: SimClock;
   cloudId: string;
   clusterName: string;

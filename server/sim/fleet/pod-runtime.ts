@@ -11,6 +11,7 @@ import { nextBackoff, type KubeletContext, type NodeFacts } from "./kubelet-cont
 import { modelSourceOf, ModelStartError, startModel } from "./model-loader";
 import { buildPodStatus, runningState, waitingState, type ContainerView, type PodView } from "./pod-status";
 import { podHandler } from "./serving";
+import { ServingLog, SUMMARY_EVERY_MS } from "./serving-log";
 import { goDuration } from "./sim-clock";
 
 export class PodRuntime {
@@ -24,6 +25,7 @@ export class PodRuntime {
   private crashBackoff = 0;
   private pullBackoff = 0;
   private model: LoadedModel | undefined;
+  private readonly log: ServingLog;
   /** Bumped on every container start and crash, so a load still in flight for a dead container is dropped. */
   private attempt = 0;
 
@@ -39,6 +41,7 @@ export class PodRuntime {
     this.name = pod.metadata.name;
     const containers = containersOf(pod.spec);
     this.main = containers[0]!;
+    this.log = new ServingLog(ctx.logs, this.uid, this.main.name);
     this.view = {
       hostIP: node.hostIP,
       podIP,
@@ -76,7 +79,11 @@ export class PodRuntime {
     this.ctx.serving.remove(this.uid);
     if (reason === "deleted" && this.view.everStarted) {
       this.event({ type: "Normal", reason: "Killing", message: `Stopping container ${this.main.name}` });
+      if ("running" in this.mainView().state) this.log.stopping();
     }
+    for (const c of this.view.containers) this.ctx.logs.exit(this.uid, c.name);
+    // The kubelet removes a gone pod's logs once the pod is cleaned up; until then they stay readable.
+    this.ctx.clock.after(30_000, () => this.ctx.logs.forget(this.uid));
     this.ctx.events.forget(this.uid);
   }
 
@@ -145,6 +152,14 @@ export class PodRuntime {
       this.event({ type: "Normal", reason: "Created", message: `Created container: ${this.main.name}` });
       this.event({ type: "Normal", reason: "Started", message: `Started container ${this.main.name}` });
       this.view.everStarted = true;
+      for (const v of this.view.containers) this.ctx.logs.start(this.uid, v.name);
+      const pod = this.ctx.store.get("pods", this.namespace, this.name);
+      this.log.started({
+        image: this.main.image,
+        node: this.node.name,
+        gpuType: this.node.gpuType,
+        src: modelSourceOf(this.main, pod?.metadata.labels ?? {}),
+      });
       for (const v of this.view.containers) {
         v.state = runningState();
         v.started = true;
@@ -160,12 +175,14 @@ export class PodRuntime {
     const stale = () => this.stopped || attempt !== this.attempt;
     const pod = this.ctx.store.get("pods", this.namespace, this.name);
     const src = modelSourceOf(this.main, pod?.metadata.labels ?? {});
+    const t0 = Date.now();
     try {
       const model = src.uri
         ? await startModel(this.ctx.artifacts, this.ctx.cloudId, src, (ms) => this.ctx.clock.sleep(ms))
         : undefined;
       if (stale()) return;
       this.model = model;
+      if (model) this.log.loaded(model, Math.round((Date.now() - t0) / (this.ctx.clock.timeScale || 1)));
       if (this.ctx.isCrashLooping(this.namespace, this.deployment))
         throw new ModelStartError(
           "fault injected: the model server process crashed (crash-loop fault on this deployment)",
@@ -187,6 +204,8 @@ export class PodRuntime {
     this.mainView().ready = true;
     this.crashBackoff = 0;
     this.writeStatus();
+    this.log.ready();
+    this.summarize(this.attempt);
     this.ctx.serving.add({
       uid: this.uid,
       namespace: this.namespace,
@@ -206,12 +225,24 @@ export class PodRuntime {
         isReady: () => this.ready,
         serverName: this.name,
         faults: () => this.ctx.servingFaults?.(this.namespace, this.deployment),
+        onInference: (code, ms) => this.log.request(code, ms),
       }),
+    });
+  }
+
+  /** The request summary every few seconds while this container instance serves. */
+  private summarize(attempt: number): void {
+    this.after(SUMMARY_EVERY_MS, () => {
+      if (attempt !== this.attempt) return;
+      this.log.summary(SUMMARY_EVERY_MS);
+      this.summarize(attempt);
     });
   }
 
   private crash(message: string): void {
     this.attempt++;
+    this.log.crashed(message);
+    this.ctx.logs.exit(this.uid, this.main.name);
     const c = this.mainView();
     const startedAt = "running" in c.state ? c.state.running.startedAt : kubeNow();
     this.ctx.serving.remove(this.uid);

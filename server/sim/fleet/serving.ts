@@ -76,9 +76,12 @@ export function podHandler(opts: {
   isReady: () => boolean;
   serverName: string;
   faults?: () => ServingFaults | undefined;
+  /** Each answered inference (status and wall duration), for the server's own request log. */
+  onInference?: (statusCode: number, durationMs: number) => void;
 }): (req: IncomingMessage, res: ServerResponse) => void {
   return createInferenceHandler({
     ...(opts.faults ? { faults: opts.faults } : {}),
+    ...(opts.onInference ? { onInference: (e) => opts.onInference!(e.statusCode, e.durationMs) } : {}),
     getModel: (name) => (opts.model && opts.model.name === name ? opts.model : undefined),
     extraLatencyMs: () => opts.latency.extraMs(opts.gpuType, opts.namespace, opts.deployment),
     isReady: opts.isReady,

@@ -116,6 +116,7 @@ export async function startFleet(opts: StartFleetOptions): Promise<Fleet> {
           { token: cred.viewerToken, allowed: "read", user: "tern-viewer" },
         ],
         serviceProxy: serviceEndpoints(runtime.serving, runtime.metrics),
+        podLogs: runtime.logs,
       });
       await api.listen(cc.port, "127.0.0.1");
       started.push(() => api.close());
