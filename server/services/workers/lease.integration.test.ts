@@ -64,7 +64,7 @@ describe("leases", () => {
     const held = await acquireLease({ prisma: db.prisma, name: "traffic:n", holder: "x", ttlMs: 5000 });
     expect(held).not.toBeNull();
     await expect(
-      underLease({ prisma: db.prisma, name: "traffic:n", holder: "y", ttlMs: 5000, waitMs: 200, pollMs: 20 }, async () => "ran"),
+      underLease({ prisma: db.prisma, name: "traffic:n", holder: "y", ttlMs: 5000, waitMs: 200, pollMs: 20 }, () => Promise.resolve("ran")),
     ).rejects.toThrow(/lease traffic:n stayed held by another process/);
   });
 });
