@@ -36,7 +36,7 @@ export function decodeChanges(payload: string, ownOrigin: string): Change[] | nu
     return null;
   }
   if (!parsed || typeof parsed !== "object" || !("o" in parsed) || !("c" in parsed)) return null;
-  const { o, c } = parsed as { o: unknown; c: unknown };
+  const { o, c } = parsed;
   if (o === ownOrigin || !Array.isArray(c)) return null;
   const out: Change[] = [];
   for (const item of c as unknown[]) {
