@@ -99,7 +99,7 @@ export function startStatusSync(opts: { prisma: PrismaClient; log: (m: string) =
   }
   const run = () => {
     if (stopped) return;
-    tick()
+    void tick()
       .catch((e: unknown) => {
         log(`status sync tick failed: ${errorMessage(e)}`);
         return tickMs;
