@@ -14,7 +14,7 @@ describe("planSyncShare", () => {
   it("sheds half to a second replica, which then takes them", () => {
     const leases = ids.map((id) => lease(id, "a", 5000));
     const a = planSyncShare({ clusterIds: ids, leases, liveReplicas: 2, holder: "a", now });
-    expect(a).toMatchObject({ keep: ["c1", "c2"], shed: ["c3", "c4"], take: [] });
+    expect(a).toMatchObject({ keep: ["c1", "c2"], shed: ["c3", "c4"], take: [], nextExpiry: null });
     const released = [lease("c1", "a", 5000), lease("c2", "a", 5000), lease("c3", "", -now), lease("c4", "", -now)];
     expect(planSyncShare({ clusterIds: ids, leases: released, liveReplicas: 2, holder: "b", now })).toMatchObject({ keep: [], take: ["c3", "c4"], shed: [] });
   });

@@ -9,7 +9,7 @@ export interface SyncSharePlan {
   take: string[];
   /** Held beyond the fair share: release them for another replica. */
   shed: string[];
-  /** When another replica's lease this one could take next expires (ms since epoch), if it wants more. */
+  /** When the next lease another replica holds expires (ms since epoch): the time to look again. */
   nextExpiry: number | null;
 }
 
@@ -30,10 +30,10 @@ export function planSyncShare(opts: {
   const shed = mine.slice(fair);
   const free = ids.filter((id) => !live(byCluster.get(id)));
   const take = free.slice(0, Math.max(0, fair - keep.length));
-  const wantsMore = keep.length + take.length < fair;
   const foreign = ids
     .map((id) => byCluster.get(id))
     .filter((l): l is LeaseRow => live(l) && l!.holder !== opts.holder)
     .map((l) => l.expiresAt.getTime());
-  return { keep, take, shed, nextExpiry: wantsMore && foreign.length ? Math.min(...foreign) : null };
+  // Another replica's lease expiring may mean it died (its presence expires with it): look again then.
+  return { keep, take, shed, nextExpiry: foreign.length ? Math.min(...foreign) : null };
 }
