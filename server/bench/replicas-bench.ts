@@ -1,7 +1,8 @@
 // Two Tern replicas (own processes, replica-process.ts) on one PostgreSQL server database, driven over HTTP:
 // replicas.change_to_page: from replica A's answer to a scale (the change is committed) until replica B's
 //   /api/live stream carries it and B's deployment.get (the page's refetch) returns the new count (goal p95 <=
-//   250 ms). replicas.scale_to_page adds A's own handling of the scale (the request sent to the page on B).
+//   250 ms). change_to_event: the SSE event alone (0 when it beat A's answer); scale_to_page adds A's own handling
+//   of the scale (the request sent to the page on B).
 // replicas.failover: kill -9 of the replica holding a cluster's sync lease until the other holds it
 //   (goal <= TTL + 1 s; TTL is TERN_LEASE_TTL_SECONDS, 5 s here).
 // replicas.list_rps_1 / _2: deployment.list (50 of 500 rows) with 8 clients for 5 s against one replica, then
@@ -121,6 +122,7 @@ export async function runReplicasBench(db: BenchDb): Promise<Figure[]> {
     const stream = await openLive(b, { cookie }, (e) => events.push(e));
     const samples: number[] = [];
     const totals: number[] = [];
+    const toEvent: number[] = [];
     try {
       for (let i = 0; i < 40; i++) {
         const replicasWanted = 2 + (i % 3);
@@ -129,7 +131,8 @@ export async function runReplicasBench(db: BenchDb): Promise<Figure[]> {
         const res = await trpcMutation(a, "deployment.scale", { id, replicas: replicasWanted }, { cookie });
         if (res.status !== 200) throw new Error(`deployment.scale answered ${res.status}: ${res.text.slice(0, 200)}`);
         const committed = performance.now();
-        await until("the change on B's stream", () => events.slice(seen).some((e) => e.data.id === id && e.data.reason === "spec"), 5_000, 1);
+        const event = await until("the change on B's stream", () => events.slice(seen).find((e) => e.data.id === id && e.data.reason === "spec"), 5_000, 1);
+        toEvent.push(Math.max(0, event.at - committed));
         const page = await trpcQuery(b, "deployment.get", { id }, { cookie });
         if (!page.text.includes(`"replicas":${replicasWanted}`)) throw new Error(`B's page did not show ${replicasWanted} replicas: ${page.text.slice(0, 200)}`);
         samples.push(performance.now() - committed);
@@ -155,6 +158,7 @@ export async function runReplicasBench(db: BenchDb): Promise<Figure[]> {
     return [
       { name: "replicas.change_to_page.p50", value: toPage.p50, unit: "ms" },
       { name: "replicas.change_to_page.p95", value: toPage.p95, unit: "ms" },
+      { name: "replicas.change_to_event.p95", value: percentiles(toEvent).p95, unit: "ms" },
       { name: "replicas.scale_to_page.p95", value: total.p95, unit: "ms" },
       { name: `replicas.failover (TTL ${TTL_S} s)`, value: takenAt - killedAt, unit: "ms" },
       { name: "replicas.list_rps_1", value: rps1, unit: "req/s" },
