@@ -5,7 +5,9 @@ import { EventEmitter } from "node:events";
 export type Change =
   | { kind: "deployment"; teamId: string; id: string; reason: "spec" | "status" }
   | { kind: "migration"; teamId: string; id: string; reason: "state" | "step" }
-  | { kind: "cluster"; teamId: string; id: string; reason: "health" };
+  | { kind: "cluster"; teamId: string; id: string; reason: "health" }
+  /** An embed link was revoked (id: the link) or a team's allowed origins changed (id: the team): drop caches. */
+  | { kind: "embed"; teamId: string; id: string; reason: "revoked" | "origins" };
 
 export type ChangeKind = Change["kind"];
 type Of<K extends ChangeKind> = Extract<Change, { kind: K }>;

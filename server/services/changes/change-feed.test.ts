@@ -7,10 +7,10 @@ const d = (i: number): Change => ({ kind: "deployment", teamId: "team_" + "t".re
 
 describe("change feed payloads", () => {
   it("round-trips every kind, and drops exact repeats", () => {
-    const changes: Change[] = [d(1), d(1), { kind: "migration", teamId: "t", id: "m", reason: "step" }, { kind: "cluster", teamId: "t", id: "c", reason: "health" }];
+    const changes: Change[] = [d(1), d(1), { kind: "migration", teamId: "t", id: "m", reason: "step" }, { kind: "cluster", teamId: "t", id: "c", reason: "health" }, { kind: "embed", teamId: "t", id: "e", reason: "revoked" }];
     const [payload, ...rest] = encodeChanges(changes, "other");
     expect(rest).toEqual([]);
-    expect(decodeChanges(payload!, "me")).toEqual([changes[0], changes[2], changes[3]]);
+    expect(decodeChanges(payload!, "me")).toEqual([changes[0], changes[2], changes[3], changes[4]]);
   });
 
   it("splits a burst into payloads below 8000 bytes that together carry every change", () => {

@@ -11,12 +11,13 @@ const MAX_PAYLOAD = 7600;
 const BACKOFF_MIN_MS = 250;
 const BACKOFF_MAX_MS = 10_000;
 
-const KIND = { deployment: "d", migration: "m", cluster: "c" } as const;
-const KIND_OF: Record<string, Change["kind"]> = { d: "deployment", m: "migration", c: "cluster" };
+const KIND = { deployment: "d", migration: "m", cluster: "c", embed: "e" } as const;
+const KIND_OF: Record<string, Change["kind"]> = { d: "deployment", m: "migration", c: "cluster", e: "embed" };
 const REASONS: Record<Change["kind"], readonly string[]> = {
   deployment: ["spec", "status"],
   migration: ["state", "step"],
   cluster: ["health"],
+  embed: ["revoked", "origins"],
 };
 
 type Wire = [string, string, string, string];
