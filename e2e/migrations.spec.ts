@@ -1,9 +1,10 @@
 // Migrations in the browser: an operator asks to move the demo credit-risk model with a live forecast, an
 // approver finds it in the inbox (sidebar count), a reject needs a reason, the requester can never approve,
-// a retry goes through approvals again, and the full run (worker) reaches Done with all traffic on the target.
+// a retry goes through approvals again, the full run (worker) reaches Done with all traffic on the target,
+// and a move to a cluster whose copy answers differently rolls back with the golden-set diff shown.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
 import { openNav, signIn } from "./helpers";
 
 const KUBECONFIG = path.resolve(".tern-e2e/sim/kubeconfig");
@@ -43,6 +44,30 @@ async function pickTarget(page: Page, cluster: string) {
   const label = (await select.locator("option").allTextContents()).find((t) => t.startsWith(`${cluster} `));
   expect(label, `target option for ${cluster}`).toBeTruthy();
   await select.selectOption({ label: label! });
+}
+
+/** Approves the migration at `url` as the approver, then the admin, until the policy's count is reached. */
+async function approveUntilStarted(browser: Browser, operator: Page, url: string) {
+  for (const role of ["APPROVER", "ADMIN"] as const) {
+    const p = await browser.newPage();
+    await signIn(p, role);
+    await p.goto(url);
+    const approve = p.getByRole("button", { name: "Approve", exact: true });
+    if (await approve.isEnabled()) {
+      await approve.click();
+      await p.getByRole("dialog").getByRole("button", { name: "Approve plan" }).click();
+      await expect(p.getByRole("list", { name: "Decisions" })).toContainText(role === "ADMIN" ? "admin@" : "approver@");
+    }
+    await p.close();
+    if (await operator.locator('[data-state]:is([data-state="APPROVED"],[data-state="RUNNING"],[data-state="SUCCEEDED"],[data-state="ROLLED_BACK"])').first().isVisible()) break;
+  }
+}
+
+/** Injects a fault through the simulated fleet's admin API (its URL is in the fleet manifest). */
+async function injectFault(fault: Record<string, unknown>) {
+  const fleet = JSON.parse(readFileSync(path.resolve(".tern-e2e/sim/fleet.json"), "utf8")) as { admin: { url: string } };
+  const res = await fetch(`${fleet.admin.url}/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fault) });
+  baseExpect(res.status, await res.text()).toBe(200);
 }
 
 const forecast = (page: Page) => page.getByTestId("migration-forecast");
@@ -206,19 +231,7 @@ test.describe.serial("migrations", () => {
     await expect(operator.getByRole("heading", { name: "Migration of credit-risk" })).toBeVisible();
     const url = new URL(operator.url()).pathname;
 
-    for (const role of ["APPROVER", "ADMIN"] as const) {
-      const p = await browser.newPage();
-      await signIn(p, role);
-      await p.goto(url);
-      const approve = p.getByRole("button", { name: "Approve", exact: true });
-      if (await approve.isEnabled()) {
-        await approve.click();
-        await p.getByRole("dialog").getByRole("button", { name: "Approve plan" }).click();
-        await expect(p.getByRole("list", { name: "Decisions" })).toContainText(role === "ADMIN" ? "admin@" : "approver@");
-      }
-      await p.close();
-      if (await operator.locator('[data-state]:is([data-state="APPROVED"],[data-state="RUNNING"],[data-state="SUCCEEDED"])').first().isVisible()) break;
-    }
+    await approveUntilStarted(browser, operator, url);
 
     const stepper = operator.getByRole("list", { name: "Migration steps" });
     await expect(stepper.locator('[data-kind="VERIFY"]')).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 300_000 });
@@ -227,6 +240,36 @@ test.describe.serial("migrations", () => {
     await expect(stepper.locator('[data-kind="FINALIZE"]')).toHaveAttribute("data-status", "SUCCEEDED");
     // The last traffic step put 100 % on the target.
     await expect(stepper.locator('[data-kind="SHIFT_TRAFFIC"]').last()).toContainText(/lepton-h100\s*100 %/);
+    await operator.close();
+  });
+
+  test("moving it back to a cluster whose copy answers differently rolls back, with the golden-set diff shown", async ({ browser }) => {
+    test.setTimeout(600_000);
+    // The simulator's wrong-outputs fault: the target's answers are off by 0.05, beyond the plan's tolerance.
+    await injectFault({ kind: "wrong-outputs", cluster: "aws-use1-gpu", namespace: "models", deployment: "credit-risk", delta: 0.05 });
+    const operator = await browser.newPage();
+    await signIn(operator, "OPERATOR");
+    await openMigrateForm(operator);
+    await pickTarget(operator, "aws-use1-gpu");
+    await operator.getByLabel("Drain grace (s)").fill("5");
+    await operator.getByLabel("Traffic steps (%)").fill("100");
+    await operator.getByLabel("Analysis window (s)").fill("10");
+    const submit = operator.getByRole("button", { name: "Request migration" });
+    await expect(submit).toBeEnabled({ timeout: 45_000 });
+    await submit.click();
+    await expect(operator.getByRole("heading", { name: "Migration of credit-risk" })).toBeVisible();
+    await approveUntilStarted(browser, operator, new URL(operator.url()).pathname);
+
+    await expect(operator.locator('[data-state="ROLLED_BACK"]').first()).toHaveText("Rolled back", { timeout: 300_000 });
+    const stepper = operator.getByRole("list", { name: "Migration steps" });
+    const verify = stepper.locator('[data-kind="VERIFY"]');
+    await expect(verify).toHaveAttribute("data-status", "FAILED");
+    await expect(verify).toContainText(/answers differ beyond tolerance/);
+    const diff = verify.getByRole("table", { name: /Golden-set comparison/ });
+    await expect(diff).toBeVisible();
+    await expect(verify).toContainText(/0 matched, [1-9]\d* differ/);
+    // Traffic never left the source: no traffic step ran.
+    await expect(stepper.locator('[data-kind="SHIFT_TRAFFIC"]').first()).not.toHaveAttribute("data-status", "SUCCEEDED");
     await operator.close();
   });
 });

@@ -16,6 +16,7 @@ export const navItems = [
   { key: "members", href: "/settings/members", section: "administration" },
   { key: "embeds", href: "/settings/embeds", section: "administration" },
   { key: "approvalPolicy", href: "/settings/approvals", section: "administration" },
+  { key: "apiTokens", href: "/settings/tokens", section: "administration" },
   { key: "settings", href: "/settings", section: "administration" },
 ] as const satisfies readonly { key: string; href: string; section?: NavSection }[];
 

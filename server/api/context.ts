@@ -8,6 +8,9 @@ import { requestIdOf } from "../audit/request-id";
 import { getSessionUser, type SessionUser } from "../services/auth/get-session-user";
 import { listMyTeams, type MyTeam } from "../services/members/list-my-teams";
 import { logger } from "../log";
+import { bearerToken } from "../auth/api-token";
+import type { ApiScope } from "../domain/values";
+import { resolveApiToken } from "../services/api-tokens/resolve-api-token";
 
 export interface ContextInner {
   prisma: PrismaClient;
@@ -20,6 +23,10 @@ export interface ContextInner {
   team: MyTeam | null;
   requestId: string;
   ip: string | null;
+  /** Set when the request authenticated with an API token (Authorization: Bearer); the team is then the token's. */
+  token: { id: string; prefix: string; scopes: ApiScope[] } | null;
+  /** Why the request has no user although it presented credentials (a bad token), for the refusal message. */
+  authProblem: string | null;
 }
 
 export async function createContextInner(opts: {
@@ -28,6 +35,8 @@ export async function createContextInner(opts: {
   teamId?: string | null;
   requestId?: string;
   ip?: string | null;
+  token?: ContextInner["token"];
+  authProblem?: string | null;
 }): Promise<ContextInner> {
   const [teams, remembered] = opts.user
     ? await Promise.all([
@@ -35,8 +44,13 @@ export async function createContextInner(opts: {
         opts.prisma.user.findUnique({ where: { id: opts.user.id }, select: { currentTeamId: true } }),
       ])
     : [[], null];
-  const team =
-    teams.find((t) => t.id === opts.teamId) ?? teams.find((t) => t.id === remembered?.currentTeamId) ?? teams[0] ?? null;
+  // A token acts only in its own team (and not at all once its user has left it).
+  const team = opts.token
+    ? (teams.find((t) => t.id === opts.teamId) ?? null)
+    : (teams.find((t) => t.id === opts.teamId) ??
+      teams.find((t) => t.id === remembered?.currentTeamId) ??
+      teams[0] ??
+      null);
   return {
     prisma: opts.prisma,
     user: opts.user,
@@ -44,21 +58,34 @@ export async function createContextInner(opts: {
     team,
     requestId: opts.requestId ?? randomUUID(),
     ip: opts.ip ?? null,
+    token: opts.token ?? null,
+    authProblem: opts.authProblem ?? null,
   };
 }
 
 export async function createContextFromRequest(req: Request): Promise<ContextInner> {
   const headers = req.headers;
   const requestId = requestIdOf(headers);
+  const ip = clientAddress(headers);
   try {
+    const bearer = bearerToken(headers);
+    if (bearer !== null) {
+      // A token request never reads the session cookie: it is who the token says, in the token's team.
+      const actor = await resolveApiToken({ prisma: getPrisma(), token: bearer, ip });
+      return await createContextInner({
+        prisma: getPrisma(),
+        user: actor?.user ?? null,
+        teamId: actor?.teamId ?? null,
+        requestId,
+        ip,
+        token: actor?.token ?? null,
+        authProblem: actor
+          ? null
+          : "the API token is not valid (unknown, expired or revoked); create one under Settings → API tokens",
+      });
+    }
     const user = await getSessionUser(headers);
-    return await createContextInner({
-      prisma: getPrisma(),
-      user,
-      teamId: headers.get("x-tern-team"),
-      requestId,
-      ip: clientAddress(headers),
-    });
+    return await createContextInner({ prisma: getPrisma(), user, teamId: headers.get("x-tern-team"), requestId, ip });
   } catch (error) {
     // A database (or session store) failure: the browser gets an opaque message, the log the detail.
     logger(`request ${requestId}`).error("context creation failed", error);

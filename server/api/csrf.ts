@@ -1,6 +1,10 @@
 // Cross-site request forgery guard for tRPC: mutations must be JSON POSTs from the app's own origin.
+import { bearerToken } from "../auth/api-token";
+// A request with `Authorization: Bearer` is exempt: it authenticates with that token only (the cookie is never
+// read then), and a cross-site page cannot set the header without a CORS preflight, which Tern never grants.
 export function csrfProblem(req: Request, allowedOrigins: string[] = []): string | null {
   if (req.method !== "POST") return null;
+  if (bearerToken(req.headers) !== null) return null;
   const type = req.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) return "mutations must be sent as application/json";
   const origin = req.headers.get("origin");

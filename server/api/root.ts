@@ -5,6 +5,7 @@ import { cloudRouter } from "./routers/cloud";
 import { clusterRouter } from "./routers/cluster";
 import { deploymentRouter } from "./routers/deployment";
 import { embedRouter } from "./routers/embed";
+import { apiTokenRouter } from "./routers/api-token";
 import { gpuPriceRouter } from "./routers/gpu-price";
 import { inviteRouter } from "./routers/invite";
 import { meRouter } from "./routers/me";
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   deployment: deploymentRouter,
   audit: auditRouter,
   embed: embedRouter,
+  apiToken: apiTokenRouter,
   metrics: metricsRouter,
   migration: migrationRouter,
   approval: approvalRouter,

@@ -11,10 +11,13 @@ import { recordAuditEvent, settleAuditEvent } from "../services/audit/record-aud
 import { recordAnonymousRefusal } from "../services/audit/record-anonymous-refusal";
 import type { ContextInner } from "./context";
 import { logger } from "../log";
+import { requiredScope } from "../auth/api-token";
 
 export type Access = "public" | "signedIn" | Role;
 export interface Meta {
   access?: Access;
+  /** false: API tokens may not call it (managing tokens, profile, team switching belong to the browser). */
+  tokens?: false;
 }
 
 const t = initTRPC
@@ -46,7 +49,12 @@ function publicMessage(error: TRPCError, requestId: string | undefined): string 
     return `a request may batch at most ${MAX_BATCH_SIZE} calls; send fewer at once`;
   }
   // AppError messages are written for users; everything else internal is opaque.
-  if (error.code !== "INTERNAL_SERVER_ERROR" || error.cause instanceof AppError || /request [^\s)]+\)$/.test(error.message)) return error.message;
+  if (
+    error.code !== "INTERNAL_SERVER_ERROR" ||
+    error.cause instanceof AppError ||
+    /request [^\s)]+\)$/.test(error.message)
+  )
+    return error.message;
   const id = requestId ?? randomUUID();
   logger(`request ${id}`).error("failed", error.cause ?? error);
   return `internal error (request ${id})`;
@@ -68,12 +76,15 @@ function toTRPCError(error: TRPCError, requestId: string): TRPCError {
 
 function targetOf(raw: unknown, data: unknown): string | null {
   for (const v of [raw, data]) {
-    if (v && typeof v === "object" && "id" in v && typeof (v).id === "string") {
+    if (v && typeof v === "object" && "id" in v && typeof v.id === "string") {
       return (v as { id: string }).id;
     }
   }
   return null;
 }
+
+/** How the actor authenticated, for the audit row: an API token names itself by its shown prefix. */
+const via = (ctx: ContextInner) => (ctx.token ? { via: `API token ${ctx.token.prefix}…` } : {});
 
 /** Most calls one HTTP request may batch; more are refused before any runs (see the route handler). */
 export const MAX_BATCH_SIZE = 20;
@@ -81,7 +92,13 @@ export const MAX_BATCH_SIZE = 20;
 function refusalAudit(ctx: ContextInner, path: string, raw: unknown, error: TRPCError): Promise<unknown> {
   // Anonymous refusals are counted per address and window, not stored one by one (audit flooding).
   if (!ctx.user) {
-    return recordAnonymousRefusal({ prisma: ctx.prisma, ip: ctx.ip, action: path, requestId: ctx.requestId, reason: error.message });
+    return recordAnonymousRefusal({
+      prisma: ctx.prisma,
+      ip: ctx.ip,
+      action: path,
+      requestId: ctx.requestId,
+      reason: error.message,
+    });
   }
   return recordAuditEvent({
     prisma: ctx.prisma,
@@ -93,7 +110,7 @@ function refusalAudit(ctx: ContextInner, path: string, raw: unknown, error: TRPC
     outcome: "DENIED",
     requestId: ctx.requestId,
     ip: ctx.ip,
-    details: { input: raw, error: error.code, message: error.message },
+    details: { input: raw, ...via(ctx), error: error.code, message: error.message },
   });
 }
 
@@ -121,7 +138,7 @@ const audited = t.middleware(async (opts) => {
         outcome: "PENDING",
         requestId: ctx.requestId,
         ip: ctx.ip,
-        details: { input: raw },
+        details: { input: raw, ...via(ctx) },
       });
     } catch (e) {
       logger(`request ${ctx.requestId}`).error(`audit write failed, ${path} not run`, e);
@@ -141,7 +158,7 @@ const audited = t.middleware(async (opts) => {
         id: pendingId,
         outcome: denied ? "DENIED" : error ? "FAILED" : "SUCCESS",
         targetId: targetOf(raw, result.ok ? result.data : null),
-        details: { input: raw, ...(error ? { error: error.code, message: error.message } : {}) },
+        details: { input: raw, ...via(ctx), ...(error ? { error: error.code, message: error.message } : {}) },
       });
     } catch (e) {
       logger(`request ${ctx.requestId}`).error(`audit outcome of ${path} not recorded`, e);
@@ -167,26 +184,56 @@ const declared = t.middleware(({ meta, next }) => {
   return next();
 });
 
-const guarded = t.procedure.use(audited).use(declared);
+/** A call made with an API token needs the scope the procedure calls for (server/auth/api-token.ts). */
+const scoped = t.middleware(({ ctx, meta, type, path, next }) => {
+  if (!ctx.token) return next();
+  const need = meta?.tokens === false ? null : requiredScope(type, path, meta!.access!);
+  if (!need)
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: `${path} cannot be called with an API token; do it in the browser`,
+    });
+  if (!ctx.token.scopes.includes(need))
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: `this API token (${ctx.token.prefix}…) lacks the ${need} scope that ${path} needs; create a token with it under Settings → API tokens`,
+    });
+  return next();
+});
+
+const guarded = t.procedure.use(audited).use(declared).use(scoped);
 
 export const publicProcedure = guarded.meta({ access: "public" });
 
 export const signedInProcedure = guarded.meta({ access: "signedIn" }).use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in to continue" });
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: ctx.authProblem ?? "sign in to continue" });
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
 /** A procedure that needs at least `role` in the current team; ctx.team is then non-null. */
 export function roleProcedure(role: Role) {
   return guarded.meta({ access: role }).use(({ ctx, next }) => {
-    if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in to continue" });
-    if (!ctx.team) throw new TRPCError({ code: "FORBIDDEN", message: "you are not a member of any team yet" });
+    if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: ctx.authProblem ?? "sign in to continue" });
+    if (!ctx.team)
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: ctx.token
+          ? "this API token's user is no longer a member of its team"
+          : "you are not a member of any team yet",
+      });
     if (!roleAtLeast(ctx.team.role, role)) {
       throw new TRPCError({
         code: "FORBIDDEN",
         message: `this needs the ${role} role in team '${ctx.team.name}' (you are ${ctx.team.role}); ask a team admin`,
       });
     }
-    return next({ ctx: { ...ctx, user: ctx.user, team: ctx.team, svc: { prisma: ctx.prisma, teamId: ctx.team.id, userId: ctx.user.id } } });
+    return next({
+      ctx: {
+        ...ctx,
+        user: ctx.user,
+        team: ctx.team,
+        svc: { prisma: ctx.prisma, teamId: ctx.team.id, userId: ctx.user.id },
+      },
+    });
   });
 }

@@ -204,6 +204,11 @@ async function concurrentBench(h: FleetHarness, out: MigrationsBenchResult) {
   const pairs = notSkipped.size;
   const realCopies = [...notSkipped.values()].reduce((a, b) => a + b, 0);
   const maxPerPair = Math.max(0, ...notSkipped.values());
+  // What the dropped requests met, so a non-zero figure can be explained (failures after t0 only).
+  const since = new Date(t0).toISOString();
+  const dropped = Object.entries(after).flatMap(([model, s]) =>
+    (s.recentFailures ?? []).filter((f) => f.at >= since).map((f) => `#   dropped ${model} at ${f.at.slice(11, 23)} via ${f.backend || "no backend"}: ${f.error.slice(0, 160)}`),
+  );
   const outcomes = rows.filter((r) => r.state !== "SUCCEEDED").map((r) => `${r.state}: ${r.outcome ?? ""}`);
   out.lines.push(
     `# 20 concurrent migrations (steps 50,100, 10 s windows, approvals ${[...new Set(migs.map((m) => m.requiredApprovals))].join("/")}): ${succeeded} succeeded, ${rolledBack} rolled back, ${other} other; ${sent} load requests sent during the run; target deployments per migration ${perMigration.join(",")}`,
@@ -211,6 +216,7 @@ async function concurrentBench(h: FleetHarness, out: MigrationsBenchResult) {
     `migrations.concurrent.succeeded: ${succeeded} of 20`,
     `migrations.concurrent.rolled_back: ${rolledBack} of 20`,
     `migrations.concurrent.dropped_requests: ${failures} requests (goal 0: ${failures === 0 ? "met" : "NOT MET"})`,
+    ...dropped.slice(0, 10),
     `migrations.concurrent.duplicate_side_effects: ${duplicates} extra target deployments (goal 0: ${duplicates === 0 ? "met" : "NOT MET"})`,
     `migrations.concurrent.artifact_copies: ${realCopies} copies not skipped over ${pairs} (artifact, target bucket) pairs (max ${maxPerPair} per pair; goal 1)`,
     `migrations.concurrent.wall: ${wall.toFixed(2)} s`,

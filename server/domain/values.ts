@@ -1,6 +1,7 @@
 // The one list of every domain value (roles, providers, phases, health, …), in display order, plus the role
 // ladder. Client-safe: only type imports, so components, the server and e2e specs all read it.
 import type {
+  ApiScope,
   AuditOutcome,
   ClusterHealth,
   DeploymentPhase,
@@ -9,7 +10,7 @@ import type {
   Role,
 } from "../generated/prisma/enums";
 
-export type { AuditOutcome, ClusterHealth, DeploymentPhase, ModelFormat, Provider, Role };
+export type { ApiScope, AuditOutcome, ClusterHealth, DeploymentPhase, ModelFormat, Provider, Role };
 
 /** Lists exactly the members of T: a value added to the schema's enum fails to compile until it is listed here. */
 function allOf<T extends string>() {
@@ -30,6 +31,15 @@ export const DEPLOYMENT_PHASES = allOf<DeploymentPhase>()([
   "Failed",
   "Terminating",
 ]);
+/** What an API token may do, and the least role its user needs for each (a token never exceeds its user). */
+export const API_SCOPES = allOf<ApiScope>()(["READ", "DEPLOY", "MIGRATE", "APPROVE", "ADMIN"]);
+export const SCOPE_MIN_ROLE: Record<ApiScope, Role> = {
+  READ: "VIEWER",
+  DEPLOY: "OPERATOR",
+  MIGRATE: "OPERATOR",
+  APPROVE: "APPROVER",
+  ADMIN: "ADMIN",
+};
 export const AUDIT_OUTCOMES = allOf<AuditOutcome>()(["SUCCESS", "DENIED", "FAILED", "PENDING"]);
 
 /** Phases the status sync derives from a cluster; Terminating is Tern's own, set when a deletion is requested. */

@@ -17,6 +17,7 @@ export interface TeamFixture {
   deploymentId: string;
   embedLinkId: string;
   migrationId: string;
+  apiTokenId: string;
 }
 
 export async function createTeamFixture(prisma: PrismaClient, slug: string): Promise<TeamFixture> {
@@ -107,9 +108,22 @@ export async function createTeamFixture(prisma: PrismaClient, slug: string): Pro
       expiresAt: new Date(Date.now() + 86_400_000),
     },
   });
+  // A token of the team's admin (its secret is never needed: the access checks only name its id).
+  const apiToken = await prisma.apiToken.create({
+    data: {
+      teamId: team.id,
+      userId: users.ADMIN.id,
+      name: "fixture pipeline",
+      prefix: "tern_pat_fixt",
+      tokenHash: `${slug}-fixture-pat-hash`,
+      scopes: ["READ"],
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
   return {
     teamId: team.id,
     migrationId: migration.id,
+    apiTokenId: apiToken.id,
     users,
     cloudId: cloud.id,
     clusterId: cluster.id,
@@ -155,6 +169,7 @@ export async function domainSnapshot(prisma: PrismaClient) {
       orderBy: { id: "asc" },
     }),
     embeds: prisma.embedLink.findMany({ select: { id: true, revokedAt: true }, orderBy: { id: "asc" } }),
+    apiTokens: prisma.apiToken.findMany({ select: { id: true, revokedAt: true }, orderBy: { id: "asc" } }),
     migrations: prisma.migration.findMany({
       select: { id: true, state: true, abortRequestedAt: true },
       orderBy: { id: "asc" },

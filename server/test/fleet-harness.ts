@@ -34,7 +34,7 @@ export interface FleetHarness {
   caller(role: string): Promise<Awaited<ReturnType<typeof callerAs>>>;
   /** The load generator's counts for one model (it sends to the model's stable GLB endpoint only). */
   load(model: string): Promise<{ sent: number; success: number; failure: number }>;
-  loadAll(): Promise<Record<string, { sent: number; success: number; failure: number }>>;
+  loadAll(): Promise<Record<string, { sent: number; success: number; failure: number; recentFailures?: { at: string; backend: string; error: string }[] }>>;
   stop(): Promise<void>;
 }
 
@@ -142,7 +142,7 @@ export async function startFleetHarness(o: FleetHarnessOptions = {}): Promise<Fl
     const loadAll = async () =>
       (
         (await (await fetch(`${fleet.admin.url}/load`)).json()) as {
-          models: Record<string, { sent: number; success: number; failure: number }>;
+          models: Record<string, { sent: number; success: number; failure: number; recentFailures?: { at: string; backend: string; error: string }[] }>;
         }
       ).models;
     return {

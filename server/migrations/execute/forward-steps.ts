@@ -141,7 +141,7 @@ const verify: StepExecutor = async (ctx) => {
         evidence,
       );
     }
-    await ctx.sleep(2000);
+    await ctx.sleep(1000);
   }
 };
 

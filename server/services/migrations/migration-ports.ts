@@ -1,6 +1,8 @@
 // The executor's ports wired to the real parts: artifacts copied between the clouds' S3 stores, outputs
 // compared through each cluster's API server (services/proxy), traffic weights set on the TrafficRouter and
 // analysis read from Prometheus. Errors are sorted into "retry" (TransientError) and "check failed" (StepFailed).
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { connectStoredCluster } from "../../clusters/driver";
 import { ArtifactTransferError, type ArtifactTransfer } from "../../migrations/artifacts/artifact-transfer";
@@ -17,6 +19,7 @@ import { runGoldenSet, shadowCompare, type CaseDiff, type InferFn } from "../../
 import { loadStoredClusters } from "../clusters/cluster-connection";
 import { analyseDeployment } from "./analyse-deployment";
 import { leasedTransfer } from "./leased-transfer";
+import { underLease } from "../workers/lease";
 import type { PrometheusSettings } from "../metrics/resolve-prometheus";
 import { shadowInputs } from "../../migrations/verify/shadow-inputs";
 import { errorMessage } from "../../domain/error-message";
@@ -61,6 +64,7 @@ export function createMigrationPorts(opts: {
   prometheus?: PrometheusSettings;
 }): MigrationPorts {
   const { prisma } = opts;
+  const holder = `${hostname()}:${process.pid}`;
   const chains = new Map<string, Promise<unknown>>();
   const serialized = <T>(key: string, fn: () => Promise<T>): Promise<T> => {
     const next = (chains.get(key) ?? Promise.resolve()).catch(() => undefined).then(fn);
@@ -155,25 +159,38 @@ export function createMigrationPorts(opts: {
         throw new StepFailed(
           "no traffic router is configured for this Tern, so traffic cannot be shifted (see README: Migrations)",
         );
-      // One change per model at a time in this process: concurrent migrations of one model read, merge and write
-      // in turn, so none overwrites the others' backends.
+      // One change per model at a time: concurrent migrations of one model read, merge and write in turn, so
+      // none overwrites the others' backends; in this process a queue, across replicas a lease on the model's route.
       await serialized(a.modelName, async () => {
         try {
-          const wanted = a.backends.map((b) => ({
-            cluster: b.clusterName,
-            namespace: b.namespace,
-            deployment: b.name,
-            weight: b.weight,
-          }));
-          const owned = a.owned;
-          const others = owned
-            ? (await router.getWeights(a.modelName)).filter(
-                (w) =>
-                  w.weight > 0 &&
-                  !owned.some((o) => o.clusterName === w.cluster && o.namespace === w.namespace && o.name === w.deployment),
-              )
-            : [];
-          await router.setWeights(a.modelName, [...others, ...wanted], { timeoutMs: 30_000 });
+          await underLease(
+            {
+              prisma,
+              name: `traffic:${a.modelName}`,
+              holder: `${holder}:${randomUUID()}`,
+              ttlMs: 45_000,
+              waitMs: 60_000,
+            },
+            async () => {
+              const wanted = a.backends.map((b) => ({
+                cluster: b.clusterName,
+                namespace: b.namespace,
+                deployment: b.name,
+                weight: b.weight,
+              }));
+              const owned = a.owned;
+              const others = owned
+                ? (await router.getWeights(a.modelName)).filter(
+                    (w) =>
+                      w.weight > 0 &&
+                      !owned.some(
+                        (o) => o.clusterName === w.cluster && o.namespace === w.namespace && o.name === w.deployment,
+                      ),
+                  )
+                : [];
+              await router.setWeights(a.modelName, [...others, ...wanted], { timeoutMs: 30_000 });
+            },
+          );
         } catch (e) {
           if (e instanceof TrafficRouterError && e.code === "invalid") throw new StepFailed(e.message);
           throw new TransientError(errorMessage(e));

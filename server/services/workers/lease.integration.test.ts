@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/test-db";
-import { acquireLease, releaseLease, renewLease, withLease } from "./lease";
+import { acquireLease, releaseLease, renewLease, underLease, withLease } from "./lease";
 
 let db: TestDb;
 beforeAll(async () => {
@@ -44,5 +44,27 @@ describe("leases", () => {
     });
     expect(result).toEqual({ ran: true, value: true });
     expect((await db.prisma.workerLease.findUniqueOrThrow({ where: { name: "m:2" } })).holder).toBe("b");
+  });
+
+  it("underLease runs holders one at a time, and gives up after its wait", async () => {
+    let inside = 0;
+    let most = 0;
+    const order: string[] = [];
+    const work = (who: string) =>
+      underLease({ prisma: db.prisma, name: "traffic:m", holder: who, ttlMs: 5000, waitMs: 10_000, pollMs: 20 }, async () => {
+        most = Math.max(most, ++inside);
+        await new Promise((r) => setTimeout(r, 60));
+        order.push(who);
+        inside--;
+      });
+    await Promise.all(["a", "b", "c", "d"].map(work));
+    expect(most).toBe(1);
+    expect(order.sort()).toEqual(["a", "b", "c", "d"]);
+
+    const held = await acquireLease({ prisma: db.prisma, name: "traffic:n", holder: "x", ttlMs: 5000 });
+    expect(held).not.toBeNull();
+    await expect(
+      underLease({ prisma: db.prisma, name: "traffic:n", holder: "y", ttlMs: 5000, waitMs: 200, pollMs: 20 }, async () => "ran"),
+    ).rejects.toThrow(/lease traffic:n stayed held by another process/);
   });
 });

@@ -9,7 +9,12 @@ export interface Lease {
 }
 
 /** Takes or renews the lease; null when another holder has it and it has not expired. */
-export async function acquireLease(opts: { prisma: PrismaClient; name: string; holder: string; ttlMs: number }): Promise<Lease | null> {
+export async function acquireLease(opts: {
+  prisma: PrismaClient;
+  name: string;
+  holder: string;
+  ttlMs: number;
+}): Promise<Lease | null> {
   // Times come from this process, not the database's now(): Prisma stores DateTime as UTC in a
   // timestamp without time zone, which now() would compare in the session's zone.
   const now = new Date();
@@ -60,13 +65,16 @@ export async function withLease<T>(
   const lease = await acquireLease(opts);
   if (!lease) return { ran: false };
   const lost = new AbortController();
-  const timer = setInterval(() => {
-    renewLease({ prisma: opts.prisma, lease, ttlMs: opts.ttlMs })
-      .then((ok) => {
-        if (!ok) lost.abort(new Error(`lease ${opts.name} was taken over`));
-      })
-      .catch(() => {}); // a failed renewal is retried; expiry ends the lease if the database stays away
-  }, Math.max(50, Math.floor(opts.ttlMs / 3)));
+  const timer = setInterval(
+    () => {
+      renewLease({ prisma: opts.prisma, lease, ttlMs: opts.ttlMs })
+        .then((ok) => {
+          if (!ok) lost.abort(new Error(`lease ${opts.name} was taken over`));
+        })
+        .catch(() => {}); // a failed renewal is retried; expiry ends the lease if the database stays away
+    },
+    Math.max(50, Math.floor(opts.ttlMs / 3)),
+  );
   timer.unref();
   try {
     return { ran: true, value: await work(lease, lost.signal) };
@@ -96,4 +104,22 @@ export async function pruneExpiredLeases(opts: { prisma: PrismaClient; prefix: s
   await opts.prisma.workerLease.deleteMany({
     where: { name: { startsWith: opts.prefix }, expiresAt: { lt: new Date(Date.now() - opts.olderThanMs) } },
   });
+}
+
+/**
+ * Waits for the lease (polling) and holds it while `work` runs: a critical section across replicas.
+ * Throws once `waitMs` passes without getting it.
+ */
+export async function underLease<T>(
+  opts: { prisma: PrismaClient; name: string; holder: string; ttlMs: number; waitMs: number; pollMs?: number },
+  work: (lease: Lease, signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const deadline = Date.now() + opts.waitMs;
+  for (;;) {
+    const r = await withLease(opts, work);
+    if (r.ran) return r.value;
+    if (Date.now() > deadline)
+      throw new Error(`lease ${opts.name} stayed held by another process for ${Math.round(opts.waitMs / 1000)} s`);
+    await new Promise((res) => setTimeout(res, opts.pollMs ?? 100));
+  }
 }

@@ -53,8 +53,11 @@ export async function startClusterRuntime(opts: {
   ensureNodes(store, cluster, cloud);
   const events = new EventRecorder(store);
   const faults = new DeploymentFaults();
-  const serving = new ServingRegistry();
   const metrics = new ServingMetrics(cluster.name);
+  const serving = new ServingRegistry((ep) => {
+    if (ep.model && ep.deployment)
+      metrics.initPod({ namespace: ep.namespace, deployment: ep.deployment, model: ep.model.name, modelVersion: ep.model.version, pod: ep.pod });
+  });
   const nodes = new NodeLifecycle(store, events, clock);
   const dataPlane = await startDataPlane({ port: dataPortOf(cluster), cluster: cluster.name, store, serving, metrics });
   const kubelets = new Kubelets(

@@ -23,8 +23,12 @@ export interface ServingEndpoint {
 export class ServingRegistry {
   private readonly endpoints = new Map<string, ServingEndpoint>();
 
+  /** `onReady` runs for each endpoint added (the cluster initialises its metrics there). */
+  constructor(private readonly onReady: (ep: ServingEndpoint) => void = () => {}) {}
+
   add(ep: ServingEndpoint): void {
     this.endpoints.set(ep.uid, ep);
+    this.onReady(ep);
   }
 
   remove(uid: string): void {

@@ -77,6 +77,11 @@ export class MetricRegistry {
     this.series(this.family(name, help, "gauge"), labels).value = value;
   }
 
+  /** Creates a series at zero without a sample, as clients initialise the label sets they know of. */
+  touch(name: string, help: string, kind: Kind, labels: Labels): void {
+    this.series(this.family(name, help, kind), labels);
+  }
+
   observe(name: string, help: string, labels: Labels, value: number): void {
     const s = this.series(this.family(name, help, "histogram"), labels);
     this.buckets.forEach((le, i) => {

@@ -44,15 +44,24 @@ export class ServingMetrics {
     this.registry.declare(SERVING_METRICS.durationUs, HELP.durationUs, "counter");
   }
 
+  private labels(r: Omit<InferenceRecord, "statusCode" | "seconds">): Labels {
+    const { namespace, deployment, model, modelVersion, pod } = r;
+    return { cluster: this.cluster, namespace, deployment, model, model_version: modelVersion, pod };
+  }
+
+  /**
+   * A pod that starts serving exports its series at zero before its first request (as vLLM and Triton
+   * initialise theirs), so the first scrape after it is ready already holds a baseline for rate().
+   */
+  initPod(r: Omit<InferenceRecord, "statusCode" | "seconds">): void {
+    const labels = this.labels(r);
+    this.registry.touch(SERVING_METRICS.success, HELP.success, "counter", labels);
+    this.registry.touch(SERVING_METRICS.latency, HELP.latency, "histogram", labels);
+    this.registry.touch(SERVING_METRICS.durationUs, HELP.durationUs, "counter", labels);
+  }
+
   record(r: InferenceRecord): void {
-    const labels: Labels = {
-      cluster: this.cluster,
-      namespace: r.namespace,
-      deployment: r.deployment,
-      model: r.model,
-      model_version: r.modelVersion,
-      pod: r.pod,
-    };
+    const labels = this.labels(r);
     if (r.statusCode < 400) {
       this.registry.inc(SERVING_METRICS.success, HELP.success, labels);
       this.registry.observe(SERVING_METRICS.latency, HELP.latency, labels, r.seconds);

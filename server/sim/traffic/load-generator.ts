@@ -21,7 +21,11 @@ export interface ModelLoadStats {
   /** Requests not sent because too many were already in flight (a stuck backend); not failures, but visible. */
   shed: number;
   lastError?: string;
+  /** The last few failures (oldest first): when, which backend answered (if any) and what went wrong. */
+  recentFailures?: { at: string; backend: string; error: string }[];
 }
+
+const RECENT_FAILURES = 10;
 
 export interface LoadGenerator {
   stats(): Record<string, ModelLoadStats>;
@@ -79,12 +83,13 @@ export function startLoadGenerator(opts: LoadOptions): LoadGenerator {
   let last = Date.now();
 
   const entry = (model: string) => (stats[model] ??= { sent: 0, success: 0, failure: 0, shed: 0 });
-  const count = (model: string, ok: boolean, error?: string) => {
+  const count = (model: string, ok: boolean, error?: string, backend = "") => {
     const s = entry(model);
     if (ok) s.success++;
     else {
       s.failure++;
       s.lastError = error;
+      s.recentFailures = [...(s.recentFailures ?? []), { at: new Date().toISOString(), backend, error: error ?? "" }].slice(-RECENT_FAILURES);
     }
     opts.registry.inc("tern_loadgen_requests_total", HELP, { model, outcome: ok ? "success" : "failure" });
   };
@@ -120,9 +125,10 @@ export function startLoadGenerator(opts: LoadOptions): LoadGenerator {
         { model: t.model, cluster, namespace, deployment },
         (performance.now() - started) / 1000,
       );
-      count(t.model, res.ok, res.ok ? undefined : `HTTP ${res.status}: ${text.slice(0, 200)}`);
+      count(t.model, res.ok, res.ok ? undefined : `HTTP ${res.status}: ${text.slice(0, 200)}`, [cluster, namespace, deployment].filter(Boolean).join("/"));
     } catch (e) {
-      count(t.model, false, e instanceof Error ? e.message : String(e));
+      const cause = e instanceof Error && e.cause instanceof Error ? ` (${e.cause.message})` : "";
+      count(t.model, false, `${e instanceof Error ? e.message : String(e)}${cause} after ${Math.round(performance.now() - started)} ms`);
     }
   }
 

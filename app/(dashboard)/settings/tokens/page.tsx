@@ -1,0 +1,7 @@
+import { ApiTokensPage } from "@/components/api-tokens/ApiTokensPage";
+
+export const metadata = { title: "API tokens" };
+
+export default function Page() {
+  return <ApiTokensPage />;
+}
