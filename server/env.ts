@@ -47,6 +47,13 @@ const schema = z.object({
   TERN_ENCRYPTION_KEY: z.string().optional(),
   /** `off`: this process runs no background workers (a dedicated web tier). */
   TERN_WORKERS: z.enum(["on", "off"], { error: "TERN_WORKERS must be on or off" }).default("on"),
+  /** How long a dead replica keeps its cluster-sync and reconciler leases before another replica takes over. */
+  TERN_LEASE_TTL_SECONDS: z.coerce
+    .number({ error: "TERN_LEASE_TTL_SECONDS must be a whole number of seconds from 2 to 600" })
+    .int("TERN_LEASE_TTL_SECONDS must be a whole number of seconds from 2 to 600")
+    .min(2, "TERN_LEASE_TTL_SECONDS must be a whole number of seconds from 2 to 600")
+    .max(600, "TERN_LEASE_TTL_SECONDS must be a whole number of seconds from 2 to 600")
+    .default(20),
   // `npm start` only (server/cli/start.ts):
   /** `off`: `npm start` without the simulated clouds. */
   TERN_SIM: z.enum(["on", "off"], { error: "TERN_SIM must be on or off" }).default("on"),

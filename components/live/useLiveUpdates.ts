@@ -1,5 +1,5 @@
 "use client";
-// Listens to /api/live and refetches deployment and migration queries when the server says something changed.
+// Listens to /api/live and refetches deployment, cluster and migration queries when the server says something changed.
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTRPC } from "@/components/trpc/client";
@@ -32,9 +32,11 @@ export function useLiveUpdates() {
     };
     source.addEventListener("deployment", onChange);
     source.addEventListener("migration", onMigration);
+    source.addEventListener("cluster", onChange);
     return () => {
       source.removeEventListener("deployment", onChange);
       source.removeEventListener("migration", onMigration);
+      source.removeEventListener("cluster", onChange);
       if (migrationTimer) clearTimeout(migrationTimer);
       source.close();
       if (timer) clearTimeout(timer);

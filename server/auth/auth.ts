@@ -26,10 +26,12 @@ function createAuth() {
       expiresIn: e.TERN_SESSION_IDLE_HOURS * 3600,
       updateAge: Math.min(3600, (e.TERN_SESSION_IDLE_HOURS * 3600) / 4),
     },
-    // Password guessing is slowed per client address (in memory: per app replica); the address is the one
-    // the auth route handler resolved (client-address.ts), never a header the client chose.
+    // Password guessing is slowed per client address, counted in the database (RateLimit) so every app
+    // replica shares one count; the address is the one the auth route handler resolved (client-address.ts),
+    // never a header the client chose.
     rateLimit: {
       enabled: true,
+      storage: "database",
       window: 60,
       max: 600,
       customRules: {

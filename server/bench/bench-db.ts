@@ -9,6 +9,8 @@ import { PrismaClient as Client } from "../generated/prisma/client.ts";
 
 export interface BenchDb {
   label: string;
+  /** The database's URL on a server (for other processes); undefined when embedded. */
+  url?: string;
   prisma: PrismaClient;
   /** Runs SQL directly on the driver, bypassing Prisma and tRPC (the reference). */
   sql: (text: string, params: unknown[]) => Promise<unknown[]>;
@@ -49,6 +51,7 @@ export async function openBenchDb(serverUrl?: string): Promise<BenchDb> {
   const prisma = new Client({ adapter: new PrismaPg(prismaPool) });
   return {
     label: `PostgreSQL server (${url.host})`,
+    url: url.toString(),
     prisma,
     sql: async (text, params) => (await pool.query<Record<string, unknown>>(text, params)).rows,
     close: async () => {

@@ -1,8 +1,8 @@
 // `npm run bench`: prints one line per figure (`name: value unit`, with a ratio against the reference
 // run in the same process where there is one) and writes them to .tern/bench.json.
 // Embedded PGlite always; a PostgreSQL server too when TERN_BENCH_DATABASE_URL (or DATABASE_URL) is set.
-// Arguments select groups (`npm run bench -- migrations`): lists, sim, charts, artifacts, migrations; none runs all.
-// `chart-data` runs the charts group without its SVG embed figures (the chart data under load only).
+// Arguments select groups (`npm run bench -- migrations`): lists, sim, charts, artifacts, migrations, replicas; none
+// runs all (replicas only with a PostgreSQL server). `chart-data` runs the charts group without its SVG embed figures.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { runArtifactCopyBench } from "./artifact-copy-bench.ts";
@@ -11,6 +11,7 @@ import { runChartsBench } from "./charts-bench.ts";
 import { runClusterSyncBench } from "./cluster-sync-bench.ts";
 import { runListBench, type Figure } from "./list-bench.ts";
 import { runMigrationsBench } from "./migrations-bench.ts";
+import { runReplicasBench } from "./replicas-bench.ts";
 import { runSimListBench } from "./sim-list-bench.ts";
 import { env } from "../env.ts";
 
@@ -21,7 +22,7 @@ function print(prefix: string, f: Figure & { vs?: string }) {
   console.log(`${prefix}${f.name}: ${f.value.toFixed(2)} ${f.unit}${ratio}`);
 }
 
-const GROUPS = ["lists", "sim", "charts", "chart-data", "artifacts", "migrations"] as const;
+const GROUPS = ["lists", "sim", "charts", "chart-data", "artifacts", "migrations", "replicas"] as const;
 const asked = process.argv.slice(2).filter((a) => a !== "--");
 const unknown = asked.filter((a) => !(GROUPS as readonly string[]).includes(a));
 if (unknown.length) {
@@ -54,6 +55,7 @@ async function main() {
     );
     all.migrations = await runMigrationsBench();
   }
+  if (wants("replicas")) await runReplicas(all);
   const dir = env().TERN_DATA_DIR;
   mkdirSync(dir, { recursive: true });
   const out = path.join(dir, "bench.json");
@@ -92,6 +94,22 @@ async function runDbBenches(all: Record<string, Figure[]>) {
     } finally {
       await syncDb.close();
     }
+  }
+}
+
+async function runReplicas(all: Record<string, Figure[]>) {
+  const serverUrl = env().TERN_BENCH_DATABASE_URL ?? env().DATABASE_URL;
+  if (!serverUrl) {
+    console.log("# replicas: skipped — set TERN_BENCH_DATABASE_URL (or DATABASE_URL) to a PostgreSQL server to run two replicas");
+    return;
+  }
+  const db = await openBenchDb(serverUrl);
+  console.log(`# replicas: 2 Tern processes (change feed, workers) on ${db.label}; goals: change_to_page.p95 <= 250 ms, failover <= TTL + 1 s, list_rps_2 / list_rps_1 >= 1.6`);
+  try {
+    all.replicas = await runReplicasBench(db);
+    for (const f of all.replicas) print("", { ...f, vs: "1 replica" });
+  } finally {
+    await db.close();
   }
 }
 

@@ -294,6 +294,6 @@ describe("a deployment's lifecycle against a simulated cluster", () => {
     await until("its pods collected", () => sim.store.list("pods", { namespace: NS }).items.length === 0);
     // The sync's later "gone" observation must not bring anything back.
     expect(await db.prisma.deployment.count({ where: { id } })).toBe(0);
-    expect(logs.filter((m) => !m.startsWith("status sync could not stop"))).toEqual([]);
+    expect(logs.filter((m) => !m.startsWith("status sync could not stop"))).toEqual([`deployment ${NS}/${NAME}: generation 3 deleted`]);
   });
 });

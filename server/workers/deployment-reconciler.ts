@@ -15,10 +15,10 @@ import {
 import { acquireLease } from "../services/workers/lease";
 import { createRetrySchedule } from "./reconciler-backoff";
 import { errorMessage } from "../domain/error-message";
+import { env } from "../env";
 
 const LEASE = "deployment-reconciler";
 const TICK_MS = 3_000;
-const LEASE_TTL_MS = 15_000;
 
 export interface Reconciler {
   stop(): void;
@@ -32,8 +32,11 @@ export function startDeploymentReconciler(opts: {
   log?: (m: string) => void;
   /** How often to look for changes besides wake-ups (default 3 s; tests drive runOnce() themselves). */
   tickMs?: number;
+  /** How long the lease outlives a dead holder (default TERN_LEASE_TTL_SECONDS). */
+  leaseTtlMs?: number;
 }): Reconciler {
   const holder = opts.holder ?? `reconciler-${randomUUID()}`;
+  const leaseTtlMs = opts.leaseTtlMs ?? env().TERN_LEASE_TTL_SECONDS * 1000;
   const log = opts.log ?? (() => {});
   // Failed changes are retried with backoff, per deployment and generation.
   const retries = createRetrySchedule();
@@ -66,7 +69,7 @@ export function startDeploymentReconciler(opts: {
   }
 
   async function pass(): Promise<number> {
-    const lease = await acquireLease({ prisma: opts.prisma, name: LEASE, holder, ttlMs: LEASE_TTL_MS });
+    const lease = await acquireLease({ prisma: opts.prisma, name: LEASE, holder, ttlMs: leaseTtlMs });
     if (!lease) return 0;
     const now = Date.now();
     const changes = (await listPendingChanges({ prisma: opts.prisma })).filter((c) => retries.due(c.id, c.specGeneration, now));
@@ -83,6 +86,7 @@ export function startDeploymentReconciler(opts: {
           if (!cluster) throw new Error("the deployment's cluster no longer exists");
           await apply(change, connectStoredCluster(cluster));
           retries.succeeded(change.id);
+          log(`deployment ${change.namespace}/${change.name}: generation ${change.specGeneration} ${change.deleting ? "deleted" : "applied"}`);
         } catch (e) {
           const message = e instanceof DriverError || errorMessage(e, "applying the change failed");
           const delay = retries.failed(change.id, change.specGeneration, Date.now());
@@ -121,7 +125,8 @@ export function startDeploymentReconciler(opts: {
   const off = onDeploymentsChanged((c) => {
     if (c.reason === "spec") void runOnce();
   });
-  const timer = setInterval(() => void runOnce(), opts.tickMs ?? TICK_MS);
+  // Each pass renews the lease, so passes come well inside its TTL.
+  const timer = setInterval(() => void runOnce(), opts.tickMs ?? Math.min(TICK_MS, Math.floor(leaseTtlMs / 4)));
   timer.unref();
   return {
     stop() {

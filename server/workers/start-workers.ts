@@ -1,6 +1,8 @@
 // Starts the background workers in this app process: the deployment reconciler, the cluster status sync and
 // the migration worker (all take leases in PostgreSQL, so several app replicas may run them safely) and the
 // daily audit prune.
+import { randomBytes } from "node:crypto";
+import os from "node:os";
 import { getPrisma } from "../db";
 import { env } from "../env";
 import { logger } from "../log";
@@ -19,10 +21,13 @@ export function startWorkers(): void {
   if (store[KEY] || env().TERN_WORKERS === "off") return;
   const prisma = getPrisma();
   const log = (m: string) => logger("workers").info(m);
-  const reconciler = startDeploymentReconciler({ prisma, log });
-  const sync = startStatusSync({ prisma, log });
+  // Lease holders name the replica (host and process id), so WorkerLease shows who runs what.
+  const replica = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  const reconciler = startDeploymentReconciler({ prisma, log, holder: `reconciler@${replica}` });
+  const sync = startStatusSync({ prisma, log, holder: `sync@${replica}` });
   const migrations = startMigrationWorker({
     prisma,
+    holder: `migrations@${replica}`,
     ports: createMigrationPorts({ prisma, router: trafficRouterFromEnv() }),
     log,
   });

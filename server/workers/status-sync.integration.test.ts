@@ -20,8 +20,9 @@ describe("status sync stop()", () => {
     try {
       const sync = startStatusSync({ prisma: db.prisma, log: (m) => logs.push(m), holder: "stop-test" });
       const deadline = Date.now() + 10_000;
-      while ((await db.prisma.workerLease.count()) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      expect(await db.prisma.workerLease.count()).toBe(1);
+      const syncLeases = () => db.prisma.workerLease.count({ where: { name: { startsWith: "sync:" } } });
+      while ((await syncLeases()) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(await syncLeases()).toBe(1);
       // Releasing the lease now fails (as when the database is gone during shutdown).
       await db.prisma.$executeRawUnsafe(`ALTER TABLE "WorkerLease" RENAME TO "WorkerLeaseGone"`);
       await sync.stop();

@@ -1,5 +1,5 @@
 // The per-account sign-in limit: failed sign-ins are audit rows (auth.sign-in, DENIED), so counting them
-// holds across app replicas and restarts, unlike the per-address limit kept in memory.
+// holds across app replicas and restarts (the per-address limit is better-auth's, in the RateLimit table).
 import type { PrismaClient } from "../../generated/prisma/client";
 
 export const SIGN_IN_ACTION = "auth.sign-in";

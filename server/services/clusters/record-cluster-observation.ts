@@ -1,16 +1,26 @@
 // Mirrors a cluster's health and GPU capacity as the status sync observes them.
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { ClusterHealth } from "../../generated/prisma/enums";
+import { notifyClusterChanged } from "./cluster-events";
 
+/** Records the health; pages on every replica hear of it when it changed. */
 export async function recordClusterHealth(opts: { prisma: PrismaClient; clusterId: string; health: ClusterHealth; message?: string | null }) {
+  const message = opts.message ?? null;
+  const before = await opts.prisma.cluster.findUnique({
+    where: { id: opts.clusterId },
+    select: { teamId: true, health: true, healthMessage: true },
+  });
+  if (!before) return;
   await opts.prisma.cluster.updateMany({
     where: { id: opts.clusterId },
     data: {
       health: opts.health,
-      healthMessage: opts.message ?? null,
+      healthMessage: message,
       ...(opts.health === "HEALTHY" ? { lastSeenAt: new Date() } : {}),
     },
   });
+  if (before.health !== opts.health || before.healthMessage !== message)
+    notifyClusterChanged({ teamId: before.teamId, clusterId: opts.clusterId });
 }
 
 export async function recordClusterCapacity(opts: {

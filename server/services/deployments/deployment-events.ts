@@ -1,6 +1,6 @@
-// In-process notifications that a deployment changed: wakes the reconciler and pushes live updates to
-// open pages. Several app replicas would relay these through PostgreSQL NOTIFY (see README).
-import { EventEmitter } from "node:events";
+// Notices that a deployment changed: wake the reconciler and push live updates to open pages, in this process
+// and (on a PostgreSQL server) every other replica, through the change bus.
+import { onChange, publishChange } from "../changes/change-bus";
 
 export interface DeploymentChange {
   teamId: string;
@@ -8,15 +8,10 @@ export interface DeploymentChange {
   reason: "spec" | "status";
 }
 
-const KEY = Symbol.for("tern.deploymentEvents");
-const store = globalThis as typeof globalThis & { [KEY]?: EventEmitter };
-const emitter = (store[KEY] ??= new EventEmitter().setMaxListeners(1000));
-
 export function notifyDeploymentsChanged(change: DeploymentChange): void {
-  emitter.emit("change", change);
+  publishChange({ kind: "deployment", teamId: change.teamId, id: change.deploymentId, reason: change.reason });
 }
 
 export function onDeploymentsChanged(listener: (change: DeploymentChange) => void): () => void {
-  emitter.on("change", listener);
-  return () => emitter.off("change", listener);
+  return onChange("deployment", (c) => listener({ teamId: c.teamId, deploymentId: c.id, reason: c.reason }));
 }

@@ -4,10 +4,12 @@ import type { PrismaClient } from "../../generated/prisma/client";
 import { hashToken, isWellFormedToken } from "../../embeds/embed-token";
 import type { EmbedMetric } from "../../validation/embed";
 import { TtlCache } from "./ttl-cache";
+import { onChange } from "../changes/change-bus";
 
 /**
- * How long a lookup is reused. A revocation made on another app replica takes effect here within this time;
- * with the image's 10 s max-age a revoked link stops showing within 40 s (the promise is 60 s).
+ * How long a lookup is reused. A revocation made on another app replica reaches this one at once through the
+ * change feed (PostgreSQL server); should that notice be lost, it takes effect here within this time, and with
+ * the image's 10 s max-age a revoked link stops showing within 40 s (the promise is 60 s).
  */
 export const LINK_CACHE_TTL_MS = 30_000;
 
@@ -36,8 +38,13 @@ const KEY = Symbol.for("tern.embeds.linkCache");
 type WithCache = typeof globalThis & { [KEY]?: TtlCache<string, Stored | null> };
 function cache(): TtlCache<string, Stored | null> {
   const g = globalThis as WithCache;
-  // Misses are cached too, so an unknown token costs the same as a known one.
-  return (g[KEY] ??= new TtlCache(LINK_CACHE_TTL_MS, 10_000));
+  if (!g[KEY]) {
+    // Misses are cached too, so an unknown token costs the same as a known one.
+    g[KEY] = new TtlCache(LINK_CACHE_TTL_MS, 10_000);
+    // Revocations and origin changes made on any replica drop the cached rows here.
+    onChange("embed", (c) => (c.reason === "revoked" ? forgetEmbedLink(c.id) : forgetTeamEmbedLinks(c.teamId)));
+  }
+  return g[KEY];
 }
 
 async function load(prisma: PrismaClient, tokenHash: string): Promise<Stored | null> {
@@ -84,7 +91,7 @@ export async function resolveEmbedLink(opts: {
   return target;
 }
 
-/** Drops a link from this process's cache at once (other replicas follow within LINK_CACHE_TTL_MS). */
+/** Drops a link from this process's cache at once (other replicas hear of it through the change bus). */
 export function forgetEmbedLink(id: string): void {
   cache().deleteWhere((v) => v?.id === id);
 }

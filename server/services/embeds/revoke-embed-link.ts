@@ -1,8 +1,10 @@
-// Revokes an embed link: it stops working at once in this process and within a minute everywhere.
+// Revokes an embed link: it stops working at once in this process and, through the change feed, on every
+// replica (within a minute should that notice be lost).
 import { notFound } from "../../errors";
 import type { TeamScope } from "../context";
 import { forgetEmbedSeries } from "./render-embed-chart";
 import { forgetEmbedLink } from "./resolve-embed-link";
+import { publishChange } from "../changes/change-bus";
 
 export async function revokeEmbedLink(
   opts: TeamScope & { id: string; now?: Date },
@@ -22,5 +24,6 @@ export async function revokeEmbedLink(
   // After the write, so a view racing with this call cannot cache the link as still valid.
   forgetEmbedLink(link.id);
   forgetEmbedSeries(link.id);
+  publishChange({ kind: "embed", teamId: opts.teamId, id: link.id, reason: "revoked" });
   return { id: link.id, revokedAt: now };
 }

@@ -1,5 +1,6 @@
-// In-process notifications that a migration changed: wakes the migration worker and live pages.
-import { EventEmitter } from "node:events";
+// Notices that a migration changed: wake the migration worker and live pages, in this process and (on a
+// PostgreSQL server) every other replica, through the change bus.
+import { onChange, publishChange } from "../changes/change-bus";
 
 export interface MigrationChange {
   teamId: string;
@@ -7,15 +8,10 @@ export interface MigrationChange {
   reason: "state" | "step";
 }
 
-const KEY = Symbol.for("tern.migrationEvents");
-const store = globalThis as typeof globalThis & { [KEY]?: EventEmitter };
-const emitter = (store[KEY] ??= new EventEmitter().setMaxListeners(1000));
-
 export function notifyMigrationsChanged(change: MigrationChange): void {
-  emitter.emit("change", change);
+  publishChange({ kind: "migration", teamId: change.teamId, id: change.migrationId, reason: change.reason });
 }
 
 export function onMigrationsChanged(listener: (change: MigrationChange) => void): () => void {
-  emitter.on("change", listener);
-  return () => emitter.off("change", listener);
+  return onChange("migration", (c) => listener({ teamId: c.teamId, migrationId: c.id, reason: c.reason }));
 }

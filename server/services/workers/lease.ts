@@ -84,6 +84,28 @@ export async function withLease<T>(
   }
 }
 
+export interface LeaseRow {
+  name: string;
+  holder: string;
+  expiresAt: Date;
+}
+
+/** Every lease whose name starts with `prefix`, held or not (expired ones have expiresAt in the past). */
+export async function listLeases(opts: { prisma: PrismaClient; prefix: string }): Promise<LeaseRow[]> {
+  return opts.prisma.workerLease.findMany({
+    where: { name: { startsWith: opts.prefix } },
+    select: { name: true, holder: true, expiresAt: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+/** Forgets leases under `prefix` that expired more than `olderThanMs` ago (presence rows of replicas long gone). */
+export async function pruneExpiredLeases(opts: { prisma: PrismaClient; prefix: string; olderThanMs: number }): Promise<void> {
+  await opts.prisma.workerLease.deleteMany({
+    where: { name: { startsWith: opts.prefix }, expiresAt: { lt: new Date(Date.now() - opts.olderThanMs) } },
+  });
+}
+
 /**
  * Waits for the lease (polling) and holds it while `work` runs: a critical section across replicas.
  * Throws once `waitMs` passes without getting it.
