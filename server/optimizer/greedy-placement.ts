@@ -1,0 +1,38 @@
+// Cheapest-first heuristic: each deployment (largest first) takes its cheapest option that still fits; null if one finds none.
+import type { AllowedPlacements, PlacementOption } from "./allowed-placements.ts";
+import type { PlacementProblem } from "./placement-problem.ts";
+
+export interface GreedyPlan {
+  chosen: PlacementOption[][];
+  objective: number;
+}
+
+export function greedyPlacement(problem: PlacementProblem, allowed: AllowedPlacements): GreedyPlan | null {
+  const left = allowed.pools.map((p) => p.capacity);
+  let movesLeft = problem.options.maxMoves ?? Infinity;
+  const order = allowed.options
+    .map((opts, di) => ({ di, size: Math.min(...opts.map((o) => o.gpus)) * allowed.copies[di]! }))
+    .sort((a, b) => b.size - a.size || a.di - b.di);
+  const chosen: PlacementOption[][] = allowed.options.map(() => []);
+  let objective = 0;
+  for (const { di } of order) {
+    const k = allowed.copies[di]!;
+    const sorted = [...allowed.options[di]!].sort((a, b) => a.objective - b.objective);
+    const mine: PlacementOption[] = [];
+    for (const o of sorted) {
+      if (mine.length === k) break;
+      if (left[o.pool]! < o.gpus || (!o.isCurrent && movesLeft < 1)) continue;
+      if (mine.some((m) => m.cluster === o.cluster)) continue;
+      // The last copy must bring a second cloud.
+      const clouds = new Set(mine.map((m) => problem.clusters[m.cluster]!.cloud));
+      if (k > 1 && mine.length === k - 1 && clouds.size === 1 && clouds.has(problem.clusters[o.cluster]!.cloud)) continue;
+      mine.push(o);
+      left[o.pool]! -= o.gpus;
+      if (!o.isCurrent) movesLeft -= 1;
+    }
+    if (mine.length < k) return null;
+    chosen[di] = mine;
+    objective += mine.reduce((s, o) => s + o.objective, 0);
+  }
+  return { chosen, objective };
+}

@@ -1,0 +1,55 @@
+// The HiGHS worker thread: loads the WebAssembly solver once and solves CPLEX LP texts off the main event loop.
+// Plain JavaScript so a worker thread starts it under Node, tsx, Vitest or Next alike; messages: solve-protocol.ts.
+import { parentPort } from "node:worker_threads";
+import loadHighs from "highs";
+
+const highsReady = loadHighs();
+
+parentPort?.on("message", (request) => {
+  highsReady
+    .then((highs) => parentPort?.postMessage(solve(highs, request)))
+    .catch((e) => parentPort?.postMessage({ id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) }));
+});
+
+function solve(highs, { id, lp, timeLimitSeconds }) {
+  const model = highs.createModel({ format: "lp", data: lp });
+  try {
+    model.options.set({ output_flag: false, time_limit: timeLimitSeconds, mip_rel_gap: 1e-6 });
+    let firstIncumbentSeconds = null;
+    const { modelStatus } = model.run({
+      [highs.constants.callbackType.mipImprovingSolution](event) {
+        if (firstIncumbentSeconds !== null) return;
+        firstIncumbentSeconds = event.data.running_time ?? 0;
+        parentPort?.postMessage({ id, progress: "first-incumbent" });
+      },
+    });
+    const hasSolution = Number(model.info.get("primal_solution_status")) === highs.constants.solutionStatus.feasible;
+    const numCols = model.getDimensions().numCols;
+    const names = [];
+    for (let i = 0; i < numCols; i++) names.push(model.getColName(i));
+    const info = (name) => {
+      try {
+        const v = Number(model.info.get(name));
+        return Number.isFinite(v) ? v : null;
+      } catch {
+        return null;
+      }
+    };
+    return {
+      id,
+      ok: true,
+      status: modelStatus,
+      hasSolution,
+      objective: hasSolution ? model.getObjectiveValue() : null,
+      names,
+      values: hasSolution ? Array.from(model.getSolution().colValue) : [],
+      mipGap: info("mip_gap"),
+      dualBound: info("mip_dual_bound"),
+      nodes: info("mip_node_count"),
+      firstIncumbentSeconds,
+      runSeconds: model.getRunTime(),
+    };
+  } finally {
+    model.dispose();
+  }
+}
