@@ -75,6 +75,28 @@ export function replicasOn(d: PlacementDeployment, gpuType: string, equivalence:
 }
 
 export function allowedPlacements(problem: PlacementProblem): AllowedPlacements {
+  return drain(allowedPlacementSteps(problem));
+}
+
+/** Runs a stepwise computation to its end at once. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Runs a stepwise computation, letting timers and requests run between its steps. */
+export async function drainYielding<T>(steps: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The filters, yielding every few deployments so a large fleet does not hold the event loop. */
+export function* allowedPlacementSteps(problem: PlacementProblem): Generator<void, AllowedPlacements> {
   const { deployments, clusters, options: o } = problem;
   const clusterIndex = new Map(clusters.map((c, i) => [c.id, i]));
   // An excluded cluster's prices only value what runs there now, so a missing rate does not refuse the plan.
@@ -101,7 +123,8 @@ export function allowedPlacements(problem: PlacementProblem): AllowedPlacements 
   const options: PlacementOption[][] = [];
   const rejections: Rejection[][] = [];
   const currentMonthlyCost: number[] = [];
-  deployments.forEach((d, di) => {
+  for (const [di, d] of deployments.entries()) {
+    if (di % 50 === 49) yield;
     const mine: PlacementOption[] = [];
     const rejected: Rejection[] = [];
     const current = new Set(d.currentClusterIds);
@@ -165,6 +188,6 @@ export function allowedPlacements(problem: PlacementProblem): AllowedPlacements 
         return sum + (p === undefined ? 0 : pools[p]!.pricePerGpuHour * d.replicas * d.gpusPerReplica * o.hoursPerMonth);
       }, 0),
     );
-  });
+  }
   return { pools, options, rejections, currentMonthlyCost, copies: deployments.map((d) => Math.max(1, d.copies ?? 1)) };
 }

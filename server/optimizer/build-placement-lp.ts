@@ -1,5 +1,5 @@
 // Writes the placement 0-1 program in CPLEX LP text for HiGHS: one binary per allowed (deployment, cluster, GPU type).
-import type { AllowedPlacements, PlacementOption } from "./allowed-placements.ts";
+import { drain, type AllowedPlacements, type PlacementOption } from "./allowed-placements.ts";
 import type { PlacementProblem } from "./placement-problem.ts";
 
 /** Constraint groups, by id: `place:<d>`, `pool:<p>`, `spread:<d>`, `moves`; the infeasibility search switches them off. */
@@ -27,6 +27,11 @@ function sum(terms: [number, string][]): string {
 }
 
 export function buildPlacementLp(problem: PlacementProblem, allowed: AllowedPlacements, disabled: ReadonlySet<string> = new Set()): PlacementLp {
+  return drain(placementLpSteps(problem, allowed, disabled));
+}
+
+/** The LP text, yielding every few deployments (see drainYielding). */
+export function* placementLpSteps(problem: PlacementProblem, allowed: AllowedPlacements, disabled: ReadonlySet<string> = new Set()): Generator<void, PlacementLp> {
   const columns = new Map<string, PlacementOption>();
   const byPool = new Map<number, [number, string][]>();
   const moveTerms: [number, string][] = [];
@@ -38,7 +43,8 @@ export function buildPlacementLp(problem: PlacementProblem, allowed: AllowedPlac
     return !disabled.has(group);
   };
 
-  allowed.options.forEach((opts, di) => {
+  for (const [di, opts] of allowed.options.entries()) {
+    if (di % 50 === 49) yield;
     const names = opts.map((o) => {
       const name = `x_${di}_${o.cluster}_${o.pool}`;
       columns.set(name, o);
@@ -63,7 +69,8 @@ export function buildPlacementLp(problem: PlacementProblem, allowed: AllowedPlac
       let g = 0;
       for (const ns of perCloud.values()) if (ns.length >= k) rows.push(` cloud_${di}_${g++}: ${sum(ns.map((n) => [1, n]))} <= ${k - 1}`);
     }
-  });
+  }
+  yield;
   allowed.pools.forEach((pool, p) => {
     const terms = byPool.get(p);
     if (!terms) return;
@@ -74,6 +81,7 @@ export function buildPlacementLp(problem: PlacementProblem, allowed: AllowedPlac
   const max = problem.options.maxMoves;
   if (max !== null && moveTerms.length > max && on("moves")) rows.push(` moves: ${sum(moveTerms)} <= ${max}`);
 
+  yield;
   const binaries = [...columns.keys()];
   const text = [
     "Minimize",

@@ -55,6 +55,16 @@ function noPlace(problem: PlacementProblem, allowed: AllowedPlacements, di: numb
 
 /** Cheap explanations that need no solver; empty when none of them applies. */
 export function explainInfeasible(problem: PlacementProblem, allowed: AllowedPlacements): Conflict[] {
+  const out = unplaceable(problem, allowed);
+  if (out.length) return out;
+  out.push(...pooledCapacity(problem, allowed));
+  if (out.length) return out;
+  const moves = forcedMoves(problem, allowed);
+  return moves ? [moves] : [];
+}
+
+/** Deployments with no allowed cluster, or too few clusters or clouds for their copies: checked before any solve. */
+export function unplaceable(problem: PlacementProblem, allowed: AllowedPlacements): Conflict[] {
   const out: Conflict[] = [];
   allowed.options.forEach((opts, di) => {
     const d = problem.deployments[di]!;
@@ -72,11 +82,7 @@ export function explainInfeasible(problem: PlacementProblem, allowed: AllowedPla
       }
     }
   });
-  if (out.length) return out;
-  out.push(...pooledCapacity(problem, allowed));
-  if (out.length) return out;
-  const moves = forcedMoves(problem, allowed);
-  return moves ? [moves] : [];
+  return out;
 }
 
 /** Hall's condition on a few pool sets: deployments that can only use these pools need more GPUs than they hold. */

@@ -14,7 +14,7 @@ export async function findConflictingGroups(problem: PlacementProblem, allowed: 
     return [{ kind: "solver", deploymentIds: [], message: `the plan is infeasible, and with ${all.length} constraints no small conflicting set was searched; exclude fewer clusters, add capacity or raise the move limit` }];
   }
   const infeasible = async (disabled: Set<string>) => {
-    const a = await solver.solveLp(buildPlacementLp(problem, allowed, disabled).text, 5);
+    const a = await solver.solveLp(buildPlacementLp(problem, allowed, disabled).text, { timeLimitSeconds: 5 });
     return a.status === LP_STATUS.infeasible || a.status === LP_STATUS.unboundedOrInfeasible;
   };
   const kept = new Set(all);

@@ -48,8 +48,12 @@ export class PlacementSolver {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
-  /** `onFirstIncumbent` fires when HiGHS finds its first feasible plan, while it keeps searching. */
-  solveLp(lp: string, timeLimitSeconds: number, onFirstIncumbent?: () => void): Promise<LpAnswer> {
+  /**
+   * `start`: names of the columns at 1 in a known feasible plan; `onFirstIncumbent` fires when HiGHS has its first
+   * feasible plan, while it keeps searching.
+   */
+  solveLp(lp: string, opts: { timeLimitSeconds: number; mipRelGap?: number; start?: string[]; onFirstIncumbent?: () => void }): Promise<LpAnswer> {
+    const { timeLimitSeconds, onFirstIncumbent } = opts;
     const worker = this.start();
     const id = this.nextId++;
     return new Promise<LpAnswer>((resolve, reject) => {
@@ -59,7 +63,7 @@ export class PlacementSolver {
       }, (timeLimitSeconds + 30) * 1000);
       this.pending.set(id, { resolve, reject, timer, onFirstIncumbent });
       worker.ref();
-      worker.postMessage({ id, lp, timeLimitSeconds });
+      worker.postMessage({ id, lp, timeLimitSeconds, mipRelGap: opts.mipRelGap ?? 1e-4, start: opts.start ?? [] });
     });
   }
 

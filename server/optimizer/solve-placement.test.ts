@@ -57,7 +57,7 @@ describe("solvePlacement", () => {
       if (seed % 7 === 0) problem.options.pins = [{ deploymentId: "d0" }];
       problem.options.horizonMonths = 1 + (seed % 6);
       const expected = bruteForce(problem, allowedPlacements(problem));
-      const plan = await solvePlacement(problem, { solver, timeLimitSeconds: 10 });
+      const plan = await solvePlacement(problem, { solver, timeLimitSeconds: 10, mipRelGap: 0 });
       if (expected === null) {
         infeasible++;
         expect(plan.status, `seed ${seed}`).toBe("infeasible");

@@ -1,9 +1,9 @@
 // Solves a placement problem: filters, a greedy first plan, HiGHS in the worker, then the plan with moves, binding limits and conflicts.
-import { allowedPlacements, type AllowedPlacements, type PlacementOption, type RejectReason } from "./allowed-placements.ts";
-import { buildPlacementLp } from "./build-placement-lp.ts";
-import { explainInfeasible, type Conflict } from "./explain-infeasible.ts";
+import { allowedPlacementSteps, drainYielding, type AllowedPlacements, type PlacementOption, type RejectReason } from "./allowed-placements.ts";
+import { placementLpSteps } from "./build-placement-lp.ts";
+import { explainInfeasible, unplaceable, type Conflict } from "./explain-infeasible.ts";
 import { findConflictingGroups } from "./find-conflicting-groups.ts";
-import { greedyPlacement } from "./greedy-placement.ts";
+import { greedyPlacementSteps } from "./greedy-placement.ts";
 import type { PlacementProblem } from "./placement-problem.ts";
 import { LP_STATUS, sharedPlacementSolver, type PlacementSolver } from "./placement-solver.ts";
 
@@ -46,7 +46,8 @@ export interface PlacementPlan {
   dualBound: number | null;
   solveMs: number;
   firstFeasibleMs: number | null;
-  firstFeasibleBy: "solver" | "greedy" | null;
+  firstFeasibleBy: "solver" | "heuristic" | null;
+  /** Cheapest-first greedy's objective for comparison; null when it found no feasible plan. */
   greedyObjective: number | null;
   variables: number;
   placements: { deploymentId: string; placements: PlannedPlacement[] }[];
@@ -57,6 +58,8 @@ export interface PlacementPlan {
 
 export interface SolveOptions {
   timeLimitSeconds?: number;
+  /** HiGHS stops when incumbent and bound are this close (relative); its default 1e-4. */
+  mipRelGap?: number;
   solver?: PlacementSolver;
 }
 
@@ -73,24 +76,33 @@ export async function solvePlacement(problem: PlacementProblem, opts: SolveOptio
   const t0 = performance.now();
   const solver = opts.solver ?? sharedPlacementSolver();
   const timeLimit = opts.timeLimitSeconds ?? 10;
-  const allowed = allowedPlacements(problem);
-  const greedy = greedyPlacement(problem, allowed);
-  const greedyMs = performance.now() - t0;
+  // The main thread's share (filters, heuristics, LP text) runs in small steps so the event loop stays responsive.
+  const allowed = await drainYielding(allowedPlacementSteps(problem));
+  const greedy = await drainYielding(greedyPlacementSteps(problem, allowed));
+  const kept = await drainYielding(greedyPlacementSteps(problem, allowed, { keepCurrent: true }));
+  const heuristic = [greedy, kept].filter((g) => g !== null).sort((a, b) => a.objective - b.objective)[0] ?? null;
+  const heuristicMs = performance.now() - t0;
   const base = {
     currency: problem.options.currency,
     currentMonthlyCost: sum(allowed.currentMonthlyCost),
     greedyObjective: greedy?.objective ?? null,
     variables: allowed.options.reduce((s, o) => s + o.length, 0),
   };
-  const precheck = explainInfeasible(problem, allowed).filter((c) => c.kind === "no-place" || c.kind === "spread");
+  const precheck = unplaceable(problem, allowed);
   if (precheck.length) return emptyPlan({ ...base, status: "infeasible", conflicts: precheck, solveMs: performance.now() - t0 });
 
-  const lp = buildPlacementLp(problem, allowed);
+  const lp = await drainYielding(placementLpSteps(problem, allowed));
+  const nameOf = new Map([...lp.columns].map(([name, o]) => [o, name]));
   let firstAt: number | null = null;
-  const answer = await solver.solveLp(lp.text, timeLimit, () => (firstAt ??= performance.now() - t0));
+  const answer = await solver.solveLp(lp.text, {
+    timeLimitSeconds: timeLimit,
+    mipRelGap: opts.mipRelGap,
+    start: heuristic?.chosen.flat().map((o) => nameOf.get(o)!),
+    onFirstIncumbent: () => (firstAt ??= performance.now() - t0),
+  });
   const solveMs = performance.now() - t0;
   const solverFirst = firstAt ?? (answer.firstIncumbentSeconds === null ? null : solveMs);
-  const first = pickFirst(greedy ? greedyMs : null, solverFirst);
+  const first = pickFirst(heuristic ? heuristicMs : null, solverFirst);
 
   if (answer.hasSolution) {
     const chosen: PlacementOption[][] = allowed.options.map(() => []);
@@ -113,13 +125,13 @@ export async function solvePlacement(problem: PlacementProblem, opts: SolveOptio
     if (!conflicts.length) conflicts = await findConflictingGroups(problem, allowed, solver);
     return emptyPlan({ ...base, status: "infeasible", conflicts, solveMs });
   }
-  // The time limit came before any incumbent: the greedy plan, if there is one, is the best known.
-  if (greedy) return planFrom(problem, allowed, greedy.chosen, { ...base, status: "feasible", objective: greedy.objective, gap: null, dualBound: answer.dualBound, solveMs, ...first });
+  // The time limit came before any incumbent: the heuristic plan, if there is one, is the best known.
+  if (heuristic) return planFrom(problem, allowed, heuristic.chosen, { ...base, status: "feasible", objective: heuristic.objective, gap: null, dualBound: answer.dualBound, solveMs, ...first });
   return emptyPlan({ ...base, status: "unsolved", conflicts: [], solveMs });
 }
 
 function pickFirst(greedyMs: number | null, solverMs: number | null): Pick<PlacementPlan, "firstFeasibleMs" | "firstFeasibleBy"> {
-  if (greedyMs !== null && (solverMs === null || greedyMs <= solverMs)) return { firstFeasibleMs: greedyMs, firstFeasibleBy: "greedy" };
+  if (greedyMs !== null && (solverMs === null || greedyMs <= solverMs)) return { firstFeasibleMs: greedyMs, firstFeasibleBy: "heuristic" };
   if (solverMs !== null) return { firstFeasibleMs: solverMs, firstFeasibleBy: "solver" };
   return { firstFeasibleMs: null, firstFeasibleBy: null };
 }

@@ -11,10 +11,18 @@ parentPort?.on("message", (request) => {
     .catch((e) => parentPort?.postMessage({ id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) }));
 });
 
-function solve(highs, { id, lp, timeLimitSeconds }) {
+function solve(highs, { id, lp, timeLimitSeconds, mipRelGap, start }) {
   const model = highs.createModel({ format: "lp", data: lp });
   try {
-    model.options.set({ output_flag: false, time_limit: timeLimitSeconds, mip_rel_gap: 1e-6 });
+    model.options.set({ output_flag: false, time_limit: timeLimitSeconds, mip_rel_gap: mipRelGap });
+    const numCols = model.getDimensions().numCols;
+    const names = [];
+    for (let i = 0; i < numCols; i++) names.push(model.getColName(i));
+    // A known feasible plan (names of the columns at 1) is HiGHS's first incumbent; it checks rather than trusts it.
+    if (start?.length) {
+      const ones = new Set(start);
+      model.setSolution({ colValue: names.map((n) => (ones.has(n) ? 1 : 0)) });
+    }
     let firstIncumbentSeconds = null;
     const { modelStatus } = model.run({
       [highs.constants.callbackType.mipImprovingSolution](event) {
@@ -24,9 +32,6 @@ function solve(highs, { id, lp, timeLimitSeconds }) {
       },
     });
     const hasSolution = Number(model.info.get("primal_solution_status")) === highs.constants.solutionStatus.feasible;
-    const numCols = model.getDimensions().numCols;
-    const names = [];
-    for (let i = 0; i < numCols; i++) names.push(model.getColName(i));
     const info = (name) => {
       try {
         const v = Number(model.info.get(name));
