@@ -1,8 +1,9 @@
 // `npm run bench`: prints one line per figure (`name: value unit`, with a ratio against the reference
 // run in the same process where there is one) and writes them to .tern/bench.json.
 // Embedded PGlite always; a PostgreSQL server too when TERN_BENCH_DATABASE_URL (or DATABASE_URL) is set.
-// Arguments select groups (`npm run bench -- migrations`): lists, sim, charts, artifacts, migrations; none runs all.
+// Arguments select groups (`npm run bench -- migrations`): lists, sim, charts, artifacts, migrations, optimizer; none runs all.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { runArtifactCopyBench } from "./artifact-copy-bench.ts";
 import { openBenchDb } from "./bench-db.ts";
@@ -10,6 +11,7 @@ import { runChartsBench } from "./charts-bench.ts";
 import { runClusterSyncBench } from "./cluster-sync-bench.ts";
 import { runListBench, type Figure } from "./list-bench.ts";
 import { runMigrationsBench } from "./migrations-bench.ts";
+import { runOptimizerBench } from "./optimizer-bench.ts";
 import { runSimListBench } from "./sim-list-bench.ts";
 import { env } from "../env.ts";
 
@@ -20,7 +22,7 @@ function print(prefix: string, f: Figure & { vs?: string }) {
   console.log(`${prefix}${f.name}: ${f.value.toFixed(2)} ${f.unit}${ratio}`);
 }
 
-const GROUPS = ["lists", "sim", "charts", "artifacts", "migrations"] as const;
+const GROUPS = ["lists", "sim", "charts", "artifacts", "migrations", "optimizer"] as const;
 const asked = process.argv.slice(2).filter((a) => a !== "--");
 const unknown = asked.filter((a) => !(GROUPS as readonly string[]).includes(a));
 if (unknown.length) {
@@ -47,6 +49,12 @@ async function main() {
   if (wants("migrations")) {
     console.log("# migrations on the simulated demo fleet (in-process, local Prometheus, steady load 12 req/s per model); goals: migration.overhead <= 5 s, 0 dropped requests and 0 duplicate side effects over 20 concurrent migrations");
     all.migrations = await runMigrationsBench();
+  }
+  if (wants("optimizer")) {
+    console.log(
+      `# placement optimizer: 500 deployments × 40 clusters, tight capacity (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores); goals: proven_optimal <= 10 s, first_feasible <= 1000 ms, loop_lag.max <= 50 ms`,
+    );
+    all.optimizer = await runOptimizerBench();
   }
   const dir = env().TERN_DATA_DIR;
   mkdirSync(dir, { recursive: true });
