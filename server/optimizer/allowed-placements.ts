@@ -1,6 +1,6 @@
 // Pre-filters (deployment, cluster, GPU type) options: only allowed ones become variables; each rejection keeps its reason.
-import { AppError } from "../errors.ts";
-import type { PlacementCluster, PlacementDeployment, PlacementProblem } from "./placement-problem.ts";
+import { AppError } from "../errors";
+import type { PlacementCluster, PlacementDeployment, PlacementProblem } from "./placement-problem";
 
 export interface PlacementOption {
   deployment: number;

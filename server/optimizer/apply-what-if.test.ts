@@ -1,9 +1,9 @@
 // What-if changes re-solve to the plan they should: a price drop draws a move, a removed cluster empties, capacity opens a move.
 import { afterAll, describe, expect, it } from "vitest";
-import { applyWhatIf } from "./apply-what-if.ts";
-import { DEFAULT_PLACEMENT_OPTIONS, type PlacementProblem } from "./placement-problem.ts";
-import { PlacementSolver } from "./placement-solver.ts";
-import { solvePlacement } from "./solve-placement.ts";
+import { applyWhatIf } from "./apply-what-if";
+import { DEFAULT_PLACEMENT_OPTIONS, type PlacementProblem } from "./placement-problem";
+import { PlacementSolver } from "./placement-solver";
+import { solvePlacement } from "./solve-placement";
 
 const solver = new PlacementSolver();
 afterAll(() => solver.close());

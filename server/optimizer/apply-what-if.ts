@@ -1,5 +1,5 @@
 // What-if changes to a placement problem (a price change, a cluster removed, capacity added), applied to a copy.
-import type { PlacementProblem } from "./placement-problem.ts";
+import type { PlacementProblem } from "./placement-problem";
 
 export interface WhatIf {
   prices?: { clusterId: string; gpuType: string; pricePerGpuHour: number }[];

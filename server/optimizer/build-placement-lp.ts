@@ -1,6 +1,6 @@
 // Writes the placement 0-1 program in CPLEX LP text for HiGHS: one binary per allowed (deployment, cluster, GPU type).
-import { drain, type AllowedPlacements, type PlacementOption } from "./allowed-placements.ts";
-import type { PlacementProblem } from "./placement-problem.ts";
+import { drain, type AllowedPlacements, type PlacementOption } from "./allowed-placements";
+import type { PlacementProblem } from "./placement-problem";
 
 /** Constraint groups, by id: `place:<d>`, `pool:<p>`, `spread:<d>`, `moves`; the infeasibility search switches them off. */
 export interface PlacementLp {

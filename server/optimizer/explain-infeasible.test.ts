@@ -1,9 +1,9 @@
 // Infeasible placements are explained in words: the smallest set of constraints that conflict.
 import { afterAll, describe, expect, it } from "vitest";
-import type { PlacementCluster, PlacementDeployment, PlacementProblem } from "./placement-problem.ts";
-import { DEFAULT_PLACEMENT_OPTIONS } from "./placement-problem.ts";
-import { PlacementSolver } from "./placement-solver.ts";
-import { solvePlacement } from "./solve-placement.ts";
+import type { PlacementCluster, PlacementDeployment, PlacementProblem } from "./placement-problem";
+import { DEFAULT_PLACEMENT_OPTIONS } from "./placement-problem";
+import { PlacementSolver } from "./placement-solver";
+import { solvePlacement } from "./solve-placement";
 
 const solver = new PlacementSolver();
 afterAll(() => solver.close());

@@ -1,6 +1,6 @@
 // Explains an infeasible placement in words from the filters alone: no allowed cluster, pooled capacity, forced moves.
-import type { AllowedPlacements, RejectReason, Rejection } from "./allowed-placements.ts";
-import type { PlacementProblem } from "./placement-problem.ts";
+import type { AllowedPlacements, RejectReason, Rejection } from "./allowed-placements";
+import type { PlacementProblem } from "./placement-problem";
 
 export interface Conflict {
   kind: "no-place" | "spread" | "capacity" | "moves" | "solver";

@@ -1,9 +1,9 @@
 // Deletion filter over constraint groups with the solver: drops each group whose removal keeps the plan infeasible.
-import type { AllowedPlacements } from "./allowed-placements.ts";
-import { buildPlacementLp } from "./build-placement-lp.ts";
-import type { Conflict } from "./explain-infeasible.ts";
-import type { PlacementProblem } from "./placement-problem.ts";
-import { LP_STATUS, type PlacementSolver } from "./placement-solver.ts";
+import type { AllowedPlacements } from "./allowed-placements";
+import { buildPlacementLp } from "./build-placement-lp";
+import type { Conflict } from "./explain-infeasible";
+import type { PlacementProblem } from "./placement-problem";
+import { LP_STATUS, type PlacementSolver } from "./placement-solver";
 
 /** Each test is one solve; past this many groups the search would take too long to be worth it. */
 const MAX_GROUPS = 120;

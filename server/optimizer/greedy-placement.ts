@@ -1,7 +1,7 @@
 // Greedy heuristics: each deployment (largest first) takes its cheapest option that still fits; null if one finds none.
 // `keepCurrent` first keeps every deployment where it runs (when still allowed): a quick feasible start for HiGHS.
-import { drain, type AllowedPlacements, type PlacementOption } from "./allowed-placements.ts";
-import type { PlacementProblem } from "./placement-problem.ts";
+import { drain, type AllowedPlacements, type PlacementOption } from "./allowed-placements";
+import type { PlacementProblem } from "./placement-problem";
 
 export interface GreedyPlan {
   chosen: PlacementOption[][];

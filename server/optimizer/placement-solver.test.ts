@@ -1,10 +1,10 @@
 // The solve runs in a worker thread: the main event loop keeps its timers on time while HiGHS works.
 import { afterAll, describe, expect, it } from "vitest";
-import { allowedPlacements } from "./allowed-placements.ts";
-import { buildPlacementLp } from "./build-placement-lp.ts";
-import { PlacementSolver } from "./placement-solver.ts";
-import { randomPlacementInstance } from "./random-placement-instance.ts";
-import { solvePlacement } from "./solve-placement.ts";
+import { allowedPlacements } from "./allowed-placements";
+import { buildPlacementLp } from "./build-placement-lp";
+import { PlacementSolver } from "./placement-solver";
+import { randomPlacementInstance } from "./random-placement-instance";
+import { solvePlacement } from "./solve-placement";
 
 const solver = new PlacementSolver();
 afterAll(() => solver.close());

@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { z } from "zod";
-import { AppError } from "../errors.ts";
+import { AppError } from "../errors";
 
 const ZWorkerAnswer = z.union([
   z.object({
@@ -13,8 +13,8 @@ const ZWorkerAnswer = z.union([
     status: z.number(),
     hasSolution: z.boolean(),
     objective: z.number().nullable(),
-    names: z.array(z.string()),
-    values: z.array(z.number()),
+    /** Names of the columns at 1. */
+    ones: z.array(z.string()),
     mipGap: z.number().nullable(),
     dualBound: z.number().nullable(),
     nodes: z.number().nullable(),

@@ -1,6 +1,6 @@
 // Seeded random placement instances for the tests and the bench: a fleet that fits where it runs now, with tight spare capacity.
-import { DEFAULT_GPU_THROUGHPUT } from "../migrations/plan/gpu-equivalence.ts";
-import { DEFAULT_PLACEMENT_OPTIONS, type PlacementCluster, type PlacementDeployment, type PlacementProblem } from "./placement-problem.ts";
+import { DEFAULT_GPU_THROUGHPUT } from "../migrations/plan/gpu-equivalence";
+import { DEFAULT_PLACEMENT_OPTIONS, type PlacementCluster, type PlacementDeployment, type PlacementProblem } from "./placement-problem";
 
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;

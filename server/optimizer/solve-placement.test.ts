@@ -1,10 +1,10 @@
 // The HiGHS placement against exhaustive search on small random instances, and the plan's moves and binding limits.
 import { afterAll, describe, expect, it } from "vitest";
-import { allowedPlacements, type AllowedPlacements, type PlacementOption } from "./allowed-placements.ts";
-import type { PlacementProblem } from "./placement-problem.ts";
-import { PlacementSolver } from "./placement-solver.ts";
-import { randomPlacementInstance, seededRandom } from "./random-placement-instance.ts";
-import { solvePlacement } from "./solve-placement.ts";
+import { allowedPlacements, type AllowedPlacements, type PlacementOption } from "./allowed-placements";
+import type { PlacementProblem } from "./placement-problem";
+import { PlacementSolver } from "./placement-solver";
+import { randomPlacementInstance, seededRandom } from "./random-placement-instance";
+import { solvePlacement } from "./solve-placement";
 
 const solver = new PlacementSolver();
 afterAll(() => solver.close());

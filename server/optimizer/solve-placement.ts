@@ -1,11 +1,11 @@
 // Solves a placement problem: filters, a greedy first plan, HiGHS in the worker, then the plan with moves, binding limits and conflicts.
-import { allowedPlacementSteps, drainYielding, type AllowedPlacements, type PlacementOption, type RejectReason } from "./allowed-placements.ts";
-import { placementLpSteps } from "./build-placement-lp.ts";
-import { explainInfeasible, unplaceable, type Conflict } from "./explain-infeasible.ts";
-import { findConflictingGroups } from "./find-conflicting-groups.ts";
-import { greedyPlacementSteps } from "./greedy-placement.ts";
-import type { PlacementProblem } from "./placement-problem.ts";
-import { LP_STATUS, sharedPlacementSolver, type PlacementSolver } from "./placement-solver.ts";
+import { allowedPlacementSteps, drainYielding, type AllowedPlacements, type PlacementOption, type RejectReason } from "./allowed-placements";
+import { placementLpSteps } from "./build-placement-lp";
+import { explainInfeasible, unplaceable, type Conflict } from "./explain-infeasible";
+import { findConflictingGroups } from "./find-conflicting-groups";
+import { greedyPlacementSteps } from "./greedy-placement";
+import type { PlacementProblem } from "./placement-problem";
+import { LP_STATUS, sharedPlacementSolver, type PlacementSolver } from "./placement-solver";
 
 export type MoveReason = "price" | "slo" | "residency" | "capacity" | "excluded" | "pinned";
 
@@ -106,10 +106,10 @@ export async function solvePlacement(problem: PlacementProblem, opts: SolveOptio
 
   if (answer.hasSolution) {
     const chosen: PlacementOption[][] = allowed.options.map(() => []);
-    answer.names.forEach((name, i) => {
+    for (const name of answer.ones) {
       const o = lp.columns.get(name);
-      if (o && answer.values[i]! > 0.5) chosen[o.deployment]!.push(o);
-    });
+      if (o) chosen[o.deployment]!.push(o);
+    }
     return planFrom(problem, allowed, chosen, {
       ...base,
       status: answer.status === LP_STATUS.optimal ? "optimal" : "feasible",

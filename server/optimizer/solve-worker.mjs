@@ -20,8 +20,8 @@ function solve(highs, { id, lp, timeLimitSeconds, mipRelGap, start }) {
     for (let i = 0; i < numCols; i++) names.push(model.getColName(i));
     // A known feasible plan (names of the columns at 1) is HiGHS's first incumbent; it checks rather than trusts it.
     if (start?.length) {
-      const ones = new Set(start);
-      model.setSolution({ colValue: names.map((n) => (ones.has(n) ? 1 : 0)) });
+      const atOne = new Set(start);
+      model.setSolution({ colValue: names.map((n) => (atOne.has(n) ? 1 : 0)) });
     }
     let firstIncumbentSeconds = null;
     const { modelStatus } = model.run({
@@ -32,6 +32,10 @@ function solve(highs, { id, lp, timeLimitSeconds, mipRelGap, start }) {
       },
     });
     const hasSolution = Number(model.info.get("primal_solution_status")) === highs.constants.solutionStatus.feasible;
+    // Only the columns at 1 go back: a 20,000-column answer would otherwise cost the main thread its own time to read.
+    const colValue = hasSolution ? model.getSolution().colValue : [];
+    const ones = [];
+    for (let i = 0; i < colValue.length; i++) if (colValue[i] > 0.5) ones.push(names[i]);
     const info = (name) => {
       try {
         const v = Number(model.info.get(name));
@@ -46,8 +50,7 @@ function solve(highs, { id, lp, timeLimitSeconds, mipRelGap, start }) {
       status: modelStatus,
       hasSolution,
       objective: hasSolution ? model.getObjectiveValue() : null,
-      names,
-      values: hasSolution ? Array.from(model.getSolution().colValue) : [],
+      ones,
       mipGap: info("mip_gap"),
       dualBound: info("mip_dual_bound"),
       nodes: info("mip_node_count"),
