@@ -39,16 +39,31 @@ export async function runOptimizerBench(): Promise<Figure[]> {
     const stop = lagMonitor();
     const plan = await solvePlacement(problem, { solver, timeLimitSeconds: 60 });
     const lag = stop();
-    console.log(`# ${plan.variables} binaries, status ${plan.status}, first feasible by ${plan.firstFeasibleBy ?? "none"}, greedy ${plan.greedyObjective === null ? "found no plan" : "found a plan"}`);
-    show({ name: plan.status === "optimal" ? "proven_optimal" : `not_proven_at_time_limit (${plan.status})`, value: plan.solveMs / 1000, unit: "s" });
+    console.log(
+      `# ${plan.variables} binaries, status ${plan.status}, first feasible by ${plan.firstFeasibleBy ?? "none"}, greedy ${plan.greedyObjective === null ? "found no plan" : "found a plan"}`,
+    );
+    show({
+      name: plan.status === "optimal" ? "proven_optimal" : `not_proven_at_time_limit (${plan.status})`,
+      value: plan.solveMs / 1000,
+      unit: "s",
+    });
     show({ name: "first_feasible", value: plan.firstFeasibleMs ?? NaN, unit: "ms" });
     show({ name: "gap", value: (plan.gap ?? NaN) * 100, unit: "%" });
     show({ name: "loop_lag.max", value: lag.max, unit: "ms" });
     show({ name: "loop_lag.p99", value: lag.p99, unit: "ms" });
-    // Greedy finds nothing at this tightness, so its cost is compared where it does find a plan: 15 % spare.
-    const loose = await solvePlacement(randomPlacementInstance({ ...SHAPE, spare: 0.15, seed: 1 }), { solver, timeLimitSeconds: 60 });
-    if (loose.greedyObjective !== null && loose.objective) {
-      show({ name: `greedy_cost_vs_optimum (15 % spare, HiGHS ${loose.status})`, value: loose.greedyObjective / loose.objective, unit: "ratio" });
+    // Greedy finds nothing at this tightness, so its cost is compared on the first 15 %-spare seed where it finds a plan.
+    for (let seed = 1; seed <= GREEDY_SEEDS; seed++) {
+      const loose = randomPlacementInstance({ ...SHAPE, spare: 0.15, seed });
+      if (!greedyPlacement(loose, allowedPlacements(loose))) continue;
+      const plan = await solvePlacement(loose, { solver, timeLimitSeconds: 60 });
+      if (plan.greedyObjective !== null && plan.objective) {
+        show({
+          name: `greedy_cost_vs_optimum (15 % spare, seed ${seed}, HiGHS ${plan.status})`,
+          value: plan.greedyObjective / plan.objective,
+          unit: "ratio",
+        });
+      }
+      break;
     }
     for (const spare of [SHAPE.spare, 0.15]) {
       let failed = 0;
@@ -56,7 +71,11 @@ export async function runOptimizerBench(): Promise<Figure[]> {
         const problem = randomPlacementInstance({ ...SHAPE, spare, seed });
         if (!greedyPlacement(problem, allowedPlacements(problem))) failed++;
       }
-      show({ name: `greedy_infeasible (${Math.round(spare * 100)} % spare, ${GREEDY_SEEDS} seeds, each feasible)`, value: (100 * failed) / GREEDY_SEEDS, unit: "%" });
+      show({
+        name: `greedy_infeasible (${Math.round(spare * 100)} % spare, ${GREEDY_SEEDS} seeds, each feasible)`,
+        value: (100 * failed) / GREEDY_SEEDS,
+        unit: "%",
+      });
     }
   } finally {
     await solver.close();

@@ -65,7 +65,11 @@ export function rateOf(problem: PlacementProblem, cluster: PlacementCluster): nu
   return rate;
 }
 
-export function replicasOn(d: PlacementDeployment, gpuType: string, equivalence: Record<string, number>): number | null {
+export function replicasOn(
+  d: PlacementDeployment,
+  gpuType: string,
+  equivalence: Record<string, number>,
+): number | null {
   if (gpuType === d.gpuType) return d.replicas;
   const s = equivalence[d.gpuType];
   const t = equivalence[gpuType];
@@ -108,7 +112,12 @@ export function* allowedPlacementSteps(problem: PlacementProblem): Generator<voi
   clusters.forEach((c, ci) =>
     c.gpus.forEach((g) => {
       poolIndex.set(`${ci}/${g.gpuType}`, pools.length);
-      pools.push({ cluster: ci, gpuType: g.gpuType, capacity: g.free, pricePerGpuHour: g.pricePerGpuHour * rates[ci]! });
+      pools.push({
+        cluster: ci,
+        gpuType: g.gpuType,
+        capacity: g.free,
+        pricePerGpuHour: g.pricePerGpuHour * rates[ci]!,
+      });
     }),
   );
   for (const d of deployments) {
@@ -131,9 +140,12 @@ export function* allowedPlacementSteps(problem: PlacementProblem): Generator<voi
     const pin = pins.get(d.id);
     const sources = d.currentClusterIds.map((id) => clusterIndex.get(id)).filter((i) => i !== undefined);
     // The artifact is copied from the cheapest current source; a new deployment pulls it from its registry.
-    const egress = sources.length ? Math.min(...sources.map((i) => clusters[i]!.egressPerGb * rates[i]!)) * d.artifactGb : 0;
+    const egress = sources.length
+      ? Math.min(...sources.map((i) => clusters[i]!.egressPerGb * rates[i]!)) * d.artifactGb
+      : 0;
     clusters.forEach((c, ci) => {
-      const reject = (reason: RejectReason, gpuType: string | null = null) => rejected.push({ cluster: ci, gpuType, reason });
+      const reject = (reason: RejectReason, gpuType: string | null = null) =>
+        rejected.push({ cluster: ci, gpuType, reason });
       if (excluded.has(c.id)) return reject({ kind: "excluded" });
       if (pin?.clusterId !== undefined && pin.clusterId !== c.id) return reject({ kind: "pinned", to: pin.clusterId });
       if (pin && pin.clusterId === undefined && !current.has(c.id)) return reject({ kind: "pinned", to: "current" });
@@ -185,7 +197,9 @@ export function* allowedPlacementSteps(problem: PlacementProblem): Generator<voi
     currentMonthlyCost.push(
       sources.reduce((sum, ci) => {
         const p = poolIndex.get(`${ci}/${d.gpuType}`);
-        return sum + (p === undefined ? 0 : pools[p]!.pricePerGpuHour * d.replicas * d.gpusPerReplica * o.hoursPerMonth);
+        return (
+          sum + (p === undefined ? 0 : pools[p]!.pricePerGpuHour * d.replicas * d.gpusPerReplica * o.hoursPerMonth)
+        );
       }, 0),
     );
   }

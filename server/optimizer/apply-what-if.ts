@@ -4,7 +4,13 @@ import type { PlacementProblem } from "./placement-problem";
 export interface WhatIf {
   prices?: { clusterId: string; gpuType: string; pricePerGpuHour: number }[];
   removedClusterIds?: string[];
-  addedCapacity?: { clusterId: string; gpuType: string; gpus: number; pricePerGpuHour?: number; p95Ms?: number | null }[];
+  addedCapacity?: {
+    clusterId: string;
+    gpuType: string;
+    gpus: number;
+    pricePerGpuHour?: number;
+    p95Ms?: number | null;
+  }[];
 }
 
 export function applyWhatIf(problem: PlacementProblem, w: WhatIf): PlacementProblem {
@@ -22,7 +28,12 @@ export function applyWhatIf(problem: PlacementProblem, w: WhatIf): PlacementProb
     else {
       // A GPU type new to the cluster takes the price asked for, else the cluster's cheapest, and unknown latency.
       const price = a.pricePerGpuHour ?? Math.min(...c.gpus.map((g) => g.pricePerGpuHour));
-      c.gpus.push({ gpuType: a.gpuType, free: a.gpus, pricePerGpuHour: Number.isFinite(price) ? price : 0, p95Ms: a.p95Ms ?? null });
+      c.gpus.push({
+        gpuType: a.gpuType,
+        free: a.gpus,
+        pricePerGpuHour: Number.isFinite(price) ? price : 0,
+        p95Ms: a.p95Ms ?? null,
+      });
     }
   }
   const excluded = [...new Set([...problem.options.excludedClusterIds, ...(w.removedClusterIds ?? [])])];

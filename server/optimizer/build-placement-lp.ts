@@ -26,12 +26,20 @@ function sum(terms: [number, string][]): string {
   return lines.join("\n   ");
 }
 
-export function buildPlacementLp(problem: PlacementProblem, allowed: AllowedPlacements, disabled: ReadonlySet<string> = new Set()): PlacementLp {
+export function buildPlacementLp(
+  problem: PlacementProblem,
+  allowed: AllowedPlacements,
+  disabled: ReadonlySet<string> = new Set(),
+): PlacementLp {
   return drain(placementLpSteps(problem, allowed, disabled));
 }
 
 /** The LP text, yielding every few deployments (see drainYielding). */
-export function* placementLpSteps(problem: PlacementProblem, allowed: AllowedPlacements, disabled: ReadonlySet<string> = new Set()): Generator<void, PlacementLp> {
+export function* placementLpSteps(
+  problem: PlacementProblem,
+  allowed: AllowedPlacements,
+  disabled: ReadonlySet<string> = new Set(),
+): Generator<void, PlacementLp> {
   const columns = new Map<string, PlacementOption>();
   const byPool = new Map<number, [number, string][]>();
   const moveTerms: [number, string][] = [];
@@ -65,9 +73,11 @@ export function* placementLpSteps(problem: PlacementProblem, allowed: AllowedPla
         const cloud = problem.clusters[o.cluster]!.cloud;
         perCloud.set(cloud, [...(perCloud.get(cloud) ?? []), names[i]!]);
       });
-      for (const [ci, ns] of perCluster) if (ns.length > 1) rows.push(` one_${di}_${ci}: ${sum(ns.map((n) => [1, n]))} <= 1`);
+      for (const [ci, ns] of perCluster)
+        if (ns.length > 1) rows.push(` one_${di}_${ci}: ${sum(ns.map((n) => [1, n]))} <= 1`);
       let g = 0;
-      for (const ns of perCloud.values()) if (ns.length >= k) rows.push(` cloud_${di}_${g++}: ${sum(ns.map((n) => [1, n]))} <= ${k - 1}`);
+      for (const ns of perCloud.values())
+        if (ns.length >= k) rows.push(` cloud_${di}_${g++}: ${sum(ns.map((n) => [1, n]))} <= ${k - 1}`);
     }
   }
   yield;

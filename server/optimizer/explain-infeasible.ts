@@ -17,7 +17,9 @@ export function reasonWords(problem: PlacementProblem, r: Rejection): string {
     case "excluded":
       return `${c.name} is excluded`;
     case "pinned":
-      return reason.to === "current" ? `it is pinned where it runs` : `it is pinned to ${problem.clusters.find((x) => x.id === reason.to)?.name ?? reason.to}`;
+      return reason.to === "current"
+        ? `it is pinned where it runs`
+        : `it is pinned to ${problem.clusters.find((x) => x.id === reason.to)?.name ?? reason.to}`;
     case "residency":
       return `${c.name} is tagged ${reason.has.join(", ") || "with no residency"}`;
     case "latency":
@@ -45,8 +47,12 @@ function noPlace(problem: PlacementProblem, allowed: AllowedPlacements, di: numb
     if (residency.length) parts.push(`no cluster is tagged ${d.residency.join(" or ")}`);
     else if (!pin) parts.push("there are no clusters with GPUs");
   } else if (rest.every((r) => r.reason.kind === "capacity")) {
-    const needs = [...new Set(rest.map((r) => (r.reason.kind === "capacity" ? `${r.reason.needs} free ${r.reason.gpuType}` : "")))];
-    parts.push(`no ${zone}cluster has ${needs.join(" or ")} (${list(rest.map((r) => reasonWords(problem, r).replace(/ \(needs \d+\)$/, "")))})`);
+    const needs = [
+      ...new Set(rest.map((r) => (r.reason.kind === "capacity" ? `${r.reason.needs} free ${r.reason.gpuType}` : ""))),
+    ];
+    parts.push(
+      `no ${zone}cluster has ${needs.join(" or ")} (${list(rest.map((r) => reasonWords(problem, r).replace(/ \(needs \d+\)$/, "")))})`,
+    );
   } else {
     parts.push(`no ${zone}cluster can take it: ${rest.map((r) => reasonWords(problem, r)).join("; ")}`);
   }
@@ -112,7 +118,11 @@ function pooledCapacity(problem: PlacementProblem, allowed: AllowedPlacements): 
   return found.slice(0, 3).map((f) => {
     const names = f.members.map((di) => problem.deployments[di]!.name);
     const types = new Set([...f.pools].map((p) => allowed.pools[p]!.gpuType));
-    const where = [...f.pools].map((p) => allowed.pools[p]!).map((p) => (types.size === 1 ? problem.clusters[p.cluster]!.name : `${p.gpuType} on ${problem.clusters[p.cluster]!.name}`));
+    const where = [...f.pools]
+      .map((p) => allowed.pools[p]!)
+      .map((p) =>
+        types.size === 1 ? problem.clusters[p.cluster]!.name : `${p.gpuType} on ${problem.clusters[p.cluster]!.name}`,
+      );
     const on = types.size === 1 ? `${[...types][0]!} on ${list(where)}` : list(where);
     return {
       kind: "capacity" as const,
@@ -131,7 +141,11 @@ function forcedMoves(problem: PlacementProblem, allowed: AllowedPlacements): Con
     const must = allowed.copies[di]! - stay;
     const d = problem.deployments[di]!;
     const why =
-      allowed.rejections[di]!.filter((r) => d.currentClusterIds.includes(problem.clusters[r.cluster]!.id) && (r.gpuType === null || r.gpuType === d.gpuType)).map((r) => reasonWords(problem, r))[0] ??
+      allowed.rejections[di]!.filter(
+        (r) =>
+          d.currentClusterIds.includes(problem.clusters[r.cluster]!.id) &&
+          (r.gpuType === null || r.gpuType === d.gpuType),
+      ).map((r) => reasonWords(problem, r))[0] ??
       (d.currentClusterIds.length ? "it needs another copy" : "it is not placed yet");
     for (let i = 0; i < must; i++) forced.push({ di, why });
   });

@@ -8,10 +8,20 @@ import { LP_STATUS, type PlacementSolver } from "./placement-solver";
 /** Each test is one solve; past this many groups the search would take too long to be worth it. */
 const MAX_GROUPS = 120;
 
-export async function findConflictingGroups(problem: PlacementProblem, allowed: AllowedPlacements, solver: PlacementSolver): Promise<Conflict[]> {
+export async function findConflictingGroups(
+  problem: PlacementProblem,
+  allowed: AllowedPlacements,
+  solver: PlacementSolver,
+): Promise<Conflict[]> {
   const all = buildPlacementLp(problem, allowed).groups;
   if (all.length > MAX_GROUPS) {
-    return [{ kind: "solver", deploymentIds: [], message: `the plan is infeasible, and with ${all.length} constraints no small conflicting set was searched; exclude fewer clusters, add capacity or raise the move limit` }];
+    return [
+      {
+        kind: "solver",
+        deploymentIds: [],
+        message: `the plan is infeasible, and with ${all.length} constraints no small conflicting set was searched; exclude fewer clusters, add capacity or raise the move limit`,
+      },
+    ];
   }
   const infeasible = async (disabled: Set<string>) => {
     const a = await solver.solveLp(buildPlacementLp(problem, allowed, disabled).text, { timeLimitSeconds: 5 });
@@ -25,7 +35,9 @@ export async function findConflictingGroups(problem: PlacementProblem, allowed: 
     if (!(await infeasible(disabled))) kept.add(g);
   }
   const words = [...kept].map((g) => groupWords(problem, allowed, g));
-  const deploymentIds = [...kept].filter((g) => g.startsWith("place:") || g.startsWith("spread:")).map((g) => problem.deployments[Number(g.split(":")[1])]!.id);
+  const deploymentIds = [...kept]
+    .filter((g) => g.startsWith("place:") || g.startsWith("spread:"))
+    .map((g) => problem.deployments[Number(g.split(":")[1])]!.id);
   return [{ kind: "solver", deploymentIds, message: `these cannot all hold at once: ${words.join("; ")}` }];
 }
 

@@ -12,12 +12,20 @@ export interface GreedyOptions {
   keepCurrent?: boolean;
 }
 
-export function greedyPlacement(problem: PlacementProblem, allowed: AllowedPlacements, opts: GreedyOptions = {}): GreedyPlan | null {
+export function greedyPlacement(
+  problem: PlacementProblem,
+  allowed: AllowedPlacements,
+  opts: GreedyOptions = {},
+): GreedyPlan | null {
   return drain(greedyPlacementSteps(problem, allowed, opts));
 }
 
 /** The greedy plan, yielding every few deployments (see drainYielding). */
-export function* greedyPlacementSteps(problem: PlacementProblem, allowed: AllowedPlacements, opts: GreedyOptions = {}): Generator<void, GreedyPlan | null> {
+export function* greedyPlacementSteps(
+  problem: PlacementProblem,
+  allowed: AllowedPlacements,
+  opts: GreedyOptions = {},
+): Generator<void, GreedyPlan | null> {
   const left = allowed.pools.map((p) => p.capacity);
   let movesLeft = problem.options.maxMoves ?? Infinity;
   const kept: PlacementOption[][] = allowed.options.map((options, di) => {
@@ -43,7 +51,8 @@ export function* greedyPlacementSteps(problem: PlacementProblem, allowed: Allowe
       if (mine.some((m) => m.cluster === o.cluster)) continue;
       // The last copy must bring a second cloud.
       const clouds = new Set(mine.map((m) => problem.clusters[m.cluster]!.cloud));
-      if (k > 1 && mine.length === k - 1 && clouds.size === 1 && clouds.has(problem.clusters[o.cluster]!.cloud)) continue;
+      if (k > 1 && mine.length === k - 1 && clouds.size === 1 && clouds.has(problem.clusters[o.cluster]!.cloud))
+        continue;
       mine.push(o);
       left[o.pool]! -= o.gpus;
       if (!o.isCurrent) movesLeft -= 1;

@@ -26,7 +26,13 @@ const ZWorkerAnswer = z.union([
 export type LpAnswer = Extract<z.infer<typeof ZWorkerAnswer>, { ok: true }>;
 
 /** HiGHS model status codes (highs.constants.modelStatus). */
-export const LP_STATUS = { optimal: 7, infeasible: 8, unboundedOrInfeasible: 9, timeLimit: 13, interrupted: 17 } as const;
+export const LP_STATUS = {
+  optimal: 7,
+  infeasible: 8,
+  unboundedOrInfeasible: 9,
+  timeLimit: 13,
+  interrupted: 17,
+} as const;
 
 function workerFile(): string {
   // Beside this module under tsx/Vitest; a Next.js bundle moves this module, so fall back to the source tree.
@@ -52,15 +58,26 @@ export class PlacementSolver {
    * `start`: names of the columns at 1 in a known feasible plan; `onFirstIncumbent` fires when HiGHS has its first
    * feasible plan, while it keeps searching.
    */
-  solveLp(lp: string, opts: { timeLimitSeconds: number; mipRelGap?: number; start?: string[]; onFirstIncumbent?: () => void }): Promise<LpAnswer> {
+  solveLp(
+    lp: string,
+    opts: { timeLimitSeconds: number; mipRelGap?: number; start?: string[]; onFirstIncumbent?: () => void },
+  ): Promise<LpAnswer> {
     const { timeLimitSeconds, onFirstIncumbent } = opts;
     const worker = this.start();
     const id = this.nextId++;
     return new Promise<LpAnswer>((resolve, reject) => {
       // HiGHS stops itself at the time limit; this guard only catches a wedged worker (e.g. a huge LP text to parse).
-      const timer = setTimeout(() => {
-        this.fail(new AppError("INTERNAL_SERVER_ERROR", `the solver did not answer within ${timeLimitSeconds + 30} s; try a smaller plan`));
-      }, (timeLimitSeconds + 30) * 1000);
+      const timer = setTimeout(
+        () => {
+          this.fail(
+            new AppError(
+              "INTERNAL_SERVER_ERROR",
+              `the solver did not answer within ${timeLimitSeconds + 30} s; try a smaller plan`,
+            ),
+          );
+        },
+        (timeLimitSeconds + 30) * 1000,
+      );
       this.pending.set(id, { resolve, reject, timer, onFirstIncumbent });
       worker.ref();
       worker.postMessage({ id, lp, timeLimitSeconds, mipRelGap: opts.mipRelGap ?? 1e-4, start: opts.start ?? [] });
@@ -81,7 +98,8 @@ export class PlacementSolver {
       const progress = ZProgress.safeParse(raw);
       if (progress.success) return this.pending.get(progress.data.id)?.onFirstIncumbent?.();
       const answer = ZWorkerAnswer.safeParse(raw);
-      if (!answer.success) return this.fail(new AppError("INTERNAL_SERVER_ERROR", "the solver worker sent an unreadable answer"));
+      if (!answer.success)
+        return this.fail(new AppError("INTERNAL_SERVER_ERROR", "the solver worker sent an unreadable answer"));
       const p = this.pending.get(answer.data.id);
       if (!p) return;
       this.pending.delete(answer.data.id);

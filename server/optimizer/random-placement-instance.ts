@@ -1,6 +1,11 @@
 // Seeded random placement instances for the tests and the bench: a fleet that fits where it runs now, with tight spare capacity.
 import { DEFAULT_GPU_THROUGHPUT } from "../migrations/plan/gpu-equivalence";
-import { DEFAULT_PLACEMENT_OPTIONS, type PlacementCluster, type PlacementDeployment, type PlacementProblem } from "./placement-problem";
+import {
+  DEFAULT_PLACEMENT_OPTIONS,
+  type PlacementCluster,
+  type PlacementDeployment,
+  type PlacementProblem,
+} from "./placement-problem";
 
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
@@ -44,7 +49,12 @@ export function randomPlacementInstance(shape: InstanceShape): PlacementProblem 
       residency: [ZONES[i % ZONES.length]!],
       currency: "USD",
       egressPerGb: 0.05 + rnd() * 0.07,
-      gpus: types.map((t) => ({ gpuType: t.gpuType, free: 0, pricePerGpuHour: +(t.price * (0.7 + rnd() * 0.6)).toFixed(3), p95Ms: rnd() < 0.1 ? null : Math.round(80 + rnd() * 220) })),
+      gpus: types.map((t) => ({
+        gpuType: t.gpuType,
+        free: 0,
+        pricePerGpuHour: +(t.price * (0.7 + rnd() * 0.6)).toFixed(3),
+        p95Ms: rnd() < 0.1 ? null : Math.round(80 + rnd() * 220),
+      })),
     };
   });
   const held = new Map<string, number>();
@@ -56,7 +66,11 @@ export function randomPlacementInstance(shape: InstanceShape): PlacementProblem 
     // Where it runs now satisfies its own residency and SLO, so the instance is feasible without moves.
     const fits = clusters.flatMap((c) =>
       c.gpus
-        .filter((g) => (!residency.length || c.residency.includes(residency[0]!)) && (slo === null || (g.p95Ms !== null && g.p95Ms <= slo)))
+        .filter(
+          (g) =>
+            (!residency.length || c.residency.includes(residency[0]!)) &&
+            (slo === null || (g.p95Ms !== null && g.p95Ms <= slo)),
+        )
         .map((g) => ({ c, g })),
     );
     const here = fits.length ? [...fits].sort(() => rnd() - 0.5) : [];
@@ -80,11 +94,14 @@ export function randomPlacementInstance(shape: InstanceShape): PlacementProblem 
       artifactGb: Math.round(5 + rnd() * 60),
       ...(copies > 1 && chosen.length === copies ? { copies } : {}),
     };
-    for (const id of d.currentClusterIds) held.set(`${id}/${gpuType}`, (held.get(`${id}/${gpuType}`) ?? 0) + d.replicas * d.gpusPerReplica);
+    for (const id of d.currentClusterIds)
+      held.set(`${id}/${gpuType}`, (held.get(`${id}/${gpuType}`) ?? 0) + d.replicas * d.gpusPerReplica);
     deployments.push(d);
   }
   // New (unplaced) deployments also need room: spare is spread over every pool at random.
-  const unplaced = deployments.filter((d) => !d.currentClusterIds.length).reduce((s, d) => s + d.replicas * d.gpusPerReplica, 0);
+  const unplaced = deployments
+    .filter((d) => !d.currentClusterIds.length)
+    .reduce((s, d) => s + d.replicas * d.gpusPerReplica, 0);
   const total = [...held.values()].reduce((s, v) => s + v, 0);
   const spare = Math.ceil(total * (shape.spare ?? 0.1)) + unplaced * 2;
   const pools = clusters.flatMap((c) => c.gpus);

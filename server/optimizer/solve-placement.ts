@@ -1,5 +1,11 @@
 // Solves a placement problem: filters, a greedy first plan, HiGHS in the worker, then the plan with moves, binding limits and conflicts.
-import { allowedPlacementSteps, drainYielding, type AllowedPlacements, type PlacementOption, type RejectReason } from "./allowed-placements";
+import {
+  allowedPlacementSteps,
+  drainYielding,
+  type AllowedPlacements,
+  type PlacementOption,
+  type RejectReason,
+} from "./allowed-placements";
 import { placementLpSteps } from "./build-placement-lp";
 import { explainInfeasible, unplaceable, type Conflict } from "./explain-infeasible";
 import { findConflictingGroups } from "./find-conflicting-groups";
@@ -89,7 +95,8 @@ export async function solvePlacement(problem: PlacementProblem, opts: SolveOptio
     variables: allowed.options.reduce((s, o) => s + o.length, 0),
   };
   const precheck = unplaceable(problem, allowed);
-  if (precheck.length) return emptyPlan({ ...base, status: "infeasible", conflicts: precheck, solveMs: performance.now() - t0 });
+  if (precheck.length)
+    return emptyPlan({ ...base, status: "infeasible", conflicts: precheck, solveMs: performance.now() - t0 });
 
   const lp = await drainYielding(placementLpSteps(problem, allowed));
   const nameOf = new Map([...lp.columns].map(([name, o]) => [o, name]));
@@ -126,19 +133,35 @@ export async function solvePlacement(problem: PlacementProblem, opts: SolveOptio
     return emptyPlan({ ...base, status: "infeasible", conflicts, solveMs });
   }
   // The time limit came before any incumbent: the heuristic plan, if there is one, is the best known.
-  if (heuristic) return planFrom(problem, allowed, heuristic.chosen, { ...base, status: "feasible", objective: heuristic.objective, gap: null, dualBound: answer.dualBound, solveMs, ...first });
+  if (heuristic)
+    return planFrom(problem, allowed, heuristic.chosen, {
+      ...base,
+      status: "feasible",
+      objective: heuristic.objective,
+      gap: null,
+      dualBound: answer.dualBound,
+      solveMs,
+      ...first,
+    });
   return emptyPlan({ ...base, status: "unsolved", conflicts: [], solveMs });
 }
 
-function pickFirst(greedyMs: number | null, solverMs: number | null): Pick<PlacementPlan, "firstFeasibleMs" | "firstFeasibleBy"> {
-  if (greedyMs !== null && (solverMs === null || greedyMs <= solverMs)) return { firstFeasibleMs: greedyMs, firstFeasibleBy: "heuristic" };
+function pickFirst(
+  greedyMs: number | null,
+  solverMs: number | null,
+): Pick<PlacementPlan, "firstFeasibleMs" | "firstFeasibleBy"> {
+  if (greedyMs !== null && (solverMs === null || greedyMs <= solverMs))
+    return { firstFeasibleMs: greedyMs, firstFeasibleBy: "heuristic" };
   if (solverMs !== null) return { firstFeasibleMs: solverMs, firstFeasibleBy: "solver" };
   return { firstFeasibleMs: null, firstFeasibleBy: null };
 }
 
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
-type Base = Pick<PlacementPlan, "currency" | "currentMonthlyCost" | "greedyObjective" | "variables" | "status" | "solveMs">;
+type Base = Pick<
+  PlacementPlan,
+  "currency" | "currentMonthlyCost" | "greedyObjective" | "variables" | "status" | "solveMs"
+>;
 
 function emptyPlan(p: Base & { conflicts: Conflict[] }): PlacementPlan {
   return {
@@ -164,7 +187,13 @@ function planFrom(
   p: Base & Pick<PlacementPlan, "objective" | "gap" | "dualBound" | "firstFeasibleMs" | "firstFeasibleBy">,
 ): PlacementPlan {
   const { clusters, deployments } = problem;
-  const toPlaced = (o: PlacementOption): PlannedPlacement => ({ clusterId: clusters[o.cluster]!.id, gpuType: o.gpuType, replicas: o.replicas, gpus: o.gpus, monthlyCost: o.monthlyCost });
+  const toPlaced = (o: PlacementOption): PlannedPlacement => ({
+    clusterId: clusters[o.cluster]!.id,
+    gpuType: o.gpuType,
+    replicas: o.replicas,
+    gpus: o.gpus,
+    monthlyCost: o.monthlyCost,
+  });
   const used = allowed.pools.map(() => 0);
   const moves: PlacementMove[] = [];
   chosen.forEach((opts, di) => {
@@ -177,14 +206,24 @@ function planFrom(
     for (const o of opts.filter((x) => !x.isCurrent)) {
       const reasons = new Set<MoveReason>();
       for (const r of allowed.rejections[di]!) {
-        const onCurrent = d.currentClusterIds.includes(clusters[r.cluster]!.id) && (r.gpuType === null || r.gpuType === d.gpuType);
+        const onCurrent =
+          d.currentClusterIds.includes(clusters[r.cluster]!.id) && (r.gpuType === null || r.gpuType === d.gpuType);
         const why = CURRENT_REASON[r.reason.kind];
         if (onCurrent && why) reasons.add(why);
       }
       if (after < before - 1e-9) reasons.add("price");
       // Its own place was allowed and not cheaper: it moved to make room for another deployment.
       if (!reasons.size) reasons.add("capacity");
-      moves.push({ deploymentId: d.id, deploymentName: d.name, fromClusterIds: left, to: toPlaced(o), monthlyBefore: before, monthlyAfter: after, moveCost: o.moveCost, reasons: [...reasons] });
+      moves.push({
+        deploymentId: d.id,
+        deploymentName: d.name,
+        fromClusterIds: left,
+        to: toPlaced(o),
+        monthlyBefore: before,
+        monthlyAfter: after,
+        moveCost: o.moveCost,
+        reasons: [...reasons],
+      });
     }
   });
   const binding: BindingConstraint[] = [];
@@ -192,7 +231,14 @@ function planFrom(
     const offered = allowed.options.some((opts) => opts.some((o) => o.pool === i));
     if (offered && used[i]! > 0 && used[i] === pool.capacity) {
       const c = clusters[pool.cluster]!;
-      binding.push({ kind: "capacity", clusterId: c.id, clusterName: c.name, gpuType: pool.gpuType, used: used[i], capacity: pool.capacity });
+      binding.push({
+        kind: "capacity",
+        clusterId: c.id,
+        clusterName: c.name,
+        gpuType: pool.gpuType,
+        used: used[i],
+        capacity: pool.capacity,
+      });
     }
   });
   const max = problem.options.maxMoves;

@@ -8,7 +8,9 @@ const highsReady = loadHighs();
 parentPort?.on("message", (request) => {
   highsReady
     .then((highs) => parentPort?.postMessage(solve(highs, request)))
-    .catch((e) => parentPort?.postMessage({ id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) }));
+    .catch((e) =>
+      parentPort?.postMessage({ id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) }),
+    );
 });
 
 function solve(highs, { id, lp, timeLimitSeconds, mipRelGap, start }) {
