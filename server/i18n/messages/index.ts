@@ -39,6 +39,8 @@ import enApprovals from "./en/approvals.json";
 import zhApprovals from "./zh-CN/approvals.json";
 import enSettings from "./en/settings.json";
 import zhSettings from "./zh-CN/settings.json";
+import enRecommendations from "./en/recommendations.json";
+import zhRecommendations from "./zh-CN/recommendations.json";
 
 /** English is the reference: a translation missing one of its keys does not compile. */
 function namespace<T>(en: T, zhCN: NoInfer<T>): Record<Locale, T> {
@@ -65,6 +67,7 @@ const catalog = {
   migrations: namespace(enMigrations, zhMigrations),
   approvals: namespace(enApprovals, zhApprovals),
   settings: namespace(enSettings, zhSettings),
+  recommendations: namespace(enRecommendations, zhRecommendations),
 };
 
 export type Namespace = keyof typeof catalog;
