@@ -35,9 +35,15 @@ export const LP_STATUS = {
 } as const;
 
 function workerFile(): string {
-  // Beside this module under tsx/Vitest; a Next.js bundle moves this module, so fall back to the source tree.
-  const here = fileURLToPath(new URL("./solve-worker.mjs", import.meta.url));
-  return existsSync(here) ? here : path.join(process.cwd(), "server/optimizer/solve-worker.mjs");
+  // Beside this module under tsx/Vitest. A Next.js bundle moves this module (and rewrites `new URL(…, import.meta.url)`
+  // into an asset path that is no URL), so the path is built by hand and falls back to the source tree.
+  try {
+    const here = path.join(path.dirname(fileURLToPath(import.meta.url)), "solve-worker.mjs");
+    if (existsSync(here)) return here;
+  } catch {
+    // import.meta.url is not a file URL in this bundle: use the source tree.
+  }
+  return path.join(process.cwd(), "server/optimizer/solve-worker.mjs");
 }
 
 interface Pending {

@@ -1,5 +1,5 @@
 // The HiGHS worker thread: loads the WebAssembly solver once and solves CPLEX LP texts off the main event loop.
-// Plain JavaScript so a worker thread starts it under Node, tsx, Vitest or Next alike; messages: solve-protocol.ts.
+// Plain JavaScript so a worker thread starts it under Node, tsx, Vitest or Next alike; messages: placement-solver.ts.
 import { parentPort } from "node:worker_threads";
 import loadHighs from "highs";
 
