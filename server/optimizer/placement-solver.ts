@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { z } from "zod";
 import { AppError } from "../errors";
 
@@ -99,7 +99,9 @@ export class PlacementSolver {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(workerFile());
+    // Through getBuiltinModule so Turbopack does not see `new Worker(path)` and bundle the worker file as a module.
+    const { Worker: WorkerThread } = process.getBuiltinModule("node:worker_threads");
+    const w = new WorkerThread(workerFile());
     w.on("message", (raw: unknown) => {
       const progress = ZProgress.safeParse(raw);
       if (progress.success) return this.pending.get(progress.data.id)?.onFirstIncumbent?.();
