@@ -12,6 +12,7 @@ export const navItems = [
   { key: "deployments", href: "/deployments", section: "operations" },
   { key: "migrations", href: "/migrations", section: "operations" },
   { key: "approvals", href: "/approvals", section: "operations" },
+  { key: "recommendations", href: "/recommendations", section: "operations" },
   { key: "audit", href: "/audit", section: "administration" },
   { key: "members", href: "/settings/members", section: "administration" },
   { key: "embeds", href: "/settings/embeds", section: "administration" },

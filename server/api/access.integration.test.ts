@@ -113,6 +113,8 @@ const SAMPLE_INPUTS: Record<string, (other: Ids) => unknown> = {
   "settings.saveWebhook": () => ({ url: "https://hooks.example.com/tern", secret: "0123456789abcdef0123" }),
   "settings.deleteWebhook": () => undefined,
   "settings.testWebhook": () => undefined,
+  "recommendations.solve": () => ({}),
+  "recommendations.requestMoves": (o) => ({ moves: [{ deploymentId: o.deploymentId, targetClusterId: o.clusterId, targetGpuType: "A100" }] }),
   "settings.gpuEquivalence": () => undefined,
   "settings.saveGpuEquivalence": () => ({ gpuType: "L4", throughput: 0.4 }),
   "approval.savePolicy": () => ({

@@ -16,6 +16,7 @@ import { notificationRouter } from "./routers/notification";
 import { settingsRouter } from "./routers/settings";
 import { modelRouter } from "./routers/model";
 import { overviewRouter } from "./routers/overview";
+import { recommendationsRouter } from "./routers/recommendations";
 import { teamRouter } from "./routers/team";
 
 export const appRouter = createTRPCRouter({
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   approval: approvalRouter,
   notification: notificationRouter,
   settings: settingsRouter,
+  recommendations: recommendationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

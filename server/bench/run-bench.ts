@@ -1,9 +1,10 @@
 // `npm run bench`: prints one line per figure (`name: value unit`, with a ratio against the reference
 // run in the same process where there is one) and writes them to .tern/bench.json.
 // Embedded PGlite always; a PostgreSQL server too when TERN_BENCH_DATABASE_URL (or DATABASE_URL) is set.
-// Arguments select groups (`npm run bench -- migrations`): lists, sim, charts, artifacts, migrations, replicas; none
-// runs all (replicas only with a PostgreSQL server). `chart-data` runs the charts group without its SVG embed figures.
+// Arguments select groups (`npm run bench -- migrations`): lists, sim, charts, artifacts, migrations, replicas,
+// optimizer; none runs all (replicas only with a PostgreSQL server). `chart-data` runs charts without the SVG figures.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { runArtifactCopyBench } from "./artifact-copy-bench.ts";
 import { openBenchDb } from "./bench-db.ts";
@@ -12,6 +13,7 @@ import { runClusterSyncBench } from "./cluster-sync-bench.ts";
 import { runListBench, type Figure } from "./list-bench.ts";
 import { runMigrationsBench } from "./migrations-bench.ts";
 import { runReplicasBench } from "./replicas-bench.ts";
+import { runOptimizerBench } from "./optimizer-bench.ts";
 import { runSimListBench } from "./sim-list-bench.ts";
 import { env } from "../env.ts";
 
@@ -22,7 +24,7 @@ function print(prefix: string, f: Figure & { vs?: string }) {
   console.log(`${prefix}${f.name}: ${f.value.toFixed(2)} ${f.unit}${ratio}`);
 }
 
-const GROUPS = ["lists", "sim", "charts", "chart-data", "artifacts", "migrations", "replicas"] as const;
+const GROUPS = ["lists", "sim", "charts", "chart-data", "artifacts", "migrations", "replicas", "optimizer"] as const;
 const asked = process.argv.slice(2).filter((a) => a !== "--");
 const unknown = asked.filter((a) => !(GROUPS as readonly string[]).includes(a));
 if (unknown.length) {
@@ -56,6 +58,12 @@ async function main() {
     all.migrations = await runMigrationsBench();
   }
   if (wants("replicas")) await runReplicas(all);
+  if (wants("optimizer")) {
+    console.log(
+      `# placement optimizer: 500 deployments × 40 clusters, tight capacity (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores); goals: proven_optimal <= 10 s, first_feasible <= 1000 ms, loop_lag.max <= 50 ms`,
+    );
+    all.optimizer = await runOptimizerBench();
+  }
   const dir = env().TERN_DATA_DIR;
   mkdirSync(dir, { recursive: true });
   const out = path.join(dir, "bench.json");

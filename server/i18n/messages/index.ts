@@ -41,6 +41,8 @@ import enSettings from "./en/settings.json";
 import zhSettings from "./zh-CN/settings.json";
 import enApiTokens from "./en/apiTokens.json";
 import zhApiTokens from "./zh-CN/apiTokens.json";
+import enRecommendations from "./en/recommendations.json";
+import zhRecommendations from "./zh-CN/recommendations.json";
 
 /** English is the reference: a translation missing one of its keys does not compile. */
 function namespace<T>(en: T, zhCN: NoInfer<T>): Record<Locale, T> {
@@ -68,6 +70,7 @@ const catalog = {
   approvals: namespace(enApprovals, zhApprovals),
   settings: namespace(enSettings, zhSettings),
   apiTokens: namespace(enApiTokens, zhApiTokens),
+  recommendations: namespace(enRecommendations, zhRecommendations),
 };
 
 export type Namespace = keyof typeof catalog;
