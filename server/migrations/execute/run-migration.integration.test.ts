@@ -195,6 +195,28 @@ describe("migration executor", () => {
     expect(await db.prisma.deployment.count({ where: { teamId: s.teamId, clusterId: s.targetClusterId } })).toBe(1);
   });
 
+  it("a step cut off because the lease was lost is not a failed check: no failure recorded, no rollback", async () => {
+    const s = await createMigrationScenario(db.prisma, "ex6c");
+    const id = await approved(s, [100]);
+    const ports = fakePorts();
+    const lost = new AbortController();
+    const cut = {
+      ...ports,
+      // The renewal failed mid-copy (another holder may be running the step now): the copy stops with an error.
+      copyArtifact: () => {
+        lost.abort(new Error("lease migration:x was taken over"));
+        return Promise.reject(new Error("read models/m.onnx failed (AbortError); nothing was deployed"));
+      },
+    };
+    expect(await run(id, cut, "w1", lost.signal)).toBe("LOST");
+    const m = await db.prisma.migration.findUniqueOrThrow({ where: { id } });
+    expect(m.state).toBe("RUNNING");
+    expect((await stepsOf(id))[0]).toMatchObject({ kind: "COPY_ARTIFACT", status: "RUNNING" });
+    await db.prisma.workerLease.update({ where: { name: `migration:${id}` }, data: { expiresAt: new Date(0) } });
+    expect(await run(id, ports, "w2")).toBe("SUCCEEDED");
+    expect(ports.copies).toHaveLength(1);
+  });
+
   it("a traffic step resumed after its worker died before the weights were set analyses a full window of them", async () => {
     const s = await createMigrationScenario(db.prisma, "ex6b");
     const id = await approved(s, [100]);
