@@ -24,17 +24,31 @@ import { DEMO_USERS } from "../demo/demo-users";
 
 export const FLEET_CONFIG = path.resolve(import.meta.dirname, "../sim/fleet.config.json");
 
+export interface LoadCounts {
+  sent: number;
+  success: number;
+  failure: number;
+  /** The load generator's last few failures (time, backend, error). */
+  recentFailures?: { at: string; backend: string; error: string }[];
+  /** The last failed request's error, as the load generator saw it. */
+  lastError?: string;
+}
+
 export interface FleetHarness {
   fleet: Fleet;
   db: TestDb;
   teamId: string;
-  worker: MigrationWorker;
+  /** The in-process migration worker; null with `migrationWorker: false` (a test runs its own, e.g. in a child). */
+  worker: MigrationWorker | null;
+  /** The local Prometheus every cluster's series go to, as the workers' PrometheusSettings name it. */
+  prometheus: { defaultUrl: string; scrapeSeconds: number };
+  manifest: { admin: { url: string }; glb: { url: string } };
   /** A demo user of that role (OPERATOR, APPROVER, ADMIN, …). */
   user(role: string): Promise<{ id: string; email: string }>;
   caller(role: string): Promise<Awaited<ReturnType<typeof callerAs>>>;
   /** The load generator's counts for one model (it sends to the model's stable GLB endpoint only). */
-  load(model: string): Promise<{ sent: number; success: number; failure: number }>;
-  loadAll(): Promise<Record<string, { sent: number; success: number; failure: number; recentFailures?: { at: string; backend: string; error: string }[] }>>;
+  load(model: string): Promise<LoadCounts>;
+  loadAll(): Promise<Record<string, LoadCounts>>;
   stop(): Promise<void>;
 }
 
@@ -66,6 +80,8 @@ export interface FleetHarnessOptions {
   rps?: number;
   timeScale?: number;
   workerTickMs?: number;
+  /** false: no migration worker in this process (the reconciler and status sync still run). */
+  migrationWorker?: boolean;
   log?: (m: string) => void;
 }
 
@@ -124,14 +140,17 @@ export async function startFleetHarness(o: FleetHarnessOptions = {}): Promise<Fl
     };
     const router = createSimTrafficRouter({ adminUrl: manifest.admin.url, glbUrl: manifest.glb.url });
     configureTrafficRouter(router); // what plans check; npm start finds it from TERN_DATA_DIR
-    const worker = startMigrationWorker({
-      prisma: db.prisma,
-      ports: createMigrationPorts({ prisma: db.prisma, router, prometheus: settings }),
-      tickMs: o.workerTickMs ?? 500,
-      log,
-    });
+    const worker =
+      o.migrationWorker === false
+        ? null
+        : startMigrationWorker({
+            prisma: db.prisma,
+            ports: createMigrationPorts({ prisma: db.prisma, router, prometheus: settings }),
+            tickMs: o.workerTickMs ?? 500,
+            log,
+          });
     stops.push(
-      () => worker.stop(),
+      () => worker?.stop(),
       () => reconciler.stop(),
       () => sync.stop(),
     );
@@ -142,7 +161,7 @@ export async function startFleetHarness(o: FleetHarnessOptions = {}): Promise<Fl
     const loadAll = async () =>
       (
         (await (await fetch(`${fleet.admin.url}/load`)).json()) as {
-          models: Record<string, { sent: number; success: number; failure: number; recentFailures?: { at: string; backend: string; error: string }[] }>;
+          models: Record<string, LoadCounts>;
         }
       ).models;
     return {
@@ -150,6 +169,8 @@ export async function startFleetHarness(o: FleetHarnessOptions = {}): Promise<Fl
       db,
       teamId,
       worker,
+      prometheus: settings,
+      manifest,
       user,
       caller: async (role) => callerAs(db.prisma, await user(role), teamId),
       loadAll,

@@ -7,7 +7,10 @@ import { applyMigrations, pgExecutor, type SqlExecutor } from "../../prisma/migr
 import { createPrisma, type CreatePrismaOptions, type PrismaHandle } from "../db.ts";
 import { env } from "../env.ts";
 
-export type TestDb = PrismaHandle;
+export interface TestDb extends PrismaHandle {
+  /** The database's URL when it is on a PostgreSQL server (another process can open it); null for PGlite. */
+  databaseUrl: string | null;
+}
 
 export interface EmptyDb {
   /** A raw connection to the new database. */
@@ -29,6 +32,7 @@ export async function createTestDb(): Promise<TestDb> {
   const { prisma, close } = createPrisma(db.connect satisfies CreatePrismaOptions);
   return {
     prisma,
+    databaseUrl: "databaseUrl" in db.connect ? db.connect.databaseUrl : null,
     close: async () => {
       await close();
       await db.close();

@@ -154,8 +154,20 @@ const shiftTraffic: StepExecutor = async (ctx) => {
     { ...sourceRef(ctx), weight: 100 - percent },
     { ...targetRef(ctx), weight: percent },
   ];
-  await ctx.ports.setTraffic({ teamId: ctx.migration.teamId, modelName: plan.model.name, backends, owned: [sourceRef(ctx), targetRef(ctx)] });
-  const until = (ctx.step.startedAt?.getTime() ?? ctx.now()) + windowS * 1000;
+  await ctx.ports.setTraffic({
+    teamId: ctx.migration.teamId,
+    modelName: plan.model.name,
+    backends,
+    owned: [sourceRef(ctx), targetRef(ctx)],
+  });
+  // The window starts once these weights are in effect. A step resumed after its worker died keeps the time its
+  // last holder recorded (the router kept those weights meanwhile); if that holder died before setting them, it
+  // starts now, so the analysis never reads a window in which the target had not yet received this share.
+  const recorded = Number(ctx.step.progress.weightsInEffectAt);
+  const inEffectAt = Number.isFinite(recorded) && recorded > 0 ? recorded : ctx.now();
+  if (inEffectAt !== recorded)
+    await ctx.store.stepProgress(ctx.migration.id, ctx.fencing, ctx.step.index, { weightsInEffectAt: inEffectAt });
+  const until = inEffectAt + windowS * 1000;
   if (until > ctx.now()) await ctx.sleep(until - ctx.now());
   const a = await ctx.ports.analyse({ teamId: ctx.migration.teamId, deploymentId: id, windowSeconds: windowS });
   const evidence: Evidence = {
@@ -163,6 +175,7 @@ const shiftTraffic: StepExecutor = async (ctx) => {
     weights: backends.map((b) => ({ cluster: b.clusterName, weight: b.weight })),
     ...a,
     windowSeconds: windowS,
+    weightsInEffectAt: new Date(inEffectAt).toISOString(),
   };
   if (a.requests === null)
     throw new StepFailed(

@@ -132,7 +132,8 @@ describe("migration executor", () => {
     const s = await createMigrationScenario(db.prisma, "ex3");
     const id = await approved(s);
     const ports = fakePorts({
-      copyArtifact: () => Promise.reject(new StepFailed("the copy hashes to bbbb…, not the version's aaaa…; nothing was deployed")),
+      copyArtifact: () =>
+        Promise.reject(new StepFailed("the copy hashes to bbbb…, not the version's aaaa…; nothing was deployed")),
     });
     expect(await run(id, ports)).toBe("ROLLED_BACK");
     const m = await db.prisma.migration.findUniqueOrThrow({ where: { id } });
@@ -193,6 +194,67 @@ describe("migration executor", () => {
     expect(ports.copies).toHaveLength(1);
     expect(await db.prisma.deployment.count({ where: { teamId: s.teamId, clusterId: s.targetClusterId } })).toBe(1);
   });
+
+  it("a step cut off because the lease was lost is not a failed check: no failure recorded, no rollback", async () => {
+    const s = await createMigrationScenario(db.prisma, "ex6c");
+    const id = await approved(s, [100]);
+    const ports = fakePorts();
+    const lost = new AbortController();
+    const cut = {
+      ...ports,
+      // The renewal failed mid-copy (another holder may be running the step now): the copy stops with an error.
+      copyArtifact: () => {
+        lost.abort(new Error("lease migration:x was taken over"));
+        return Promise.reject(new Error("read models/m.onnx failed (AbortError); nothing was deployed"));
+      },
+    };
+    expect(await run(id, cut, "w1", lost.signal)).toBe("LOST");
+    const m = await db.prisma.migration.findUniqueOrThrow({ where: { id } });
+    expect(m.state).toBe("RUNNING");
+    expect((await stepsOf(id))[0]).toMatchObject({ kind: "COPY_ARTIFACT", status: "RUNNING" });
+    await db.prisma.workerLease.update({ where: { name: `migration:${id}` }, data: { expiresAt: new Date(0) } });
+    expect(await run(id, ports, "w2")).toBe("SUCCEEDED");
+    expect(ports.copies).toHaveLength(1);
+  });
+
+  it("a traffic step resumed after its worker died before the weights were set analyses a full window of them", async () => {
+    const s = await createMigrationScenario(db.prisma, "ex6b");
+    const id = await approved(s, [100]);
+    const ports = fakePorts();
+    const first = new AbortController();
+    const dying = {
+      ...ports,
+      setTraffic: () => {
+        first.abort(); // the first worker dies once the step is recorded as started, before any weight changes
+        return Promise.reject(new LeaseLost());
+      },
+    };
+    expect(await run(id, dying, "w1", first.signal)).toBe("LOST");
+    const shift = await db.prisma.migrationStep.findFirstOrThrow({ where: { migrationId: id, kind: "SHIFT_TRAFFIC" } });
+    expect(shift.status).toBe("RUNNING");
+    // The takeover comes a while later (the dead holder's lease had to expire).
+    await db.prisma.migrationStep.update({
+      where: { id: shift.id },
+      data: { startedAt: new Date(Date.now() - 60_000) },
+    });
+    await db.prisma.workerLease.update({ where: { name: `migration:${id}` }, data: { expiresAt: new Date(0) } });
+    let setAt = 0;
+    let analysedAfterMs = -1;
+    const timed = {
+      ...ports,
+      setTraffic: async (a: Parameters<MigrationPorts["setTraffic"]>[0]) => {
+        await ports.setTraffic(a);
+        if (a.backends.some((b) => b.clusterId === s.targetClusterId && b.weight === 100)) setAt ||= Date.now();
+      },
+      analyse: async (a: Parameters<MigrationPorts["analyse"]>[0]) => {
+        if (setAt && analysedAfterMs < 0 && a.windowSeconds === 5) analysedAfterMs = Date.now() - setAt;
+        return ports.analyse(a);
+      },
+    };
+    expect(await run(id, timed, "w2")).toBe("SUCCEEDED");
+    // The window counts from when the target got the traffic, not from when the dead worker started the step.
+    expect(analysedAfterMs).toBeGreaterThanOrEqual(5_000);
+  }, 30_000);
 
   it("an abort during traffic shifting rolls back; aborting again changes nothing", async () => {
     const s = await createMigrationScenario(db.prisma, "ex7");

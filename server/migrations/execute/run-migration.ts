@@ -84,6 +84,9 @@ export async function runMigration(o: RunOptions): Promise<string> {
         return;
       } catch (e) {
         if (e instanceof LeaseLost || e instanceof AbortRequested) throw e;
+        // Cut off because the lease was lost (or the worker stops): whatever the error says, it is no verdict on the
+        // step. Record nothing; whoever holds the lease next resumes the step.
+        if (o.signal.aborted) throw new LeaseLost();
         if (isTransient(e) && running.attempts < maxAttempts) {
           const wait = delay(running.attempts);
           await o.store.stepNote(
@@ -168,12 +171,17 @@ export async function runMigration(o: RunOptions): Promise<string> {
     });
     return "SUCCEEDED";
   } catch (e) {
-    if (e instanceof LeaseLost) {
-      log(`migration ${o.id}: ${e.message}; stopping`);
+    const lost = (l: LeaseLost) => {
+      log(`migration ${o.id}: ${l.message}; stopping`);
       return "LOST";
+    };
+    if (e instanceof LeaseLost) return lost(e);
+    if (!(e instanceof AbortRequested || e instanceof StepFailed)) throw e;
+    try {
+      return await rollback(e.message);
+    } catch (r) {
+      if (r instanceof LeaseLost) return lost(r); // the rollback is resumed by the next holder
+      throw r;
     }
-    if (e instanceof AbortRequested) return rollback(e.message);
-    if (e instanceof StepFailed) return rollback(e.message);
-    throw e;
   }
 }

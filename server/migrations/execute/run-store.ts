@@ -28,6 +28,8 @@ export interface RunStep {
   params: Record<string, unknown>;
   attempts: number;
   startedAt: Date | null;
+  /** What the step recorded while running (stepProgress), so a resumed step knows what its last holder did. */
+  progress: Record<string, unknown>;
 }
 
 export interface TargetStatus {
@@ -58,6 +60,8 @@ export interface RunStore {
   ): Promise<void>;
   stepStarted(id: string, fencing: number, index: number): Promise<RunStep>;
   stepNote(id: string, fencing: number, index: number, message: string): Promise<void>;
+  /** Records a running step's progress (kept as its evidence until it finishes). */
+  stepProgress(id: string, fencing: number, index: number, progress: Record<string, unknown>): Promise<void>;
   stepFinished(
     id: string,
     fencing: number,

@@ -62,6 +62,8 @@ export function createMigrationPorts(opts: {
   router: TrafficRouter | null;
   transfer?: ArtifactTransfer;
   prometheus?: PrometheusSettings;
+  /** How long a crashed process's artifact copy blocks the next copy of the same object (leasedTransfer's TTL). */
+  copyLeaseTtlMs?: number;
 }): MigrationPorts {
   const { prisma } = opts;
   const holder = `${hostname()}:${process.pid}`;
@@ -73,7 +75,7 @@ export function createMigrationPorts(opts: {
     return next;
   };
   // One copy per target object at a time: in this process (no contention), and across replicas (a lease).
-  const transfer = singleFlightTransfer(leasedTransfer({ prisma, inner: opts.transfer ?? createS3ArtifactTransfer() }));
+  const transfer = singleFlightTransfer(leasedTransfer({ prisma, inner: opts.transfer ?? createS3ArtifactTransfer(), ttlMs: opts.copyLeaseTtlMs }));
   return {
     async copyArtifact(a) {
       const [source, target] = await Promise.all([

@@ -25,6 +25,25 @@ async function fence(
   if (r.count !== 1) throw new LeaseLost();
 }
 
+const STEP_SELECT = {
+  index: true,
+  kind: true,
+  label: true,
+  status: true,
+  params: true,
+  attempts: true,
+  startedAt: true,
+  evidence: true,
+} satisfies Prisma.MigrationStepSelect;
+
+const asObject = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+
+function toRunStep(s: Prisma.MigrationStepGetPayload<{ select: typeof STEP_SELECT }>): RunStep {
+  const { evidence, params, ...rest } = s;
+  return { ...rest, params: asObject(params), progress: s.status === "RUNNING" ? asObject(evidence) : {} };
+}
+
 export function createMigrationRunStore(prisma: PrismaClient): RunStore {
   const changed = async (id: string, reason: "state" | "step" = "step") => {
     const m = await prisma.migration.findUnique({ where: { id }, select: { teamId: true } });
@@ -49,24 +68,13 @@ export function createMigrationRunStore(prisma: PrismaClient): RunStore {
           abortRequestedAt: true,
           abortRequestedBy: true,
           outcome: true,
-          steps: {
-            orderBy: { index: "asc" },
-            select: {
-              index: true,
-              kind: true,
-              label: true,
-              status: true,
-              params: true,
-              attempts: true,
-              startedAt: true,
-            },
-          },
+          steps: { orderBy: { index: "asc" }, select: STEP_SELECT },
         },
       });
       if (!row) return null;
       const { steps, plan, ...m } = row;
       const migration: RunMigration = { ...m, plan: parsePlan(plan) };
-      return { migration, steps: steps.map((s) => ({ ...s, params: (s.params ?? {}) as Record<string, unknown> })) };
+      return { migration, steps: steps.map(toRunStep) };
     },
 
     async claim(id, fencing) {
@@ -116,17 +124,26 @@ export function createMigrationRunStore(prisma: PrismaClient): RunStore {
             finishedAt: null,
             ...(s.startedAt ? {} : { startedAt: new Date() }),
           },
-          select: { index: true, kind: true, label: true, status: true, params: true, attempts: true, startedAt: true },
+          select: STEP_SELECT,
         });
       });
       await changed(id);
-      return { ...step, params: (step.params ?? {}) as Record<string, unknown> } satisfies RunStep;
+      return toRunStep(step);
     },
 
     async stepNote(id, fencing, index, message) {
       const r = await prisma.migrationStep.updateMany({
         where: { migrationId: id, index, migration: { fencing } },
         data: { message },
+      });
+      if (r.count !== 1) throw new LeaseLost();
+      await changed(id);
+    },
+
+    async stepProgress(id, fencing, index, progress) {
+      const r = await prisma.migrationStep.updateMany({
+        where: { migrationId: id, index, status: "RUNNING", migration: { fencing } },
+        data: { evidence: json(progress) },
       });
       if (r.count !== 1) throw new LeaseLost();
       await changed(id);

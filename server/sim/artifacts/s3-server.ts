@@ -27,6 +27,8 @@ export interface S3Server {
   endpoint: string;
   /** Object requests answered so far, by method (tests count side effects: one PUT per copied artifact). */
   requests(): Readonly<Record<"HEAD" | "GET" | "PUT" | "DELETE", number>>;
+  /** Objects stored by a completed PUT, by URI (sim://<cloud>/<key>): a PUT cut off mid-body stores nothing. */
+  written(): Readonly<Record<string, number>>;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startS3Server(opts: {
 }): Promise<S3Server> {
   const buckets = new Map(opts.buckets.map((b) => [b.cloudId, b]));
   const counts = { HEAD: 0, GET: 0, PUT: 0, DELETE: 0 };
+  const written = new Map<string, number>();
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? "GET";
@@ -132,6 +135,7 @@ export async function startS3Server(opts: {
           expectedSize: length,
           ...(expectedSha256 ? { expectedSha256 } : signedPayload ? { expectedSha256: signedPayload } : {}),
         });
+        written.set(uri, (written.get(uri) ?? 0) + 1);
         res.writeHead(200, {
           etag: `"${info.sha256.slice(0, 32)}"`,
           "x-amz-checksum-sha256": hexToBase64(info.sha256),
@@ -177,6 +181,7 @@ export async function startS3Server(opts: {
     port,
     endpoint: `http://127.0.0.1:${port}`,
     requests: () => ({ ...counts }),
+    written: () => Object.fromEntries(written),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -32,7 +32,10 @@ export async function startGlb(opts: { port: number; weights: WeightTable; targe
   registry.declare("tern_glb_requests_total", HELP_REQ, "counter");
   registry.declare("tern_glb_request_duration_seconds", HELP_DUR, "histogram");
   const current = new Map<string, Map<string, number>>();
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  // Idle connections are dropped after 4 s, before the data planes close theirs (keepAliveTimeout 5 s): otherwise a
+  // request sent on a connection the backend is closing at that moment fails (ECONNRESET, "socket hang up"), a
+  // dropped request that no migration caused. As a real load balancer's idle timeout is below its backends'.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: 4_000 });
 
   function choose(model: string): Backend | undefined {
     const backends = opts.weights.resolve(model).filter((b) => b.weight > 0);
