@@ -254,6 +254,8 @@ describe("getEncryptionKey", () => {
     expect(() => getEncryptionKey()).toThrow(/TERN_ENCRYPTION_KEY is not set/);
     const raw = randomBytes(32);
     vi.stubEnv("TERN_ENCRYPTION_KEY", raw.toString("hex"));
+    // Settings are read once (server/env.ts); a process that gets a key re-reads them.
+    (await import("../env")).resetEnv();
     expect(getEncryptionKey().equals(raw)).toBe(true);
   });
 });

@@ -27,7 +27,7 @@ const sorted = (t: TrafficBackend[]) => [...t].sort((a, b) => `${a.cluster}/${a.
 describe("setTraffic", () => {
   it("keeps the model's other backends and lets concurrent migrations of one model add theirs", async () => {
     const router = fakeRouter([{ cluster: "aws", namespace: "models", deployment: "credit-risk", weight: 100 }]);
-    const ports = createMigrationPorts({ prisma: {} as PrismaClient, router });
+    const ports = createMigrationPorts({ prisma: {} as PrismaClient, router, trafficLock: (_model, fn) => fn() });
     const shift = (src: string, tgt: string) =>
       ports.setTraffic({
         teamId: "t",

@@ -64,9 +64,18 @@ export function createMigrationPorts(opts: {
   prometheus?: PrometheusSettings;
   /** How long a crashed process's artifact copy blocks the next copy of the same object (leasedTransfer's TTL). */
   copyLeaseTtlMs?: number;
+  /** Runs a model's weight change exclusively across replicas; a database lease unless a test gives another. */
+  trafficLock?: <T>(model: string, fn: () => Promise<T>) => Promise<T>;
 }): MigrationPorts {
   const { prisma } = opts;
   const holder = `${hostname()}:${process.pid}`;
+  const trafficLock =
+    opts.trafficLock ??
+    (<T>(model: string, fn: () => Promise<T>) =>
+      underLease(
+        { prisma, name: `traffic:${model}`, holder: `${holder}:${randomUUID()}`, ttlMs: 45_000, waitMs: 60_000 },
+        fn,
+      ));
   const chains = new Map<string, Promise<unknown>>();
   const serialized = <T>(key: string, fn: () => Promise<T>): Promise<T> => {
     const next = (chains.get(key) ?? Promise.resolve()).catch(() => undefined).then(fn);
@@ -75,7 +84,9 @@ export function createMigrationPorts(opts: {
     return next;
   };
   // One copy per target object at a time: in this process (no contention), and across replicas (a lease).
-  const transfer = singleFlightTransfer(leasedTransfer({ prisma, inner: opts.transfer ?? createS3ArtifactTransfer(), ttlMs: opts.copyLeaseTtlMs }));
+  const transfer = singleFlightTransfer(
+    leasedTransfer({ prisma, inner: opts.transfer ?? createS3ArtifactTransfer(), ttlMs: opts.copyLeaseTtlMs }),
+  );
   return {
     async copyArtifact(a) {
       const [source, target] = await Promise.all([
@@ -165,34 +176,25 @@ export function createMigrationPorts(opts: {
       // none overwrites the others' backends; in this process a queue, across replicas a lease on the model's route.
       await serialized(a.modelName, async () => {
         try {
-          await underLease(
-            {
-              prisma,
-              name: `traffic:${a.modelName}`,
-              holder: `${holder}:${randomUUID()}`,
-              ttlMs: 45_000,
-              waitMs: 60_000,
-            },
-            async () => {
-              const wanted = a.backends.map((b) => ({
-                cluster: b.clusterName,
-                namespace: b.namespace,
-                deployment: b.name,
-                weight: b.weight,
-              }));
-              const owned = a.owned;
-              const others = owned
-                ? (await router.getWeights(a.modelName)).filter(
-                    (w) =>
-                      w.weight > 0 &&
-                      !owned.some(
-                        (o) => o.clusterName === w.cluster && o.namespace === w.namespace && o.name === w.deployment,
-                      ),
-                  )
-                : [];
-              await router.setWeights(a.modelName, [...others, ...wanted], { timeoutMs: 30_000 });
-            },
-          );
+          await trafficLock(a.modelName, async () => {
+            const wanted = a.backends.map((b) => ({
+              cluster: b.clusterName,
+              namespace: b.namespace,
+              deployment: b.name,
+              weight: b.weight,
+            }));
+            const owned = a.owned;
+            const others = owned
+              ? (await router.getWeights(a.modelName)).filter(
+                  (w) =>
+                    w.weight > 0 &&
+                    !owned.some(
+                      (o) => o.clusterName === w.cluster && o.namespace === w.namespace && o.name === w.deployment,
+                    ),
+                )
+              : [];
+            await router.setWeights(a.modelName, [...others, ...wanted], { timeoutMs: 30_000 });
+          });
         } catch (e) {
           if (e instanceof TrafficRouterError && e.code === "invalid") throw new StepFailed(e.message);
           throw new TransientError(errorMessage(e));
