@@ -4,7 +4,17 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".next/", ".tern*/", "server/generated/", "next-env.d.ts", "test-results/", "playwright-report/"] },
+  {
+    ignores: [
+      "node_modules/",
+      ".next/",
+      ".tern*/",
+      "server/generated/",
+      "next-env.d.ts",
+      "test-results/",
+      "playwright-report/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -23,11 +33,28 @@ export default tseslint.config(
     // Every setting is read through env() in server/env.ts: validated at startup and listed in the README. Next.js
     // inlines NODE_ENV/NEXT_RUNTIME in proxy.ts and instrumentation.ts; tests, e2e and the bench set variables.
     files: ["**/*.ts", "**/*.tsx", "**/*.mjs"],
-    ignores: ["server/env.ts", "proxy.ts", "instrumentation.ts", "**/*.test.ts", "e2e/**", "playwright.config.ts", "vitest.config.*", "server/bench/**", "server/test/**", "server/security/http-harness.ts", "prisma/*.mjs", "prisma/author-migration.ts"],
+    ignores: [
+      "server/env.ts",
+      "proxy.ts",
+      "instrumentation.ts",
+      "**/*.test.ts",
+      "e2e/**",
+      "playwright.config.ts",
+      "vitest.config.*",
+      "server/bench/**",
+      "server/test/**",
+      "server/security/http-harness.ts",
+      "prisma/*.mjs",
+      "prisma/author-migration.ts",
+    ],
     rules: {
       "no-restricted-properties": [
         "error",
-        { object: "process", property: "env", message: "read settings through env() from server/env.ts (validated at startup, documented in the README)" },
+        {
+          object: "process",
+          property: "env",
+          message: "read settings through env() from server/env.ts (validated at startup, documented in the README)",
+        },
       ],
     },
   },

@@ -17,7 +17,5 @@ test("the deployment charts show data from Prometheus, and live mode adds points
   await page.getByRole("button", { name: /Live/ }).first().click();
   await expect(page).toHaveURL(/live=1/);
   const start = await latency.getAttribute("data-last-timestamp");
-  await expect
-    .poll(async () => latency.getAttribute("data-last-timestamp"), { timeout: 45_000 })
-    .not.toBe(start);
+  await expect.poll(async () => latency.getAttribute("data-last-timestamp"), { timeout: 45_000 }).not.toBe(start);
 });

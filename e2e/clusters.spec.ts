@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { EXEC_KUBECONFIG, tokenKubeconfig } from "../server/clusters/kubeconfig-fixtures";
 import { openNav, signIn, unique } from "./helpers";
 
-test("an operator creates a cloud, imports a cluster from a kubeconfig and finds it by search and sort", async ({ page }) => {
+test("an operator creates a cloud, imports a cluster from a kubeconfig and finds it by search and sort", async ({
+  page,
+}) => {
   await signIn(page, "OPERATOR");
   const cloudName = unique("e2e-cloud");
   await openNav(page, "Clouds");
@@ -19,7 +21,9 @@ test("an operator creates a cloud, imports a cluster from a kubeconfig and finds
   await page.getByRole("button", { name: "Add cloud" }).first().click();
   await dialog.getByLabel("Name").fill(cloudName);
   await dialog.getByRole("button", { name: "Add cloud" }).click();
-  await expect(dialog.getByRole("alert").filter({ hasText: "already exists" })).toContainText(`a cloud named '${cloudName}' already exists`);
+  await expect(dialog.getByRole("alert").filter({ hasText: "already exists" })).toContainText(
+    `a cloud named '${cloudName}' already exists`,
+  );
   await dialog.getByRole("button", { name: "Cancel" }).click();
 
   const clusterName = unique("hz-gpu");
@@ -29,7 +33,12 @@ test("an operator creates a cloud, imports a cluster from a kubeconfig and finds
   await page.getByRole("textbox", { name: "Name", exact: true }).fill(clusterName);
   await page.getByLabel("Region").fill("cn-hangzhou");
   await page.getByLabel("Residency tags").fill("cn");
-  await page.getByRole("textbox", { name: "Kubeconfig", exact: true }).fill(tokenKubeconfig({ server: `https://127.0.0.1:${16443 + Number(process.env.TERN_SIM_PORT_OFFSET ?? 0)}`, contextName: "sim-aliyun" }));
+  await page.getByRole("textbox", { name: "Kubeconfig", exact: true }).fill(
+    tokenKubeconfig({
+      server: `https://127.0.0.1:${16443 + Number(process.env.TERN_SIM_PORT_OFFSET ?? 0)}`,
+      contextName: "sim-aliyun",
+    }),
+  );
   await expect(page.getByLabel("Context")).toHaveValue("sim-aliyun");
   await page.getByRole("button", { name: "Import cluster" }).click();
   await expect(page.getByRole("heading", { name: clusterName })).toBeVisible();

@@ -5,11 +5,16 @@ import { openNav, signIn, unique } from "./helpers";
 
 const KUBECONFIG = path.resolve(".tern-e2e/sim/kubeconfig");
 
-async function deploy(page: import("@playwright/test").Page, opts: { name: string; cluster: RegExp; gpus: number; replicas: number; max: number }) {
+async function deploy(
+  page: import("@playwright/test").Page,
+  opts: { name: string; cluster: RegExp; gpus: number; replicas: number; max: number },
+) {
   await openNav(page, "Deployments");
   await page.getByRole("link", { name: "Deploy model" }).first().click();
   await page.getByLabel("Model version").selectOption({ label: "credit-risk@1.0.0 (ONNX)" });
-  await page.getByLabel("Cluster").selectOption({ label: (await page.getByLabel("Cluster").locator("option").allTextContents()).find((t) => opts.cluster.test(t))! });
+  await page.getByLabel("Cluster").selectOption({
+    label: (await page.getByLabel("Cluster").locator("option").allTextContents()).find((t) => opts.cluster.test(t))!,
+  });
   await page.getByRole("textbox", { name: "Deployment name", exact: true }).fill(opts.name);
   await page.getByLabel("GPU type").selectOption("H100");
   await page.getByRole("spinbutton", { name: "GPUs per replica" }).fill(String(opts.gpus));
@@ -31,14 +36,26 @@ test("deploy a model version, watch it become ready, scale it, see a kubectl sca
 
   // The model server's own output, read live through the cluster's pods/log.
   await page.getByRole("button", { name: "Auto-refresh (5 s)" }).click();
-  await expect(page.getByRole("log", { name: /^Logs of pod / })).toContainText("model credit-risk 1.0.0 loaded in", { timeout: 20_000 });
+  await expect(page.getByRole("log", { name: /^Logs of pod / })).toContainText("model credit-risk 1.0.0 loaded in", {
+    timeout: 20_000,
+  });
 
   await page.getByRole("spinbutton", { name: "Replicas" }).fill("2");
   await page.getByRole("button", { name: "Scale" }).click();
   await expect(page.getByText("2 of 2 replicas ready")).toBeVisible({ timeout: 60_000 });
 
   // A change made outside Tern shows up within seconds.
-  execFileSync("kubectl", ["--kubeconfig", KUBECONFIG, "--context", "aws-use1-gpu", "-n", "models", "scale", `deployment/${name}`, "--replicas=3"]);
+  execFileSync("kubectl", [
+    "--kubeconfig",
+    KUBECONFIG,
+    "--context",
+    "aws-use1-gpu",
+    "-n",
+    "models",
+    "scale",
+    `deployment/${name}`,
+    "--replicas=3",
+  ]);
   await expect(page.getByText(/of 3 replicas ready/)).toBeVisible({ timeout: 15_000 });
 
   await page.getByRole("button", { name: "Delete" }).click();

@@ -2,10 +2,11 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { openNav, signIn } from "./helpers";
 
-const focusIsInside = (page: Page, dialog: Locator) =>
-  dialog.evaluate((el) => el.contains(document.activeElement));
+const focusIsInside = (page: Page, dialog: Locator) => dialog.evaluate((el) => el.contains(document.activeElement));
 
-test("a dialog takes focus, keeps it while tabbing, closes on Esc and gives focus back to its opener", async ({ page }) => {
+test("a dialog takes focus, keeps it while tabbing, closes on Esc and gives focus back to its opener", async ({
+  page,
+}) => {
   await signIn(page, "OPERATOR");
   await openNav(page, "Clouds");
   const opener = page.getByRole("button", { name: "Add cloud" }).first();

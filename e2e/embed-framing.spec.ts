@@ -7,12 +7,17 @@ import { openNav, signIn, unique } from "./helpers";
 function startWiki(port: number, src: string): Promise<http.Server> {
   const server = http.createServer((_req, res) => {
     res.writeHead(200, { "content-type": "text/html" });
-    res.end(`<!doctype html><title>wiki</title><h1>Team wiki</h1><iframe id="chart" src="${src}" width="640" height="360"></iframe>`);
+    res.end(
+      `<!doctype html><title>wiki</title><h1>Team wiki</h1><iframe id="chart" src="${src}" width="640" height="360"></iframe>`,
+    );
   });
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
 }
 
-test("an embedded chart renders in a wiki on an allowed origin and is refused on another", async ({ page, browser }) => {
+test("an embedded chart renders in a wiki on an allowed origin and is refused on another", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, "ADMIN");
   await page.goto("/settings/embeds");
@@ -39,7 +44,10 @@ test("an embedded chart renders in a wiki on an allowed origin and is refused on
     await expect(wiki.frameLocator("#chart").locator("svg").first()).toBeVisible();
 
     const other = await reader.newPage();
-    const blocked = other.waitForEvent("console", { predicate: (m) => /frame-ancestors|Refused to frame/i.test(m.text()), timeout: 15_000 });
+    const blocked = other.waitForEvent("console", {
+      predicate: (m) => /frame-ancestors|Refused to frame/i.test(m.text()),
+      timeout: 15_000,
+    });
     await other.goto(`http://localhost:${(refused.address() as AddressInfo).port}/`);
     await blocked;
     await expect(other.frameLocator("#chart").locator("svg")).toHaveCount(0);

@@ -23,7 +23,10 @@ test("an operator adds a GPU price and finds it by search and sort", async ({ pa
   await expect(page.getByRole("cell", { name: "L20", exact: true })).toBeVisible();
   await page.getByLabel("Search GPU prices").fill("");
   await expect(page).not.toHaveURL(/q=/);
-  await page.getByRole("columnheader", { name: /Price per GPU-hour/ }).getByRole("button").click();
+  await page
+    .getByRole("columnheader", { name: /Price per GPU-hour/ })
+    .getByRole("button")
+    .click();
   await expect(page).toHaveURL(/sort=pricePerHour/);
 });
 
@@ -47,7 +50,9 @@ test("an operator adds a model and a version with a golden set; a bad sha256 is 
   const v = page.getByRole("dialog", { name: "Add model version" });
   await v.getByRole("textbox", { name: "Version", exact: true }).fill("2.1.0");
   await v.getByLabel("Format").selectOption("ONNX");
-  await v.getByRole("textbox", { name: "Artifact URI", exact: true }).fill("sim://gcp-europe-west4/models/ranker/2.1.0/model.onnx");
+  await v
+    .getByRole("textbox", { name: "Artifact URI", exact: true })
+    .fill("sim://gcp-europe-west4/models/ranker/2.1.0/model.onnx");
   await v.getByRole("textbox", { name: "SHA-256", exact: true }).fill("abc123");
   await expect(v.getByText(/sha256 must be exactly 64 hexadecimal characters \(got 6 characters\)/)).toBeVisible();
   await v.getByRole("textbox", { name: "SHA-256", exact: true }).fill("9".repeat(64));
@@ -55,7 +60,9 @@ test("an operator adds a model and a version with a golden set; a bad sha256 is 
   await v.getByRole("textbox", { name: "Runtime image", exact: true }).fill("ghcr.io/tern/onnx-server:1.30");
   await v.getByRole("textbox", { name: "Golden set (JSON)", exact: true }).fill('[{"input": [1, 2]}]');
   await expect(v.getByText(/expected/).first()).toBeVisible();
-  await v.getByRole("textbox", { name: "Golden set (JSON)", exact: true }).fill('[{"input": [1, 2], "expected": [0.5]}]');
+  await v
+    .getByRole("textbox", { name: "Golden set (JSON)", exact: true })
+    .fill('[{"input": [1, 2], "expected": [0.5]}]');
   await v.getByRole("button", { name: "Add version" }).click();
   await expect(v).toBeHidden();
   await expect(page.getByRole("cell", { name: "2.1.0", exact: true })).toBeVisible();

@@ -59,14 +59,28 @@ async function approveUntilStarted(browser: Browser, operator: Page, url: string
       await expect(p.getByRole("list", { name: "Decisions" })).toContainText(role === "ADMIN" ? "admin@" : "approver@");
     }
     await p.close();
-    if (await operator.locator('[data-state]:is([data-state="APPROVED"],[data-state="RUNNING"],[data-state="SUCCEEDED"],[data-state="ROLLED_BACK"])').first().isVisible()) break;
+    if (
+      await operator
+        .locator(
+          '[data-state]:is([data-state="APPROVED"],[data-state="RUNNING"],[data-state="SUCCEEDED"],[data-state="ROLLED_BACK"])',
+        )
+        .first()
+        .isVisible()
+    )
+      break;
   }
 }
 
 /** Injects a fault through the simulated fleet's admin API (its URL is in the fleet manifest). */
 async function injectFault(fault: Record<string, unknown>) {
-  const fleet = JSON.parse(readFileSync(path.resolve(".tern-e2e/sim/fleet.json"), "utf8")) as { admin: { url: string } };
-  const res = await fetch(`${fleet.admin.url}/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fault) });
+  const fleet = JSON.parse(readFileSync(path.resolve(".tern-e2e/sim/fleet.json"), "utf8")) as {
+    admin: { url: string };
+  };
+  const res = await fetch(`${fleet.admin.url}/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(fault),
+  });
   baseExpect(res.status, await res.text()).toBe(200);
 }
 
@@ -74,7 +88,9 @@ const forecast = (page: Page) => page.getByTestId("migration-forecast");
 const check = (page: Page, id: string) => forecast(page).locator(`[data-check="${id}"]`);
 
 test.describe.serial("migrations", () => {
-  test("an operator opens a demo deployment, clicks Migrate, sees the forecast with its checks and requests it", async ({ page }) => {
+  test("an operator opens a demo deployment, clicks Migrate, sees the forecast with its checks and requests it", async ({
+    page,
+  }) => {
     test.setTimeout(150_000);
     await signIn(page, "OPERATOR");
     await importSameCloudTarget(page);
@@ -83,8 +99,11 @@ test.describe.serial("migrations", () => {
     // Another cloud: the forecast shows every check, each OK or refused with its message.
     await pickTarget(page, "lepton-h100");
     await expect(forecast(page)).toBeVisible({ timeout: 20_000 });
-    await expect(forecast(page).getByRole("table", { name: /Source and target of credit-risk/ })).toContainText("lepton-h100");
-    for (const id of ["capacity", "residency", "format", "health", "store", "golden"]) await expect(check(page, id)).toBeVisible();
+    await expect(forecast(page).getByRole("table", { name: /Source and target of credit-risk/ })).toContainText(
+      "lepton-h100",
+    );
+    for (const id of ["capacity", "residency", "format", "health", "store", "golden"])
+      await expect(check(page, id)).toBeVisible();
     await expect(forecast(page)).toContainText("Cost per month");
     await expect(forecast(page)).toContainText(/approvals? needed/);
 
@@ -115,7 +134,9 @@ test.describe.serial("migrations", () => {
     // The requester can never approve their own migration: the buttons are disabled and say why.
     await expect(page.getByRole("button", { name: "Approve", exact: true })).toBeDisabled();
     await expect(page.getByRole("button", { name: "Reject", exact: true })).toBeDisabled();
-    await expect(page.getByTestId("why-not-approve")).toHaveText("you requested this migration; another person must approve it");
+    await expect(page.getByTestId("why-not-approve")).toHaveText(
+      "you requested this migration; another person must approve it",
+    );
   });
 
   test("the approver finds it in the inbox with the sidebar count; rejecting needs a reason", async ({ page }) => {
@@ -144,7 +165,9 @@ test.describe.serial("migrations", () => {
     await dialog.getByRole("button", { name: "Reject migration" }).click();
     await expect(dialog).toBeHidden();
     await expect(page.locator('[data-state="REJECTED"]').first()).toHaveText("Rejected");
-    await expect(page.getByRole("list", { name: "Decisions" })).toContainText("the second AWS cluster is reserved this week");
+    await expect(page.getByRole("list", { name: "Decisions" })).toContainText(
+      "the second AWS cluster is reserved this week",
+    );
     await expect(page.getByTestId("migration-outcome")).toContainText("rejected by approver@demo.tern.local");
 
     // The inbox is empty again, and so is the count.
@@ -183,13 +206,21 @@ test.describe.serial("migrations", () => {
       await expect(operator.getByTestId("migration-outcome")).toContainText("aborted by operator@demo.tern.local");
     } else {
       // One approval was enough: it is approved and the worker takes it; abort rolls it back.
-      await expect(operator.locator('[data-state]:is([data-state="APPROVED"],[data-state="RUNNING"])').first()).toBeVisible({ timeout: 15_000 });
+      await expect(
+        operator.locator('[data-state]:is([data-state="APPROVED"],[data-state="RUNNING"])').first(),
+      ).toBeVisible({ timeout: 15_000 });
       const abort = operator.getByRole("button", { name: "Abort" });
       if (await abort.isVisible()) {
         await abort.click();
         await operator.getByRole("dialog").getByRole("button", { name: "Abort migration" }).click();
       }
-      await expect(operator.locator('[data-state]:is([data-state="CANCELLED"],[data-state="ROLLING_BACK"],[data-state="ROLLED_BACK"],[data-state="FAILED"])').first()).toBeVisible({
+      await expect(
+        operator
+          .locator(
+            '[data-state]:is([data-state="CANCELLED"],[data-state="ROLLING_BACK"],[data-state="ROLLED_BACK"],[data-state="FAILED"])',
+          )
+          .first(),
+      ).toBeVisible({
         timeout: 60_000,
       });
     }
@@ -215,7 +246,9 @@ test.describe.serial("migrations", () => {
   });
 
   // The whole migration against the demo fleet: S3 copy, deploy, verify, one traffic step, drain (a few minutes).
-  test("a demo model moves to another cloud: the stepper reaches Done and all traffic is on the target", async ({ browser }) => {
+  test("a demo model moves to another cloud: the stepper reaches Done and all traffic is on the target", async ({
+    browser,
+  }) => {
     test.setTimeout(900_000);
     const operator = await browser.newPage();
     await signIn(operator, "OPERATOR");
@@ -234,8 +267,12 @@ test.describe.serial("migrations", () => {
     await approveUntilStarted(browser, operator, url);
 
     const stepper = operator.getByRole("list", { name: "Migration steps" });
-    await expect(stepper.locator('[data-kind="VERIFY"]')).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 300_000 });
-    await expect(stepper.locator('[data-kind="VERIFY"]').getByRole("table", { name: /Golden-set comparison/ })).toBeVisible();
+    await expect(stepper.locator('[data-kind="VERIFY"]')).toHaveAttribute("data-status", "SUCCEEDED", {
+      timeout: 300_000,
+    });
+    await expect(
+      stepper.locator('[data-kind="VERIFY"]').getByRole("table", { name: /Golden-set comparison/ }),
+    ).toBeVisible();
     await expect(operator.locator('[data-state="SUCCEEDED"]').first()).toHaveText("Done", { timeout: 300_000 });
     await expect(stepper.locator('[data-kind="FINALIZE"]')).toHaveAttribute("data-status", "SUCCEEDED");
     // The last traffic step put 100 % on the target.
@@ -243,10 +280,18 @@ test.describe.serial("migrations", () => {
     await operator.close();
   });
 
-  test("moving it back to a cluster whose copy answers differently rolls back, with the golden-set diff shown", async ({ browser }) => {
+  test("moving it back to a cluster whose copy answers differently rolls back, with the golden-set diff shown", async ({
+    browser,
+  }) => {
     test.setTimeout(600_000);
     // The simulator's wrong-outputs fault: the target's answers are off by 0.05, beyond the plan's tolerance.
-    await injectFault({ kind: "wrong-outputs", cluster: "aws-use1-gpu", namespace: "models", deployment: "credit-risk", delta: 0.05 });
+    await injectFault({
+      kind: "wrong-outputs",
+      cluster: "aws-use1-gpu",
+      namespace: "models",
+      deployment: "credit-risk",
+      delta: 0.05,
+    });
     const operator = await browser.newPage();
     await signIn(operator, "OPERATOR");
     await openMigrateForm(operator);
@@ -260,7 +305,9 @@ test.describe.serial("migrations", () => {
     await expect(operator.getByRole("heading", { name: "Migration of credit-risk" })).toBeVisible();
     await approveUntilStarted(browser, operator, new URL(operator.url()).pathname);
 
-    await expect(operator.locator('[data-state="ROLLED_BACK"]').first()).toHaveText("Rolled back", { timeout: 300_000 });
+    await expect(operator.locator('[data-state="ROLLED_BACK"]').first()).toHaveText("Rolled back", {
+      timeout: 300_000,
+    });
     const stepper = operator.getByRole("list", { name: "Migration steps" });
     const verify = stepper.locator('[data-kind="VERIFY"]');
     await expect(verify).toHaveAttribute("data-status", "FAILED");
@@ -269,7 +316,10 @@ test.describe.serial("migrations", () => {
     await expect(diff).toBeVisible();
     await expect(verify).toContainText(/0 matched, [1-9]\d* differ/);
     // Traffic never left the source: no traffic step ran.
-    await expect(stepper.locator('[data-kind="SHIFT_TRAFFIC"]').first()).not.toHaveAttribute("data-status", "SUCCEEDED");
+    await expect(stepper.locator('[data-kind="SHIFT_TRAFFIC"]').first()).not.toHaveAttribute(
+      "data-status",
+      "SUCCEEDED",
+    );
     await operator.close();
   });
 });

@@ -33,7 +33,9 @@ test("an operator changes a GPU type's throughput; a viewer only reads the table
   await l4.fill("0.4");
   await page.getByRole("listitem").filter({ has: l4 }).getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("L4 set to 0.4")).toBeVisible();
-  await expect(page.getByRole("listitem").filter({ has: page.getByLabel("L4", { exact: true }) })).toContainText("this team");
+  await expect(page.getByRole("listitem").filter({ has: page.getByLabel("L4", { exact: true }) })).toContainText(
+    "this team",
+  );
 
   const viewer = await browser.newPage();
   await signIn(viewer, "VIEWER");
@@ -43,7 +45,11 @@ test("an operator changes a GPU type's throughput; a viewer only reads the table
   await viewer.close();
 });
 
-test("an operator makes an API token, a script uses it with Bearer, and revoking it stops it", async ({ page, playwright, baseURL }) => {
+test("an operator makes an API token, a script uses it with Bearer, and revoking it stops it", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   await signIn(page, "OPERATOR");
   await openNav(page, "API tokens");
   await expect(page.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible();
@@ -65,7 +71,10 @@ test("an operator makes an API token, a script uses it with Bearer, and revoking
   await expect(row).toContainText("Read, Deploy and scale");
 
   // A script: no cookie, only the token.
-  const script = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const script = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${token}` },
+  });
   const list = await script.get(`/api/trpc/model.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`);
   expect(list.status()).toBe(200);
   await page.reload();

@@ -33,10 +33,17 @@ describe(`migration ${MIGRATION}`, () => {
     await q(`INSERT INTO "Cloud" ("id", "teamId", "provider", "name") VALUES ('c', 't', 'AWS', 'aws')`);
     await q(`INSERT INTO "Cluster" ("id", "teamId", "cloudId", "name", "region", "apiServer", "credentialsCipher", "updatedAt")
              VALUES ('k', 't', 'c', 'gpu-1', 'us-east-1', 'https://10.0.0.1:6443', 'v1:x', now())`);
-    await q(`INSERT INTO "Model" ("id", "teamId", "name", "task", "framework") VALUES ('m', 't', 'ranker', 'ranking', 'onnx')`);
+    await q(
+      `INSERT INTO "Model" ("id", "teamId", "name", "task", "framework") VALUES ('m', 't', 'ranker', 'ranking', 'onnx')`,
+    );
     await q(`INSERT INTO "ModelVersion" ("id", "teamId", "modelId", "version", "format", "artifactUri", "sha256", "sizeBytes", "runtimeImage")
              VALUES ('v', 't', 'm', '1', 'ONNX', 'sim://aws/m.onnx', '${"0".repeat(64)}', 1, 'img')`);
-    for (const [id, phase] of [["d1", "Ready"], ["d2", "Terminating"], ["d3", "Degraded"], ["d4", "Running"]] as const) {
+    for (const [id, phase] of [
+      ["d1", "Ready"],
+      ["d2", "Terminating"],
+      ["d3", "Degraded"],
+      ["d4", "Running"],
+    ] as const) {
       await q(`INSERT INTO "Deployment" ("id", "teamId", "clusterId", "modelVersionId", "namespace", "name", "replicas",
                "gpusPerReplica", "gpuType", "minReplicas", "maxReplicas", "latencySloMs", "phase", "updatedAt")
                VALUES ('${id}', 't', 'k', 'v', 'ns', '${id}', 1, 1, 'L4', 1, 1, 100, '${phase}', now())`);
@@ -58,12 +65,16 @@ describe(`migration ${MIGRATION}`, () => {
     await q(`INSERT INTO "Deployment" ("id", "teamId", "clusterId", "modelVersionId", "namespace", "name", "replicas",
              "gpusPerReplica", "gpuType", "minReplicas", "maxReplicas", "latencySloMs", "updatedAt")
              VALUES ('d5', 't', 'k', 'v', 'ns', 'd5', 1, 1, 'L4', 1, 1, 100, now())`);
-    const fresh = await db.executor.query<{ phase: string }>(`SELECT "phase"::text AS "phase" FROM "Deployment" WHERE "id" = 'd5'`);
+    const fresh = await db.executor.query<{ phase: string }>(
+      `SELECT "phase"::text AS "phase" FROM "Deployment" WHERE "id" = 'd5'`,
+    );
     expect(fresh.rows).toEqual([{ phase: "Pending" }]);
     const index = await db.executor.query<{ indexname: string }>(
       `SELECT "indexname" FROM pg_indexes WHERE "tablename" = 'Deployment' AND "indexname" = 'Deployment_teamId_phase_idx'`,
     );
     expect(index.rows).toHaveLength(1);
-    await expect(q(`UPDATE "Deployment" SET "phase" = 'Running' WHERE "id" = 'd1'`)).rejects.toThrow(/invalid input value for enum/);
+    await expect(q(`UPDATE "Deployment" SET "phase" = 'Running' WHERE "id" = 'd1'`)).rejects.toThrow(
+      /invalid input value for enum/,
+    );
   });
 });

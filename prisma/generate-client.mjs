@@ -8,7 +8,10 @@ import path from "node:path";
 const env = { ...process.env };
 if (!env.PRISMA_SCHEMA_ENGINE_BINARY) {
   const stub = path.join(mkdtempSync(path.join(tmpdir(), "tern-prisma-")), "no-schema-engine");
-  writeFileSync(stub, "#!/bin/sh\necho 'the native Prisma schema engine is not available; use npm run db:migrate' >&2\nexit 1\n");
+  writeFileSync(
+    stub,
+    "#!/bin/sh\necho 'the native Prisma schema engine is not available; use npm run db:migrate' >&2\nexit 1\n",
+  );
   chmodSync(stub, 0o755);
   env.PRISMA_SCHEMA_ENGINE_BINARY = stub;
 }

@@ -10,7 +10,9 @@ const schema = z.object({
   TERN_DATA_DIR: z.string().default(".tern"),
   /** Server log lines: `text` ("[tern] scope: message") or `json` (one object per line, for a log pipeline). */
   TERN_LOG_FORMAT: z.enum(["text", "json"], { error: "TERN_LOG_FORMAT must be text or json" }).default("text"),
-  TERN_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"], { error: "TERN_LOG_LEVEL must be debug, info, warn or error" }).default("info"),
+  TERN_LOG_LEVEL: z
+    .enum(["debug", "info", "warn", "error"], { error: "TERN_LOG_LEVEL must be debug, info, warn or error" })
+    .default("info"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   TERN_PUBLIC_URL: z.url().optional(),
   TERN_AUTH_SECRET: z.string().min(32, "TERN_AUTH_SECRET must be at least 32 characters").optional(),
@@ -78,7 +80,10 @@ const schema = z.object({
   TERN_REBUILD: z.enum(["0", "1"]).default("0"),
   // Tests and bench only:
   /** Integration tests also run on this PostgreSQL server (a fresh database per test file). */
-  TEST_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "TEST_DATABASE_URL must be a postgresql:// URL").optional(),
+  TEST_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "TEST_DATABASE_URL must be a postgresql:// URL")
+    .optional(),
   /** `npm run bench` also runs against this PostgreSQL server. */
   TERN_BENCH_DATABASE_URL: z
     .string()

@@ -28,6 +28,7 @@ export function fromPrismaError(err: unknown, conflictMessage: string): AppError
   const code = typeof err === "object" && err !== null && "code" in err ? err.code : undefined;
   if (code === "P2002") return new AppError("CONFLICT", conflictMessage);
   if (code === "P2025") return new AppError("NOT_FOUND", "the object was not found; it may have been deleted");
-  if (code === "P2003") return new AppError("CONFLICT", "the object is still in use by other objects; remove those first");
+  if (code === "P2003")
+    return new AppError("CONFLICT", "the object is still in use by other objects; remove those first");
   return null;
 }

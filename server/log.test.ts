@@ -19,7 +19,9 @@ async function capture(format: "text" | "json", run: (log: typeof import("./log"
 
 describe("logger", () => {
   it("writes `[tern] scope: message: error` lines with extra fields", async () => {
-    const text = await capture("text", ({ logger }) => logger("reconciler").error("apply failed", new Error("conflict"), { deployment: "d1" }));
+    const text = await capture("text", ({ logger }) =>
+      logger("reconciler").error("apply failed", new Error("conflict"), { deployment: "d1" }),
+    );
     expect(text).toBe("[tern] reconciler: apply failed: conflict deployment=d1\n");
   });
 
@@ -30,7 +32,14 @@ describe("logger", () => {
       logger("auth").error("sign-in", e, { token: "tok-123", user: { password: "hunter2", id: "u1" } });
     });
     const line = JSON.parse(text) as Record<string, unknown>;
-    expect(line).toMatchObject({ level: "error", scope: "auth", msg: "sign-in", err: "refused", token: "[redacted]", user: { password: "[redacted]", id: "u1" } });
+    expect(line).toMatchObject({
+      level: "error",
+      scope: "auth",
+      msg: "sign-in",
+      err: "refused",
+      token: "[redacted]",
+      user: { password: "[redacted]", id: "u1" },
+    });
     expect(text).not.toContain("hunter2");
     expect(text).not.toContain("tok-123");
     expect(text).not.toContain("at token");

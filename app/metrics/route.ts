@@ -11,7 +11,12 @@ export const dynamic = "force-dynamic";
 
 export async function GET(req: Request) {
   const e = env();
-  const access = metricsAccess({ token: e.TERN_METRICS_TOKEN, open: e.TERN_METRICS_OPEN === "1", embedded: isEmbedded(), dataDir: e.TERN_DATA_DIR });
+  const access = metricsAccess({
+    token: e.TERN_METRICS_TOKEN,
+    open: e.TERN_METRICS_OPEN === "1",
+    embedded: isEmbedded(),
+    dataDir: e.TERN_DATA_DIR,
+  });
   if (!metricsTokenAccepted(req.headers.get("authorization"), access)) {
     return new Response(metricsRefusal(access), {
       status: 401,

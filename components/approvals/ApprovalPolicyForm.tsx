@@ -68,14 +68,37 @@ function ApprovalPolicyForm({ policy }: { policy: ApprovalPolicyDto }) {
       >
         <fieldset disabled={!admin} className="grid gap-4 sm:grid-cols-2">
           <legend className="sr-only">{t("title")}</legend>
-          {!admin && <p className="text-muted-foreground text-sm sm:col-span-2">{t("readOnly")}</p>}
-          <FormField label={t("requiredApprovals")} hint={t("requiredApprovalsHint")} error={errors.requiredApprovals?.message} required>
-            {(p) => <Input {...p} type="number" min={1} max={5} {...form.register("requiredApprovals", { ...num, deps: ["elevatedApprovals"] })} />}
+          {!admin && <p className="text-sm text-muted-foreground sm:col-span-2">{t("readOnly")}</p>}
+          <FormField
+            label={t("requiredApprovals")}
+            hint={t("requiredApprovalsHint")}
+            error={errors.requiredApprovals?.message}
+            required
+          >
+            {(p) => (
+              <Input
+                {...p}
+                type="number"
+                min={1}
+                max={5}
+                {...form.register("requiredApprovals", { ...num, deps: ["elevatedApprovals"] })}
+              />
+            )}
           </FormField>
-          <FormField label={t("elevatedApprovals")} hint={t("elevatedApprovalsHint")} error={errors.elevatedApprovals?.message} required>
+          <FormField
+            label={t("elevatedApprovals")}
+            hint={t("elevatedApprovalsHint")}
+            error={errors.elevatedApprovals?.message}
+            required
+          >
             {(p) => <Input {...p} type="number" min={1} max={5} {...form.register("elevatedApprovals", num)} />}
           </FormField>
-          <FormField label={t("costIncreasePercent")} hint={t("costIncreasePercentHint")} error={errors.costIncreasePercent?.message} required>
+          <FormField
+            label={t("costIncreasePercent")}
+            hint={t("costIncreasePercentHint")}
+            error={errors.costIncreasePercent?.message}
+            required
+          >
             {(p) => <Input {...p} type="number" min={0} max={1000} {...form.register("costIncreasePercent", num)} />}
           </FormField>
           <FormField label={t("minRole")} hint={t("minRoleHint")} error={errors.minRole?.message} required>
@@ -90,7 +113,7 @@ function ApprovalPolicyForm({ policy }: { policy: ApprovalPolicyDto }) {
             <input
               id="elevate-cross-residency"
               type="checkbox"
-              className="accent-primary mt-0.5 size-4"
+              className="mt-0.5 size-4 accent-primary"
               aria-describedby="elevate-cross-residency-hint"
               {...form.register("elevateCrossResidency")}
             />
@@ -98,15 +121,25 @@ function ApprovalPolicyForm({ policy }: { policy: ApprovalPolicyDto }) {
               <label htmlFor="elevate-cross-residency" className="text-sm font-medium">
                 {t("elevateCrossResidency")}
               </label>
-              <p id="elevate-cross-residency-hint" className="text-muted-foreground text-xs">
+              <p id="elevate-cross-residency-hint" className="text-xs text-muted-foreground">
                 {t("elevateCrossResidencyHint")}
               </p>
             </div>
           </div>
-          <FormField label={t("requestTtlHours")} hint={t("requestTtlHoursHint")} error={errors.requestTtlHours?.message} required>
+          <FormField
+            label={t("requestTtlHours")}
+            hint={t("requestTtlHoursHint")}
+            error={errors.requestTtlHours?.message}
+            required
+          >
             {(p) => <Input {...p} type="number" min={1} max={720} {...form.register("requestTtlHours", num)} />}
           </FormField>
-          <FormField label={t("approvalTtlHours")} hint={t("approvalTtlHoursHint")} error={errors.approvalTtlHours?.message} required>
+          <FormField
+            label={t("approvalTtlHours")}
+            hint={t("approvalTtlHoursHint")}
+            error={errors.approvalTtlHours?.message}
+            required
+          >
             {(p) => <Input {...p} type="number" min={1} max={720} {...form.register("approvalTtlHours", num)} />}
           </FormField>
           <div className="sm:col-span-2">

@@ -58,7 +58,7 @@ export function ApprovalsInbox() {
               <Tr key={m.id}>
                 <Td>
                   <span className="block font-medium">{m.modelName}</span>
-                  <span className="text-muted-foreground block text-xs">{m.deploymentName}</span>
+                  <span className="block text-xs text-muted-foreground">{m.deploymentName}</span>
                 </Td>
                 <Td className="whitespace-nowrap">
                   {m.sourceClusterName} → {m.targetClusterName}
@@ -68,7 +68,8 @@ export function ApprovalsInbox() {
                   {t("approvalsOf", { approvals: m.approvals, required: m.requiredApprovals })}
                 </Td>
                 <Td className="whitespace-nowrap">
-                  <MigrationStateBadge state={m.state} /> <span className="text-muted-foreground text-xs">{format.relativeTime(m.createdAt)}</span>
+                  <MigrationStateBadge state={m.state} />{" "}
+                  <span className="text-xs text-muted-foreground">{format.relativeTime(m.createdAt)}</span>
                 </Td>
                 <Td align="right">
                   <Link

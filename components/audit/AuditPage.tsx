@@ -42,16 +42,21 @@ export function AuditPage() {
         },
         { id: "actor", header: t("actor"), cell: (e) => e.actorEmail ?? t("anonymous") },
         { id: "action", header: t("action"), sortable: true, cell: (e) => <code className="text-xs">{e.action}</code> },
-        { id: "target", header: t("target"), className: "text-muted-foreground text-xs", cell: (e) => e.targetId ?? "—" },
+        {
+          id: "target",
+          header: t("target"),
+          className: "text-muted-foreground text-xs",
+          cell: (e) => e.targetId ?? "—",
+        },
         { id: "outcome", header: t("outcome"), cell: (e) => <OutcomeBadge outcome={e.outcome} /> },
         {
           id: "details",
           header: t("details"),
           cell: (e) => (
             <details>
-              <summary className="text-primary cursor-pointer text-xs">{t("show")}</summary>
+              <summary className="cursor-pointer text-xs text-primary">{t("show")}</summary>
               <pre className="mt-1 max-w-md overflow-auto text-xs whitespace-pre-wrap">{e.details}</pre>
-              <p className="text-muted-foreground text-xs">
+              <p className="text-xs text-muted-foreground">
                 {t("requestId")}: {e.requestId}
                 {e.ip ? ` · ${e.ip}` : ""}
               </p>

@@ -68,7 +68,10 @@ export function SignInForm({ sso, next = "/" }: { sso: { enabled: boolean; name:
       )}
       <p className="text-center text-sm text-muted-foreground">
         {t("noAccount")}{" "}
-        <Link href={next === "/" ? "/sign-up" : `/sign-up?next=${encodeURIComponent(next)}`} className="text-primary hover:underline">
+        <Link
+          href={next === "/" ? "/sign-up" : `/sign-up?next=${encodeURIComponent(next)}`}
+          className="text-primary hover:underline"
+        >
           {t("signUp")}
         </Link>
       </p>

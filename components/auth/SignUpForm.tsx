@@ -61,7 +61,10 @@ export function SignUpForm({ next = "/" }: { next?: string }) {
       </form>
       <p className="text-center text-sm text-muted-foreground">
         {t("haveAccount")}{" "}
-        <Link href={next === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`} className="text-primary hover:underline">
+        <Link
+          href={next === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`}
+          className="text-primary hover:underline"
+        >
           {t("signIn")}
         </Link>
       </p>

@@ -42,7 +42,11 @@ export function ClusterDetail({ id }: { id: string }) {
   const del = useConfirmedMutation({
     mutation: trpc.cluster.delete.mutationOptions(),
     variables: (cluster: { id: string; name: string }) => ({ id: cluster.id }),
-    confirm: (cluster) => ({ title: t("deleteTitle", { name: cluster.name }), description: t("deleteDescription"), confirmLabel: tc("delete") }),
+    confirm: (cluster) => ({
+      title: t("deleteTitle", { name: cluster.name }),
+      description: t("deleteDescription"),
+      confirmLabel: tc("delete"),
+    }),
     success: () => t("deleted"),
     invalidate: [trpc.cluster.list.queryKey()],
     after: () => router.push("/clusters"),
@@ -55,13 +59,22 @@ export function ClusterDetail({ id }: { id: string }) {
   const rows: [string, React.ReactNode][] = [
     [t("cloud"), `${c.cloud.name} (${c.cloud.provider})`],
     [t("region"), c.region],
-    [t("apiServer"), <code key="api" className="text-xs">{c.apiServer}</code>],
+    [
+      t("apiServer"),
+      <code key="api" className="text-xs">
+        {c.apiServer}
+      </code>,
+    ],
     [
       t("tls"),
       c.insecureTls ? (
-        <Badge key="tls" variant="warning">{c.insecureConfirmed ? t("insecureConfirmed") : t("insecureLocal")}</Badge>
+        <Badge key="tls" variant="warning">
+          {c.insecureConfirmed ? t("insecureConfirmed") : t("insecureLocal")}
+        </Badge>
       ) : (
-        <Badge key="tls" variant="success">{t("tlsVerified")}</Badge>
+        <Badge key="tls" variant="success">
+          {t("tlsVerified")}
+        </Badge>
       ),
     ],
     [t("prometheusUrl"), c.prometheusUrl ?? "—"],
@@ -73,7 +86,12 @@ export function ClusterDetail({ id }: { id: string }) {
         {c.healthMessage && <span className="text-xs text-muted-foreground">{c.healthMessage}</span>}
       </span>,
     ],
-    [t("gpus"), Object.entries(c.gpuCapacity).map(([k, g]) => `${g.allocated}/${g.allocatable} ${k}`).join(", ") || t("gpusUnknown")],
+    [
+      t("gpus"),
+      Object.entries(c.gpuCapacity)
+        .map(([k, g]) => `${g.allocated}/${g.allocatable} ${k}`)
+        .join(", ") || t("gpusUnknown"),
+    ],
     [t("credentials"), t("credentialsStored")],
   ];
   return (

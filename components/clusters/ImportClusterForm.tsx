@@ -105,8 +105,20 @@ export function ImportClusterForm() {
           <FormField label={t("residencyTags")} hint={t("residencyHint")} error={errors.residencyTags?.message}>
             {(p) => <Input {...p} {...form.register("residencyTags")} autoComplete="off" placeholder="us" />}
           </FormField>
-          <FormField label={t("prometheusUrl")} hint={t("prometheusHint")} error={errors.prometheusUrl?.message} className="sm:col-span-2">
-            {(p) => <Input {...p} {...form.register("prometheusUrl")} autoComplete="off" placeholder="http://prometheus:9090" />}
+          <FormField
+            label={t("prometheusUrl")}
+            hint={t("prometheusHint")}
+            error={errors.prometheusUrl?.message}
+            className="sm:col-span-2"
+          >
+            {(p) => (
+              <Input
+                {...p}
+                {...form.register("prometheusUrl")}
+                autoComplete="off"
+                placeholder="http://prometheus:9090"
+              />
+            )}
           </FormField>
         </div>
 
@@ -122,17 +134,37 @@ export function ImportClusterForm() {
           </div>
           {source === "kubeconfig" ? (
             <>
-              <FormField label={t("kubeconfig")} hint={t("kubeconfigHint")} error={errors.kubeconfig?.message ?? kc.error ?? undefined} required>
-                {(p) => <Textarea {...p} {...form.register("kubeconfig")} rows={10} spellCheck={false} className="font-mono text-xs" />}
+              <FormField
+                label={t("kubeconfig")}
+                hint={t("kubeconfigHint")}
+                error={errors.kubeconfig?.message ?? kc.error ?? undefined}
+                required
+              >
+                {(p) => (
+                  <Textarea
+                    {...p}
+                    {...form.register("kubeconfig")}
+                    rows={10}
+                    spellCheck={false}
+                    className="font-mono text-xs"
+                  />
+                )}
               </FormField>
               <label className="inline-flex cursor-pointer items-center gap-2 text-sm text-primary">
-                <input type="file" accept=".yaml,.yml,.json,.conf,text/plain" className="sr-only" onChange={(e) => void onFile(e.target.files?.[0])} />
+                <input
+                  type="file"
+                  accept=".yaml,.yml,.json,.conf,text/plain"
+                  className="sr-only"
+                  onChange={(e) => void onFile(e.target.files?.[0])}
+                />
                 {t("uploadKubeconfig")}
               </label>
               <FormField label={t("context")} error={errors.context?.message ?? contextProblem} required>
                 {(p) => (
                   <Select {...p} {...form.register("context")} disabled={kc.contexts.length === 0}>
-                    {kc.contexts.length === 0 && <option value="">{kc.checking ? tc("loading") : t("noContexts")}</option>}
+                    {kc.contexts.length === 0 && (
+                      <option value="">{kc.checking ? tc("loading") : t("noContexts")}</option>
+                    )}
                     {kc.contexts.map((c) => (
                       <option key={c.name} value={c.name}>
                         {c.name} — {c.server}
@@ -145,13 +177,27 @@ export function ImportClusterForm() {
           ) : (
             <div className="grid gap-4">
               <FormField label={t("apiServer")} error={errors.apiServer?.message} required>
-                {(p) => <Input {...p} {...form.register("apiServer")} placeholder="https://10.0.0.1:6443" autoComplete="off" />}
+                {(p) => (
+                  <Input
+                    {...p}
+                    {...form.register("apiServer")}
+                    placeholder="https://10.0.0.1:6443"
+                    autoComplete="off"
+                  />
+                )}
               </FormField>
               <FormField label={t("token")} hint={t("tokenHint")} error={errors.token?.message} required>
                 {(p) => <Input {...p} {...form.register("token")} type="password" autoComplete="off" />}
               </FormField>
               <FormField label={t("caData")} hint={t("caHint")} error={errors.certificateAuthorityData?.message}>
-                {(p) => <Textarea {...p} {...form.register("certificateAuthorityData")} rows={3} className="font-mono text-xs" />}
+                {(p) => (
+                  <Textarea
+                    {...p}
+                    {...form.register("certificateAuthorityData")}
+                    rows={3}
+                    className="font-mono text-xs"
+                  />
+                )}
               </FormField>
             </div>
           )}

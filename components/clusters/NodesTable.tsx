@@ -10,7 +10,13 @@ import { THead } from "@/components/ui/THead";
 import { Tr } from "@/components/ui/Tr";
 import type { ClusterDto } from "@/server/validation/cluster";
 
-export function NodesTable({ nodes, gpuCapacity }: { nodes: ClusterDto["nodes"]; gpuCapacity: ClusterDto["gpuCapacity"] }) {
+export function NodesTable({
+  nodes,
+  gpuCapacity,
+}: {
+  nodes: ClusterDto["nodes"];
+  gpuCapacity: ClusterDto["gpuCapacity"];
+}) {
   const t = useTranslations("clusters");
   const types = Object.entries(gpuCapacity);
   return (
@@ -22,8 +28,17 @@ export function NodesTable({ nodes, gpuCapacity }: { nodes: ClusterDto["nodes"];
             return (
               <li key={type} className="min-w-48 rounded-lg border border-border p-3 text-sm">
                 <p className="font-medium">{type}</p>
-                <p className="text-muted-foreground">{t("gpuAllocated", { allocated: g.allocated, allocatable: g.allocatable })}</p>
-                <div role="progressbar" aria-label={t("gpuUseOf", { type })} aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100} className="mt-2 h-1.5 rounded-full bg-muted">
+                <p className="text-muted-foreground">
+                  {t("gpuAllocated", { allocated: g.allocated, allocatable: g.allocatable })}
+                </p>
+                <div
+                  role="progressbar"
+                  aria-label={t("gpuUseOf", { type })}
+                  aria-valuenow={pct}
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                  className="mt-2 h-1.5 rounded-full bg-muted"
+                >
                   <div className="h-full rounded-full bg-primary" style={{ width: `${pct}%` }} />
                 </div>
               </li>

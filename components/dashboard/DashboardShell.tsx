@@ -20,7 +20,21 @@ import { useLiveUpdates } from "@/components/live/useLiveUpdates";
 import { NoTeam } from "./NoTeam";
 import { readCookie, writeCookie } from "./browser-cookies";
 
-const BASE_ITEMS: NavItemKey[] = ["overview", "clouds", "clusters", "gpuPrices", "models", "deployments", "migrations", "approvals", "recommendations", "members", "embeds", "apiTokens", "settings"];
+const BASE_ITEMS: NavItemKey[] = [
+  "overview",
+  "clouds",
+  "clusters",
+  "gpuPrices",
+  "models",
+  "deployments",
+  "migrations",
+  "approvals",
+  "recommendations",
+  "members",
+  "embeds",
+  "apiTokens",
+  "settings",
+];
 
 export function DashboardShell({ children }: { children: ReactNode }) {
   const trpc = useTRPC();

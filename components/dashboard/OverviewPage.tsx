@@ -28,13 +28,20 @@ export function OverviewPage() {
   const q = useQuery(trpc.overview.summary.queryOptions());
   return (
     <div className="space-y-6">
-      <PageHeader title={t("overviewTitle")} description={team ? t("overviewDescription", { team: team.name }) : undefined} />
+      <PageHeader
+        title={t("overviewTitle")}
+        description={team ? t("overviewDescription", { team: team.name }) : undefined}
+      />
       {q.error ? (
         <ErrorState message={q.error.message} onRetry={() => void q.refetch()} />
       ) : (
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {TILES.map((tile) => (
-            <Link key={tile.key} href={tile.href} className="rounded-lg focus-visible:outline-2 focus-visible:outline-ring">
+            <Link
+              key={tile.key}
+              href={tile.href}
+              className="rounded-lg focus-visible:outline-2 focus-visible:outline-ring"
+            >
               <Card className="p-5 transition-colors hover:bg-muted/50">
                 <p className="text-sm text-muted-foreground">{t(`tiles.${tile.key}`)}</p>
                 {q.data ? (

@@ -51,7 +51,9 @@ export function DeployForm() {
   const target = ZDeploymentTarget.safeParse(values);
   const debouncedTarget = useDebounced(target.success ? target.data : null, 300);
   const preflight = useQuery({
-    ...trpc.deployment.preflight.queryOptions(debouncedTarget ?? { clusterId: "", modelVersionId: "", gpuType: "", gpusPerReplica: 0, replicas: 0 }),
+    ...trpc.deployment.preflight.queryOptions(
+      debouncedTarget ?? { clusterId: "", modelVersionId: "", gpuType: "", gpusPerReplica: 0, replicas: 0 },
+    ),
     enabled: debouncedTarget !== null,
   });
   const { setValue, getValues } = form;
@@ -85,7 +87,12 @@ export function DeployForm() {
             create.mutate(v);
           })}
         >
-          <FormField label={t("modelVersion")} error={errors.modelVersionId?.message} required className="sm:col-span-2">
+          <FormField
+            label={t("modelVersion")}
+            error={errors.modelVersionId?.message}
+            required
+            className="sm:col-span-2"
+          >
             {(p) => (
               <Select {...p} {...form.register("modelVersionId")}>
                 <option value="">{t("pickVersion")}</option>
@@ -153,13 +160,22 @@ export function DeployForm() {
             <Button type="button" variant="secondary" onClick={() => router.push("/deployments")}>
               {tc("cancel")}
             </Button>
-            <Button type="submit" variant="primary" loading={create.isPending} disabled={preflight.data ? !preflight.data.ok : false}>
+            <Button
+              type="submit"
+              variant="primary"
+              loading={create.isPending}
+              disabled={preflight.data ? !preflight.data.ok : false}
+            >
               {t("deploy")}
             </Button>
           </div>
         </form>
       </Card>
-      <PreflightPanel data={debouncedTarget ? preflight.data : undefined} loading={preflight.isFetching} error={preflight.error ? readError(preflight.error).message : null} />
+      <PreflightPanel
+        data={debouncedTarget ? preflight.data : undefined}
+        loading={preflight.isFetching}
+        error={preflight.error ? readError(preflight.error).message : null}
+      />
     </div>
   );
 }

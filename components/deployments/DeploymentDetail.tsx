@@ -45,7 +45,9 @@ export function DeploymentDetail({ id }: { id: string }) {
   if (q.isLoading) return <Skeleton className="h-96 w-full" />;
   if (q.error) {
     if (q.error.data?.code === "NOT_FOUND") {
-      return <ErrorState title={t("goneTitle")} message={t("goneMessage")} onRetry={() => router.push("/deployments")} />;
+      return (
+        <ErrorState title={t("goneTitle")} message={t("goneMessage")} onRetry={() => router.push("/deployments")} />
+      );
     }
     return <ErrorState message={q.error.message} onRetry={() => void q.refetch()} />;
   }
@@ -58,7 +60,11 @@ export function DeploymentDetail({ id }: { id: string }) {
     <div className="space-y-6">
       <PageHeader
         title={d.name}
-        description={t("detailDescription", { namespace: d.namespace, model: `${d.modelVersion.model.name}@${d.modelVersion.version}`, cluster: d.cluster.name })}
+        description={t("detailDescription", {
+          namespace: d.namespace,
+          model: `${d.modelVersion.model.name}@${d.modelVersion.version}`,
+          cluster: d.cluster.name,
+        })}
         actions={
           <>
             {!d.deleting && <EmbedChartButton deploymentId={d.id} deploymentName={d.name} />}
@@ -66,7 +72,10 @@ export function DeploymentDetail({ id }: { id: string }) {
               <ActiveMigrationLink
                 deploymentId={d.id}
                 fallback={
-                  <Link href={`/migrations/new?deploymentId=${encodeURIComponent(d.id)}`} className={buttonClasses({ variant: "secondary" })}>
+                  <Link
+                    href={`/migrations/new?deploymentId=${encodeURIComponent(d.id)}`}
+                    className={buttonClasses({ variant: "secondary" })}
+                  >
                     {t("migrate")}
                   </Link>
                 }
@@ -86,7 +95,9 @@ export function DeploymentDetail({ id }: { id: string }) {
           <span className="text-sm" aria-live="polite">
             {t("readyOf", { ready: d.readyReplicas, total: d.replicas })}
           </span>
-          {pending && <span className="text-sm text-muted-foreground">{d.deleting ? t("deleting") : t("applying")}</span>}
+          {pending && (
+            <span className="text-sm text-muted-foreground">{d.deleting ? t("deleting") : t("applying")}</span>
+          )}
         </div>
         <div
           role="progressbar"
@@ -118,7 +129,9 @@ export function DeploymentDetail({ id }: { id: string }) {
           <dt className="text-muted-foreground">{t("updated")}</dt>
           <dd>{d.statusUpdatedAt ? format.relativeTime(d.statusUpdatedAt) : t("notYet")}</dd>
         </dl>
-        {can("OPERATOR") && !d.deleting && <ScaleControl key={d.replicas} id={d.id} replicas={d.replicas} min={d.minReplicas} max={d.maxReplicas} />}
+        {can("OPERATOR") && !d.deleting && (
+          <ScaleControl key={d.replicas} id={d.id} replicas={d.replicas} min={d.minReplicas} max={d.maxReplicas} />
+        )}
       </Card>
       {/* The charts read ?range and ?live from the URL. */}
       <Suspense fallback={<Skeleton className="h-96 w-full" />}>

@@ -48,10 +48,10 @@ export function DeploymentsPage() {
           sortable: true,
           cell: (d) => (
             <>
-              <Link href={`/deployments/${d.id}`} className="text-primary block font-medium hover:underline">
+              <Link href={`/deployments/${d.id}`} className="block font-medium text-primary hover:underline">
                 {d.name}
               </Link>
-              <span className="text-muted-foreground block text-xs">{t("namespace", { namespace: d.namespace })}</span>
+              <span className="block text-xs text-muted-foreground">{t("namespace", { namespace: d.namespace })}</span>
             </>
           ),
         },
@@ -72,7 +72,7 @@ export function DeploymentsPage() {
               <Link href={`/clusters/${d.cluster.id}`} className="text-primary hover:underline">
                 {d.cluster.name}
               </Link>
-              <span className="text-muted-foreground block text-xs">{d.cluster.region}</span>
+              <span className="block text-xs text-muted-foreground">{d.cluster.region}</span>
             </>
           ),
         },
@@ -84,7 +84,11 @@ export function DeploymentsPage() {
           className: "tabular-nums",
           cell: (d) => t("readyOf", { ready: d.readyReplicas, total: d.replicas }),
         },
-        { id: "gpus", header: t("gpus"), cell: (d) => t("gpusPerReplica", { count: d.gpusPerReplica, gpuType: d.gpuType }) },
+        {
+          id: "gpus",
+          header: t("gpus"),
+          cell: (d) => t("gpusPerReplica", { count: d.gpusPerReplica, gpuType: d.gpuType }),
+        },
         {
           id: "latencySlo",
           header: t("latencySlo"),
@@ -93,7 +97,12 @@ export function DeploymentsPage() {
           cell: (d) => t("latencyValue", { ms: d.latencySloMs }),
         },
         { id: "phase", header: t("phase"), sortable: true, cell: (d) => <PhaseBadge phase={d.phase} /> },
-        { id: "createdAt", header: t("created"), sortable: true, cell: (d) => format.dateTime(d.createdAt, { dateStyle: "medium" }) },
+        {
+          id: "createdAt",
+          header: t("created"),
+          sortable: true,
+          cell: (d) => format.dateTime(d.createdAt, { dateStyle: "medium" }),
+        },
       ]}
     />
   );

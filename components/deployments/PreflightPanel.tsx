@@ -18,10 +18,22 @@ function Row({ ok, warn, label, detail }: { ok: boolean; warn?: boolean; label: 
   );
 }
 
-export function PreflightPanel({ data, loading, error }: { data: PreflightDto | undefined; loading: boolean; error: string | null }) {
+export function PreflightPanel({
+  data,
+  loading,
+  error,
+}: {
+  data: PreflightDto | undefined;
+  loading: boolean;
+  error: string | null;
+}) {
   const t = useTranslations("deploy");
   return (
-    <section aria-labelledby="preflight-title" aria-live="polite" className="space-y-3 rounded-lg border border-border p-4">
+    <section
+      aria-labelledby="preflight-title"
+      aria-live="polite"
+      className="space-y-3 rounded-lg border border-border p-4"
+    >
       <h2 id="preflight-title" className="flex items-center gap-2 text-sm font-semibold">
         {t("preflightTitle")} {loading && <Spinner size="sm" label={t("checking")} />}
       </h2>
@@ -37,15 +49,30 @@ export function PreflightPanel({ data, loading, error }: { data: PreflightDto | 
               detail={
                 data.capacity.free === null
                   ? t("capacityUnknown", { gpuType: data.capacity.gpuType })
-                  : t("capacityDetail", { needed: data.capacity.needed, free: data.capacity.free, gpuType: data.capacity.gpuType })
+                  : t("capacityDetail", {
+                      needed: data.capacity.needed,
+                      free: data.capacity.free,
+                      gpuType: data.capacity.gpuType,
+                    })
               }
             />
             <Row
               ok={data.residency.ok}
               label={t("residency")}
-              detail={data.residency.required.length ? t("residencyDetail", { required: data.residency.required.join(", "), cluster: data.residency.cluster.join(", ") || "—" }) : t("residencyAny")}
+              detail={
+                data.residency.required.length
+                  ? t("residencyDetail", {
+                      required: data.residency.required.join(", "),
+                      cluster: data.residency.cluster.join(", ") || "—",
+                    })
+                  : t("residencyAny")
+              }
             />
-            <Row ok={data.format.ok} label={t("format")} detail={t("formatDetail", { format: data.format.format, image: data.format.runtimeImage })} />
+            <Row
+              ok={data.format.ok}
+              label={t("format")}
+              detail={t("formatDetail", { format: data.format.format, image: data.format.runtimeImage })}
+            />
           </ul>
           {data.problems.map((p) => (
             <p key={p} role="alert" className="rounded-md bg-danger/10 px-3 py-2 text-sm text-danger">

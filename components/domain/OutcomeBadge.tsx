@@ -4,7 +4,12 @@ import { Badge, type BadgeVariant } from "@/components/ui/Badge";
 import type { AuditOutcome } from "@/server/domain/values";
 import { useDomainLabels } from "./useDomainLabels";
 
-const VARIANT: Record<AuditOutcome, BadgeVariant> = { SUCCESS: "success", DENIED: "danger", FAILED: "warning", PENDING: "warning" };
+const VARIANT: Record<AuditOutcome, BadgeVariant> = {
+  SUCCESS: "success",
+  DENIED: "danger",
+  FAILED: "warning",
+  PENDING: "warning",
+};
 
 export function OutcomeBadge({ outcome }: { outcome: AuditOutcome }) {
   const label = useDomainLabels();

@@ -4,7 +4,12 @@ import { Badge, type BadgeVariant } from "@/components/ui/Badge";
 import type { Role } from "@/server/domain/values";
 import { useDomainLabels } from "./useDomainLabels";
 
-const VARIANT: Record<Role, BadgeVariant> = { VIEWER: "neutral", OPERATOR: "info", APPROVER: "warning", ADMIN: "danger" };
+const VARIANT: Record<Role, BadgeVariant> = {
+  VIEWER: "neutral",
+  OPERATOR: "info",
+  APPROVER: "warning",
+  ADMIN: "danger",
+};
 
 export function RoleBadge({ role }: { role: Role }) {
   const label = useDomainLabels();

@@ -66,7 +66,7 @@ export function EmbedLinksPage() {
           cell: (l) => (
             <>
               <div className="font-medium">{l.title}</div>
-              <div className="text-muted-foreground text-xs">{summary(l)}</div>
+              <div className="text-xs text-muted-foreground">{summary(l)}</div>
             </>
           ),
         },
@@ -95,7 +95,11 @@ export function EmbedLinksPage() {
           header: t("lastUsed"),
           sortable: true,
           cell: (l) =>
-            l.lastUsedAt ? <time dateTime={l.lastUsedAt.toISOString()}>{format.relativeTime(l.lastUsedAt)}</time> : t("never"),
+            l.lastUsedAt ? (
+              <time dateTime={l.lastUsedAt.toISOString()}>{format.relativeTime(l.lastUsedAt)}</time>
+            ) : (
+              t("never")
+            ),
         },
         { id: "status", header: t("status"), cell: (l) => <EmbedStatusBadge status={l.status} /> },
       ]}

@@ -40,7 +40,12 @@ export function GpuPricesPage() {
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [editing, setEditing] = useState<GpuPriceDto | null>(null);
-  const names = (p: GpuPriceDto) => ({ provider: label.provider(p.provider), region: p.region, gpuType: p.gpuType, date: p.effectiveDate });
+  const names = (p: GpuPriceDto) => ({
+    provider: label.provider(p.provider),
+    region: p.region,
+    gpuType: p.gpuType,
+    date: p.effectiveDate,
+  });
   const del = useConfirmedMutation({
     mutation: trpc.gpuPrice.delete.mutationOptions(),
     variables: (p: GpuPriceDto) => ({ id: p.id }),
@@ -91,7 +96,10 @@ export function GpuPricesPage() {
       filters={{ provider: { label: t("filterProvider"), all: t("allProviders"), option: label.provider } }}
       notice={(rows) =>
         rows.some(isDemo) && (
-          <p role="note" className="border-warning/30 bg-warning/10 text-foreground rounded-md border px-3 py-2 text-sm">
+          <p
+            role="note"
+            className="rounded-md border border-warning/30 bg-warning/10 px-3 py-2 text-sm text-foreground"
+          >
             {t("demoNote")}
           </p>
         )
@@ -129,7 +137,8 @@ export function GpuPricesPage() {
           header: t("effectiveDate"),
           sortable: true,
           // a calendar day, not an instant: format it in UTC so no zone moves it
-          cell: (p) => format.dateTime(new Date(`${p.effectiveDate}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }),
+          cell: (p) =>
+            format.dateTime(new Date(`${p.effectiveDate}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }),
         },
       ]}
       rowActions={{

@@ -69,7 +69,12 @@ export function InviteMemberForm() {
         <div className="w-full space-y-2 rounded-lg border border-border p-3 text-sm" data-testid="invite-link">
           <p className="font-medium">{t("inviteLinkTitle", { email: link.email })}</p>
           <div className="flex gap-2">
-            <Input readOnly aria-label={t("inviteLinkTitle", { email: link.email })} value={link.url} onFocus={(e) => e.currentTarget.select()} />
+            <Input
+              readOnly
+              aria-label={t("inviteLinkTitle", { email: link.email })}
+              value={link.url}
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <Button
               type="button"
               variant="secondary"
@@ -79,7 +84,10 @@ export function InviteMemberForm() {
             </Button>
           </div>
           <p className="text-muted-foreground">
-            {t("inviteLinkHint", { email: link.email, expires: format.dateTime(link.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}
+            {t("inviteLinkHint", {
+              email: link.email,
+              expires: format.dateTime(link.expiresAt, { dateStyle: "medium", timeStyle: "short" }),
+            })}
           </p>
         </div>
       )}

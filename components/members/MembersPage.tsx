@@ -71,7 +71,9 @@ export function MembersPage() {
                     <Select
                       aria-label={t("roleOf", { name: m.name })}
                       value={m.role}
-                      onChange={(e) => setRole.mutate({ userId: m.id, role: e.target.value as (typeof ROLE_VALUES)[number] })}
+                      onChange={(e) =>
+                        setRole.mutate({ userId: m.id, role: e.target.value as (typeof ROLE_VALUES)[number] })
+                      }
                     >
                       {ROLE_VALUES.map((r) => (
                         <option key={r} value={r}>
@@ -86,7 +88,12 @@ export function MembersPage() {
                 <Td>{format.dateTime(m.since, { dateStyle: "medium" })}</Td>
                 {admin && (
                   <Td className="text-right">
-                    <Button size="sm" variant="ghost" aria-label={t("removeNamed", { name: m.name })} onClick={() => remove.mutate({ userId: m.id })}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={t("removeNamed", { name: m.name })}
+                      onClick={() => remove.mutate({ userId: m.id })}
+                    >
                       {t("remove")}
                     </Button>
                   </Td>
@@ -105,11 +112,18 @@ export function MembersPage() {
                 <span>
                   {i.email} · {t(`roles.${i.role}`)} ·{" "}
                   <span className="text-muted-foreground">
-                    {i.expired ? t("expired") : t("expires", { date: format.dateTime(i.expiresAt, { dateStyle: "medium" }) })}
+                    {i.expired
+                      ? t("expired")
+                      : t("expires", { date: format.dateTime(i.expiresAt, { dateStyle: "medium" }) })}
                   </span>
                 </span>
                 {admin && (
-                  <Button size="sm" variant="ghost" aria-label={t("revokeNamed", { email: i.email })} onClick={() => revoke.mutate({ id: i.id })}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={t("revokeNamed", { email: i.email })}
+                    onClick={() => revoke.mutate({ id: i.id })}
+                  >
                     {t("revoke")}
                   </Button>
                 )}

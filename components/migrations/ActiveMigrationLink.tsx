@@ -12,11 +12,16 @@ import { isActiveState } from "./migration-states";
 export function ActiveMigrationLink({ deploymentId, fallback }: { deploymentId: string; fallback: ReactNode }) {
   const t = useTranslations("migrations");
   const trpc = useTRPC();
-  const q = useQuery(trpc.migration.list.queryOptions({ deploymentId, page: 1, pageSize: 5, sort: "createdAt", dir: "desc" }));
+  const q = useQuery(
+    trpc.migration.list.queryOptions({ deploymentId, page: 1, pageSize: 5, sort: "createdAt", dir: "desc" }),
+  );
   const active = q.data?.items.find((m) => isActiveState(m.state));
   if (!active) return <>{fallback}</>;
   return (
-    <Link href={`/migrations/${active.id}`} className="text-primary inline-flex items-center gap-2 text-sm hover:underline">
+    <Link
+      href={`/migrations/${active.id}`}
+      className="inline-flex items-center gap-2 text-sm text-primary hover:underline"
+    >
       <MigrationStateBadge state={active.state} />
       {t("activeLink", { target: active.targetClusterName })}
     </Link>

@@ -25,7 +25,11 @@ export function ApprovalsPanel({ m, onChanged }: { m: MigrationDetail; onChanged
     trpc.approval.approve.mutationOptions({
       onSuccess: async (r) => {
         setConfirming(false);
-        toast.success(r.state === "APPROVED" ? t("approvedStarts") : t("approvedWaiting", { approvals: r.approvals, required: r.requiredApprovals }));
+        toast.success(
+          r.state === "APPROVED"
+            ? t("approvedStarts")
+            : t("approvedWaiting", { approvals: r.approvals, required: r.requiredApprovals }),
+        );
         await onChanged();
       },
       onError: async (e) => {
@@ -42,21 +46,23 @@ export function ApprovalsPanel({ m, onChanged }: { m: MigrationDetail; onChanged
     <Card title={t("title")} description={t("progress", { approvals: m.approvals, required: m.requiredApprovals })}>
       <div className="space-y-4">
         {m.approvalsList.length === 0 ? (
-          <p className="text-muted-foreground text-sm">{t("none")}</p>
+          <p className="text-sm text-muted-foreground">{t("none")}</p>
         ) : (
-          <ul className="divide-border divide-y text-sm" aria-label={t("decisions")}>
+          <ul className="divide-y divide-border text-sm" aria-label={t("decisions")}>
             {m.approvalsList.map((a, i) => (
               <li key={`${a.approverEmail}-${i}`} className="py-2 first:pt-0 last:pb-0">
                 <div className="flex flex-wrap items-center gap-2">
                   <span className="font-medium">{a.approverEmail}</span>
-                  <Badge variant={a.decision === "APPROVE" ? "success" : "danger"}>{a.decision === "APPROVE" ? t("approved") : t("rejected")}</Badge>
+                  <Badge variant={a.decision === "APPROVE" ? "success" : "danger"}>
+                    {a.decision === "APPROVE" ? t("approved") : t("rejected")}
+                  </Badge>
                   {!a.current && <Badge>{t("voided")}</Badge>}
-                  <time className="text-muted-foreground text-xs" dateTime={a.createdAt.toISOString()}>
+                  <time className="text-xs text-muted-foreground" dateTime={a.createdAt.toISOString()}>
                     {format.dateTime(a.createdAt, { dateStyle: "medium", timeStyle: "short" })}
                   </time>
                 </div>
-                {a.reason && <p className="text-muted-foreground mt-1 break-words">{a.reason}</p>}
-                {!a.current && <p className="text-muted-foreground mt-1 text-xs">{t("voidedHint")}</p>}
+                {a.reason && <p className="mt-1 break-words text-muted-foreground">{a.reason}</p>}
+                {!a.current && <p className="mt-1 text-xs text-muted-foreground">{t("voidedHint")}</p>}
               </li>
             ))}
           </ul>
@@ -72,16 +78,23 @@ export function ApprovalsPanel({ m, onChanged }: { m: MigrationDetail; onChanged
               >
                 {t("approve")}
               </Button>
-              <Button variant="danger" disabled={!m.can.reject} aria-describedby={why ? reasonId : undefined} onClick={() => setRejecting(true)}>
+              <Button
+                variant="danger"
+                disabled={!m.can.reject}
+                aria-describedby={why ? reasonId : undefined}
+                onClick={() => setRejecting(true)}
+              >
                 {t("reject")}
               </Button>
             </div>
             {why && (
-              <p id={reasonId} className="text-muted-foreground text-sm" data-testid="why-not-approve">
+              <p id={reasonId} className="text-sm text-muted-foreground" data-testid="why-not-approve">
                 {why}
               </p>
             )}
-            <p className="text-muted-foreground text-xs">{t("expires", { at: format.dateTime(m.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+            <p className="text-xs text-muted-foreground">
+              {t("expires", { at: format.dateTime(m.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}
+            </p>
           </div>
         )}
       </div>
@@ -94,7 +107,7 @@ export function ApprovalsPanel({ m, onChanged }: { m: MigrationDetail; onChanged
         confirmLabel={t("approveConfirm")}
         loading={approve.isPending}
       >
-        <p className="text-muted-foreground text-xs break-all">{t("planHash", { hash: m.planHash })}</p>
+        <p className="text-xs break-all text-muted-foreground">{t("planHash", { hash: m.planHash })}</p>
       </ConfirmDialog>
       <RejectDialog
         open={rejecting}

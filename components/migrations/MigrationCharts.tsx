@@ -27,20 +27,38 @@ export function MigrationCharts({ m }: { m: MigrationDetail }) {
   const now = useNow({ updateInterval: 60_000 });
   const range = rangeCovering(start, now.getTime());
   const half = widthPx ? Math.max(100, Math.round(widthPx / 2)) : undefined;
-  const opts = { refetchInterval: active ? LIVE_INTERVAL_MS : (false as const), placeholderData: keepPreviousData, retry: 1 };
-  const src = useQuery({ ...trpc.metrics.deploymentCharts.queryOptions({ id: m.sourceDeploymentId, range, widthPx: half }, { enabled: half !== undefined }), ...opts });
+  const opts = {
+    refetchInterval: active ? LIVE_INTERVAL_MS : (false as const),
+    placeholderData: keepPreviousData,
+    retry: 1,
+  };
+  const src = useQuery({
+    ...trpc.metrics.deploymentCharts.queryOptions(
+      { id: m.sourceDeploymentId, range, widthPx: half },
+      { enabled: half !== undefined },
+    ),
+    ...opts,
+  });
   const targetId = m.targetDeploymentId;
   const tgt = useQuery({
-    ...trpc.metrics.deploymentCharts.queryOptions({ id: targetId ?? m.sourceDeploymentId, range, widthPx: half }, { enabled: half !== undefined && targetId !== null }),
+    ...trpc.metrics.deploymentCharts.queryOptions(
+      { id: targetId ?? m.sourceDeploymentId, range, widthPx: half },
+      { enabled: half !== undefined && targetId !== null },
+    ),
     ...opts,
   });
   const markers = stepMarkers(m.steps);
   const window = src.data?.window ?? tgt.data?.window;
   const common = { range, window, markers, height: 200 };
-  const share = trafficShare(src.data?.requests, targetId ? tgt.data?.requests : { ok: true, series: [] }, window?.stepSeconds ?? 15, {
-    source: t("sourceShare", { cluster: m.sourceClusterName }),
-    target: t("targetShare", { cluster: m.targetClusterName }),
-  });
+  const share = trafficShare(
+    src.data?.requests,
+    targetId ? tgt.data?.requests : { ok: true, series: [] },
+    window?.stepSeconds ?? 15,
+    {
+      source: t("sourceShare", { cluster: m.sourceClusterName }),
+      target: t("targetShare", { cluster: m.targetClusterName }),
+    },
+  );
   const slo = { ms: m.plan.source.latencySloMs, series: "p95" };
 
   const side = (which: "source" | "target") => {
@@ -48,7 +66,7 @@ export function MigrationCharts({ m }: { m: MigrationDetail }) {
     const cluster = which === "source" ? m.sourceClusterName : m.targetClusterName;
     if (which === "target" && !targetId) {
       return (
-        <div className="border-border h-full rounded-lg border border-dashed p-4">
+        <div className="h-full rounded-lg border border-dashed border-border p-4">
           <ChartMessage title={t("noTarget")} hint={t("noTargetHint")} />
         </div>
       );
@@ -56,15 +74,29 @@ export function MigrationCharts({ m }: { m: MigrationDetail }) {
     if (q.error && !q.data) {
       const gone = q.error.data?.code === "NOT_FOUND";
       return (
-        <div className="border-border h-full rounded-lg border p-4">
-          <ChartMessage tone={gone ? "neutral" : "danger"} title={gone ? t("gone", { cluster }) : readError(q.error).message} />
+        <div className="h-full rounded-lg border border-border p-4">
+          <ChartMessage
+            tone={gone ? "neutral" : "danger"}
+            title={gone ? t("gone", { cluster }) : readError(q.error).message}
+          />
         </div>
       );
     }
     return (
       <div className="space-y-4">
-        <TimeSeriesChart {...common} title={t("latency", { side: t(which), cluster })} unit="ms" panel={q.data?.latency} slo={slo} />
-        <TimeSeriesChart {...common} title={t("errors", { side: t(which), cluster })} unit="ratio" panel={q.data?.errorRatio} />
+        <TimeSeriesChart
+          {...common}
+          title={t("latency", { side: t(which), cluster })}
+          unit="ms"
+          panel={q.data?.latency}
+          slo={slo}
+        />
+        <TimeSeriesChart
+          {...common}
+          title={t("errors", { side: t(which), cluster })}
+          unit="ratio"
+          panel={q.data?.errorRatio}
+        />
       </div>
     );
   };
@@ -75,7 +107,7 @@ export function MigrationCharts({ m }: { m: MigrationDetail }) {
         <h2 id={headingId} className="text-sm font-semibold">
           {t("heading")}
         </h2>
-        <p className="text-muted-foreground text-sm">{t("description", { range: tc(`rangeLong.${range}`) })}</p>
+        <p className="text-sm text-muted-foreground">{t("description", { range: tc(`rangeLong.${range}`) })}</p>
       </div>
       <div ref={gridRef} className="grid gap-4 lg:grid-cols-2">
         {side("source")}
@@ -83,13 +115,18 @@ export function MigrationCharts({ m }: { m: MigrationDetail }) {
         <TimeSeriesChart {...common} className="lg:col-span-2" title={t("share")} unit="ratio" panel={share} />
       </div>
       {markers.length > 0 && (
-        <ol className="text-muted-foreground flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-label={t("markers")}>
+        <ol className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground" aria-label={t("markers")}>
           {m.steps
             .filter((s) => s.startedAt)
             .map((s) => (
               <li key={s.index}>
-                <span className="text-foreground font-medium">{s.index + 1}</span> {s.label}{" "}
-                {format.dateTime(s.startedAt!, { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })}
+                <span className="font-medium text-foreground">{s.index + 1}</span> {s.label}{" "}
+                {format.dateTime(s.startedAt!, {
+                  hour: "2-digit",
+                  minute: "2-digit",
+                  second: "2-digit",
+                  hourCycle: "h23",
+                })}
               </li>
             ))}
         </ol>

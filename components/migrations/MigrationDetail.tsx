@@ -32,7 +32,10 @@ export function MigrationDetail({ id }: { id: string }) {
     refetchInterval: (query) => (query.state.data && isActiveState(query.state.data.state) ? ACTIVE_POLL_MS : false),
   });
   const onChanged = async () => {
-    await Promise.all([qc.invalidateQueries({ queryKey: trpc.migration.pathKey() }), qc.invalidateQueries({ queryKey: trpc.approval.pathKey() })]);
+    await Promise.all([
+      qc.invalidateQueries({ queryKey: trpc.migration.pathKey() }),
+      qc.invalidateQueries({ queryKey: trpc.approval.pathKey() }),
+    ]);
   };
 
   if (q.isLoading) {
@@ -44,7 +47,10 @@ export function MigrationDetail({ id }: { id: string }) {
     );
   }
   if (q.error) {
-    if (q.error.data?.code === "NOT_FOUND") return <ErrorState title={t("goneTitle")} message={t("goneMessage")} onRetry={() => router.push("/migrations")} />;
+    if (q.error.data?.code === "NOT_FOUND")
+      return (
+        <ErrorState title={t("goneTitle")} message={t("goneMessage")} onRetry={() => router.push("/migrations")} />
+      );
     return <ErrorState message={readError(q.error).message} onRetry={() => void q.refetch()} />;
   }
   const m = q.data;
@@ -55,14 +61,20 @@ export function MigrationDetail({ id }: { id: string }) {
     <div className="space-y-6">
       <PageHeader
         title={t("title", { model: m.modelName })}
-        description={t("route", { deployment: m.deploymentName, source: m.sourceClusterName, target: m.targetClusterName })}
+        description={t("route", {
+          deployment: m.deploymentName,
+          source: m.sourceClusterName,
+          target: m.targetClusterName,
+        })}
         actions={<MigrationActions m={m} onChanged={onChanged} />}
       />
       <Card>
         <div className="flex flex-wrap items-center gap-3" aria-live="polite">
           <MigrationStateBadge state={m.state} />
           {m.currentStep && <span className="text-sm">{t("currentStep", { step: m.currentStep })}</span>}
-          {m.abortRequested && isActiveState(m.state) && <span className="text-warning text-sm">{t("abortRequested")}</span>}
+          {m.abortRequested && isActiveState(m.state) && (
+            <span className="text-sm text-warning">{t("abortRequested")}</span>
+          )}
         </div>
         <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
           <dt className="text-muted-foreground">{t("deployment")}</dt>

@@ -21,10 +21,20 @@ export type MigrationForecastProps = {
   problems?: string[];
 };
 
-function Row({ label, source, target, highlight }: { label: string; source: ReactNode; target: ReactNode; highlight?: boolean }) {
+function Row({
+  label,
+  source,
+  target,
+  highlight,
+}: {
+  label: string;
+  source: ReactNode;
+  target: ReactNode;
+  highlight?: boolean;
+}) {
   return (
-    <tr className="border-border border-t">
-      <th scope="row" className="text-muted-foreground py-2 pr-3 text-left text-xs font-medium whitespace-nowrap">
+    <tr className="border-t border-border">
+      <th scope="row" className="py-2 pr-3 text-left text-xs font-medium whitespace-nowrap text-muted-foreground">
         {label}
       </th>
       <td className="py-2 pr-3 align-top tabular-nums">{source}</td>
@@ -33,7 +43,13 @@ function Row({ label, source, target, highlight }: { label: string; source: Reac
   );
 }
 
-export function MigrationForecast({ plan, planHash, requiredApprovals, approvalReasons, problems }: MigrationForecastProps) {
+export function MigrationForecast({
+  plan,
+  planHash,
+  requiredApprovals,
+  approvalReasons,
+  problems,
+}: MigrationForecastProps) {
   const t = useTranslations("migrations.forecast");
   const format = useFormatter();
   const bytes = useFormatBytes();
@@ -44,7 +60,8 @@ export function MigrationForecast({ plan, planHash, requiredApprovals, approvalR
   const tags = (list: string[]) => (list.length ? list.join(", ") : t("noResidency"));
   const gpus = (p: { replicas: number; gpusPerReplica: number; gpuType: string }) =>
     t("gpusValue", { replicas: p.replicas, count: p.gpusPerReplica, gpuType: p.gpuType });
-  const latencyTone = latency.targetExpectedP95Ms !== null && latency.targetExpectedP95Ms > latency.sloMs ? "text-danger" : undefined;
+  const latencyTone =
+    latency.targetExpectedP95Ms !== null && latency.targetExpectedP95Ms > latency.sloMs ? "text-danger" : undefined;
 
   return (
     <div className="space-y-5" data-testid="migration-forecast">
@@ -63,7 +80,11 @@ export function MigrationForecast({ plan, planHash, requiredApprovals, approvalR
             </tr>
           </thead>
           <tbody>
-            <Row label={t("cloud")} source={`${s.cloudName} (${s.provider})`} target={`${tg.cloudName} (${tg.provider})`} />
+            <Row
+              label={t("cloud")}
+              source={`${s.cloudName} (${s.provider})`}
+              target={`${tg.cloudName} (${tg.provider})`}
+            />
             <Row label={t("cluster")} source={s.clusterName} target={tg.clusterName} highlight />
             <Row label={t("region")} source={s.region} target={tg.region} />
             <Row label={t("gpus")} source={gpus(s)} target={gpus(tg)} />
@@ -80,34 +101,46 @@ export function MigrationForecast({ plan, planHash, requiredApprovals, approvalR
 
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
         <div>
-          <dt className="text-muted-foreground text-xs">{t("delta")}</dt>
-          <dd className={cn("tabular-nums font-medium", (cost.deltaPerMonth ?? 0) > 0 ? "text-warning" : (cost.deltaPerMonth ?? 0) < 0 ? "text-success" : undefined)}>
+          <dt className="text-xs text-muted-foreground">{t("delta")}</dt>
+          <dd
+            className={cn(
+              "font-medium tabular-nums",
+              (cost.deltaPerMonth ?? 0) > 0
+                ? "text-warning"
+                : (cost.deltaPerMonth ?? 0) < 0
+                  ? "text-success"
+                  : undefined,
+            )}
+          >
             {money(cost.deltaPerMonth, { signed: true })}
-            {cost.deltaPercent !== null && ` (${format.number(cost.deltaPercent / 100, { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" })})`}
+            {cost.deltaPercent !== null &&
+              ` (${format.number(cost.deltaPercent / 100, { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" })})`}
           </dd>
         </div>
         <div>
-          <dt className="text-muted-foreground text-xs">{t("overlap")}</dt>
+          <dt className="text-xs text-muted-foreground">{t("overlap")}</dt>
           <dd className="tabular-nums">{money(cost.overlapCost)}</dd>
         </div>
         <div>
-          <dt className="text-muted-foreground text-xs">{t("slo")}</dt>
+          <dt className="text-xs text-muted-foreground">{t("slo")}</dt>
           <dd className="tabular-nums">{ms(latency.sloMs)}</dd>
         </div>
         <div>
-          <dt className="text-muted-foreground text-xs">{t("artifact")}</dt>
+          <dt className="text-xs text-muted-foreground">{t("artifact")}</dt>
           <dd className="tabular-nums">
             {bytes(plan.artifact.sizeBytes)} ·{" "}
-            {plan.artifact.estimatedCopySeconds === 0 ? t("noCopy") : t("copyEstimate", { seconds: plan.artifact.estimatedCopySeconds })}
+            {plan.artifact.estimatedCopySeconds === 0
+              ? t("noCopy")
+              : t("copyEstimate", { seconds: plan.artifact.estimatedCopySeconds })}
           </dd>
         </div>
         <div className="sm:col-span-2">
-          <dt className="text-muted-foreground text-xs">{t("latencyBasis")}</dt>
+          <dt className="text-xs text-muted-foreground">{t("latencyBasis")}</dt>
           <dd className="text-muted-foreground">{latency.basis}</dd>
         </div>
       </dl>
       {cost.notes.length > 0 && (
-        <ul className="text-muted-foreground list-disc space-y-1 pl-5 text-xs">
+        <ul className="list-disc space-y-1 pl-5 text-xs text-muted-foreground">
           {cost.notes.map((n) => (
             <li key={n}>{n}</li>
           ))}
@@ -123,12 +156,12 @@ export function MigrationForecast({ plan, planHash, requiredApprovals, approvalR
 
       {refusals.length > 0 && (
         <section aria-labelledby="forecast-problems" className="space-y-2">
-          <h3 id="forecast-problems" className="text-danger text-sm font-semibold">
+          <h3 id="forecast-problems" className="text-sm font-semibold text-danger">
             {t("problems")}
           </h3>
           <ul className="space-y-1">
             {refusals.map((p) => (
-              <li key={p} className="bg-danger/10 text-danger rounded-md px-3 py-2 text-sm">
+              <li key={p} className="rounded-md bg-danger/10 px-3 py-2 text-sm text-danger">
                 {p}
               </li>
             ))}
@@ -141,7 +174,7 @@ export function MigrationForecast({ plan, planHash, requiredApprovals, approvalR
           {t("approvalsNeeded", { count: requiredApprovals })}
         </h3>
         {approvalReasons && approvalReasons.length > 0 && (
-          <ul className="text-muted-foreground list-disc space-y-1 pl-5 text-sm">
+          <ul className="list-disc space-y-1 pl-5 text-sm text-muted-foreground">
             {approvalReasons.map((r) => (
               <li key={r}>{r}</li>
             ))}
@@ -152,7 +185,7 @@ export function MigrationForecast({ plan, planHash, requiredApprovals, approvalR
       {plan.warnings.length > 0 && (
         <ul className="space-y-1" aria-label={t("warnings")}>
           {plan.warnings.map((w) => (
-            <li key={w} className="bg-warning/10 text-warning rounded-md px-3 py-2 text-sm">
+            <li key={w} className="rounded-md bg-warning/10 px-3 py-2 text-sm text-warning">
               {w}
             </li>
           ))}
@@ -186,7 +219,8 @@ export function MigrationForecast({ plan, planHash, requiredApprovals, approvalR
           <dd>{t("drainValue", { seconds: plan.drainGraceSeconds })}</dd>
           <dt className="text-muted-foreground">{t("modelVersion")}</dt>
           <dd className="break-all">
-            {plan.model.name}@{plan.model.version} ({plan.model.format}) · <code className="text-xs">{plan.model.sha256.slice(0, 16)}…</code>
+            {plan.model.name}@{plan.model.version} ({plan.model.format}) ·{" "}
+            <code className="text-xs">{plan.model.sha256.slice(0, 16)}…</code>
           </dd>
           <dt className="text-muted-foreground">{t("rollback")}</dt>
           <dd>

@@ -45,12 +45,16 @@ export function MigrationForm({ deploymentId }: { deploymentId: string }) {
   const values = form.watch();
   const parsed = ZMigrationForm.safeParse(values);
   // A stable key: watch() returns a new object each render.
-  const input = parsed.success ? { ...parsed.data, targetGpuType: parsed.data.targetGpuType || undefined, reason: undefined } : null;
+  const input = parsed.success
+    ? { ...parsed.data, targetGpuType: parsed.data.targetGpuType || undefined, reason: undefined }
+    : null;
   const inputKey = JSON.stringify(input);
   const debouncedKey = useDebounced(inputKey, 350);
   const debounced = useMemo(() => JSON.parse(debouncedKey) as typeof input, [debouncedKey]);
   const preview = useQuery({
-    ...trpc.migration.preview.queryOptions(debounced ?? { deploymentId, targetClusterId: deploymentId }, { enabled: debounced !== null }),
+    ...trpc.migration.preview.queryOptions(debounced ?? { deploymentId, targetClusterId: deploymentId }, {
+      enabled: debounced !== null,
+    }),
     placeholderData: keepPreviousData,
     // The fleet moves (capacity, latency): the forecast stays current while the form is open.
     refetchInterval: 10_000,
@@ -60,14 +64,18 @@ export function MigrationForm({ deploymentId }: { deploymentId: string }) {
       onSuccess: async (r) => {
         toast.success(t("submitted", { count: r.requiredApprovals }));
         router.push(`/migrations/${r.id}`);
-        await Promise.all([qc.invalidateQueries({ queryKey: trpc.migration.pathKey() }), qc.invalidateQueries({ queryKey: trpc.approval.pathKey() })]);
+        await Promise.all([
+          qc.invalidateQueries({ queryKey: trpc.migration.pathKey() }),
+          qc.invalidateQueries({ queryKey: trpc.approval.pathKey() }),
+        ]);
       },
       onError: (e) => setServerError(readError(e).message),
     }),
   );
 
   if (targets.isLoading) return <Skeleton className="h-96 w-full" />;
-  if (targets.error) return <ErrorState message={readError(targets.error).message} onRetry={() => void targets.refetch()} />;
+  if (targets.error)
+    return <ErrorState message={readError(targets.error).message} onRetry={() => void targets.refetch()} />;
   const data = targets.data;
   if (!data) return null;
   const cluster = data.clusters.find((c) => c.id === values.targetClusterId);
@@ -79,7 +87,7 @@ export function MigrationForm({ deploymentId }: { deploymentId: string }) {
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
       <Card className="h-fit">
-        <p className="text-muted-foreground mb-4 text-sm">
+        <p className="mb-4 text-sm text-muted-foreground">
           {t.rich("from", {
             name: data.deployment.name,
             cluster: data.deployment.clusterName,
@@ -100,7 +108,10 @@ export function MigrationForm({ deploymentId }: { deploymentId: string }) {
         >
           <FormField label={t("targetCluster")} error={errors.targetClusterId?.message} required>
             {(p) => (
-              <Select {...p} {...form.register("targetClusterId", { onChange: () => form.setValue("targetGpuType", "") })}>
+              <Select
+                {...p}
+                {...form.register("targetClusterId", { onChange: () => form.setValue("targetGpuType", "") })}
+              >
                 <option value="">{t("pickTarget")}</option>
                 {data.clusters.map((c) => (
                   <option key={c.id} value={c.id}>
@@ -110,8 +121,12 @@ export function MigrationForm({ deploymentId }: { deploymentId: string }) {
               </Select>
             )}
           </FormField>
-          {data.clusters.length === 0 && <p className="text-muted-foreground text-sm">{t("noTargets")}</p>}
-          <FormField label={t("targetGpuType")} hint={t("targetGpuTypeHint", { gpuType: data.deployment.gpuType })} error={errors.targetGpuType?.message}>
+          {data.clusters.length === 0 && <p className="text-sm text-muted-foreground">{t("noTargets")}</p>}
+          <FormField
+            label={t("targetGpuType")}
+            hint={t("targetGpuTypeHint", { gpuType: data.deployment.gpuType })}
+            error={errors.targetGpuType?.message}
+          >
             {(p) => (
               <Select {...p} {...form.register("targetGpuType")} disabled={!cluster}>
                 <option value="">{t("autoGpuType")}</option>
@@ -123,14 +138,29 @@ export function MigrationForm({ deploymentId }: { deploymentId: string }) {
               </Select>
             )}
           </FormField>
-          <FormField label={t("trafficSteps")} hint={t("trafficStepsHint")} error={errors.trafficSteps?.message} required>
+          <FormField
+            label={t("trafficSteps")}
+            hint={t("trafficStepsHint")}
+            error={errors.trafficSteps?.message}
+            required
+          >
             {(p) => <Input {...p} {...form.register("trafficSteps")} autoComplete="off" inputMode="numeric" />}
           </FormField>
           <div className="grid gap-4 sm:grid-cols-2">
-            <FormField label={t("analysisSeconds")} hint={t("analysisHint")} error={errors.analysisSeconds?.message} required>
+            <FormField
+              label={t("analysisSeconds")}
+              hint={t("analysisHint")}
+              error={errors.analysisSeconds?.message}
+              required
+            >
               {(p) => <Input {...p} type="number" min={5} max={3600} {...form.register("analysisSeconds", num)} />}
             </FormField>
-            <FormField label={t("drainGraceSeconds")} hint={t("drainHint")} error={errors.drainGraceSeconds?.message} required>
+            <FormField
+              label={t("drainGraceSeconds")}
+              hint={t("drainHint")}
+              error={errors.drainGraceSeconds?.message}
+              required
+            >
               {(p) => <Input {...p} type="number" min={0} max={3600} {...form.register("drainGraceSeconds", num)} />}
             </FormField>
           </div>
@@ -153,7 +183,7 @@ export function MigrationForm({ deploymentId }: { deploymentId: string }) {
             </Button>
           </div>
           {shown && !shown.ok && (
-            <p id="forecast-refused" className="text-danger text-right text-xs">
+            <p id="forecast-refused" className="text-right text-xs text-danger">
               {t("refused")}
             </p>
           )}
@@ -169,7 +199,7 @@ export function MigrationForm({ deploymentId }: { deploymentId: string }) {
       >
         <div aria-live="polite" aria-busy={stale || undefined}>
           {preview.error && debounced !== null ? (
-            <p role="alert" className="text-danger text-sm">
+            <p role="alert" className="text-sm text-danger">
               {readError(preview.error).message}
             </p>
           ) : shown ? (
@@ -181,7 +211,7 @@ export function MigrationForm({ deploymentId }: { deploymentId: string }) {
               problems={shown.problems}
             />
           ) : (
-            <p className="text-muted-foreground text-sm">{debounced === null ? tf("hint") : tc("loading")}</p>
+            <p className="text-sm text-muted-foreground">{debounced === null ? tf("hint") : tc("loading")}</p>
           )}
         </div>
       </Card>

@@ -35,7 +35,7 @@ export function MigrationsPage() {
         title: tl("emptyTitle"),
         description: tl("emptyDescription"),
         action: (
-          <Link href="/deployments" className="text-primary text-sm hover:underline">
+          <Link href="/deployments" className="text-sm text-primary hover:underline">
             {tl("emptyAction")}
           </Link>
         ),
@@ -46,10 +46,10 @@ export function MigrationsPage() {
           header: tl("model"),
           cell: (m) => (
             <>
-              <Link href={`/migrations/${m.id}`} className="text-primary block font-medium hover:underline">
+              <Link href={`/migrations/${m.id}`} className="block font-medium text-primary hover:underline">
                 {m.modelName}
               </Link>
-              <span className="text-muted-foreground block text-xs">{m.deploymentName}</span>
+              <span className="block text-xs text-muted-foreground">{m.deploymentName}</span>
             </>
           ),
         },
@@ -64,7 +64,13 @@ export function MigrationsPage() {
             </>
           ),
         },
-        { id: "state", header: tl("state"), sortable: true, align: "left", cell: (m) => <MigrationStateBadge state={m.state} /> },
+        {
+          id: "state",
+          header: tl("state"),
+          sortable: true,
+          align: "left",
+          cell: (m) => <MigrationStateBadge state={m.state} />,
+        },
         { id: "step", header: tl("step"), align: "left", wrap: true, cell: (m) => m.currentStep ?? "—" },
         {
           id: "approvals",

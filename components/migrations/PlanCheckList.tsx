@@ -18,7 +18,7 @@ export function PlanCheckList({ checks }: { checks: MigrationPlan["checks"] }) {
             <span className={cn("text-xs font-medium", c.ok ? "text-success" : "text-danger")}>
               {c.ok ? t("checkOk") : t("checkRefused")}
             </span>
-            <span className="text-muted-foreground block break-words">{c.message}</span>
+            <span className="block break-words text-muted-foreground">{c.message}</span>
           </span>
         </li>
       ))}

@@ -16,7 +16,13 @@ import { ZRejectRequest } from "@/server/validation/migration";
 
 const ZReason = z.object({ reason: ZRejectRequest.shape.reason });
 
-export function RejectDialog(props: { open: boolean; onClose: () => void; onDone: () => void; migrationId: string; planHash: string }) {
+export function RejectDialog(props: {
+  open: boolean;
+  onClose: () => void;
+  onDone: () => void;
+  migrationId: string;
+  planHash: string;
+}) {
   const t = useTranslations("migrations.approvals");
   const tc = useTranslations("common");
   const trpc = useTRPC();

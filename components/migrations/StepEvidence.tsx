@@ -5,7 +5,17 @@ import { cn } from "@/components/ui/cn";
 import { compactJson, readEvidence, type GoldenCaseView } from "./step-evidence";
 
 /** Source vs target answers per case (golden set or shadowed live requests); differing rows are marked. */
-function CaseTable({ title, caption, cases, summary }: { title: string; caption: string; cases: GoldenCaseView[]; summary?: string }) {
+function CaseTable({
+  title,
+  caption,
+  cases,
+  summary,
+}: {
+  title: string;
+  caption: string;
+  cases: GoldenCaseView[];
+  summary?: string;
+}) {
   const t = useTranslations("migrations.evidence");
   const format = useFormatter();
   const n = (x: number | null) => (x === null ? "—" : format.number(x, { maximumSignificantDigits: 4 }));
@@ -13,9 +23,9 @@ function CaseTable({ title, caption, cases, summary }: { title: string; caption:
     <div className="space-y-1">
       <p className="font-medium">
         {title}
-        {summary && <span className="text-muted-foreground ml-2 font-normal">{summary}</span>}
+        {summary && <span className="ml-2 font-normal text-muted-foreground">{summary}</span>}
       </p>
-      <div className="border-border overflow-x-auto rounded-md border">
+      <div className="overflow-x-auto rounded-md border border-border">
         <table className="w-full text-xs">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-muted/50">
@@ -29,16 +39,25 @@ function CaseTable({ title, caption, cases, summary }: { title: string; caption:
           </thead>
           <tbody>
             {cases.map((c) => (
-              <tr key={c.index} className={cn("border-border border-t", c.ok === false && "bg-danger/5")} data-ok={c.ok ?? undefined}>
+              <tr
+                key={c.index}
+                className={cn("border-t border-border", c.ok === false && "bg-danger/5")}
+                data-ok={c.ok ?? undefined}
+              >
                 <td className="px-2 py-1 tabular-nums">{c.index + 1}</td>
                 <td className="px-2 py-1 font-mono">{compactJson(c.input, 40)}</td>
                 <td className="px-2 py-1 font-mono">{compactJson(c.expected, 40)}</td>
                 <td className="px-2 py-1 font-mono">{compactJson(c.source, 40)}</td>
                 <td className="px-2 py-1 font-mono">{compactJson(c.target, 40)}</td>
                 <td className="px-2 py-1 tabular-nums">{n(c.maxAbsDiff)}</td>
-                <td className={cn("px-2 py-1 font-medium", c.ok === false ? "text-danger" : c.ok ? "text-success" : "text-muted-foreground")}>
+                <td
+                  className={cn(
+                    "px-2 py-1 font-medium",
+                    c.ok === false ? "text-danger" : c.ok ? "text-success" : "text-muted-foreground",
+                  )}
+                >
                   {c.ok === null ? "—" : c.ok ? t("match") : t("differs")}
-                  {c.error && <span className="text-danger block min-w-48 font-normal">{c.error}</span>}
+                  {c.error && <span className="block min-w-48 font-normal text-danger">{c.error}</span>}
                 </td>
               </tr>
             ))}
@@ -64,17 +83,23 @@ export function StepEvidence({ evidence, label }: { evidence: Record<string, unk
           cases={v.golden}
           summary={
             v.goldenSummary?.passed !== null && v.goldenSummary?.passed !== undefined
-              ? t("goldenSummary", { passed: v.goldenSummary.passed, failed: v.goldenSummary.failed ?? 0, max: n(v.goldenSummary.maxAbsDiff) })
+              ? t("goldenSummary", {
+                  passed: v.goldenSummary.passed,
+                  failed: v.goldenSummary.failed ?? 0,
+                  max: n(v.goldenSummary.maxAbsDiff),
+                })
               : undefined
           }
         />
       )}
-      {v.shadow && v.shadow.length > 0 && <CaseTable title={t("shadow")} caption={t("shadowCaption", { step: label })} cases={v.shadow} />}
+      {v.shadow && v.shadow.length > 0 && (
+        <CaseTable title={t("shadow")} caption={t("shadowCaption", { step: label })} cases={v.shadow} />
+      )}
       {v.latency.length > 0 && (
         <dl className="flex flex-wrap gap-x-6 gap-y-1" aria-label={t("latency")}>
           {v.latency.map((l) => (
             <div key={l.key}>
-              <dt className="text-muted-foreground text-xs">{l.key}</dt>
+              <dt className="text-xs text-muted-foreground">{l.key}</dt>
               <dd className="tabular-nums">{t("ms", { ms: format.number(l.ms, { maximumFractionDigits: 1 }) })}</dd>
             </div>
           ))}
@@ -82,7 +107,7 @@ export function StepEvidence({ evidence, label }: { evidence: Record<string, unk
       )}
       {v.weights.length > 0 && (
         <div aria-label={t("weights")} role="group" className="space-y-1">
-          <p className="text-muted-foreground text-xs">{t("weights")}</p>
+          <p className="text-xs text-muted-foreground">{t("weights")}</p>
           <ul className="flex flex-wrap gap-4">
             {v.weights.map((w) => (
               <li key={w.backend} className="tabular-nums">
@@ -96,7 +121,7 @@ export function StepEvidence({ evidence, label }: { evidence: Record<string, unk
         <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
           {v.other.map((o) => (
             <div key={o.key} className="contents">
-              <dt className="text-muted-foreground text-xs">{o.key}</dt>
+              <dt className="text-xs text-muted-foreground">{o.key}</dt>
               <dd className="font-mono text-xs break-all">
                 {typeof o.value === "number" && /ratio$/i.test(o.key)
                   ? format.number(o.value, { style: "percent", maximumFractionDigits: 2 })

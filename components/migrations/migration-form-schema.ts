@@ -17,8 +17,15 @@ export const ZMigrationForm = ZMigrationRequest.extend({
     .string()
     .transform((text, ctx) => {
       const steps = parseTrafficSteps(text);
-      const bad = text.split(/[\s,;]+/).filter(Boolean).find((_, i) => Number.isNaN(steps[i]));
-      if (bad !== undefined) ctx.addIssue({ code: "custom", message: `traffic steps are whole percentages such as 10, 50, 100 (got '${bad}')` });
+      const bad = text
+        .split(/[\s,;]+/)
+        .filter(Boolean)
+        .find((_, i) => Number.isNaN(steps[i]));
+      if (bad !== undefined)
+        ctx.addIssue({
+          code: "custom",
+          message: `traffic steps are whole percentages such as 10, 50, 100 (got '${bad}')`,
+        });
       return steps;
     })
     .pipe(zTrafficSteps),

@@ -1,6 +1,12 @@
 // The migration charts' timeline: the chart range that covers the migration, step markers, and each side's
 // share of the requests computed from the source's and target's request rates.
-import { CHART_RANGES, RANGE_SECONDS, type ChartPanel, type ChartRange, type ChartSeries } from "@/server/validation/metrics";
+import {
+  CHART_RANGES,
+  RANGE_SECONDS,
+  type ChartPanel,
+  type ChartRange,
+  type ChartSeries,
+} from "@/server/validation/metrics";
 
 /** The smallest chart range (ending now) that still shows the migration from its start. */
 export function rangeCovering(startMs: number, nowMs: number): ChartRange {

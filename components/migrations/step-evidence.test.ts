@@ -18,13 +18,26 @@ describe("readEvidence", () => {
   });
 
   it("reads a verify result with cases, match and a summary", () => {
-    const v = readEvidence({ golden: { passed: 1, failed: 1, maxAbsDiff: 0.2, cases: [{ index: 4, match: false, maxAbsDiff: 0.2, error: "timeout" }] } });
+    const v = readEvidence({
+      golden: {
+        passed: 1,
+        failed: 1,
+        maxAbsDiff: 0.2,
+        cases: [{ index: 4, match: false, maxAbsDiff: 0.2, error: "timeout" }],
+      },
+    });
     expect(v.golden?.[0]).toMatchObject({ index: 4, ok: false, error: "timeout" });
     expect(v.goldenSummary).toEqual({ passed: 1, failed: 1, maxAbsDiff: 0.2 });
   });
 
   it("separates latency figures, traffic weights and other keys", () => {
-    const v = readEvidence({ targetP95Ms: 42, latency: { source: 30 }, weights: { source: 50, target: 50 }, requests: 120, note: "ok" });
+    const v = readEvidence({
+      targetP95Ms: 42,
+      latency: { source: 30 },
+      weights: { source: 50, target: 50 },
+      requests: 120,
+      note: "ok",
+    });
     expect(v.latency).toEqual([
       { key: "targetP95Ms", ms: 42 },
       { key: "source", ms: 30 },
@@ -40,7 +53,14 @@ describe("readEvidence", () => {
   });
 
   it("reads weights shaped like HTTPRoute backendRefs", () => {
-    expect(readEvidence({ weights: [{ name: "a", weight: 90 }, { name: "b", weight: 10 }] }).weights).toHaveLength(2);
+    expect(
+      readEvidence({
+        weights: [
+          { name: "a", weight: 90 },
+          { name: "b", weight: 10 },
+        ],
+      }).weights,
+    ).toHaveLength(2);
   });
 
   it("keeps an unknown golden shape as other evidence", () => {
@@ -51,13 +71,27 @@ describe("readEvidence", () => {
 describe("the worker's evidence", () => {
   it("reads a verify step: golden and shadow cases with messages, latencies of the target's answers", () => {
     const v = readEvidence({
-      golden: [{ index: 0, ok: false, maxAbsDiff: 0.31, message: "output 'score'[0]: expected 0.12, got 0.43", expected: [0.12], source: [0.12], target: [0.43] }],
+      golden: [
+        {
+          index: 0,
+          ok: false,
+          maxAbsDiff: 0.31,
+          message: "output 'score'[0]: expected 0.12, got 0.43",
+          expected: [0.12],
+          source: [0.12],
+          target: [0.43],
+        },
+      ],
       shadow: [{ index: 0, ok: true, maxAbsDiff: 0, message: null }],
       targetLatencyMs: [12, 30, 18],
       p95Ms: 41,
       sloMs: 120,
     });
-    expect(v.golden?.[0]).toMatchObject({ ok: false, error: "output 'score'[0]: expected 0.12, got 0.43", target: [0.43] });
+    expect(v.golden?.[0]).toMatchObject({
+      ok: false,
+      error: "output 'score'[0]: expected 0.12, got 0.43",
+      target: [0.43],
+    });
     expect(v.shadow).toHaveLength(1);
     expect(v.latency).toEqual([
       { key: "targetLatencyMs p50", ms: 18 },
@@ -68,7 +102,15 @@ describe("the worker's evidence", () => {
   });
 
   it("reads a traffic step's weights by cluster", () => {
-    const v = readEvidence({ percent: 50, weights: [{ cluster: "aws-use1-gpu", weight: 50 }, { cluster: "lepton-h100", weight: 50 }], requests: 300, errorRatio: 0 });
+    const v = readEvidence({
+      percent: 50,
+      weights: [
+        { cluster: "aws-use1-gpu", weight: 50 },
+        { cluster: "lepton-h100", weight: 50 },
+      ],
+      requests: 300,
+      errorRatio: 0,
+    });
     expect(v.weights).toEqual([
       { backend: "aws-use1-gpu", weight: 50 },
       { backend: "lepton-h100", weight: 50 },

@@ -52,7 +52,8 @@ function weightsOf(v: unknown): { backend: string; weight: number }[] {
       return weight !== null && backend ? [{ backend, weight }] : [];
     });
   }
-  if (isRecord(v)) return Object.entries(v).flatMap(([backend, w]) => (num(w) !== null ? [{ backend, weight: num(w)! }] : []));
+  if (isRecord(v))
+    return Object.entries(v).flatMap(([backend, w]) => (num(w) !== null ? [{ backend, weight: num(w)! }] : []));
   return [];
 }
 
@@ -67,7 +68,12 @@ export function readEvidence(evidence: Record<string, unknown>): EvidenceView {
       }
       if (cases) {
         view.golden = cases.map(goldenCase);
-        if (isRecord(value)) view.goldenSummary = { passed: num(value.passed), failed: num(value.failed), maxAbsDiff: num(value.maxAbsDiff) };
+        if (isRecord(value))
+          view.goldenSummary = {
+            passed: num(value.passed),
+            failed: num(value.failed),
+            maxAbsDiff: num(value.maxAbsDiff),
+          };
         continue;
       }
     }
@@ -84,7 +90,10 @@ export function readEvidence(evidence: Record<string, unknown>): EvidenceView {
     }
     if (LATENCY_KEY.test(key) && Array.isArray(value) && value.length > 0 && value.every((v) => num(v) !== null)) {
       const sorted = (value as number[]).slice().sort((a, b) => a - b);
-      view.latency.push({ key: `${key} p50`, ms: sorted[Math.floor((sorted.length - 1) / 2)]! }, { key: `${key} max`, ms: sorted[sorted.length - 1]! });
+      view.latency.push(
+        { key: `${key} p50`, ms: sorted[Math.floor((sorted.length - 1) / 2)]! },
+        { key: `${key} max`, ms: sorted[sorted.length - 1]! },
+      );
       continue;
     }
     if (LATENCY_KEY.test(key) && num(value) !== null) {
@@ -96,7 +105,11 @@ export function readEvidence(evidence: Record<string, unknown>): EvidenceView {
   if (view.golden && !view.goldenSummary) {
     const failed = view.golden.filter((c) => c.ok === false).length;
     const diffs = view.golden.flatMap((c) => (c.maxAbsDiff === null ? [] : [c.maxAbsDiff]));
-    view.goldenSummary = { passed: view.golden.length - failed, failed, maxAbsDiff: diffs.length ? Math.max(...diffs) : null };
+    view.goldenSummary = {
+      passed: view.golden.length - failed,
+      failed,
+      maxAbsDiff: diffs.length ? Math.max(...diffs) : null,
+    };
   }
   return view;
 }
@@ -104,6 +117,9 @@ export function readEvidence(evidence: Record<string, unknown>): EvidenceView {
 /** A compact one-line rendering of a JSON value for a table cell (long values are cut). */
 export function compactJson(v: unknown, max = 80): string {
   if (v === undefined) return "—";
-  const s = typeof v === "string" ? v : JSON.stringify(v, (_, x: unknown) => (typeof x === "number" ? Number(x.toPrecision(6)) : x));
+  const s =
+    typeof v === "string"
+      ? v
+      : JSON.stringify(v, (_, x: unknown) => (typeof x === "number" ? Number(x.toPrecision(6)) : x));
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }

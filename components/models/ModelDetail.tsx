@@ -37,7 +37,11 @@ export function ModelDetail({ id }: { id: string }) {
   const del = useConfirmedMutation({
     mutation: trpc.model.delete.mutationOptions(),
     variables: (model: { id: string; name: string }) => ({ id: model.id }),
-    confirm: (model) => ({ title: t("deleteTitle", { name: model.name }), description: t("deleteDescription"), confirmLabel: t("deleteModel") }),
+    confirm: (model) => ({
+      title: t("deleteTitle", { name: model.name }),
+      description: t("deleteDescription"),
+      confirmLabel: t("deleteModel"),
+    }),
     success: (model) => t("deletedToast", { name: model.name }),
     invalidate: [trpc.model.list.queryKey()],
     after: () => router.push("/models"),

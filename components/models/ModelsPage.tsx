@@ -49,7 +49,13 @@ export function ModelsPage() {
         },
         { id: "task", header: t("task"), sortable: true, cell: (m) => m.task },
         { id: "framework", header: t("framework"), cell: (m) => m.framework },
-        { id: "versions", header: t("versions"), align: "right", className: "tabular-nums", cell: (m) => m.versionCount },
+        {
+          id: "versions",
+          header: t("versions"),
+          align: "right",
+          className: "tabular-nums",
+          cell: (m) => m.versionCount,
+        },
         {
           id: "latestVersion",
           header: t("latestVersion"),
@@ -60,7 +66,12 @@ export function ModelsPage() {
               <span className="text-muted-foreground">{t("none")}</span>
             ),
         },
-        { id: "createdAt", header: t("created"), sortable: true, cell: (m) => format.dateTime(m.createdAt, { dateStyle: "medium" }) },
+        {
+          id: "createdAt",
+          header: t("created"),
+          sortable: true,
+          cell: (m) => format.dateTime(m.createdAt, { dateStyle: "medium" }),
+        },
       ]}
     >
       <CreateModelDialog open={adding} onClose={() => setAdding(false)} />

@@ -33,9 +33,7 @@ describe("runConfirmed", () => {
   it("shows a refused action's message, closes, and neither refreshes nor continues", async () => {
     const log: string[] = [];
     const refused = new Error("cloud 'aws-1' still has 2 clusters; delete them first");
-    const outcome = await runConfirmed(
-      steps(() => Promise.reject(refused), log),
-    );
+    const outcome = await runConfirmed(steps(() => Promise.reject(refused), log));
     expect(outcome).toEqual({ ok: false, error: refused });
     expect(log).toEqual(["mutate", `error: ${refused.message}`, "close"]);
   });

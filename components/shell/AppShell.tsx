@@ -39,15 +39,15 @@ export function AppShell({ sidebar, topBar, children }: AppShellProps) {
   }, [menuOpen]);
 
   return (
-    <div className="bg-background min-h-dvh">
+    <div className="min-h-dvh bg-background">
       <a
         href={`#${MAIN_CONTENT_ID}`}
-        className="bg-surface text-foreground focus:outline-ring sr-only rounded-md px-3 py-2 text-sm font-medium shadow-lg focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 focus:outline-2"
+        className="sr-only rounded-md bg-surface px-3 py-2 text-sm font-medium text-foreground shadow-lg focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 focus:outline-2 focus:outline-ring"
       >
         {t("skipToContent")}
       </a>
 
-      <div className="border-border bg-surface fixed inset-y-0 left-0 z-30 hidden w-60 border-r lg:block">
+      <div className="fixed inset-y-0 left-0 z-30 hidden w-60 border-r border-border bg-surface lg:block">
         {sidebar}
       </div>
       <MobileNavDrawer id={drawerId} open={menuOpen} onClose={() => setMenuOpen(false)}>
@@ -55,7 +55,7 @@ export function AppShell({ sidebar, topBar, children }: AppShellProps) {
       </MobileNavDrawer>
 
       <div className="flex min-h-dvh flex-col lg:pl-60">
-        <header className="border-border bg-surface/85 supports-[backdrop-filter]:bg-surface/70 sticky top-0 z-20 flex h-14 shrink-0 items-center gap-3 border-b px-4 backdrop-blur sm:px-6">
+        <header className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-3 border-b border-border bg-surface/85 px-4 backdrop-blur supports-[backdrop-filter]:bg-surface/70 sm:px-6">
           <Button
             variant="ghost"
             size="icon"

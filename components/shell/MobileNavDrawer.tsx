@@ -27,7 +27,7 @@ export function MobileNavDrawer({ id, open, onClose, children }: MobileNavDrawer
           onClick={(event) => {
             if (event.target instanceof Element && event.target.closest("a[href]")) onClose();
           }}
-          className="border-border bg-surface text-foreground fixed inset-y-0 left-0 z-50 h-dvh w-72 max-w-[85vw] border-r p-0 shadow-xl focus:outline-none motion-safe:transition-transform motion-safe:duration-200 lg:hidden motion-safe:starting:-translate-x-full"
+          className="fixed inset-y-0 left-0 z-50 h-dvh w-72 max-w-[85vw] border-r border-border bg-surface p-0 text-foreground shadow-xl focus:outline-none motion-safe:transition-transform motion-safe:duration-200 lg:hidden motion-safe:starting:-translate-x-full"
         >
           <RadixDialog.Title className="sr-only">{tNav("main")}</RadixDialog.Title>
           <div className="relative h-full">

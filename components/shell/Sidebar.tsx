@@ -41,14 +41,14 @@ export function Sidebar({ items, counts, header, footer, className }: SidebarPro
           className={cn(
             "flex h-8 items-center gap-2 rounded-md px-2 text-sm transition-colors",
             isActive
-              ? "bg-muted text-foreground font-medium"
+              ? "bg-muted font-medium text-foreground"
               : "text-muted-foreground hover:bg-muted/60 hover:text-foreground",
             focusRing,
           )}
         >
           <span className="min-w-0 flex-1 truncate">{t(item.key)}</span>
           {count !== undefined && count > 0 && (
-            <span className="bg-primary/10 text-primary rounded-full px-1.5 text-xs font-medium tabular-nums">
+            <span className="rounded-full bg-primary/10 px-1.5 text-xs font-medium text-primary tabular-nums">
               <span aria-hidden="true">{count}</span>
               <span className="sr-only">{t("pendingCount", { count })}</span>
             </span>
@@ -64,9 +64,9 @@ export function Sidebar({ items, counts, header, footer, className }: SidebarPro
         <Link
           href="/"
           aria-label={tShell("home")}
-          className={cn("text-foreground flex items-center gap-2 rounded-md", focusRing)}
+          className={cn("flex items-center gap-2 rounded-md text-foreground", focusRing)}
         >
-          <svg viewBox="0 0 24 24" aria-hidden="true" className="text-primary size-6" fill="none">
+          <svg viewBox="0 0 24 24" aria-hidden="true" className="size-6 text-primary" fill="none">
             <rect width="24" height="24" rx="6" fill="currentColor" />
             <path
               d="M5 10.5c2.6-.2 4.9 1.1 7 4 2.1-2.9 4.4-4.2 7-4"
@@ -88,7 +88,7 @@ export function Sidebar({ items, counts, header, footer, className }: SidebarPro
           const headingId = `${idPrefix}-${section}`;
           return (
             <div key={section} className="mt-5">
-              <h2 id={headingId} className="text-muted-foreground px-2 pb-1.5 text-xs font-medium">
+              <h2 id={headingId} className="px-2 pb-1.5 text-xs font-medium text-muted-foreground">
                 {t(`sections.${section}`)}
               </h2>
               <ul aria-labelledby={headingId} className="space-y-0.5">
@@ -98,7 +98,7 @@ export function Sidebar({ items, counts, header, footer, className }: SidebarPro
           );
         })}
       </nav>
-      {footer && <div className="border-border shrink-0 border-t p-3">{footer}</div>}
+      {footer && <div className="shrink-0 border-t border-border p-3">{footer}</div>}
     </div>
   );
 }

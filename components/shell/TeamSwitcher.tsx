@@ -28,10 +28,10 @@ export function TeamSwitcher({ teams, currentTeamId, onSwitch, className }: Team
 
   if (teams.length <= 1) {
     return (
-      <div className={cn("border-border rounded-md border px-3 py-2", className)}>
-        <p className="text-muted-foreground text-xs">{t("team")}</p>
-        <p className="text-foreground truncate text-sm font-medium">{current?.name}</p>
-        {role && <p className="text-muted-foreground text-xs">{role}</p>}
+      <div className={cn("rounded-md border border-border px-3 py-2", className)}>
+        <p className="text-xs text-muted-foreground">{t("team")}</p>
+        <p className="truncate text-sm font-medium text-foreground">{current?.name}</p>
+        {role && <p className="text-xs text-muted-foreground">{role}</p>}
       </div>
     );
   }
@@ -62,7 +62,7 @@ export function TeamSwitcher({ teams, currentTeamId, onSwitch, className }: Team
         ))}
       </Select>
       {role && (
-        <p id={`${id}-role`} className="text-muted-foreground px-1 text-xs">
+        <p id={`${id}-role`} className="px-1 text-xs text-muted-foreground">
           {role}
         </p>
       )}

@@ -29,16 +29,16 @@ export function ThemeToggle({ className }: ThemeToggleProps) {
   );
 
   return (
-    <fieldset className={cn("border-border bg-surface inline-flex items-center rounded-md border p-0.5", className)}>
+    <fieldset className={cn("inline-flex items-center rounded-md border border-border bg-surface p-0.5", className)}>
       <legend className="sr-only">{t("theme")}</legend>
       {options.map((option) => (
         <label
           key={option.value}
           title={t(option.value)}
           className={cn(
-            "text-muted-foreground hover:text-foreground inline-flex size-7 cursor-pointer items-center justify-center rounded transition-colors",
+            "inline-flex size-7 cursor-pointer items-center justify-center rounded text-muted-foreground transition-colors hover:text-foreground",
             "has-[:checked]:bg-muted has-[:checked]:text-foreground",
-            "has-[:focus-visible]:outline-ring has-[:focus-visible]:outline-2",
+            "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-ring",
           )}
         >
           <input

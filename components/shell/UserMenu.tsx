@@ -68,7 +68,7 @@ export function UserMenu({ name, email, onSignOut, className }: UserMenuProps) {
         aria-controls={panelId}
         onClick={() => setOpen((value) => !value)}
         className={cn(
-          "bg-primary/10 text-primary hover:bg-primary/15 inline-flex size-8 cursor-pointer items-center justify-center rounded-full text-xs font-semibold transition-colors",
+          "inline-flex size-8 cursor-pointer items-center justify-center rounded-full bg-primary/10 text-xs font-semibold text-primary transition-colors hover:bg-primary/15",
           focusRing,
         )}
       >
@@ -77,14 +77,14 @@ export function UserMenu({ name, email, onSignOut, className }: UserMenuProps) {
       {open && (
         <div
           id={panelId}
-          className="border-border bg-surface absolute top-full right-0 z-40 mt-2 w-64 rounded-lg border p-1 shadow-lg"
+          className="absolute top-full right-0 z-40 mt-2 w-64 rounded-lg border border-border bg-surface p-1 shadow-lg"
         >
           <div className="px-3 py-2">
-            <p className="text-muted-foreground text-xs">{tShell("signedInAs")}</p>
-            <p className="text-foreground truncate text-sm font-medium">{name}</p>
-            <p className="text-muted-foreground truncate text-sm">{email}</p>
+            <p className="text-xs text-muted-foreground">{tShell("signedInAs")}</p>
+            <p className="truncate text-sm font-medium text-foreground">{name}</p>
+            <p className="truncate text-sm text-muted-foreground">{email}</p>
           </div>
-          <div className="border-border my-1 border-t" />
+          <div className="my-1 border-t border-border" />
           <Button
             variant="ghost"
             size="sm"

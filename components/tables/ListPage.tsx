@@ -80,7 +80,9 @@ export function ListPage<S extends string, F extends Record<string, FilterSpec>,
           const set = (v: string) => list.setFilter(key, (v || null) as never);
           if (spec === "text") {
             const text = labels as TextFilterLabels;
-            return <SearchInput key={key} label={text.label} value={value} onChange={set} placeholder={text.placeholder} />;
+            return (
+              <SearchInput key={key} label={text.label} value={value} onChange={set} placeholder={text.placeholder} />
+            );
           }
           const select = labels as SelectFilterLabels<string>;
           return (

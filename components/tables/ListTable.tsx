@@ -32,13 +32,18 @@ export function ListTable<R extends { id: string }>(props: {
   const { columns, actions, sorting, onSortingChange } = props;
   const byId = new Map(columns.map((c) => [c.id, c]));
   // The table's column model changes only when the set of columns does, not on every render.
-  const shape = [...columns.map((c) => `${c.id}${c.sortable ? ":sort" : ""}`), ...(actions?.length ? [ACTIONS] : [])].join(",");
+  const shape = [
+    ...columns.map((c) => `${c.id}${c.sortable ? ":sort" : ""}`),
+    ...(actions?.length ? [ACTIONS] : []),
+  ].join(",");
   const defs = useMemo<ColumnDef<typeof features, R>[]>(
     () =>
       shape.split(",").map((entry) => {
         const [id = "", sort] = entry.split(":");
         // TanStack lets only accessor columns sort; the value is unused (the server sorts).
-        return sort === "sort" ? { id, accessorFn: (row: R) => row.id, enableSorting: true } : { id, enableSorting: false };
+        return sort === "sort"
+          ? { id, accessorFn: (row: R) => row.id, enableSorting: true }
+          : { id, enableSorting: false };
       }),
     [shape],
   );
@@ -91,7 +96,12 @@ export function ListTable<R extends { id: string }>(props: {
             {row.getAllCells().map((cell) => {
               const column = byId.get(cell.column.id);
               return (
-                <Td key={cell.id} align={column ? column.align : "right"} wrap={column?.wrap} className={column?.className}>
+                <Td
+                  key={cell.id}
+                  align={column ? column.align : "right"}
+                  wrap={column?.wrap}
+                  className={column?.className}
+                >
                   {column ? column.cell(row.original) : actions && <RowActions row={row.original} actions={actions} />}
                 </Td>
               );

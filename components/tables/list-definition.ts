@@ -38,7 +38,10 @@ export type ListInput<S extends string, F extends Record<string, FilterSpec>> = 
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-export function defineList<const S extends string, const F extends Record<string, FilterSpec> = Record<never, never>>(def: {
+export function defineList<
+  const S extends string,
+  const F extends Record<string, FilterSpec> = Record<never, never>,
+>(def: {
   sorts: readonly S[];
   defaultSort: NoInfer<S>;
   defaultDir?: SortDir;

@@ -10,7 +10,8 @@ export interface FormError {
 
 export function readError(err: unknown): FormError {
   if (err instanceof TRPCClientError) {
-    const data = err.data as { field?: string | null; zodIssues?: { path: string[]; message: string }[] | null } | undefined;
+    const data = err.data as
+      { field?: string | null; zodIssues?: { path: string[]; message: string }[] | null } | undefined;
     const fieldErrors: Record<string, string> = {};
     for (const i of data?.zodIssues ?? []) fieldErrors[i.path.join(".")] ??= i.message;
     const first = data?.zodIssues?.[0];

@@ -31,23 +31,23 @@ export function Card({
   return (
     <section
       aria-labelledby={title ? titleId : undefined}
-      className={cn("border-border bg-surface rounded-lg border shadow-xs", className)}
+      className={cn("rounded-lg border border-border bg-surface shadow-xs", className)}
     >
       {hasHeader && (
-        <header className="border-border flex items-start justify-between gap-4 border-b px-5 py-4">
+        <header className="flex items-start justify-between gap-4 border-b border-border px-5 py-4">
           <div className="min-w-0">
             {title && (
-              <Heading id={titleId} className="text-foreground text-sm font-semibold">
+              <Heading id={titleId} className="text-sm font-semibold text-foreground">
                 {title}
               </Heading>
             )}
-            {description && <p className="text-muted-foreground mt-1 text-sm">{description}</p>}
+            {description && <p className="mt-1 text-sm text-muted-foreground">{description}</p>}
           </div>
           {actions && <div className="flex shrink-0 items-center gap-2">{actions}</div>}
         </header>
       )}
       <div className={flush ? undefined : "p-5"}>{children}</div>
-      {footer && <footer className="border-border bg-muted/40 rounded-b-lg border-t px-5 py-3">{footer}</footer>}
+      {footer && <footer className="rounded-b-lg border-t border-border bg-muted/40 px-5 py-3">{footer}</footer>}
     </section>
   );
 }

@@ -69,7 +69,7 @@ export function CopyButton({ value, label, showText = false, variant = "ghost", 
       className={className}
       onClick={() => void copy()}
     >
-      <Icon name={copied ? "check" : "copy"} className={copied ? "text-success size-4" : "size-4"} />
+      <Icon name={copied ? "check" : "copy"} className={copied ? "size-4 text-success" : "size-4"} />
       {showText && t("copy")}
     </Button>
   );

@@ -75,7 +75,7 @@ export function Dialog({
             }
           }}
           className={cn(
-            "border-border bg-surface text-foreground fixed top-1/2 left-1/2 z-50 w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2 rounded-xl border p-0 shadow-2xl focus:outline-none",
+            "fixed top-1/2 left-1/2 z-50 w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2 rounded-xl border border-border bg-surface p-0 text-foreground shadow-2xl focus:outline-none",
             "motion-safe:transition motion-safe:duration-150 motion-safe:starting:scale-[0.98] motion-safe:starting:opacity-0",
             widths[size],
             className,
@@ -85,14 +85,14 @@ export function Dialog({
             <header className={cn("px-5 pt-5 pr-14", !hasBody && "pb-5")}>
               <RadixDialog.Title className="text-base font-semibold">{title}</RadixDialog.Title>
               {description && (
-                <RadixDialog.Description className="text-muted-foreground mt-1.5 text-sm">
+                <RadixDialog.Description className="mt-1.5 text-sm text-muted-foreground">
                   {description}
                 </RadixDialog.Description>
               )}
             </header>
             {hasBody && <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4 text-sm">{children}</div>}
             {footer && (
-              <footer className="border-border bg-muted/40 flex flex-wrap justify-end gap-2 rounded-b-xl border-t px-5 py-3">
+              <footer className="flex flex-wrap justify-end gap-2 rounded-b-xl border-t border-border bg-muted/40 px-5 py-3">
                 {footer}
               </footer>
             )}

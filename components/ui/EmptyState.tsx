@@ -17,12 +17,12 @@ export function EmptyState({ title, description, action, className }: EmptyState
   return (
     <div
       className={cn(
-        "border-border flex flex-col items-center justify-center rounded-lg border border-dashed px-6 py-12 text-center",
+        "flex flex-col items-center justify-center rounded-lg border border-dashed border-border px-6 py-12 text-center",
         className,
       )}
     >
-      <p className="text-foreground text-sm font-semibold">{title ?? t("empty")}</p>
-      {description && <p className="text-muted-foreground mt-1.5 max-w-md text-sm">{description}</p>}
+      <p className="text-sm font-semibold text-foreground">{title ?? t("empty")}</p>
+      {description && <p className="mt-1.5 max-w-md text-sm text-muted-foreground">{description}</p>}
       {action && <div className="mt-5">{action}</div>}
     </div>
   );

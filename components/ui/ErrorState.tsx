@@ -22,13 +22,13 @@ export function ErrorState({ message, title, onRetry, retrying = false, classNam
     <div
       role="alert"
       className={cn(
-        "border-danger/30 bg-danger/5 flex flex-col items-center justify-center rounded-lg border px-6 py-10 text-center",
+        "flex flex-col items-center justify-center rounded-lg border border-danger/30 bg-danger/5 px-6 py-10 text-center",
         className,
       )}
     >
-      <Icon name="alertCircle" className="text-danger size-5" />
-      <p className="text-foreground mt-2 text-sm font-semibold">{title ?? t("error")}</p>
-      <p className="text-muted-foreground mt-1 max-w-lg text-sm break-words">{message}</p>
+      <Icon name="alertCircle" className="size-5 text-danger" />
+      <p className="mt-2 text-sm font-semibold text-foreground">{title ?? t("error")}</p>
+      <p className="mt-1 max-w-lg text-sm break-words text-muted-foreground">{message}</p>
       {onRetry && (
         <Button size="sm" className="mt-4" onClick={onRetry} loading={retrying}>
           {t("retry")}

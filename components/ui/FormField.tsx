@@ -48,12 +48,12 @@ export function FormField({ label, hint, error, required, id, className, childre
         "aria-required": required ? true : undefined,
       })}
       {hasError && (
-        <p id={errorId} className="text-danger text-xs font-medium">
+        <p id={errorId} className="text-xs font-medium text-danger">
           {error}
         </p>
       )}
       {hint && (
-        <p id={hintId} className="text-muted-foreground text-xs">
+        <p id={hintId} className="text-xs text-muted-foreground">
           {hint}
         </p>
       )}

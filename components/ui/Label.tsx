@@ -6,10 +6,10 @@ export type LabelProps = ComponentPropsWithRef<"label"> & { required?: boolean }
 
 export function Label({ className, required = false, children, ...rest }: LabelProps) {
   return (
-    <label className={cn("text-foreground text-sm font-medium", className)} {...rest}>
+    <label className={cn("text-sm font-medium text-foreground", className)} {...rest}>
       {children}
       {required && (
-        <span aria-hidden="true" className="text-danger ml-0.5">
+        <span aria-hidden="true" className="ml-0.5 text-danger">
           *
         </span>
       )}

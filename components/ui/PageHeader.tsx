@@ -14,8 +14,8 @@ export function PageHeader({ title, description, actions, className }: PageHeade
   return (
     <header className={cn("mb-6 flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between", className)}>
       <div className="min-w-0">
-        <h1 className="text-foreground text-xl font-semibold tracking-tight">{title}</h1>
-        {description && <p className="text-muted-foreground mt-1 max-w-3xl text-sm">{description}</p>}
+        <h1 className="text-xl font-semibold tracking-tight text-foreground">{title}</h1>
+        {description && <p className="mt-1 max-w-3xl text-sm text-muted-foreground">{description}</p>}
       </div>
       {actions && <div className="flex shrink-0 flex-wrap items-center gap-2">{actions}</div>}
     </header>

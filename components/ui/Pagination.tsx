@@ -28,7 +28,7 @@ export function Pagination({ page, pageCount, total, onPageChange, className }: 
     >
       <p className="text-muted-foreground tabular-nums">{t("rows", { count: total })}</p>
       <div className="flex items-center gap-2">
-        <p aria-live="polite" className="text-muted-foreground mr-1 tabular-nums">
+        <p aria-live="polite" className="mr-1 text-muted-foreground tabular-nums">
           {t("pageOf", { page: current, pageCount: pages })}
         </p>
         <Button size="sm" aria-disabled={atStart || undefined} onClick={() => onPageChange(current - 1)}>

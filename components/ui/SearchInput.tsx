@@ -73,7 +73,7 @@ export function SearchInput({
       </label>
       <Icon
         name="search"
-        className="text-muted-foreground pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2"
+        className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
       />
       <input
         ref={ref}
@@ -104,7 +104,7 @@ export function SearchInput({
           aria-label={t("clearSearch")}
           onClick={() => reportNow("")}
           className={cn(
-            "text-muted-foreground hover:bg-muted hover:text-foreground absolute top-1/2 right-1.5 inline-flex size-6 -translate-y-1/2 cursor-pointer items-center justify-center rounded",
+            "absolute top-1/2 right-1.5 inline-flex size-6 -translate-y-1/2 cursor-pointer items-center justify-center rounded text-muted-foreground hover:bg-muted hover:text-foreground",
             focusRing,
           )}
         >

@@ -28,7 +28,7 @@ export function Select({ controlSize = "md", className, wrapperClassName, childr
       <Icon
         name="chevronDown"
         className={cn(
-          "text-muted-foreground pointer-events-none absolute top-1/2 size-4 -translate-y-1/2",
+          "pointer-events-none absolute top-1/2 size-4 -translate-y-1/2 text-muted-foreground",
           controlSize === "sm" ? "right-2" : "right-2.5",
         )}
       />

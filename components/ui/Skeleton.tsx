@@ -11,7 +11,7 @@ export function Skeleton({ className }: SkeletonProps) {
   return (
     <div
       aria-hidden="true"
-      className={cn("bg-muted rounded-md motion-safe:animate-pulse", className ?? "h-4 w-full")}
+      className={cn("rounded-md bg-muted motion-safe:animate-pulse", className ?? "h-4 w-full")}
     />
   );
 }

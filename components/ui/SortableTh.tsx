@@ -34,7 +34,7 @@ export function SortableTh({ direction, onSort, align = "left", className, child
         type="button"
         onClick={() => onSort(next)}
         className={cn(
-          "hover:bg-muted hover:text-foreground -mx-1.5 inline-flex cursor-pointer items-center gap-1 rounded px-1.5 py-1 transition-colors",
+          "-mx-1.5 inline-flex cursor-pointer items-center gap-1 rounded px-1.5 py-1 transition-colors hover:bg-muted hover:text-foreground",
           direction ? "text-foreground" : "text-muted-foreground",
           align === "right" && "flex-row-reverse",
           focusRing,

@@ -29,7 +29,7 @@ export function Spinner({ size = "md", label, decorative = false, className }: S
   );
   if (decorative) return svg;
   return (
-    <span role="status" className={cn("text-muted-foreground inline-flex items-center", className)}>
+    <span role="status" className={cn("inline-flex items-center text-muted-foreground", className)}>
       {svg}
       <span className="sr-only">{label ?? t("loading")}</span>
     </span>

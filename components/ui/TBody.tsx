@@ -6,7 +6,7 @@ export function TBody({ className, ...rest }: ComponentPropsWithRef<"tbody">) {
   return (
     <tbody
       className={cn(
-        "[&>tr]:border-border [&>tr:hover]:bg-muted/40 [&>tr]:border-b [&>tr]:transition-colors [&>tr:last-child]:border-0",
+        "[&>tr]:border-b [&>tr]:border-border [&>tr]:transition-colors [&>tr:hover]:bg-muted/40 [&>tr:last-child]:border-0",
         className,
       )}
       {...rest}

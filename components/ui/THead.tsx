@@ -3,5 +3,5 @@ import type { ComponentPropsWithRef } from "react";
 import { cn } from "./cn";
 
 export function THead({ className, ...rest }: ComponentPropsWithRef<"thead">) {
-  return <thead className={cn("border-border bg-muted/50 border-b", className)} {...rest} />;
+  return <thead className={cn("border-b border-border bg-muted/50", className)} {...rest} />;
 }

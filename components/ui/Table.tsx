@@ -24,7 +24,7 @@ export function Table({
     <div
       className={cn(
         "relative w-full overflow-x-auto",
-        framed && "border-border bg-surface rounded-lg border shadow-xs",
+        framed && "rounded-lg border border-border bg-surface shadow-xs",
         containerClassName,
       )}
     >
@@ -32,7 +32,7 @@ export function Table({
         {caption && (
           <caption
             className={
-              captionVisible ? "text-foreground caption-top px-3 py-2 text-left text-sm font-medium" : "sr-only"
+              captionVisible ? "caption-top px-3 py-2 text-left text-sm font-medium text-foreground" : "sr-only"
             }
           >
             {caption}

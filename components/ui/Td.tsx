@@ -14,7 +14,7 @@ export function Td({ align = "left", wrap = false, className, ...rest }: TdProps
   return (
     <td
       className={cn(
-        "text-foreground px-3 py-2.5 align-middle",
+        "px-3 py-2.5 align-middle text-foreground",
         !wrap && "whitespace-nowrap",
         alignClasses[align],
         className,

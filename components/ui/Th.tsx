@@ -17,7 +17,7 @@ export function Th({ align = "left", scope = "col", className, ...rest }: ThProp
     <th
       scope={scope}
       className={cn(
-        "text-muted-foreground h-9 px-3 align-middle text-xs font-medium whitespace-nowrap",
+        "h-9 px-3 align-middle text-xs font-medium whitespace-nowrap text-muted-foreground",
         alignClasses[align],
         className,
       )}

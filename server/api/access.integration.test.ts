@@ -44,10 +44,27 @@ const SAMPLE_INPUTS: Record<string, (other: Ids) => unknown> = {
   "cluster.testConnection": (o) => ({ id: o.clusterId }),
   "gpuPrice.list": () => ({}),
   "gpuPrice.exportCsv": () => undefined,
-  "gpuPrice.create": () => ({ provider: "AWS", region: "us-west-2", gpuType: "A10G", pricePerHour: 1, source: "t", effectiveDate: "2026-02-01" }),
-  "gpuPrice.update": (o) => ({ id: o.gpuPriceId, provider: "AWS", region: "us-east-1", gpuType: "H100", pricePerHour: 9, source: "t", effectiveDate: "2026-01-01" }),
+  "gpuPrice.create": () => ({
+    provider: "AWS",
+    region: "us-west-2",
+    gpuType: "A10G",
+    pricePerHour: 1,
+    source: "t",
+    effectiveDate: "2026-02-01",
+  }),
+  "gpuPrice.update": (o) => ({
+    id: o.gpuPriceId,
+    provider: "AWS",
+    region: "us-east-1",
+    gpuType: "H100",
+    pricePerHour: 9,
+    source: "t",
+    effectiveDate: "2026-01-01",
+  }),
   "gpuPrice.delete": (o) => ({ id: o.gpuPriceId }),
-  "gpuPrice.importCsv": () => ({ csv: "provider,region,gpuType,pricePerHour,currency,source,effectiveDate\nAWS,us-east-1,L4,0.8,USD,t,2026-03-01\n" }),
+  "gpuPrice.importCsv": () => ({
+    csv: "provider,region,gpuType,pricePerHour,currency,source,effectiveDate\nAWS,us-east-1,L4,0.8,USD,t,2026-03-01\n",
+  }),
   "model.list": () => ({}),
   "model.get": (o) => ({ id: o.modelId }),
   "model.create": () => ({ name: "new-model", task: "ranking", framework: "onnx" }),
@@ -66,7 +83,13 @@ const SAMPLE_INPUTS: Record<string, (other: Ids) => unknown> = {
   "deployment.get": (o) => ({ id: o.deploymentId }),
   "deployment.options": () => undefined,
   "deployment.logs": (o) => ({ id: o.deploymentId, tailLines: 50 }),
-  "deployment.preflight": (o) => ({ clusterId: o.clusterId, modelVersionId: o.versionId, gpuType: "H100", gpusPerReplica: 1, replicas: 1 }),
+  "deployment.preflight": (o) => ({
+    clusterId: o.clusterId,
+    modelVersionId: o.versionId,
+    gpuType: "H100",
+    gpusPerReplica: 1,
+    replicas: 1,
+  }),
   "deployment.create": (o) => ({
     clusterId: o.clusterId,
     modelVersionId: o.versionId,
@@ -82,7 +105,13 @@ const SAMPLE_INPUTS: Record<string, (other: Ids) => unknown> = {
   "deployment.scale": (o) => ({ id: o.deploymentId, replicas: 2 }),
   "deployment.delete": (o) => ({ id: o.deploymentId }),
   "audit.list": () => ({}),
-  "embed.create": (o) => ({ deploymentId: o.deploymentId, metric: "latency", rangeMinutes: 60, live: true, expiresInDays: 30 }),
+  "embed.create": (o) => ({
+    deploymentId: o.deploymentId,
+    metric: "latency",
+    rangeMinutes: 60,
+    live: true,
+    expiresInDays: 30,
+  }),
   "embed.list": () => ({}),
   "embed.revoke": (o) => ({ id: o.embedLinkId }),
   "embed.origins": () => undefined,
@@ -105,7 +134,14 @@ const SAMPLE_INPUTS: Record<string, (other: Ids) => unknown> = {
   "approval.approve": (o) => ({ migrationId: o.migrationId, planHash: "0".repeat(64) }),
   "approval.reject": (o) => ({ migrationId: o.migrationId, planHash: "0".repeat(64), reason: "not now" }),
   "approval.policy": () => undefined,
-  "cloud.setStore": (o) => ({ id: o.cloudId, endpoint: "https://s3.us-east-1.amazonaws.com", bucket: "tern-models", region: "us-east-1", accessKeyId: "AKIA1", secretAccessKey: "s3cret" }),
+  "cloud.setStore": (o) => ({
+    id: o.cloudId,
+    endpoint: "https://s3.us-east-1.amazonaws.com",
+    bucket: "tern-models",
+    region: "us-east-1",
+    accessKeyId: "AKIA1",
+    secretAccessKey: "s3cret",
+  }),
   "cloud.clearStore": (o) => ({ id: o.cloudId }),
   "notification.list": () => undefined,
   "notification.markRead": () => undefined,
@@ -114,7 +150,9 @@ const SAMPLE_INPUTS: Record<string, (other: Ids) => unknown> = {
   "settings.deleteWebhook": () => undefined,
   "settings.testWebhook": () => undefined,
   "recommendations.solve": () => ({}),
-  "recommendations.requestMoves": (o) => ({ moves: [{ deploymentId: o.deploymentId, targetClusterId: o.clusterId, targetGpuType: "A100" }] }),
+  "recommendations.requestMoves": (o) => ({
+    moves: [{ deploymentId: o.deploymentId, targetClusterId: o.clusterId, targetGpuType: "A100" }],
+  }),
   "settings.gpuEquivalence": () => undefined,
   "settings.saveGpuEquivalence": () => ({ gpuType: "L4", throughput: 0.4 }),
   "approval.savePolicy": () => ({
@@ -129,14 +167,24 @@ const SAMPLE_INPUTS: Record<string, (other: Ids) => unknown> = {
 };
 
 const procedures = Object.entries(
-  appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { access?: Access }; type: string; inputs: unknown[] } }>,
+  appRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { meta?: { access?: Access }; type: string; inputs: unknown[] } }
+  >,
 );
 
 /** The required keys of a zod object schema (optional list filters are not ids), through unions and pipes. */
 function inputKeys(schema: unknown): string[] {
   if (!schema || typeof schema !== "object") return [];
-  const s = schema as { shape?: Record<string, { safeParse(v: unknown): { success: boolean } }>; options?: unknown[]; def?: { innerType?: unknown; in?: unknown } };
-  if (s.shape) return Object.entries(s.shape).filter(([, field]) => !field.safeParse(undefined).success).map(([k]) => k);
+  const s = schema as {
+    shape?: Record<string, { safeParse(v: unknown): { success: boolean } }>;
+    options?: unknown[];
+    def?: { innerType?: unknown; in?: unknown };
+  };
+  if (s.shape)
+    return Object.entries(s.shape)
+      .filter(([, field]) => !field.safeParse(undefined).success)
+      .map(([k]) => k);
   if (s.options) return s.options.flatMap(inputKeys);
   if (s.def?.innerType) return inputKeys(s.def.innerType);
   if (s.def?.in) return inputKeys(s.def.in);
@@ -148,9 +196,12 @@ function inputKeys(schema: unknown): string[] {
  * the other team's ids they must say NOT_FOUND. Derived from the schemas, so a new procedure is covered.
  */
 const TAKES_OBJECT_ID = procedures
-  .filter(([, proc]) => proc._def.meta?.access !== "public" && proc._def.inputs.some((i) => inputKeys(i).some((k) => k === "id" || k.endsWith("Id"))))
+  .filter(
+    ([, proc]) =>
+      proc._def.meta?.access !== "public" &&
+      proc._def.inputs.some((i) => inputKeys(i).some((k) => k === "id" || k.endsWith("Id"))),
+  )
   .map(([path]) => path);
-
 
 async function call(caller: unknown, path: string, input: unknown): Promise<unknown> {
   let fn: unknown = caller;
@@ -211,17 +262,29 @@ describe("access rules", () => {
   });
 
   it("derives the procedures that take an object id from their input schemas", () => {
-    for (const path of ["team.revokeInvite", "team.setRole", "cluster.get", "cluster.import", "deployment.create", "embed.create", "me.setTeam"]) {
+    for (const path of [
+      "team.revokeInvite",
+      "team.setRole",
+      "cluster.get",
+      "cluster.import",
+      "deployment.create",
+      "embed.create",
+      "me.setTeam",
+    ]) {
       expect(TAKES_OBJECT_ID, path).toContain(path);
     }
-    for (const path of ["team.invite", "cloud.create", "invite.accept", "me.setLocale"]) expect(TAKES_OBJECT_ID, path).not.toContain(path);
+    for (const path of ["team.invite", "cloud.create", "invite.accept", "me.setLocale"])
+      expect(TAKES_OBJECT_ID, path).not.toContain(path);
   });
 
   it("answers NOT_FOUND for another team's objects, even to that team's id in the team header", async () => {
     for (const path of TAKES_OBJECT_ID) {
-      const proc = (appRouter._def.procedures as unknown as Record<string, unknown>)[path] as { _def: { meta?: { access?: Access } } };
+      const proc = (appRouter._def.procedures as unknown as Record<string, unknown>)[path] as {
+        _def: { meta?: { access?: Access } };
+      };
       const declared = proc._def.meta?.access;
-      const access: Role = declared === "signedIn" || declared === undefined || declared === "public" ? "VIEWER" : declared;
+      const access: Role =
+        declared === "signedIn" || declared === undefined || declared === "public" ? "VIEWER" : declared;
       // An admin of team alpha who asks to act in team beta (not a member) still acts in alpha.
       const caller = await callerAs(db.prisma, a.users[access === "ADMIN" ? "ADMIN" : access], b.teamId);
       const before = await domainSnapshot(db.prisma);
@@ -233,7 +296,10 @@ describe("access rules", () => {
   it("audits refused calls", async () => {
     // Signed-in refusals are one row each; anonymous ones are counted per address and window.
     const signedIn = await db.prisma.auditEvent.count({ where: { outcome: "DENIED", actorId: { not: null } } });
-    const anonymous = await db.prisma.auditEvent.findMany({ where: { action: "anonymous.refused" }, select: { details: true } });
+    const anonymous = await db.prisma.auditEvent.findMany({
+      where: { action: "anonymous.refused" },
+      select: { details: true },
+    });
     const anonymousCount = anonymous.reduce((n, r) => n + Number((r.details as { count?: number }).count ?? 0), 0);
     expect(anonymous.length).toBeLessThanOrEqual(2);
     expect(anonymousCount).toBeGreaterThan(procedures.length - 5);

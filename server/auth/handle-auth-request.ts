@@ -13,8 +13,7 @@ import { clientAddress } from "./client-address";
 import { CLIENT_IP_HEADER } from "./client-ip-header";
 import { logger } from "../log";
 
-const log = (requestId: string, what: string, e: unknown) =>
-  logger(`request ${requestId}`).error(what, e);
+const log = (requestId: string, what: string, e: unknown) => logger(`request ${requestId}`).error(what, e);
 
 function emailOf(body: string): string | null {
   try {

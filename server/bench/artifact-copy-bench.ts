@@ -44,18 +44,30 @@ export async function runArtifactCopyBench(opts: { bytes?: number; rounds?: numb
   const base = path.resolve(process.env.TERN_DATA_DIR ?? ".tern");
   await mkdir(base, { recursive: true });
   const root = await mkdtemp(path.join(base, "bench-copy-"));
-  const keys = (id: string) => ({ accessKeyId: `TSIMBENCH${id.slice(0, 3).toUpperCase()}00000000`, secretAccessKey: `bench-secret-${id}-0123456789abcdef0123` });
-  const buckets = ["src-cloud", "dst-cloud"].map((cloudId) => ({ cloudId, region: "bench-1", ...keys(cloudId) }));
-  const child = fork(fileURLToPath(new URL("./s3-store-process.ts", import.meta.url)), [path.join(root, "stores"), JSON.stringify(buckets)], {
-    execArgv: ["--import", "tsx"],
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  const keys = (id: string) => ({
+    accessKeyId: `TSIMBENCH${id.slice(0, 3).toUpperCase()}00000000`,
+    secretAccessKey: `bench-secret-${id}-0123456789abcdef0123`,
   });
+  const buckets = ["src-cloud", "dst-cloud"].map((cloudId) => ({ cloudId, region: "bench-1", ...keys(cloudId) }));
+  const child = fork(
+    fileURLToPath(new URL("./s3-store-process.ts", import.meta.url)),
+    [path.join(root, "stores"), JSON.stringify(buckets)],
+    {
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    },
+  );
   try {
     const endpoint = await new Promise<string>((resolve, reject) => {
       child.once("message", (m: { endpoint: string }) => resolve(m.endpoint));
       child.once("exit", () => reject(new Error("the S3 store process exited before it was ready")));
     });
-    const store = (b: (typeof buckets)[number]): ObjectStoreSettings => ({ endpoint, bucket: b.cloudId, region: b.region, ...keys(b.cloudId) });
+    const store = (b: (typeof buckets)[number]): ObjectStoreSettings => ({
+      endpoint,
+      bucket: b.cloudId,
+      region: b.region,
+      ...keys(b.cloudId),
+    });
     const src = path.join(root, "stores", "src-cloud", ...KEY.split("/"));
     const sha256 = await writeRandomFile(src, bytes);
     sync();
@@ -69,7 +81,12 @@ export async function runArtifactCopyBench(opts: { bytes?: number; rounds?: numb
       sync();
       s3Times.push(
         await secondsOf(async () => {
-          const r = await transfer.copy({ source: { store: store(buckets[0]!), uri: `s3://src-cloud/${KEY}` }, target: { store: store(buckets[1]!), key: `${KEY}.${i}` }, sha256, sizeBytes: bytes });
+          const r = await transfer.copy({
+            source: { store: store(buckets[0]!), uri: `s3://src-cloud/${KEY}` },
+            target: { store: store(buckets[1]!), key: `${KEY}.${i}` },
+            sha256,
+            sizeBytes: bytes,
+          });
           if (r.skipped) throw new Error("the bench copy was skipped");
           sync();
         }),
@@ -85,7 +102,12 @@ export async function runArtifactCopyBench(opts: { bytes?: number; rounds?: numb
       { name: `artifact_copy.cp_sync_${gib}gib`, value: cp, unit: "s" },
       { name: `artifact_copy.s3_${gib}gib`, value: s3, unit: "s", ratio: s3 / cp },
       { name: `artifact_copy.cp_sync_${gib}gib_median`, value: median(cpTimes), unit: "s" },
-      { name: `artifact_copy.s3_${gib}gib_median`, value: median(s3Times), unit: "s", ratio: median(s3Times) / median(cpTimes) },
+      {
+        name: `artifact_copy.s3_${gib}gib_median`,
+        value: median(s3Times),
+        unit: "s",
+        ratio: median(s3Times) / median(cpTimes),
+      },
     ];
   } finally {
     child.disconnect();
@@ -96,5 +118,7 @@ export async function runArtifactCopyBench(opts: { bytes?: number; rounds?: numb
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const gib = Number(process.argv[2] ?? "1");
   for (const f of await runArtifactCopyBench({ bytes: Math.round(gib * (1 << 30)) }))
-    console.log(`${f.name}: ${f.value.toFixed(2)} ${f.unit}${f.ratio === undefined ? "" : ` (ratio ${f.ratio.toFixed(2)} vs cp+sync)`}`);
+    console.log(
+      `${f.name}: ${f.value.toFixed(2)} ${f.unit}${f.ratio === undefined ? "" : ` (ratio ${f.ratio.toFixed(2)} vs cp+sync)`}`,
+    );
 }

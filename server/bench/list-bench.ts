@@ -31,14 +31,33 @@ export async function runListBench(db: BenchDb, rows = 10_000): Promise<Figure[]
   const { teamId, user } = await seedBench(db.prisma, rows);
   // Each tRPC call builds its context as a request would (session user → team memberships).
   const call = async () =>
-    createCaller(await createContextInner({ prisma: db.prisma, user: { ...user, name: "Bench", locale: "en", sessionId: "bench" }, teamId }));
+    createCaller(
+      await createContextInner({
+        prisma: db.prisma,
+        user: { ...user, name: "Bench", locale: "en", sessionId: "bench" },
+        teamId,
+      }),
+    );
 
-  const clustersTrpc = await measure(async () => (await call()).cluster.list({ page: 3, pageSize: 50, sort: "region", dir: "desc", health: "HEALTHY" }));
-  const clustersSql = await measure(() => Promise.all([db.sql(CLUSTERS_SQL, [teamId, "HEALTHY"]), db.sql(CLUSTERS_COUNT, [teamId, "HEALTHY"])]));
-  const deploymentsTrpc = await measure(async () => (await call()).deployment.list({ page: 3, pageSize: 50, sort: "createdAt", dir: "desc", phase: "Ready" }));
-  const deploymentsSql = await measure(() => Promise.all([db.sql(DEPLOYMENTS_SQL, [teamId, "Ready"]), db.sql(DEPLOYMENTS_COUNT, [teamId, "Ready"])]));
+  const clustersTrpc = await measure(async () =>
+    (await call()).cluster.list({ page: 3, pageSize: 50, sort: "region", dir: "desc", health: "HEALTHY" }),
+  );
+  const clustersSql = await measure(() =>
+    Promise.all([db.sql(CLUSTERS_SQL, [teamId, "HEALTHY"]), db.sql(CLUSTERS_COUNT, [teamId, "HEALTHY"])]),
+  );
+  const deploymentsTrpc = await measure(async () =>
+    (await call()).deployment.list({ page: 3, pageSize: 50, sort: "createdAt", dir: "desc", phase: "Ready" }),
+  );
+  const deploymentsSql = await measure(() =>
+    Promise.all([db.sql(DEPLOYMENTS_SQL, [teamId, "Ready"]), db.sql(DEPLOYMENTS_COUNT, [teamId, "Ready"])]),
+  );
 
-  const fig = (list: string, kind: string, t: { p50: number; p95: number }, ref?: { p50: number; p95: number }): Figure[] => [
+  const fig = (
+    list: string,
+    kind: string,
+    t: { p50: number; p95: number },
+    ref?: { p50: number; p95: number },
+  ): Figure[] => [
     { name: `${list}.${kind}.p50`, value: t.p50, unit: "ms", ...(ref ? { ratio: t.p50 / ref.p50 } : {}) },
     { name: `${list}.${kind}.p95`, value: t.p95, unit: "ms", ...(ref ? { ratio: t.p95 / ref.p95 } : {}) },
   ];

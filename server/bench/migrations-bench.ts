@@ -207,7 +207,12 @@ async function concurrentBench(h: FleetHarness, out: MigrationsBenchResult) {
   // What the dropped requests met, so a non-zero figure can be explained (failures after t0 only).
   const since = new Date(t0).toISOString();
   const dropped = Object.entries(after).flatMap(([model, s]) =>
-    (s.recentFailures ?? []).filter((f) => f.at >= since).map((f) => `#   dropped ${model} at ${f.at.slice(11, 23)} via ${f.backend || "no backend"}: ${f.error.slice(0, 160)}`),
+    (s.recentFailures ?? [])
+      .filter((f) => f.at >= since)
+      .map(
+        (f) =>
+          `#   dropped ${model} at ${f.at.slice(11, 23)} via ${f.backend || "no backend"}: ${f.error.slice(0, 160)}`,
+      ),
   );
   const outcomes = rows.filter((r) => r.state !== "SUCCEEDED").map((r) => `${r.state}: ${r.outcome ?? ""}`);
   out.lines.push(

@@ -11,7 +11,16 @@ import { startSimTestCluster } from "../clusters/driver/sim-test-cluster.ts";
 import { importCluster } from "../services/clusters/import-cluster.ts";
 import { createDeployment } from "../services/deployments/create-deployment.ts";
 import { createTeamFixture } from "../test/fixtures.ts";
-import { authPost, openLive, sessionCookie, startReplica, trpcMutation, trpcQuery, type LiveEvent, type Replica } from "../test/replica-harness.ts";
+import {
+  authPost,
+  openLive,
+  sessionCookie,
+  startReplica,
+  trpcMutation,
+  trpcQuery,
+  type LiveEvent,
+  type Replica,
+} from "../test/replica-harness.ts";
 import { ZImportClusterRequest } from "../validation/cluster.ts";
 import { ZCreateDeploymentRequest } from "../validation/deployment.ts";
 import type { BenchDb } from "./bench-db.ts";
@@ -21,7 +30,12 @@ import type { Figure } from "./list-bench.ts";
 const TTL_S = 5;
 const ROWS = 500;
 
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms: number, pollMs = 5): Promise<T> {
+async function until<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  ms: number,
+  pollMs = 5,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn();
@@ -38,7 +52,12 @@ async function throughput(targets: Replica[], cookie: string, seconds = 5, clien
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (performance.now() < end) {
-        const r = await trpcQuery(targets[next++ % targets.length]!, "deployment.list", { pageSize: 50, sort: "name" }, { cookie });
+        const r = await trpcQuery(
+          targets[next++ % targets.length]!,
+          "deployment.list",
+          { pageSize: 50, sort: "name" },
+          { cookie },
+        );
         if (r.status !== 200) throw new Error(`deployment.list answered ${r.status}: ${r.text.slice(0, 200)}`);
         ok++;
       }
@@ -98,19 +117,39 @@ export async function runReplicasBench(db: BenchDb): Promise<Figure[]> {
   try {
     replicas.push(...(await Promise.all([startReplica("A", env), startReplica("B", env)])));
     const [a, b] = replicas as [Replica, Replica];
-    const signedUp = await authPost(a, "/sign-up/email", { email: "op@bench.test", password: "bench-password-1", name: "op" });
+    const signedUp = await authPost(a, "/sign-up/email", {
+      email: "op@bench.test",
+      password: "bench-password-1",
+      name: "op",
+    });
     const cookie = sessionCookie(signedUp);
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "op@bench.test" } });
     await prisma.membership.create({ data: { teamId: team.teamId, userId: user.id, role: "OPERATOR" } });
-    await until("the cluster's capacity recorded", async () => {
-      const c = await prisma.cluster.findUniqueOrThrow({ where: { id: cluster.id } });
-      return c.health === "HEALTHY" && (c.gpuCapacity as Record<string, unknown> | null)?.H100;
-    }, 30_000, 50);
+    await until(
+      "the cluster's capacity recorded",
+      async () => {
+        const c = await prisma.cluster.findUniqueOrThrow({ where: { id: cluster.id } });
+        return c.health === "HEALTHY" && (c.gpuCapacity as Record<string, unknown> | null)?.H100;
+      },
+      30_000,
+      50,
+    );
     const { id } = await createDeployment({
       prisma,
       teamId: team.teamId,
       userId: user.id,
-      input: ZCreateDeploymentRequest.parse({ clusterId: cluster.id, modelVersionId: team.versionId, namespace: "models", name: "scorer", replicas: 1, gpusPerReplica: 1, gpuType: "H100", minReplicas: 1, maxReplicas: 8, latencySloMs: 100 }),
+      input: ZCreateDeploymentRequest.parse({
+        clusterId: cluster.id,
+        modelVersionId: team.versionId,
+        namespace: "models",
+        name: "scorer",
+        replicas: 1,
+        gpusPerReplica: 1,
+        gpuType: "H100",
+        minReplicas: 1,
+        maxReplicas: 8,
+        latencySloMs: 100,
+      }),
     });
 
     // Throughput first, while both replicas are up.
@@ -131,10 +170,16 @@ export async function runReplicasBench(db: BenchDb): Promise<Figure[]> {
         const res = await trpcMutation(a, "deployment.scale", { id, replicas: replicasWanted }, { cookie });
         if (res.status !== 200) throw new Error(`deployment.scale answered ${res.status}: ${res.text.slice(0, 200)}`);
         const committed = performance.now();
-        const event = await until("the change on B's stream", () => events.slice(seen).find((e) => e.data.id === id && e.data.reason === "spec"), 5_000, 1);
+        const event = await until(
+          "the change on B's stream",
+          () => events.slice(seen).find((e) => e.data.id === id && e.data.reason === "spec"),
+          5_000,
+          1,
+        );
         toEvent.push(Math.max(0, event.at - committed));
         const page = await trpcQuery(b, "deployment.get", { id }, { cookie });
-        if (!page.text.includes(`"replicas":${replicasWanted}`)) throw new Error(`B's page did not show ${replicasWanted} replicas: ${page.text.slice(0, 200)}`);
+        if (!page.text.includes(`"replicas":${replicasWanted}`))
+          throw new Error(`B's page did not show ${replicasWanted} replicas: ${page.text.slice(0, 200)}`);
         samples.push(performance.now() - committed);
         totals.push(performance.now() - t0);
         await new Promise((r) => setTimeout(r, 50));
@@ -145,15 +190,25 @@ export async function runReplicasBench(db: BenchDb): Promise<Figure[]> {
     const toPage = percentiles(samples);
     const total = percentiles(totals);
 
-    const lease = await until("a sync lease on the simulated cluster", () => prisma.workerLease.findUnique({ where: { name: `sync:${cluster.id}` } }), 10_000, 50);
+    const lease = await until(
+      "a sync lease on the simulated cluster",
+      () => prisma.workerLease.findUnique({ where: { name: `sync:${cluster.id}` } }),
+      10_000,
+      50,
+    );
     const holderPid = Number(lease.holder.split(":")[1]);
     const [victim, survivor] = holderPid === a.pid ? [a, b] : [b, a];
     const killedAt = Date.now();
     victim.kill("SIGKILL");
-    const takenAt = await until("the survivor holding the lease", async () => {
-      const l = await prisma.workerLease.findUnique({ where: { name: `sync:${cluster.id}` } });
-      return l && Number(l.holder.split(":")[1]) === survivor.pid && Date.now();
-    }, (TTL_S + 10) * 1000, 10);
+    const takenAt = await until(
+      "the survivor holding the lease",
+      async () => {
+        const l = await prisma.workerLease.findUnique({ where: { name: `sync:${cluster.id}` } });
+        return l && Number(l.holder.split(":")[1]) === survivor.pid && Date.now();
+      },
+      (TTL_S + 10) * 1000,
+      10,
+    );
 
     return [
       { name: "replicas.change_to_page.p50", value: toPage.p50, unit: "ms" },

@@ -108,11 +108,15 @@ async function runDbBenches(all: Record<string, Figure[]>) {
 async function runReplicas(all: Record<string, Figure[]>) {
   const serverUrl = env().TERN_BENCH_DATABASE_URL ?? env().DATABASE_URL;
   if (!serverUrl) {
-    console.log("# replicas: skipped — set TERN_BENCH_DATABASE_URL (or DATABASE_URL) to a PostgreSQL server to run two replicas");
+    console.log(
+      "# replicas: skipped — set TERN_BENCH_DATABASE_URL (or DATABASE_URL) to a PostgreSQL server to run two replicas",
+    );
     return;
   }
   const db = await openBenchDb(serverUrl);
-  console.log(`# replicas: 2 Tern processes (change feed, workers) on ${db.label}; goals: change_to_page.p95 <= 250 ms, failover <= TTL + 1 s, list_rps_2 / list_rps_1 >= 1.6`);
+  console.log(
+    `# replicas: 2 Tern processes (change feed, workers) on ${db.label}; goals: change_to_page.p95 <= 250 ms, failover <= TTL + 1 s, list_rps_2 / list_rps_1 >= 1.6`,
+  );
   try {
     all.replicas = await runReplicasBench(db);
     for (const f of all.replicas) print("", { ...f, vs: "1 replica" });

@@ -2,7 +2,16 @@
 import type { PrismaClient } from "../db.ts";
 import { CLUSTER_HEALTH as HEALTH, DEPLOYMENT_PHASES, PROVIDERS } from "../domain/values.ts";
 
-const REGIONS = ["us-east-1", "us-west-2", "europe-west4", "cn-hangzhou", "cn-north-4", "ap-southeast-1", "eu-central-1", "dc1"];
+const REGIONS = [
+  "us-east-1",
+  "us-west-2",
+  "europe-west4",
+  "cn-hangzhou",
+  "cn-north-4",
+  "ap-southeast-1",
+  "eu-central-1",
+  "dc1",
+];
 const PHASES = DEPLOYMENT_PHASES.filter((p) => p !== "Terminating");
 
 async function inChunks<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
@@ -15,7 +24,9 @@ export async function seedBench(prisma: PrismaClient, n: number) {
   await prisma.membership.create({ data: { teamId: team.id, userId: user.id, role: "VIEWER" } });
   const clouds = await Promise.all(
     Array.from({ length: 40 }, (_, i) =>
-      prisma.cloud.create({ data: { teamId: team.id, provider: PROVIDERS[i % PROVIDERS.length]!, name: `cloud-${i}` } }),
+      prisma.cloud.create({
+        data: { teamId: team.id, provider: PROVIDERS[i % PROVIDERS.length]!, name: `cloud-${i}` },
+      }),
     ),
   );
   await inChunks(
@@ -33,10 +44,23 @@ export async function seedBench(prisma: PrismaClient, n: number) {
     1000,
     (data) => prisma.cluster.createMany({ data }),
   );
-  const clusterIds = (await prisma.cluster.findMany({ where: { teamId: team.id }, select: { id: true } })).map((c) => c.id);
-  const model = await prisma.model.create({ data: { teamId: team.id, name: "bench-model", task: "ranking", framework: "onnx" } });
+  const clusterIds = (await prisma.cluster.findMany({ where: { teamId: team.id }, select: { id: true } })).map(
+    (c) => c.id,
+  );
+  const model = await prisma.model.create({
+    data: { teamId: team.id, name: "bench-model", task: "ranking", framework: "onnx" },
+  });
   const version = await prisma.modelVersion.create({
-    data: { teamId: team.id, modelId: model.id, version: "1", format: "ONNX", artifactUri: "s3://b/m", sha256: "a".repeat(64), sizeBytes: 1n, runtimeImage: "img:1" },
+    data: {
+      teamId: team.id,
+      modelId: model.id,
+      version: "1",
+      format: "ONNX",
+      artifactUri: "s3://b/m",
+      sha256: "a".repeat(64),
+      sizeBytes: 1n,
+      runtimeImage: "img:1",
+    },
   });
   await inChunks(
     Array.from({ length: n }, (_, i) => ({

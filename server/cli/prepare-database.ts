@@ -10,7 +10,12 @@ import { registerSimFleet } from "../demo/register-sim-fleet.ts";
 import { loadFleetConfig } from "../sim/fleet/fleet-config.ts";
 import { loadTernMetricsInput } from "../services/metrics/export-tern-metrics.ts";
 
-export async function prepareDatabase(opts: { databaseUrl?: string; dataDir: string; withFleet: boolean; log: (m: string) => void }) {
+export async function prepareDatabase(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  withFleet: boolean;
+  log: (m: string) => void;
+}) {
   if (opts.databaseUrl) {
     const client = new pg.Client({ connectionString: opts.databaseUrl });
     await client.connect();
@@ -30,7 +35,9 @@ export async function prepareDatabase(opts: { databaseUrl?: string; dataDir: str
       const { seeded, teamId } = await seedDemo({ prisma, modelHomes: fleetConfig.modelHomes });
       if (opts.withFleet && teamId) await registerSimFleet({ prisma, teamId, dataDir: opts.dataDir, log: opts.log });
       // The demo team's cluster ids by name: the local Prometheus labels each simulated cluster's series with its id.
-      const clusters = teamId ? await prisma.cluster.findMany({ where: { teamId }, select: { id: true, name: true } }) : [];
+      const clusters = teamId
+        ? await prisma.cluster.findMany({ where: { teamId }, select: { id: true, name: true } })
+        : [];
       const clusterIds = Object.fromEntries(clusters.map((c) => [c.name, c.id]));
       // Prices and deployments as Tern's /metrics exports them, for the local Prometheus's backfill.
       return { seeded, clusterIds, ternMetrics: await loadTernMetricsInput({ prisma }) };

@@ -4,17 +4,27 @@ import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { childEnv } from "../env.ts";
 
-export async function startSim(opts: { root: string; dataDir: string; log: (m: string) => void; timeoutMs?: number }): Promise<ChildProcess> {
+export async function startSim(opts: {
+  root: string;
+  dataDir: string;
+  log: (m: string) => void;
+  timeoutMs?: number;
+}): Promise<ChildProcess> {
   const manifest = path.join(opts.dataDir, "sim", "fleet.json");
   await rm(manifest, { force: true });
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(opts.root, "server/sim/cli.ts"), "--data-dir", opts.dataDir, "--no-workloads"], {
-    cwd: opts.root,
-    stdio: ["ignore", "inherit", "inherit"],
-    env: childEnv(),
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(opts.root, "server/sim/cli.ts"), "--data-dir", opts.dataDir, "--no-workloads"],
+    {
+      cwd: opts.root,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: childEnv(),
+    },
+  );
   const deadline = Date.now() + (opts.timeoutMs ?? 90_000);
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the simulated clouds exited (code ${child.exitCode}); see the [sim] lines above`);
+    if (child.exitCode !== null)
+      throw new Error(`the simulated clouds exited (code ${child.exitCode}); see the [sim] lines above`);
     const text = await readFile(manifest, "utf8").catch(() => null);
     if (text && (JSON.parse(text) as { pid?: number }).pid === child.pid) return child;
     await new Promise((r) => setTimeout(r, 250));

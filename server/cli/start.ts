@@ -35,14 +35,22 @@ async function main() {
   const t0 = Date.now();
   if (!dev && (!existsSync(path.join(root, ".next/BUILD_ID")) || env.TERN_REBUILD === "1")) {
     log("no build yet: building the app once (about a minute)…");
-    const r = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: childEnv({ NODE_ENV: "production" }) });
+    const r = spawnSync(process.execPath, [nextBin, "build"], {
+      cwd: root,
+      stdio: "inherit",
+      env: childEnv({ NODE_ENV: "production" }),
+    });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
   if (withSim) {
     log("starting the simulated clouds…");
     children.push(await startSim({ root, dataDir, log }));
   }
-  log(databaseUrl ? "database: PostgreSQL server from DATABASE_URL" : `database: embedded PostgreSQL (PGlite) in ${dataDir}`);
+  log(
+    databaseUrl
+      ? "database: PostgreSQL server from DATABASE_URL"
+      : `database: embedded PostgreSQL (PGlite) in ${dataDir}`,
+  );
   const prepared = await prepareDatabase({ databaseUrl, dataDir, withFleet: withSim, log });
   const seeded = prepared.seeded;
   if (!databaseUrl) {
@@ -83,7 +91,8 @@ async function main() {
   children.push(next);
   next.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
-    if (chunk.toString().includes("Ready")) log(`Tern is ready on http://localhost:${port} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    if (chunk.toString().includes("Ready"))
+      log(`Tern is ready on http://localhost:${port} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   });
   next.on("exit", (code) => {
     for (const c of children) if (c !== next && c.exitCode === null) c.kill("SIGTERM");

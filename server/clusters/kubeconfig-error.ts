@@ -25,8 +25,7 @@ export class KubeconfigError extends Error {
 }
 
 export const RAW_HINT = "`kubectl config view --raw --flatten --minify`";
-export const STATIC_HINT =
-  "paste a kubeconfig with a static token or client certificate, e.g. from a service account";
+export const STATIC_HINT = "paste a kubeconfig with a static token or client certificate, e.g. from a service account";
 
 export function fail(code: KubeconfigErrorCode, message: string): never {
   throw new KubeconfigError(code, message);

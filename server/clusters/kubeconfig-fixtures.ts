@@ -1,8 +1,7 @@
 // Sample kubeconfigs (safe, unsafe and malformed) shared by kubeconfig unit tests and end-to-end tests.
 
 /** Fake secret values: tests assert that no error message ever contains them. */
-export const FIXTURE_TOKEN =
-  "eyJhbGciOiJSUzI1NiJ9.sim-fixture-token.c2lnbmF0dXJl";
+export const FIXTURE_TOKEN = "eyJhbGciOiJSUzI1NiJ9.sim-fixture-token.c2lnbmF0dXJl";
 export const FIXTURE_PASSWORD = "fixture-password-Zq81x";
 
 /** Base64 of a PEM block, as kubeconfig -data fields hold it; the body is fake, not a usable cert. */
@@ -12,14 +11,8 @@ function fakePemData(label: string, marker: string): string {
 }
 
 export const FIXTURE_CA_DATA = fakePemData("CERTIFICATE", "fixture-ca");
-export const FIXTURE_CLIENT_CERT_DATA = fakePemData(
-  "CERTIFICATE",
-  "fixture-client-cert",
-);
-export const FIXTURE_CLIENT_KEY_DATA = fakePemData(
-  "EC PRIVATE KEY",
-  "fixture-client-key",
-);
+export const FIXTURE_CLIENT_CERT_DATA = fakePemData("CERTIFICATE", "fixture-client-cert");
+export const FIXTURE_CLIENT_KEY_DATA = fakePemData("EC PRIVATE KEY", "fixture-client-key");
 
 /** A single-context token kubeconfig, e.g. for a simulated cluster on its real port. */
 export function tokenKubeconfig(options: {
@@ -95,9 +88,7 @@ export const JSON_TOKEN_KUBECONFIG = JSON.stringify({
       },
     },
   ],
-  contexts: [
-    { name: "onprem", context: { cluster: "onprem", user: "deployer" } },
-  ],
+  contexts: [{ name: "onprem", context: { cluster: "onprem", user: "deployer" } }],
   "current-context": "onprem",
   users: [{ name: "deployer", user: { token: FIXTURE_TOKEN } }],
 });

@@ -35,11 +35,7 @@ function refusal(fn: () => unknown, code: KubeconfigErrorCode): string {
   expect(caught).toBeInstanceOf(KubeconfigError);
   const error = caught as KubeconfigError;
   expect(error.code).toBe(code);
-  for (const secret of [
-    FIXTURE_TOKEN,
-    FIXTURE_PASSWORD,
-    FIXTURE_CLIENT_KEY_DATA,
-  ]) {
+  for (const secret of [FIXTURE_TOKEN, FIXTURE_PASSWORD, FIXTURE_CLIENT_KEY_DATA]) {
     expect(error.message).not.toContain(secret);
   }
   return error.message;
@@ -47,9 +43,7 @@ function refusal(fn: () => unknown, code: KubeconfigErrorCode): string {
 
 describe("extractCredentials: accepted kubeconfigs", () => {
   it("reads a loopback token kubeconfig without asking for confirmation", () => {
-    expect(
-      extractCredentials(LOOPBACK_TOKEN_KUBECONFIG, "sim-aws-us-east-1"),
-    ).toEqual({
+    expect(extractCredentials(LOOPBACK_TOKEN_KUBECONFIG, "sim-aws-us-east-1")).toEqual({
       contextName: "sim-aws-us-east-1",
       apiServer: "http://127.0.0.1:16443",
       credentials: { token: FIXTURE_TOKEN },
@@ -60,28 +54,24 @@ describe("extractCredentials: accepted kubeconfigs", () => {
   });
 
   it("reads a client-certificate context with its CA", () => {
-    expect(extractCredentials(CLIENT_CERT_KUBECONFIG, "gke-eu-west-4")).toEqual(
-      {
-        contextName: "gke-eu-west-4",
-        apiServer: "https://203.0.113.10:6443",
-        credentials: {
-          clientCertificateData: FIXTURE_CLIENT_CERT_DATA,
-          clientKeyData: FIXTURE_CLIENT_KEY_DATA,
-          certificateAuthorityData: FIXTURE_CA_DATA,
-        },
-        insecureSkipTlsVerify: false,
-        isLoopback: false,
-        tlsNeedsConfirmation: false,
+    expect(extractCredentials(CLIENT_CERT_KUBECONFIG, "gke-eu-west-4")).toEqual({
+      contextName: "gke-eu-west-4",
+      apiServer: "https://203.0.113.10:6443",
+      credentials: {
+        clientCertificateData: FIXTURE_CLIENT_CERT_DATA,
+        clientKeyData: FIXTURE_CLIENT_KEY_DATA,
+        certificateAuthorityData: FIXTURE_CA_DATA,
       },
-    );
+      insecureSkipTlsVerify: false,
+      isLoopback: false,
+      tlsNeedsConfirmation: false,
+    });
   });
 
   it("uses current-context when no context is named, keeping the path prefix without a trailing slash", () => {
     const result = extractCredentials(CLIENT_CERT_KUBECONFIG);
     expect(result.contextName).toBe("aks-westeurope");
-    expect(result.apiServer).toBe(
-      "https://aks-westeurope.example.com/k8s/clusters/c-1",
-    );
+    expect(result.apiServer).toBe("https://aks-westeurope.example.com/k8s/clusters/c-1");
     expect(result.credentials).toEqual({
       token: FIXTURE_TOKEN,
       certificateAuthorityData: FIXTURE_CA_DATA,
@@ -106,9 +96,7 @@ describe("extractCredentials: accepted kubeconfigs", () => {
       "    user:\n      exec: { command: aws }\n      token:",
     );
     expect(() => extractCredentials(text)).toThrow(KubeconfigError);
-    expect(
-      extractCredentials(text, "gke-eu-west-4").credentials.clientKeyData,
-    ).toBe(FIXTURE_CLIENT_KEY_DATA);
+    expect(extractCredentials(text, "gke-eu-west-4").credentials.clientKeyData).toBe(FIXTURE_CLIENT_KEY_DATA);
   });
 });
 
@@ -135,9 +123,7 @@ describe("listContexts", () => {
   });
 
   it("lists contexts that would be refused, so the picker can show them before the import explains why", () => {
-    expect(listContexts(EXEC_KUBECONFIG).contexts.map((c) => c.name)).toEqual([
-      "eks-us-east-1",
-    ]);
+    expect(listContexts(EXEC_KUBECONFIG).contexts.map((c) => c.name)).toEqual(["eks-us-east-1"]);
   });
 
   it("omits a current-context that names no listed context, and shows a missing cluster's server as empty", () => {
@@ -153,10 +139,7 @@ describe("listContexts", () => {
 
 describe("extractCredentials: context errors", () => {
   it("names the available contexts when the requested one does not exist", () => {
-    const message = refusal(
-      () => extractCredentials(CLIENT_CERT_KUBECONFIG, "prod"),
-      "NO_CONTEXT",
-    );
+    const message = refusal(() => extractCredentials(CLIENT_CERT_KUBECONFIG, "prod"), "NO_CONTEXT");
     expect(message).toContain("no context named 'prod'");
     expect(message).toContain("'gke-eu-west-4', 'aks-westeurope'");
   });
@@ -169,29 +152,16 @@ describe("extractCredentials: context errors", () => {
   });
 
   it("refuses a kubeconfig without contexts", () => {
-    refusal(
-      () => extractCredentials("apiVersion: v1\nkind: Config\nclusters: []\n"),
-      "NO_CONTEXT",
-    );
+    refusal(() => extractCredentials("apiVersion: v1\nkind: Config\nclusters: []\n"), "NO_CONTEXT");
   });
 
   it("refuses a context that refers to a missing cluster or user, listing the ones present", () => {
-    const noCluster = LOOPBACK_TOKEN_KUBECONFIG.replace(
-      "      cluster: sim-aws-us-east-1",
-      "      cluster: nope",
-    );
-    expect(
-      refusal(() => extractCredentials(noCluster), "INVALID_KUBECONFIG"),
-    ).toContain(
+    const noCluster = LOOPBACK_TOKEN_KUBECONFIG.replace("      cluster: sim-aws-us-east-1", "      cluster: nope");
+    expect(refusal(() => extractCredentials(noCluster), "INVALID_KUBECONFIG")).toContain(
       "refers to cluster 'nope', which is not in clusters (found: 'sim-aws-us-east-1')",
     );
-    const noUser = LOOPBACK_TOKEN_KUBECONFIG.replace(
-      "      user: sim-aws-us-east-1-admin",
-      "      user: nobody",
-    );
-    expect(
-      refusal(() => extractCredentials(noUser), "INVALID_KUBECONFIG"),
-    ).toContain("refers to user 'nobody'");
+    const noUser = LOOPBACK_TOKEN_KUBECONFIG.replace("      user: sim-aws-us-east-1-admin", "      user: nobody");
+    expect(refusal(() => extractCredentials(noUser), "INVALID_KUBECONFIG")).toContain("refers to user 'nobody'");
   });
 
   it("refuses duplicate context names instead of picking one silently", () => {
@@ -199,18 +169,13 @@ describe("extractCredentials: context errors", () => {
       "  - name: aks-westeurope\n    context:",
       "  - name: gke-eu-west-4\n    context:",
     );
-    expect(refusal(() => listContexts(text), "INVALID_KUBECONFIG")).toContain(
-      "two contexts named 'gke-eu-west-4'",
-    );
+    expect(refusal(() => listContexts(text), "INVALID_KUBECONFIG")).toContain("two contexts named 'gke-eu-west-4'");
   });
 });
 
 describe("extractCredentials: refusals", () => {
   it("refuses an exec credential plugin and says what to paste instead", () => {
-    const message = refusal(
-      () => extractCredentials(EXEC_KUBECONFIG),
-      "EXEC_NOT_ALLOWED",
-    );
+    const message = refusal(() => extractCredentials(EXEC_KUBECONFIG), "EXEC_NOT_ALLOWED");
     expect(message).toBe(
       "kubeconfig user 'eks-user' runs a command (exec: aws) to get credentials; Tern does not run commands " +
         "from kubeconfigs — paste a kubeconfig with a static token or client certificate, e.g. from a service account",
@@ -222,65 +187,36 @@ describe("extractCredentials: refusals", () => {
       "command: aws",
       `command: /usr/local/bin/gke-gcloud-auth-plugin\n        env: [{ name: T, value: ${FIXTURE_TOKEN} }]`,
     );
-    const withToken = text.replace(
-      "      exec:",
-      `      token: ${FIXTURE_TOKEN}\n      exec:`,
-    );
-    const message = refusal(
-      () => extractCredentials(withToken),
-      "EXEC_NOT_ALLOWED",
-    );
+    const withToken = text.replace("      exec:", `      token: ${FIXTURE_TOKEN}\n      exec:`);
+    const message = refusal(() => extractCredentials(withToken), "EXEC_NOT_ALLOWED");
     expect(message).toContain("(exec: gke-gcloud-auth-plugin)");
     expect(message).not.toContain("/usr/local/bin");
   });
 
   it("refuses an auth-provider without revealing its cached tokens", () => {
-    const message = refusal(
-      () => extractCredentials(AUTH_PROVIDER_KUBECONFIG),
-      "AUTH_PROVIDER_NOT_ALLOWED",
-    );
+    const message = refusal(() => extractCredentials(AUTH_PROVIDER_KUBECONFIG), "AUTH_PROVIDER_NOT_ALLOWED");
     expect(message).toContain("kubeconfig user 'gke-user'");
     expect(message).toContain("auth-provider: gcp, which runs a command");
     expect(message).toContain("static token or client certificate");
   });
 
   it("refuses an auth-provider even without cmd-path", () => {
-    const text = AUTH_PROVIDER_KUBECONFIG.replace(
-      /^ {10}cmd-.*\n/gm,
-      "",
-    ).replace("name: gcp", "name: oidc");
-    const message = refusal(
-      () => extractCredentials(text),
-      "AUTH_PROVIDER_NOT_ALLOWED",
-    );
+    const text = AUTH_PROVIDER_KUBECONFIG.replace(/^ {10}cmd-.*\n/gm, "").replace("name: gcp", "name: oidc");
+    const message = refusal(() => extractCredentials(text), "AUTH_PROVIDER_NOT_ALLOWED");
     expect(message).toContain("(auth-provider: oidc)");
   });
 
   it("refuses tokenFile and says to paste the token itself", () => {
-    const message = refusal(
-      () => extractCredentials(TOKEN_FILE_KUBECONFIG),
-      "FILE_REFERENCE_NOT_ALLOWED",
-    );
-    expect(message).toContain(
-      "user 'sa' tokenFile (put the token itself in token",
-    );
+    const message = refusal(() => extractCredentials(TOKEN_FILE_KUBECONFIG), "FILE_REFERENCE_NOT_ALLOWED");
+    expect(message).toContain("user 'sa' tokenFile (put the token itself in token");
     expect(message).not.toContain("/var/run/secrets");
   });
 
   it("refuses certificate file paths, naming each field and its -data variant", () => {
-    const message = refusal(
-      () => extractCredentials(CERT_FILES_KUBECONFIG),
-      "FILE_REFERENCE_NOT_ALLOWED",
-    );
-    expect(message).toContain(
-      "user 'minikube' client-certificate (use client-certificate-data)",
-    );
-    expect(message).toContain(
-      "user 'minikube' client-key (use client-key-data)",
-    );
-    expect(message).toContain(
-      "cluster 'minikube' certificate-authority (use certificate-authority-data)",
-    );
+    const message = refusal(() => extractCredentials(CERT_FILES_KUBECONFIG), "FILE_REFERENCE_NOT_ALLOWED");
+    expect(message).toContain("user 'minikube' client-certificate (use client-certificate-data)");
+    expect(message).toContain("user 'minikube' client-key (use client-key-data)");
+    expect(message).toContain("cluster 'minikube' certificate-authority (use certificate-authority-data)");
     expect(message).toContain("kubectl config view --raw --flatten --minify");
   });
 
@@ -289,12 +225,9 @@ describe("extractCredentials: refusals", () => {
       "      client-key-data:",
       "      client-key: /home/dev/client.key\n      client-key-data:",
     );
-    expect(
-      refusal(
-        () => extractCredentials(text, "gke-eu-west-4"),
-        "FILE_REFERENCE_NOT_ALLOWED",
-      ),
-    ).toContain("client-key (use client-key-data)");
+    expect(refusal(() => extractCredentials(text, "gke-eu-west-4"), "FILE_REFERENCE_NOT_ALLOWED")).toContain(
+      "client-key (use client-key-data)",
+    );
   });
 
   it("refuses impersonation rather than acting with the broader identity", () => {
@@ -302,34 +235,24 @@ describe("extractCredentials: refusals", () => {
       "      token:",
       "      as: viewer\n      as-groups: [readers]\n      token:",
     );
-    expect(
-      refusal(() => extractCredentials(text), "IMPERSONATION_NOT_ALLOWED"),
-    ).toContain("(as, as-groups)");
+    expect(refusal(() => extractCredentials(text), "IMPERSONATION_NOT_ALLOWED")).toContain("(as, as-groups)");
   });
 
   it("refuses a user without credentials", () => {
-    const text = LOOPBACK_TOKEN_KUBECONFIG.replace(
-      /^ {6}token:.*$/m,
-      "      {}",
-    ).replace("    user:\n      {}", "    user: {}");
-    const message = refusal(() => extractCredentials(text), "NO_CREDENTIALS");
-    expect(message).toContain(
-      "kubeconfig user 'sim-aws-us-east-1-admin' has no credentials",
+    const text = LOOPBACK_TOKEN_KUBECONFIG.replace(/^ {6}token:.*$/m, "      {}").replace(
+      "    user:\n      {}",
+      "    user: {}",
     );
+    const message = refusal(() => extractCredentials(text), "NO_CREDENTIALS");
+    expect(message).toContain("kubeconfig user 'sim-aws-us-east-1-admin' has no credentials");
     expect(message).toContain("token, a client certificate and key");
   });
 
   it("refuses half a client certificate or half a basic-auth pair", () => {
-    const noKey = CLIENT_CERT_KUBECONFIG.replace(
-      /^ {6}client-key-data:.*\n/m,
-      "",
+    const noKey = CLIENT_CERT_KUBECONFIG.replace(/^ {6}client-key-data:.*\n/m, "");
+    expect(refusal(() => extractCredentials(noKey, "gke-eu-west-4"), "INVALID_CREDENTIALS")).toContain(
+      "only one of client-certificate-data and client-key-data",
     );
-    expect(
-      refusal(
-        () => extractCredentials(noKey, "gke-eu-west-4"),
-        "INVALID_CREDENTIALS",
-      ),
-    ).toContain("only one of client-certificate-data and client-key-data");
     const noUser = INSECURE_REMOTE_KUBECONFIG.replace("username: admin, ", "");
     refusal(() => extractCredentials(noUser), "INVALID_CREDENTIALS");
   });
@@ -339,22 +262,14 @@ describe("extractCredentials: refusals", () => {
       `client-key-data: ${FIXTURE_CLIENT_KEY_DATA}`,
       `client-key-data: ${FIXTURE_TOKEN}`,
     );
-    expect(
-      refusal(
-        () => extractCredentials(text, "gke-eu-west-4"),
-        "INVALID_CREDENTIALS",
-      ),
-    ).toContain("client-key-data is not base64-encoded PEM");
+    expect(refusal(() => extractCredentials(text, "gke-eu-west-4"), "INVALID_CREDENTIALS")).toContain(
+      "client-key-data is not base64-encoded PEM",
+    );
   });
 
   it("refuses a token pasted with a Bearer prefix without echoing it", () => {
-    const text = LOOPBACK_TOKEN_KUBECONFIG.replace(
-      `token: ${FIXTURE_TOKEN}`,
-      `token: "Bearer ${FIXTURE_TOKEN}"`,
-    );
-    expect(
-      refusal(() => extractCredentials(text), "INVALID_CREDENTIALS"),
-    ).toContain("without 'Bearer '");
+    const text = LOOPBACK_TOKEN_KUBECONFIG.replace(`token: ${FIXTURE_TOKEN}`, `token: "Bearer ${FIXTURE_TOKEN}"`);
+    expect(refusal(() => extractCredentials(text), "INVALID_CREDENTIALS")).toContain("without 'Bearer '");
   });
 });
 
@@ -379,16 +294,11 @@ describe("extractCredentials: server and TLS rules", () => {
       `password: ${FIXTURE_PASSWORD}`,
       `password: "  ${FIXTURE_PASSWORD} "`,
     );
-    expect(extractCredentials(text).credentials.password).toBe(
-      `  ${FIXTURE_PASSWORD} `,
-    );
+    expect(extractCredentials(text).credentials.password).toBe(`  ${FIXTURE_PASSWORD} `);
   });
 
   it("accepts skipped TLS verification on loopback without confirmation", () => {
-    const text = INSECURE_REMOTE_KUBECONFIG.replace(
-      "https://10.20.30.40:6443",
-      "https://localhost:6443",
-    );
+    const text = INSECURE_REMOTE_KUBECONFIG.replace("https://10.20.30.40:6443", "https://localhost:6443");
     expect(extractCredentials(text)).toMatchObject({
       insecureSkipTlsVerify: true,
       isLoopback: true,
@@ -425,9 +335,10 @@ describe("extractCredentials: server and TLS rules", () => {
   });
 
   it("accepts https to a remote host without confirmation", () => {
-    expect(
-      extractCredentials(withServer("https://k8s.example.com:6443")),
-    ).toMatchObject({ isLoopback: false, tlsNeedsConfirmation: false });
+    expect(extractCredentials(withServer("https://k8s.example.com:6443"))).toMatchObject({
+      isLoopback: false,
+      tlsNeedsConfirmation: false,
+    });
   });
 
   it.each([
@@ -435,15 +346,10 @@ describe("extractCredentials: server and TLS rules", () => {
     ["k8s.example.com:6443", "must start with https://"],
     ["not a url", "is not a valid URL"],
     ["https://k8s.example.com/?x=1", "must not have a query"],
-    [
-      `https://admin:${FIXTURE_PASSWORD}@k8s.example.com`,
-      "must not contain a user name or password",
-    ],
+    [`https://admin:${FIXTURE_PASSWORD}@k8s.example.com`, "must not contain a user name or password"],
     ['""', "server is missing"],
   ])("refuses server %s", (server, expected) => {
-    expect(
-      refusal(() => extractCredentials(withServer(server)), "INVALID_SERVER"),
-    ).toContain(expected);
+    expect(refusal(() => extractCredentials(withServer(server)), "INVALID_SERVER")).toContain(expected);
   });
 
   it("refuses insecure-skip-tls-verify together with a CA, as kubectl does", () => {
@@ -451,90 +357,49 @@ describe("extractCredentials: server and TLS rules", () => {
       "      server: https://203.0.113.10:6443",
       "      server: https://203.0.113.10:6443\n      insecure-skip-tls-verify: true",
     );
-    refusal(
-      () => extractCredentials(text, "gke-eu-west-4"),
-      "INVALID_KUBECONFIG",
-    );
+    refusal(() => extractCredentials(text, "gke-eu-west-4"), "INVALID_KUBECONFIG");
   });
 });
 
 describe("malformed input", () => {
   it("reports a YAML syntax error by position, without quoting the line that holds the token", () => {
-    const text = LOOPBACK_TOKEN_KUBECONFIG.replace(
-      `token: ${FIXTURE_TOKEN}`,
-      `token: "${FIXTURE_TOKEN}`,
-    );
+    const text = LOOPBACK_TOKEN_KUBECONFIG.replace(`token: ${FIXTURE_TOKEN}`, `token: "${FIXTURE_TOKEN}`);
     const message = refusal(() => extractCredentials(text), "INVALID_YAML");
-    expect(message).toMatch(
-      /^kubeconfig is not valid YAML or JSON: .* at line \d+, column \d+/,
-    );
+    expect(message).toMatch(/^kubeconfig is not valid YAML or JSON: .* at line \d+, column \d+/);
   });
 
   it.each([
-    [
-      "duplicate keys",
-      `${LOOPBACK_TOKEN_KUBECONFIG}current-context: other\n`,
-      "a key that appears twice",
-    ],
+    ["duplicate keys", `${LOOPBACK_TOKEN_KUBECONFIG}current-context: other\n`, "a key that appears twice"],
     [
       "several documents",
       `${LOOPBACK_TOKEN_KUBECONFIG}---\n${LOOPBACK_TOKEN_KUBECONFIG}`,
       "more than one YAML document",
     ],
     ["tab indentation", "clusters:\n\t- name: a\n", "at line 2"],
-    [
-      "a broken JSON",
-      JSON_TOKEN_KUBECONFIG.slice(0, -2),
-      "not valid YAML or JSON",
-    ],
+    ["a broken JSON", JSON_TOKEN_KUBECONFIG.slice(0, -2), "not valid YAML or JSON"],
     ["an undefined alias", "users: *nobody\n", "alias"],
   ])("refuses %s", (_name, text, expected) => {
-    expect(refusal(() => listContexts(text), "INVALID_YAML")).toContain(
-      expected,
-    );
+    expect(refusal(() => listContexts(text), "INVALID_YAML")).toContain(expected);
   });
 
   it.each([
     ["an empty text", "", "kubeconfig is empty"],
     ["a plain string", "hello", "must be a YAML or JSON mapping"],
     ["a list", "- a\n- b\n", "must be a YAML or JSON mapping"],
-    [
-      "a Secret",
-      "apiVersion: v1\nkind: Secret\ndata: {}\n",
-      "this is a Kubernetes Secret, not a kubeconfig",
-    ],
-    [
-      "contexts as a mapping",
-      "contexts: { a: b }\n",
-      "contexts must be a list",
-    ],
-    [
-      "an unnamed context",
-      "contexts:\n  - context: {}\n",
-      "contexts[0] has no name",
-    ],
+    ["a Secret", "apiVersion: v1\nkind: Secret\ndata: {}\n", "this is a Kubernetes Secret, not a kubeconfig"],
+    ["contexts as a mapping", "contexts: { a: b }\n", "contexts must be a list"],
+    ["an unnamed context", "contexts:\n  - context: {}\n", "contexts[0] has no name"],
     [
       "a numeric token",
-      LOOPBACK_TOKEN_KUBECONFIG.replace(
-        `token: ${FIXTURE_TOKEN}`,
-        "token: 12345",
-      ),
+      LOOPBACK_TOKEN_KUBECONFIG.replace(`token: ${FIXTURE_TOKEN}`, "token: 12345"),
       "token must be a string",
     ],
   ])("refuses %s", (_name, text, expected) => {
-    expect(
-      refusal(() => extractCredentials(text), "INVALID_KUBECONFIG"),
-    ).toContain(expected);
+    expect(refusal(() => extractCredentials(text), "INVALID_KUBECONFIG")).toContain(expected);
   });
 
   it("refuses a text over 1 MiB", () => {
-    refusal(
-      () =>
-        listContexts(
-          `# ${"x".repeat(1024 * 1024)}\n${LOOPBACK_TOKEN_KUBECONFIG}`,
-        ),
-      "TOO_LARGE",
-    );
+    refusal(() => listContexts(`# ${"x".repeat(1024 * 1024)}\n${LOOPBACK_TOKEN_KUBECONFIG}`), "TOO_LARGE");
   });
 });
 

@@ -9,20 +9,11 @@ import {
   type ExtractedCredentials,
 } from "./credential-checks";
 import { fail, RAW_HINT, shown, STATIC_HINT } from "./kubeconfig-error";
-import {
-  parseKubeconfig,
-  str,
-  type Kubeconfig,
-  type Rec,
-} from "./parse-kubeconfig";
+import { parseKubeconfig, str, type Kubeconfig, type Rec } from "./parse-kubeconfig";
 import { refuseUnsafe } from "./refuse-unsafe-auth";
 
 export { KubeconfigError, type KubeconfigErrorCode } from "./kubeconfig-error";
-export {
-  credentialsFromToken,
-  type ClusterCredentials,
-  type ExtractedCredentials,
-} from "./credential-checks";
+export { credentialsFromToken, type ClusterCredentials, type ExtractedCredentials } from "./credential-checks";
 
 export interface KubeContextSummary {
   name: string;
@@ -44,8 +35,7 @@ export function listContexts(text: string): {
     const cluster = str(ctx, "cluster", where) ?? "";
     const namespace = str(ctx, "namespace", where);
     const clusterWhere = `kubeconfig cluster '${shown(cluster)}'`;
-    const server =
-      str(kc.clusters.get(cluster) ?? {}, "server", clusterWhere) ?? "";
+    const server = str(kc.clusters.get(cluster) ?? {}, "server", clusterWhere) ?? "";
     const user = str(ctx, "user", where) ?? "";
     return { name, cluster, user, server, ...(namespace ? { namespace } : {}) };
   });
@@ -63,17 +53,11 @@ function quotedNames(map: Map<string, Rec>): string {
 function chooseContext(kc: Kubeconfig, requested: string | undefined): string {
   const available = `available contexts: ${quotedNames(kc.contexts)}`;
   if (kc.contexts.size === 0) {
-    fail(
-      "NO_CONTEXT",
-      `kubeconfig has no contexts; paste the output of ${RAW_HINT} run with the context you want`,
-    );
+    fail("NO_CONTEXT", `kubeconfig has no contexts; paste the output of ${RAW_HINT} run with the context you want`);
   }
   if (requested !== undefined) {
     if (!kc.contexts.has(requested)) {
-      fail(
-        "NO_CONTEXT",
-        `kubeconfig has no context named '${shown(requested)}'; ${available}`,
-      );
+      fail("NO_CONTEXT", `kubeconfig has no context named '${shown(requested)}'; ${available}`);
     }
     return requested;
   }
@@ -87,10 +71,7 @@ function chooseContext(kc: Kubeconfig, requested: string | undefined): string {
   if (current !== undefined) return current;
   const [only, ...others] = kc.contexts.keys();
   if (only === undefined || others.length > 0) {
-    fail(
-      "NO_CONTEXT",
-      `kubeconfig has no current-context; pick one — ${available}`,
-    );
+    fail("NO_CONTEXT", `kubeconfig has no current-context; pick one — ${available}`);
   }
   return only;
 }
@@ -98,14 +79,8 @@ function chooseContext(kc: Kubeconfig, requested: string | undefined): string {
 function userCredentials(userName: string, user: Rec): ClusterCredentials {
   const who = `kubeconfig user '${shown(userName)}'`;
   const token = checkToken(str(user, "token", who), `${who} token`);
-  const cert = pemData(
-    str(user, "client-certificate-data", who),
-    `${who} client-certificate-data`,
-  );
-  const key = pemData(
-    str(user, "client-key-data", who),
-    `${who} client-key-data`,
-  );
+  const cert = pemData(str(user, "client-certificate-data", who), `${who} client-certificate-data`);
+  const key = pemData(str(user, "client-key-data", who), `${who} client-key-data`);
   const username = str(user, "username", who);
   const password = str(user, "password", who, true);
   if (!cert !== !key) {
@@ -115,10 +90,7 @@ function userCredentials(userName: string, user: Rec): ClusterCredentials {
     );
   }
   if (!username !== !password) {
-    fail(
-      "INVALID_CREDENTIALS",
-      `${who} has only one of username and password; basic auth needs both`,
-    );
+    fail("INVALID_CREDENTIALS", `${who} has only one of username and password; basic auth needs both`);
   }
   if (!token && !cert && !username) {
     fail(
@@ -139,20 +111,14 @@ function userCredentials(userName: string, user: Rec): ClusterCredentials {
  * The API server and credentials of one context (default: current-context, or the only context).
  * Throws KubeconfigError for an unreadable kubeconfig or one Tern refuses to use.
  */
-export function extractCredentials(
-  text: string,
-  contextName?: string,
-): ExtractedCredentials & { contextName: string } {
+export function extractCredentials(text: string, contextName?: string): ExtractedCredentials & { contextName: string } {
   const kc = parseKubeconfig(text);
   const name = chooseContext(kc, contextName);
   const ctx = kc.contexts.get(name) ?? {};
   const where = `kubeconfig context '${shown(name)}'`;
   const clusterName = str(ctx, "cluster", where);
   if (!clusterName) {
-    fail(
-      "INVALID_KUBECONFIG",
-      `${where} names no cluster; set its cluster to one of: ${quotedNames(kc.clusters)}`,
-    );
+    fail("INVALID_KUBECONFIG", `${where} names no cluster; set its cluster to one of: ${quotedNames(kc.clusters)}`);
   }
   const cluster = kc.clusters.get(clusterName);
   if (!cluster) {
@@ -175,19 +141,12 @@ export function extractCredentials(
 
   refuseUnsafe(userName, user, clusterName, cluster);
   const clusterWhere = `kubeconfig cluster '${shown(clusterName)}'`;
-  const server = parseApiServer(
-    str(cluster, "server", clusterWhere),
-    `${clusterWhere} server`,
-  );
+  const server = parseApiServer(str(cluster, "server", clusterWhere), `${clusterWhere} server`);
   const ca = pemData(
     str(cluster, "certificate-authority-data", clusterWhere),
     `${clusterWhere} certificate-authority-data`,
   );
-  const insecure = insecureFlag(
-    cluster["insecure-skip-tls-verify"],
-    ca !== undefined,
-    clusterWhere,
-  );
+  const insecure = insecureFlag(cluster["insecure-skip-tls-verify"], ca !== undefined, clusterWhere);
   const credentials = {
     ...userCredentials(userName, user),
     certificateAuthorityData: ca,

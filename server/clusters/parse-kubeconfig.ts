@@ -25,26 +25,17 @@ export function isRec(value: unknown): value is Rec {
 }
 
 export function isSet(value: unknown): boolean {
-  if (value === undefined || value === null || value === "" || value === false)
-    return false;
+  if (value === undefined || value === null || value === "" || value === false) return false;
   if (Array.isArray(value)) return value.length > 0;
   return !isRec(value) || Object.keys(value).length > 0;
 }
 
 /** A string field, trimmed unless `exact` (passwords may end in spaces); "" counts as unset. */
-export function str(
-  rec: Rec,
-  key: string,
-  where: string,
-  exact = false,
-): string | undefined {
+export function str(rec: Rec, key: string, where: string, exact = false): string | undefined {
   const value = rec[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "string") {
-    fail(
-      "INVALID_KUBECONFIG",
-      `${where} ${key} must be a string (put it in quotes)`,
-    );
+    fail("INVALID_KUBECONFIG", `${where} ${key} must be a string (put it in quotes)`);
   }
   if (value.trim() === "") return undefined;
   return exact ? value : value.trim();
@@ -52,10 +43,7 @@ export function str(
 
 function parseYaml(text: string): unknown {
   if (text.length > MAX_TEXT_LENGTH) {
-    fail(
-      "TOO_LARGE",
-      `kubeconfig is larger than 1 MiB; paste only the context Tern needs (${RAW_HINT})`,
-    );
+    fail("TOO_LARGE", `kubeconfig is larger than 1 MiB; paste only the context Tern needs (${RAW_HINT})`);
   }
   // yaml's own messages quote the offending line, which may hold a token: report the position only.
   const doc = parseDocument(text, { uniqueKeys: true });
@@ -72,37 +60,25 @@ function parseYaml(text: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: 100 }) as unknown;
   } catch {
-    return fail(
-      "INVALID_YAML",
-      "kubeconfig is not valid YAML or JSON: an undefined or excessive alias (*name)",
-    );
+    return fail("INVALID_YAML", "kubeconfig is not valid YAML or JSON: an undefined or excessive alias (*name)");
   }
 }
 
 function namedList(root: Rec, key: string, inner: string): Map<string, Rec> {
   const list = root[key] ?? [];
-  if (!Array.isArray(list))
-    fail("INVALID_KUBECONFIG", `kubeconfig ${key} must be a list`);
+  if (!Array.isArray(list)) fail("INVALID_KUBECONFIG", `kubeconfig ${key} must be a list`);
   const byName = new Map<string, Rec>();
   list.forEach((item: unknown, index) => {
     const where = `kubeconfig ${key}[${index}]`;
-    if (!isRec(item))
-      fail(
-        "INVALID_KUBECONFIG",
-        `${where} must be a mapping with name and ${inner}`,
-      );
+    if (!isRec(item)) fail("INVALID_KUBECONFIG", `${where} must be a mapping with name and ${inner}`);
     const name = str(item, "name", where);
     if (!name) fail("INVALID_KUBECONFIG", `${where} has no name`);
     if (byName.has(name)) {
       // client-go would silently keep one of them; the picker and the import could disagree.
-      fail(
-        "INVALID_KUBECONFIG",
-        `kubeconfig has two ${key} named '${shown(name)}'; rename or remove one`,
-      );
+      fail("INVALID_KUBECONFIG", `kubeconfig has two ${key} named '${shown(name)}'; rename or remove one`);
     }
     const body = item[inner] ?? {};
-    if (!isRec(body))
-      fail("INVALID_KUBECONFIG", `${where} ${inner} must be a mapping`);
+    if (!isRec(body)) fail("INVALID_KUBECONFIG", `${where} ${inner} must be a mapping`);
     byName.set(name, body);
   });
   return byName;
@@ -111,16 +87,10 @@ function namedList(root: Rec, key: string, inner: string): Map<string, Rec> {
 export function parseKubeconfig(text: string): Kubeconfig {
   const root = parseYaml(text);
   if (root === null || root === undefined) {
-    fail(
-      "INVALID_KUBECONFIG",
-      `kubeconfig is empty; paste the output of ${RAW_HINT}`,
-    );
+    fail("INVALID_KUBECONFIG", `kubeconfig is empty; paste the output of ${RAW_HINT}`);
   }
   if (!isRec(root)) {
-    fail(
-      "INVALID_KUBECONFIG",
-      "kubeconfig must be a YAML or JSON mapping with clusters, contexts and users",
-    );
+    fail("INVALID_KUBECONFIG", "kubeconfig must be a YAML or JSON mapping with clusters, contexts and users");
   }
   const kind = str(root, "kind", "kubeconfig");
   if (kind !== undefined && kind !== "Config") {

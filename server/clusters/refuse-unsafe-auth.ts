@@ -12,17 +12,11 @@ const FILE_FIELDS: Record<string, string> = {
 const IMPERSONATION_FIELDS = ["as", "as-uid", "as-groups", "as-user-extra"];
 
 /** Refuses users whose credentials come from commands, plugins, other identities or local files. */
-export function refuseUnsafe(
-  userName: string,
-  user: Rec,
-  clusterName: string,
-  cluster: Rec,
-): void {
+export function refuseUnsafe(userName: string, user: Rec, clusterName: string, cluster: Rec): void {
   const who = `kubeconfig user '${shown(userName)}'`;
   const { exec } = user;
   if (isSet(exec)) {
-    const command =
-      isRec(exec) && typeof exec.command === "string" ? exec.command : "";
+    const command = isRec(exec) && typeof exec.command === "string" ? exec.command : "";
     // Only the program's base name: arguments and paths are not needed to explain the refusal.
     const program = shown(command.split(/[\\/]/).pop() ?? "") || "a plugin";
     fail(
@@ -33,23 +27,15 @@ export function refuseUnsafe(
   const provider = user["auth-provider"];
   if (isSet(provider)) {
     // Only the provider's name: its config holds refresh tokens and client secrets.
-    const name =
-      isRec(provider) && typeof provider.name === "string"
-        ? shown(provider.name)
-        : "unnamed";
+    const name = isRec(provider) && typeof provider.name === "string" ? shown(provider.name) : "unnamed";
     const config = isRec(provider) ? provider.config : undefined;
-    const runs =
-      isRec(config) && isSet(config["cmd-path"])
-        ? ", which runs a command"
-        : "";
+    const runs = isRec(config) && isSet(config["cmd-path"]) ? ", which runs a command" : "";
     fail(
       "AUTH_PROVIDER_NOT_ALLOWED",
       `${who} gets credentials from an auth-provider plugin (auth-provider: ${name}${runs}); Tern does not run auth-provider plugins or commands from kubeconfigs — ${STATIC_HINT}`,
     );
   }
-  const impersonated = IMPERSONATION_FIELDS.filter((field) =>
-    isSet(user[field]),
-  );
+  const impersonated = IMPERSONATION_FIELDS.filter((field) => isSet(user[field]));
   if (impersonated.length > 0) {
     // Ignoring `as` would silently act with the credentials' own, usually broader, identity.
     fail(
@@ -62,9 +48,7 @@ export function refuseUnsafe(
       .filter(([field]) => isSet(user[field]))
       .map(([field, fix]) => `user '${shown(userName)}' ${field} (${fix})`),
     ...(isSet(cluster["certificate-authority"])
-      ? [
-          `cluster '${shown(clusterName)}' certificate-authority (${FILE_FIELDS["certificate-authority"]})`,
-        ]
+      ? [`cluster '${shown(clusterName)}' certificate-authority (${FILE_FIELDS["certificate-authority"]})`]
       : []),
   ];
   if (files.length > 0) {

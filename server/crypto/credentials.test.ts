@@ -79,12 +79,7 @@ describe("encryptJson / decryptJson", () => {
     expect(error).toBeInstanceOf(CredentialsDecryptError);
     expect(error.message).toMatch(/credentials could not be decrypted/);
     expect(error.message).toMatch(/TERN_ENCRYPTION_KEY/);
-    for (const leak of [
-      secret.token,
-      key.toString("base64"),
-      wrongKey.toString("base64"),
-      key.toString("hex"),
-    ]) {
+    for (const leak of [secret.token, key.toString("base64"), wrongKey.toString("base64"), key.toString("hex")]) {
       expect(error.message).not.toContain(leak);
     }
   });
@@ -104,9 +99,7 @@ describe("encryptJson / decryptJson", () => {
     ],
     ["non-base64 text", (c: string) => `${c.slice(0, -4)}!!!!`],
   ])("refuses %s", (_name, mangle) => {
-    const error = decryptError(() =>
-      decryptJson(mangle(encryptJson(secret, key)), key),
-    );
+    const error = decryptError(() => decryptJson(mangle(encryptJson(secret, key)), key));
     expect(error).toBeInstanceOf(CredentialsDecryptError);
     expect(error.message).toMatch(/credentials could not be decrypted/);
   });
@@ -120,11 +113,7 @@ describe("loadEncryptionKey", () => {
   let dataDir: string;
 
   beforeEach(() => {
-    dataDir = path.join(
-      fs.mkdtempSync(path.join(os.tmpdir(), "tern-key-")),
-      "data",
-      ".tern",
-    );
+    dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tern-key-")), "data", ".tern");
   });
 
   afterEach(() => {
@@ -158,23 +147,20 @@ describe("loadEncryptionKey", () => {
     ["too long base64", randomBytes(48).toString("base64")],
     ["63 hex characters", randomBytes(32).toString("hex").slice(1)],
     ["a passphrase", "correct horse battery staple"],
-  ])(
-    "explains the expected format for a malformed key (%s)",
-    (_name, value) => {
-      let message = "";
-      try {
-        loadEncryptionKey({ env: { TERN_ENCRYPTION_KEY: value }, dataDir });
-      } catch (error) {
-        expect(error).toBeInstanceOf(EncryptionKeyError);
-        message = (error as Error).message;
-      }
-      expect(message).toMatch(/TERN_ENCRYPTION_KEY is malformed/);
-      expect(message).toMatch(/base64/);
-      expect(message).toMatch(/64 hex characters/);
-      expect(message).toMatch(/openssl rand -base64 32/);
-      expect(message).not.toContain(value);
-    },
-  );
+  ])("explains the expected format for a malformed key (%s)", (_name, value) => {
+    let message = "";
+    try {
+      loadEncryptionKey({ env: { TERN_ENCRYPTION_KEY: value }, dataDir });
+    } catch (error) {
+      expect(error).toBeInstanceOf(EncryptionKeyError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/TERN_ENCRYPTION_KEY is malformed/);
+    expect(message).toMatch(/base64/);
+    expect(message).toMatch(/64 hex characters/);
+    expect(message).toMatch(/openssl rand -base64 32/);
+    expect(message).not.toContain(value);
+  });
 
   it("generates a key file with mode 0600 in a 0700 folder in embedded mode, and reuses it", () => {
     const first = loadEncryptionKey({ env: {}, dataDir });
@@ -193,11 +179,7 @@ describe("loadEncryptionKey", () => {
   it("keeps an existing key file rather than overwriting it", () => {
     const raw = randomBytes(32);
     fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(
-      path.join(dataDir, "encryption.key"),
-      raw.toString("base64"),
-      { mode: 0o600 },
-    );
+    fs.writeFileSync(path.join(dataDir, "encryption.key"), raw.toString("base64"), { mode: 0o600 });
     expect(loadEncryptionKey({ env: {}, dataDir }).equals(raw)).toBe(true);
   });
 
@@ -206,25 +188,15 @@ describe("loadEncryptionKey", () => {
     fs.writeFileSync(path.join(dataDir, "encryption.key"), "not a key", {
       mode: 0o600,
     });
-    expect(() => loadEncryptionKey({ env: {}, dataDir })).toThrow(
-      /encryption\.key is malformed/,
-    );
-    expect(fs.readFileSync(path.join(dataDir, "encryption.key"), "utf8")).toBe(
-      "not a key",
-    );
+    expect(() => loadEncryptionKey({ env: {}, dataDir })).toThrow(/encryption\.key is malformed/);
+    expect(fs.readFileSync(path.join(dataDir, "encryption.key"), "utf8")).toBe("not a key");
   });
 
   it("requires TERN_ENCRYPTION_KEY when DATABASE_URL is set, and writes no key file", () => {
     const env = { DATABASE_URL: "postgresql://tern@db:5432/tern" };
-    expect(() => loadEncryptionKey({ env, dataDir })).toThrow(
-      EncryptionKeyError,
-    );
-    expect(() => loadEncryptionKey({ env, dataDir })).toThrow(
-      /set it as TERN_ENCRYPTION_KEY/,
-    );
-    expect(() => loadEncryptionKey({ env, dataDir })).toThrow(
-      /openssl rand -base64 32/,
-    );
+    expect(() => loadEncryptionKey({ env, dataDir })).toThrow(EncryptionKeyError);
+    expect(() => loadEncryptionKey({ env, dataDir })).toThrow(/set it as TERN_ENCRYPTION_KEY/);
+    expect(() => loadEncryptionKey({ env, dataDir })).toThrow(/openssl rand -base64 32/);
     expect(fs.existsSync(dataDir)).toBe(false);
   });
 });

@@ -12,8 +12,7 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const KEY_FILE_NAME = "encryption.key";
 const GENERATE_HINT = "generate one with `openssl rand -base64 32`";
-const KEY_FORMAT =
-  "32 random bytes, written as base64 (44 characters) or as 64 hex characters";
+const KEY_FORMAT = "32 random bytes, written as base64 (44 characters) or as 64 hex characters";
 
 /** Thrown when a stored credentials string cannot be decrypted; the message never holds key or plaintext. */
 export class CredentialsDecryptError extends Error {
@@ -33,9 +32,7 @@ export class EncryptionKeyError extends Error {
 
 function assertKey(key: Uint8Array): void {
   if (key.length !== KEY_BYTES) {
-    throw new EncryptionKeyError(
-      `encryption key must be ${KEY_BYTES} bytes for AES-256-GCM (got ${key.length})`,
-    );
+    throw new EncryptionKeyError(`encryption key must be ${KEY_BYTES} bytes for AES-256-GCM (got ${key.length})`);
   }
 }
 
@@ -57,9 +54,16 @@ export function encryptClusterCredentials(value: unknown, key: Uint8Array, clust
  * Decrypts a cluster's credentials: `v2` must have been sealed for this very cluster id; `v1` (written before
  * credentials were bound) is still read, and `legacy: true` tells the caller to re-encrypt it as v2.
  */
-export function decryptClusterCredentials(cipherText: string, key: Uint8Array, clusterId: string): { value: unknown; legacy: boolean } {
+export function decryptClusterCredentials(
+  cipherText: string,
+  key: Uint8Array,
+  clusterId: string,
+): { value: unknown; legacy: boolean } {
   if (cipherText.startsWith(`${VERSION}:`)) return { value: decryptJson(cipherText, key), legacy: true };
-  return { value: open(cipherText, key, VERSION_BOUND, clusterAad(clusterId), "or they belong to another cluster"), legacy: false };
+  return {
+    value: open(cipherText, key, VERSION_BOUND, clusterAad(clusterId), "or they belong to another cluster"),
+    legacy: false,
+  };
 }
 
 /** True when the stored value is the unbound v1 envelope. */
@@ -68,35 +72,23 @@ export const isLegacyCipher = (cipherText: string) => cipherText.startsWith(`${V
 function seal(value: unknown, key: Uint8Array, version: string, aad?: Buffer): string {
   assertKey(key);
   const json = JSON.stringify(value) as string | undefined;
-  if (json === undefined)
-    throw new TypeError("encryptJson: value is not JSON-serialisable");
+  if (json === undefined) throw new TypeError("encryptJson: value is not JSON-serialisable");
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", key, iv, {
     authTagLength: TAG_BYTES,
   });
   if (aad) cipher.setAAD(aad);
-  const ciphertext = Buffer.concat([
-    cipher.update(json, "utf8"),
-    cipher.final(),
-  ]);
+  const ciphertext = Buffer.concat([cipher.update(json, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [
-    version,
-    iv.toString("base64"),
-    tag.toString("base64"),
-    ciphertext.toString("base64"),
-  ].join(":");
+  return [version, iv.toString("base64"), tag.toString("base64"), ciphertext.toString("base64")].join(":");
 }
 
-const BASE64 =
-  /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 function decodePart(part: string, expectedBytes?: number): Buffer | undefined {
   if (!BASE64.test(part)) return undefined;
   const bytes = Buffer.from(part, "base64");
-  return expectedBytes === undefined || bytes.length === expectedBytes
-    ? bytes
-    : undefined;
+  return expectedBytes === undefined || bytes.length === expectedBytes ? bytes : undefined;
 }
 
 /** Decrypts a string from `encryptJson`; returns unknown so the caller validates the shape. */
@@ -108,17 +100,13 @@ function open(cipherText: string, key: Uint8Array, version: string, aad?: Buffer
   assertKey(key);
   const parts = cipherText.split(":");
   if (parts[0] !== version || parts.length !== 4) {
-    throw new CredentialsDecryptError(
-      `the stored value is not in the ${version}:<iv>:<tag>:<ciphertext> format`,
-    );
+    throw new CredentialsDecryptError(`the stored value is not in the ${version}:<iv>:<tag>:<ciphertext> format`);
   }
   const iv = decodePart(parts[1] ?? "", IV_BYTES);
   const tag = decodePart(parts[2] ?? "", TAG_BYTES);
   const body = decodePart(parts[3] ?? "");
   if (!iv || !tag || !body) {
-    throw new CredentialsDecryptError(
-      "the stored value has a malformed iv, tag or ciphertext",
-    );
+    throw new CredentialsDecryptError("the stored value has a malformed iv, tag or ciphertext");
   }
   let json: string;
   try {
@@ -127,9 +115,7 @@ function open(cipherText: string, key: Uint8Array, version: string, aad?: Buffer
     });
     decipher.setAuthTag(tag);
     if (aad) decipher.setAAD(aad);
-    json = Buffer.concat([decipher.update(body), decipher.final()]).toString(
-      "utf8",
-    );
+    json = Buffer.concat([decipher.update(body), decipher.final()]).toString("utf8");
   } catch {
     // Node's message ("unable to authenticate data") says nothing useful; ours says what to check.
     throw new CredentialsDecryptError(
@@ -156,17 +142,12 @@ export interface LoadEncryptionKeyOptions {
  * Returns the 32-byte key: TERN_ENCRYPTION_KEY if set; otherwise, only in embedded mode (no
  * DATABASE_URL), a key generated once into `<dataDir>/encryption.key` (0600) and reused after.
  */
-export function loadEncryptionKey({
-  env,
-  dataDir,
-}: LoadEncryptionKeyOptions): Buffer {
+export function loadEncryptionKey({ env, dataDir }: LoadEncryptionKeyOptions): Buffer {
   const fromEnv = env.TERN_ENCRYPTION_KEY?.trim();
   if (fromEnv) {
     const key = parseKey(fromEnv);
     if (!key) {
-      throw new EncryptionKeyError(
-        `TERN_ENCRYPTION_KEY is malformed: expected ${KEY_FORMAT}; ${GENERATE_HINT}`,
-      );
+      throw new EncryptionKeyError(`TERN_ENCRYPTION_KEY is malformed: expected ${KEY_FORMAT}; ${GENERATE_HINT}`);
     }
     return key;
   }
@@ -186,11 +167,7 @@ function loadOrCreateKeyFile(dataDir: string): Buffer {
     // Write to a private temp file, then link it into place: link fails if the key already exists,
     // so two processes starting together agree on one key and nobody reads a half-written file.
     const tmpPath = `${keyPath}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
-    fs.writeFileSync(
-      tmpPath,
-      `${randomBytes(KEY_BYTES).toString("base64")}\n`,
-      { mode: 0o600, flag: "wx" },
-    );
+    fs.writeFileSync(tmpPath, `${randomBytes(KEY_BYTES).toString("base64")}\n`, { mode: 0o600, flag: "wx" });
     try {
       fs.linkSync(tmpPath, keyPath);
     } catch (error) {

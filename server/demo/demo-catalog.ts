@@ -4,7 +4,13 @@ import type { Provider } from "../generated/prisma/enums";
 
 export const DEMO_PRICE_SOURCE = "Demo data: illustrative, not a provider quote";
 
-export const DEMO_PRICES: { provider: Provider; region: string; gpuType: string; pricePerHour: number; currency: string }[] = [
+export const DEMO_PRICES: {
+  provider: Provider;
+  region: string;
+  gpuType: string;
+  pricePerHour: number;
+  currency: string;
+}[] = [
   { provider: "AWS", region: "us-east-1", gpuType: "H100", pricePerHour: 6.88, currency: "USD" },
   { provider: "AWS", region: "us-east-1", gpuType: "A10G", pricePerHour: 1.21, currency: "USD" },
   { provider: "GCP", region: "europe-west4", gpuType: "A100", pricePerHour: 3.67, currency: "USD" },

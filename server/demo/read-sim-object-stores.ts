@@ -11,6 +11,7 @@ const ZFile = z.object({ version: z.literal(1), stores: z.array(ZObjectStoreSett
 export async function readSimObjectStores(dataDir: string): Promise<Map<string, ObjectStoreSettings>> {
   const file = path.join(dataDir, "sim", "object-stores.json");
   const parsed = ZFile.safeParse(JSON.parse(await readFile(file, "utf8")));
-  if (!parsed.success) throw new Error(`${file} is not a simulator object-store file; restart the simulated fleet to rewrite it`);
+  if (!parsed.success)
+    throw new Error(`${file} is not a simulator object-store file; restart the simulated fleet to rewrite it`);
   return new Map(parsed.data.stores.map(({ cloud, ...s }) => [cloud, s]));
 }

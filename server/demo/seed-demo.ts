@@ -10,7 +10,10 @@ import { DEMO_TEAM, DEMO_USERS } from "./demo-users";
 /** A plain JSON copy, typed the way Prisma's Json columns take it. */
 const asJson = (v: unknown) => JSON.parse(JSON.stringify(v)) as object[];
 
-export async function seedDemo(opts: { prisma: PrismaClient; modelHomes: Record<string, string[]> }): Promise<{ seeded: boolean; teamId: string | null }> {
+export async function seedDemo(opts: {
+  prisma: PrismaClient;
+  modelHomes: Record<string, string[]>;
+}): Promise<{ seeded: boolean; teamId: string | null }> {
   const { prisma } = opts;
   if ((await prisma.team.count()) > 0) {
     const demo = await prisma.team.findUnique({ where: { slug: DEMO_TEAM.slug }, select: { id: true } });
@@ -18,14 +21,22 @@ export async function seedDemo(opts: { prisma: PrismaClient; modelHomes: Record<
   }
   const team = await prisma.team.create({ data: DEMO_TEAM, select: { id: true } });
   for (const u of DEMO_USERS) {
-    const user = await prisma.user.create({ data: { email: u.email, name: u.name, emailVerified: true }, select: { id: true } });
+    const user = await prisma.user.create({
+      data: { email: u.email, name: u.name, emailVerified: true },
+      select: { id: true },
+    });
     await prisma.account.create({
       data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(u.password) },
     });
     await prisma.membership.create({ data: { teamId: team.id, userId: user.id, role: u.role } });
   }
   await prisma.gpuPrice.createMany({
-    data: DEMO_PRICES.map((p) => ({ ...p, teamId: team.id, source: DEMO_PRICE_SOURCE, effectiveDate: new Date("2026-11-01T00:00:00Z") })),
+    data: DEMO_PRICES.map((p) => ({
+      ...p,
+      teamId: team.id,
+      source: DEMO_PRICE_SOURCE,
+      effectiveDate: new Date("2026-11-01T00:00:00Z"),
+    })),
   });
   for (const m of DEMO_MODELS) {
     const home = opts.modelHomes[m.name]?.[0];

@@ -1,7 +1,16 @@
 // The domain lists: complete, in ladder order, and the helpers that narrow untrusted text to them.
 import { describe, expect, it } from "vitest";
 import * as enums from "../generated/prisma/enums";
-import { AUDIT_OUTCOMES, CLUSTER_HEALTH, DEPLOYMENT_PHASES, MODEL_FORMATS, oneOf, PROVIDERS, ROLES, roleAtLeast } from "./values";
+import {
+  AUDIT_OUTCOMES,
+  CLUSTER_HEALTH,
+  DEPLOYMENT_PHASES,
+  MODEL_FORMATS,
+  oneOf,
+  PROVIDERS,
+  ROLES,
+  roleAtLeast,
+} from "./values";
 
 describe("domain values", () => {
   it("list every member of the schema's enums, once", () => {

@@ -19,13 +19,21 @@ const mib = (n: number) => `${Math.round((n / MIB) * 10) / 10} MiB`;
 
 export function tooLarge(maxBytes: number): Response {
   return Response.json(
-    { error: { message: `the request body is larger than ${mib(maxBytes)}, the most Tern accepts here; send less (split a file, or import fewer rows at once)`, code: "PAYLOAD_TOO_LARGE" } },
+    {
+      error: {
+        message: `the request body is larger than ${mib(maxBytes)}, the most Tern accepts here; send less (split a file, or import fewer rows at once)`,
+        code: "PAYLOAD_TOO_LARGE",
+      },
+    },
     { status: 413 },
   );
 }
 
 /** The same request with its body read into memory (at most `maxBytes`), or the 413 answer. */
-export async function limitRequestBody(req: Request, maxBytes: number): Promise<{ ok: true; req: Request } | { ok: false; response: Response }> {
+export async function limitRequestBody(
+  req: Request,
+  maxBytes: number,
+): Promise<{ ok: true; req: Request } | { ok: false; response: Response }> {
   if (req.method === "GET" || req.method === "HEAD" || !req.body) return { ok: true, req };
   const declared = Number(req.headers.get("content-length") ?? "");
   if (Number.isFinite(declared) && declared > maxBytes) {
@@ -46,5 +54,8 @@ export async function limitRequestBody(req: Request, maxBytes: number): Promise<
     chunks.push(value);
   }
   const body = Buffer.concat(chunks);
-  return { ok: true, req: new Request(req.url, { method: req.method, headers: req.headers, body, signal: req.signal }) };
+  return {
+    ok: true,
+    req: new Request(req.url, { method: req.method, headers: req.headers, body, signal: req.signal }),
+  };
 }

@@ -2,7 +2,11 @@
 // shows as "unreachable", a slow one as "timeout", so a chart can say what is wrong. Connections go through
 // Tern's SSRF guards (server/net): no metadata addresses, no redirects, and a cap on the answer's size.
 import { fetch as undiciFetch } from "undici";
-import { createGuardedDispatcher, REDIRECT_CODE, RedirectRefusedError as RedirectAnswer } from "../net/guarded-dispatcher";
+import {
+  createGuardedDispatcher,
+  REDIRECT_CODE,
+  RedirectRefusedError as RedirectAnswer,
+} from "../net/guarded-dispatcher";
 import { REFUSED_CODE } from "../net/refused-address";
 import { errorMessage } from "../domain/error-message";
 import { isLoopbackUrl } from "./same-prometheus";
@@ -161,15 +165,16 @@ function classifyThrown(e: unknown, url: string, timeoutMs: number): QueryResult
   if (name === "AbortError") return fail("timeout", `the query to Prometheus at ${url} was cancelled`);
   // undici wraps the reason: "fetch failed" with cause ECONNREFUSED, ENOTFOUND, "bad port"…
   const cause = e instanceof Error && e.cause instanceof Error ? (e.cause as Error & { code?: unknown }) : undefined;
-  if (cause?.code === REFUSED_CODE || cause?.code === REDIRECT_CODE) return fail("unreachable", `Prometheus at ${url}: ${cause.message}`);
-  const code =
-    typeof cause?.code === "string" ? cause.code : (cause?.message ?? (errorMessage(e)));
+  if (cause?.code === REFUSED_CODE || cause?.code === REDIRECT_CODE)
+    return fail("unreachable", `Prometheus at ${url}: ${cause.message}`);
+  const code = typeof cause?.code === "string" ? cause.code : (cause?.message ?? errorMessage(e));
   return fail("unreachable", `Prometheus at ${url} is unreachable (${code})`);
 }
 
 /** Maps an HTTP answer to a result, following the API's documented status codes (400, 422, 503). */
 function classifyResponse(status: number, contentType: string, text: string, url: string): QueryResult {
-  if (status >= 300 && status < 400) return fail("unreachable", `Prometheus at ${url} ${new RedirectAnswer(status).message}`);
+  if (status >= 300 && status < 400)
+    return fail("unreachable", `Prometheus at ${url} ${new RedirectAnswer(status).message}`);
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -227,7 +232,10 @@ export function createPrometheusClient(options: PrometheusClientOptions): Promet
       } catch (e) {
         if (!(e instanceof TooLargeError)) throw e;
         const mib = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
-        return fail("server_error", `Prometheus at ${baseUrl} sent more than ${mib} MiB for one query; Tern stopped reading it (narrow the time range)`);
+        return fail(
+          "server_error",
+          `Prometheus at ${baseUrl} sent more than ${mib} MiB for one query; Tern stopped reading it (narrow the time range)`,
+        );
       }
       return classifyResponse(res.status, res.headers.get("content-type") ?? "", text, baseUrl);
     } catch (e) {

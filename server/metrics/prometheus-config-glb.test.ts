@@ -9,8 +9,16 @@ describe("GLB scrape job", () => {
       scrape_configs: Record<string, unknown>[];
     };
     expect(cfg.scrape_configs).toEqual([
-      { job_name: "tern-sim-glb", scheme: "http", metrics_path: "/metrics", honor_labels: true, static_configs: [{ targets: ["127.0.0.1:16430"] }] },
+      {
+        job_name: "tern-sim-glb",
+        scheme: "http",
+        metrics_path: "/metrics",
+        honor_labels: true,
+        static_configs: [{ targets: ["127.0.0.1:16430"] }],
+      },
     ]);
-    expect((parse(renderPrometheusConfig({ targets: [] })) as { scrape_configs: unknown[] }).scrape_configs).toEqual([]);
+    expect((parse(renderPrometheusConfig({ targets: [] })) as { scrape_configs: unknown[] }).scrape_configs).toEqual(
+      [],
+    );
   });
 });

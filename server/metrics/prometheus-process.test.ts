@@ -132,7 +132,16 @@ describe.skipIf(!bins)("local Prometheus", () => {
             },
           ],
           nodes: [
-            { job: "tern-sim", instance, cluster: CLUSTER, clusterId: CLUSTER_ID, node: "n0", gpuType: "A10G", gpus: 4, region: "us-east-1" },
+            {
+              job: "tern-sim",
+              instance,
+              cluster: CLUSTER,
+              clusterId: CLUSTER_ID,
+              node: "n0",
+              gpuType: "A10G",
+              gpus: 4,
+              region: "us-east-1",
+            },
           ],
           tern: { job: "tern", instance, prices: [price], deployments: [deployment], now: new Date() },
         }),
@@ -197,7 +206,12 @@ describe.skipIf(!bins)("local Prometheus", () => {
     }
     timings.firstScrapeAfterReadyMs = Date.now() - t;
     const live = ok(await client.query('nv_inference_request_success{pod="credit-risk-7d9f8c6b5-x2x4z"}'));
-    expect(live[0]?.labels).toMatchObject({ cluster: CLUSTER, tern_cluster_id: CLUSTER_ID, job: "tern-sim", deployment: "credit-risk" });
+    expect(live[0]?.labels).toMatchObject({
+      cluster: CLUSTER,
+      tern_cluster_id: CLUSTER_ID,
+      job: "tern-sim",
+      deployment: "credit-risk",
+    });
     expect(ok(await client.query('count({exported_cluster!=""})'))).toEqual([]);
     expect(ok(await client.query(readyReplicas(scope).expr))[0]!.points[0]![1]).toBe(2);
   }, 30_000);

@@ -14,7 +14,10 @@ function parts(url: string): { host: string; port: string; path: string; protoco
     return null;
   }
   const port = u.port || (u.protocol === "https:" ? "443" : "80");
-  let host = u.hostname.toLowerCase().replace(/\.$/, "").replace(/^\[|\]$/g, "");
+  let host = u.hostname
+    .toLowerCase()
+    .replace(/\.$/, "")
+    .replace(/^\[|\]$/g, "");
   if (ipaddr.isValid(host)) {
     const a = ipaddr.process(host);
     host = a.range() === "loopback" ? "loopback" : a.toNormalizedString();
@@ -44,7 +47,11 @@ async function addressesOf(host: string): Promise<Set<string>> {
   if (ipaddr.isValid(host)) return new Set([host]);
   try {
     const found = await dns.promises.lookup(host, { all: true });
-    return new Set(found.map((f) => (ipaddr.process(f.address).range() === "loopback" ? "loopback" : ipaddr.process(f.address).toNormalizedString())));
+    return new Set(
+      found.map((f) =>
+        ipaddr.process(f.address).range() === "loopback" ? "loopback" : ipaddr.process(f.address).toNormalizedString(),
+      ),
+    );
   } catch {
     return new Set();
   }

@@ -50,7 +50,10 @@ export const refuseUnsafeTargets: Dispatcher.DispatcherComposeInterceptor = (dis
   const host = hostnameOf(String(opts.origin ?? ""));
   const reason = host ? refusedHostReason(host) : null;
   if (reason) {
-    handler.onResponseError?.(null as unknown as Controller, new RefusedAddressError(`${reason}; Tern does not connect to it`));
+    handler.onResponseError?.(
+      null as unknown as Controller,
+      new RefusedAddressError(`${reason}; Tern does not connect to it`),
+    );
     return true;
   }
   return dispatch(opts, new NoRedirectHandler(handler));

@@ -16,7 +16,12 @@ export const guardedLookup: LookupFunction = (hostname, options, callback) => {
     if (err) return callback(err, "", 0);
     for (const a of addresses) {
       const reason = refusedAddressReason(a.address);
-      if (reason) return callback(new RefusedAddressError(`${hostname} resolves to ${reason}; Tern does not connect to it`), "", 0);
+      if (reason)
+        return callback(
+          new RefusedAddressError(`${hostname} resolves to ${reason}; Tern does not connect to it`),
+          "",
+          0,
+        );
     }
     if (options.all) return (callback as unknown as (e: null, a: Address[]) => void)(null, addresses);
     const first = addresses[0];

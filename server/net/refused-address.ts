@@ -48,14 +48,16 @@ export function refusedAddressReason(address: string): string | null {
   if (a.kind() === "ipv4") return v4Reason(a as ipaddr.IPv4);
   const v6 = a as ipaddr.IPv6;
   const s = v6.toNormalizedString();
-  for (const [m, what] of METADATA_V6) if (ipaddr.IPv6.parse(m).toNormalizedString() === s) return `${v6.toString()} is ${what}`;
+  for (const [m, what] of METADATA_V6)
+    if (ipaddr.IPv6.parse(m).toNormalizedString() === s) return `${v6.toString()} is ${what}`;
   const range = v6.range();
   if (range === "linkLocal") return `${v6.toString()} is a link-local address`;
   if (range === "unspecified") return `${v6.toString()} is not a routable address`;
   // NAT64 (64:ff9b::/96) and similar translations carry an IPv4 address in their last 32 bits.
   if (range === "rfc6052" || range === "6to4" || range === "teredo") {
     const b = v6.toByteArray();
-    const embedded = range === "6to4" ? b.slice(2, 6) : range === "teredo" ? b.slice(12, 16).map((x) => x ^ 0xff) : b.slice(12, 16);
+    const embedded =
+      range === "6to4" ? b.slice(2, 6) : range === "teredo" ? b.slice(12, 16).map((x) => x ^ 0xff) : b.slice(12, 16);
     const reason = v4Reason(new ipaddr.IPv4(embedded));
     if (reason) return `${v6.toString()} embeds ${reason}`;
   }

@@ -84,9 +84,20 @@ describe("a hostile cluster", () => {
     const url = await serve((req, res) => {
       pages++;
       // Every page says there is more.
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ kind: "NodeList", apiVersion: "v1", metadata: { resourceVersion: "1", continue: `p${pages}` }, items: [] }));
+      res.writeHead(200, { "content-type": "application/json" }).end(
+        JSON.stringify({
+          kind: "NodeList",
+          apiVersion: "v1",
+          metadata: { resourceVersion: "1", continue: `p${pages}` },
+          items: [],
+        }),
+      );
     });
-    const driver = connectCluster({ apiServer: url, credentials: { token: "t", insecureSkipTlsVerify: true }, timeoutMs: 5_000 });
+    const driver = connectCluster({
+      apiServer: url,
+      credentials: { token: "t", insecureSkipTlsVerify: true },
+      timeoutMs: 5_000,
+    });
     await expect(driver.listNodes()).rejects.toThrow(`went on for more than ${LIST_LIMITS.maxPages} pages`);
     expect(pages).toBe(LIST_LIMITS.maxPages);
   });
@@ -110,8 +121,23 @@ describe("a hostile cluster", () => {
   it("cannot grow the sync's pending events without bound while the database is slow", () => {
     const state = {} as ClusterState;
     const emitter = new SyncEmitter(state, { clusterId: "c1", coalesceMs: 60_000 } as never, () => Promise.resolve());
-    const event = { uid: "u", reason: "Flood", message: "m", type: "Warning", at: new Date().toISOString(), count: 1, involvedObject: { kind: "Pod", name: "p", namespace: "n" }, resourceVersion: "1" };
-    for (let i = 0; i < 50; i++) emitter.note({ deployments: new Set(), gone: [], capacity: false, newEvents: Array.from({ length: 1_000 }, () => event) } as never);
+    const event = {
+      uid: "u",
+      reason: "Flood",
+      message: "m",
+      type: "Warning",
+      at: new Date().toISOString(),
+      count: 1,
+      involvedObject: { kind: "Pod", name: "p", namespace: "n" },
+      resourceVersion: "1",
+    };
+    for (let i = 0; i < 50; i++)
+      emitter.note({
+        deployments: new Set(),
+        gone: [],
+        capacity: false,
+        newEvents: Array.from({ length: 1_000 }, () => event),
+      } as never);
     expect(emitter.pending().events).toBe(MAX_PENDING_EVENTS);
     void emitter.stop();
   });
@@ -122,7 +148,14 @@ describe("fan-out and caches", () => {
     const hung = await serve(() => undefined); // never answers
     await db.prisma.cluster.update({ where: { id: team.clusterId }, data: { prometheusUrl: `${hung}/` } });
     const started = Date.now();
-    const o = await getOverviewCharts({ prisma: db.prisma, teamId: team.teamId, userId: team.users.VIEWER.id, input: { range: "1h" }, prometheus: { timeoutMs: 60_000 }, deadlineMs: 1_000 });
+    const o = await getOverviewCharts({
+      prisma: db.prisma,
+      teamId: team.teamId,
+      userId: team.users.VIEWER.id,
+      input: { range: "1h" },
+      prometheus: { timeoutMs: 60_000 },
+      deadlineMs: 1_000,
+    });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(o.errors.some((e) => /stopped waiting for Prometheus after 1 s/.test(e.message))).toBe(true);
     await db.prisma.cluster.update({ where: { id: team.clusterId }, data: { prometheusUrl: null } });
@@ -136,11 +169,27 @@ describe("fan-out and caches", () => {
     };
     const { token, hash } = createEmbedToken();
     await db.prisma.embedLink.create({
-      data: { teamId: team.teamId, deploymentId: team.deploymentId, metric: "requests", rangeMinutes: 60, live: true, title: "t", tokenHash: hash, createdById: team.users.OPERATOR.id, expiresAt: new Date(Date.now() + 86_400_000) },
+      data: {
+        teamId: team.teamId,
+        deploymentId: team.deploymentId,
+        metric: "requests",
+        rangeMinutes: 60,
+        live: true,
+        title: "t",
+        tokenHash: hash,
+        createdById: team.users.OPERATOR.id,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
     });
     const now = new Date();
     for (let w = 200; w <= 2000; w += 7) {
-      const res = await serveEmbedSvg({ prisma: db.prisma, token, request: new Request(`http://tern.test/api/embed/${token}/svg?w=${w}`), now, prometheus: { defaultUrl: "http://prom.test:9090", fetch: fetchFn } });
+      const res = await serveEmbedSvg({
+        prisma: db.prisma,
+        token,
+        request: new Request(`http://tern.test/api/embed/${token}/svg?w=${w}`),
+        now,
+        prometheus: { defaultUrl: "http://prom.test:9090", fetch: fetchFn },
+      });
       expect(res.status).toBe(200);
     }
     // 258 widths, before the fix one Prometheus query each; now one per series size.

@@ -56,11 +56,33 @@ describe.skipIf(!bins)("metrics isolation between teams on the shared Prometheus
     const series = fleetBackfillSeries({
       workloads: [
         {
-          job: "tern-sim", instance, cluster: NAME, clusterId: a.clusterId, namespace: "models", deployment: DEP,
-          model: "m-victim", modelVersion: "1.0.0", replicas: 2, gpusPerReplica: 1, gpuType: "H100", medianLatencyMs: 300, peakRps: 10,
+          job: "tern-sim",
+          instance,
+          cluster: NAME,
+          clusterId: a.clusterId,
+          namespace: "models",
+          deployment: DEP,
+          model: "m-victim",
+          modelVersion: "1.0.0",
+          replicas: 2,
+          gpusPerReplica: 1,
+          gpuType: "H100",
+          medianLatencyMs: 300,
+          peakRps: 10,
         },
       ],
-      nodes: [{ job: "tern-sim", instance, cluster: NAME, clusterId: a.clusterId, node: "n0", gpuType: "H100", gpus: 8, region: "us-east-1" }],
+      nodes: [
+        {
+          job: "tern-sim",
+          instance,
+          cluster: NAME,
+          clusterId: a.clusterId,
+          node: "n0",
+          gpuType: "H100",
+          gpus: 8,
+          region: "us-east-1",
+        },
+      ],
       tern: { job: "tern", instance, ...tern, now: new Date() },
     });
     prom = await startPrometheus({
@@ -80,7 +102,13 @@ describe.skipIf(!bins)("metrics isolation between teams on the shared Prometheus
   });
 
   const charts = (t: TeamFixture) =>
-    getDeploymentCharts({ prisma: db.prisma, teamId: t.teamId, userId: t.users.VIEWER.id, prometheus: settings, input: { id: t.deploymentId, range: "1h", widthPx: 300 } });
+    getDeploymentCharts({
+      prisma: db.prisma,
+      teamId: t.teamId,
+      userId: t.users.VIEWER.id,
+      prometheus: settings,
+      input: { id: t.deploymentId, range: "1h", widthPx: 300 },
+    });
 
   it("team A sees its own latency, traffic and cost", async () => {
     const d = await charts(a);
@@ -95,14 +123,30 @@ describe.skipIf(!bins)("metrics isolation between teams on the shared Prometheus
     expect(last(d.requests), "team B read team A's traffic").toBeNull();
     expect(last(d.readyReplicas)).toBeNull();
     expect(last(d.costPerHour)).toBeNull();
-    const c = await getClusterCharts({ prisma: db.prisma, teamId: b.teamId, userId: b.users.VIEWER.id, prometheus: settings, input: { id: b.clusterId, range: "1h" } });
-    expect(c.gpus.ok ? c.gpus.series.flatMap((s) => s.points.filter(([, v]) => v !== null)) : [], "team B read team A's GPU use").toEqual([]);
+    const c = await getClusterCharts({
+      prisma: db.prisma,
+      teamId: b.teamId,
+      userId: b.users.VIEWER.id,
+      prometheus: settings,
+      input: { id: b.clusterId, range: "1h" },
+    });
+    expect(
+      c.gpus.ok ? c.gpus.series.flatMap((s) => s.points.filter(([, v]) => v !== null)) : [],
+      "team B read team A's GPU use",
+    ).toEqual([]);
   });
 
   it("a different spelling of the shared Prometheus URL is refused as a cluster's own, and never drops the filter", async () => {
     const port = new URL(prom.url).port;
-    for (const spelling of [`http://localhost:${port}/`, `http://LOCALHOST:${port}`, `http://2130706433:${port}`, `http://[::1]:${port}/`]) {
-      await expect(checkPrometheusUrl(spelling, prom.url), spelling).rejects.toThrow(/Tern's shared Prometheus \(TERN_PROMETHEUS_URL\)/);
+    for (const spelling of [
+      `http://localhost:${port}/`,
+      `http://LOCALHOST:${port}`,
+      `http://2130706433:${port}`,
+      `http://[::1]:${port}/`,
+    ]) {
+      await expect(checkPrometheusUrl(spelling, prom.url), spelling).rejects.toThrow(
+        /Tern's shared Prometheus \(TERN_PROMETHEUS_URL\)/,
+      );
       // A row saved before this check: charts still treat it as the shared Prometheus, filtered by cluster id.
       await db.prisma.cluster.update({ where: { id: b.clusterId }, data: { prometheusUrl: spelling } });
       const d = await charts(b);

@@ -28,13 +28,17 @@ beforeAll(async () => {
   team = await createTeamFixture(db.prisma, "ssrf");
   target = http.createServer((_req, res) => {
     targetHits++;
-    res.writeHead(200, { "content-type": "application/json" }).end('{"status":"success","data":{"resultType":"vector","result":[]}}');
+    res
+      .writeHead(200, { "content-type": "application/json" })
+      .end('{"status":"success","data":{"resultType":"vector","result":[]}}');
   });
   const targetUrl = await listen(target);
   redirector = http.createServer((req, res) => {
     if (req.url?.startsWith("/leak")) {
       // A non-Prometheus service whose error body holds a secret.
-      res.writeHead(500, { "content-type": "application/json" }).end('{"error":"SECRET-aws-key-AKIA123","message":"SECRET-in-body"}');
+      res
+        .writeHead(500, { "content-type": "application/json" })
+        .end('{"error":"SECRET-aws-key-AKIA123","message":"SECRET-in-body"}');
       return;
     }
     res.writeHead(302, { location: `${targetUrl}${req.url ?? "/"}` }).end();
@@ -88,23 +92,38 @@ describe("SSRF: refused at input", () => {
         prometheusUrl,
       ).rejects.toThrow(/Prometheus URL is refused/);
     }
-    const ok = await admin.cluster.update({ id: team.clusterId, region: "us-east-1", prometheusUrl: "http://10.0.0.5:9090", residencyTags: [] });
+    const ok = await admin.cluster.update({
+      id: team.clusterId,
+      region: "us-east-1",
+      prometheusUrl: "http://10.0.0.5:9090",
+      residencyTags: [],
+    });
     expect(ok.prometheusUrl).toBe("http://10.0.0.5:9090");
     const onPrem = await admin.cluster.import({
-      source: "token", cloudId: team.cloudId, name: "onprem", region: "us-east-1", apiServer: "https://10.1.2.3:6443", token: "t",
+      source: "token",
+      cloudId: team.cloudId,
+      name: "onprem",
+      region: "us-east-1",
+      apiServer: "https://10.1.2.3:6443",
+      token: "t",
     });
     expect(onPrem.apiServer).toBe("https://10.1.2.3:6443");
   });
 
   it("names every metadata spelling as refused", () => {
     for (const u of METADATA_SPELLINGS) expect(refusedHostReason(new URL(u).hostname), u).not.toBeNull();
-    for (const h of ["10.0.0.1", "192.168.1.10", "127.0.0.1", "[::1]", "kube.example.com", "100.64.0.1"]) expect(refusedHostReason(h), h).toBeNull();
+    for (const h of ["10.0.0.1", "192.168.1.10", "127.0.0.1", "[::1]", "kube.example.com", "100.64.0.1"])
+      expect(refusedHostReason(h), h).toBeNull();
   });
 });
 
 describe("SSRF: refused at connect time", () => {
   it("refuses a stored metadata IP literal without connecting", async () => {
-    const driver = connectCluster({ apiServer: "http://169.254.169.254", credentials: { token: "t" }, timeoutMs: 5_000 });
+    const driver = connectCluster({
+      apiServer: "http://169.254.169.254",
+      credentials: { token: "t" },
+      timeoutMs: 5_000,
+    });
     const started = Date.now();
     const r = await driver.testConnection();
     expect(r.ok).toBe(false);
@@ -120,9 +139,15 @@ describe("SSRF: refused at connect time", () => {
       return (real as (...a: unknown[]) => void)(host, options, cb);
     }) as typeof dns.lookup);
     try {
-      const driver = connectCluster({ apiServer: "https://rebind.example.test:6443", credentials: { token: "t" }, timeoutMs: 5_000 });
+      const driver = connectCluster({
+        apiServer: "https://rebind.example.test:6443",
+        credentials: { token: "t" },
+        timeoutMs: 5_000,
+      });
       const r = await driver.testConnection();
-      expect(JSON.stringify(r)).toMatch(/rebind\.example\.test resolves to 169\.254\.169\.254.*Tern does not connect to it/);
+      expect(JSON.stringify(r)).toMatch(
+        /rebind\.example\.test resolves to 169\.254\.169\.254.*Tern does not connect to it/,
+      );
       const prom = await createPrometheusClient({ baseUrl: "http://rebind.example.test:9090" }).query("up");
       expect(prom.ok).toBe(false);
       expect(JSON.stringify(prom)).toMatch(/resolves to 169\.254\.169\.254/);
@@ -133,7 +158,11 @@ describe("SSRF: refused at connect time", () => {
 
   it("does not follow redirects (cluster API and Prometheus)", async () => {
     targetHits = 0;
-    const r = await connectCluster({ apiServer: redirectUrl, credentials: { token: "t" }, timeoutMs: 5_000 }).testConnection();
+    const r = await connectCluster({
+      apiServer: redirectUrl,
+      credentials: { token: "t" },
+      timeoutMs: 5_000,
+    }).testConnection();
     expect(r.ok).toBe(false);
     expect(JSON.stringify(r)).toMatch(/redirect \(HTTP 302\); Tern does not follow redirects/);
     const prom = await createPrometheusClient({ baseUrl: redirectUrl }).query("up");
@@ -146,7 +175,11 @@ describe("SSRF: refused at connect time", () => {
     const prom = await createPrometheusClient({ baseUrl: leakyUrl }).query("up");
     expect(prom.ok).toBe(false);
     expect(JSON.stringify(prom)).not.toContain("SECRET");
-    const r = await connectCluster({ apiServer: leakyUrl, credentials: { token: "t" }, timeoutMs: 5_000 }).testConnection();
+    const r = await connectCluster({
+      apiServer: leakyUrl,
+      credentials: { token: "t" },
+      timeoutMs: 5_000,
+    }).testConnection();
     expect(JSON.stringify(r)).not.toContain("SECRET");
   });
 });

@@ -97,6 +97,8 @@ main().catch((e: unknown) => {
     `[sim] could not start: ${known || !(e instanceof Error) ? String(e instanceof Error ? e.message : e) : (e.stack ?? e.message)}`,
   );
   if (e instanceof Error && "code" in e && e.code === "EADDRINUSE")
-    console.error("[sim] a port in the fleet file is taken: is another simulator (or `npm start`) running? Stop it, or set TERN_SIM_PORT_OFFSET=1000 (--port-offset) to move every simulator port");
+    console.error(
+      "[sim] a port in the fleet file is taken: is another simulator (or `npm start`) running? Stop it, or set TERN_SIM_PORT_OFFSET=1000 (--port-offset) to move every simulator port",
+    );
   process.exit(1);
 });

@@ -38,8 +38,13 @@ export async function startReplica(name: string, env: Record<string, string>): P
     };
     child.stdout!.on("data", onLine);
     child.stderr!.on("data", onLine);
-    void exited.then(() => reject(new Error(`replica ${name} exited before it was ready:\n${output.slice(-20).join("\n")}`)));
-    setTimeout(() => reject(new Error(`replica ${name} was not ready within 90 s:\n${output.slice(-20).join("\n")}`)), 90_000).unref();
+    void exited.then(() =>
+      reject(new Error(`replica ${name} exited before it was ready:\n${output.slice(-20).join("\n")}`)),
+    );
+    setTimeout(
+      () => reject(new Error(`replica ${name} was not ready within 90 s:\n${output.slice(-20).join("\n")}`)),
+      90_000,
+    ).unref();
   });
   await ready;
   return {
@@ -81,7 +86,12 @@ export function sessionCookie(res: Response): string {
   return set.split(";")[0]!;
 }
 
-export async function trpcMutation(replica: Replica, procedure: string, input: unknown, from: From): Promise<{ status: number; text: string }> {
+export async function trpcMutation(
+  replica: Replica,
+  procedure: string,
+  input: unknown,
+  from: From,
+): Promise<{ status: number; text: string }> {
   const res = await fetch(`${replica.url}/api/trpc/${procedure}`, {
     method: "POST",
     headers: headersFor(from, { "content-type": "application/json" }),
@@ -90,7 +100,12 @@ export async function trpcMutation(replica: Replica, procedure: string, input: u
   return { status: res.status, text: await res.text() };
 }
 
-export async function trpcQuery(replica: Replica, procedure: string, input: unknown, from: From): Promise<{ status: number; text: string }> {
+export async function trpcQuery(
+  replica: Replica,
+  procedure: string,
+  input: unknown,
+  from: From,
+): Promise<{ status: number; text: string }> {
   const q = encodeURIComponent(JSON.stringify({ json: input }));
   const res = await fetch(`${replica.url}/api/trpc/${procedure}?input=${q}`, { headers: headersFor(from) });
   return { status: res.status, text: await res.text() };

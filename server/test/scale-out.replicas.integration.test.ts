@@ -14,15 +14,31 @@ import { ZCreateDeploymentRequest } from "../validation/deployment";
 import { applyMigrations } from "../../prisma/migrate";
 import { createTeamFixture, type TeamFixture } from "./fixtures";
 import { createEmptyDb, type EmptyDb } from "./test-db";
-import { authPost, openLive, sessionCookie, startReplica, trpcMutation, type LiveEvent, type Replica } from "./replica-harness";
+import {
+  authPost,
+  openLive,
+  sessionCookie,
+  startReplica,
+  trpcMutation,
+  type LiveEvent,
+  type Replica,
+} from "./replica-harness";
 
 const serverUrl = env().TEST_DATABASE_URL;
-if (!serverUrl) console.log("scale-out.replicas: skipped — set TEST_DATABASE_URL to a PostgreSQL server (.ci/run does) to run two replicas");
+if (!serverUrl)
+  console.log(
+    "scale-out.replicas: skipped — set TEST_DATABASE_URL to a PostgreSQL server (.ci/run does) to run two replicas",
+  );
 
 const TTL_S = 3;
 const PASSWORD = "replica-password-1";
 
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms = 20_000, pollMs = 25): Promise<T> {
+async function until<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  ms = 20_000,
+  pollMs = 25,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn();
@@ -85,7 +101,12 @@ describe.skipIf(!serverUrl)("two replicas on one PostgreSQL database", () => {
     [a, b] = await Promise.all([startReplica("A", replicaEnv), startReplica("B", replicaEnv)]);
 
     // An operator of the team, signed up through A; the session works on B too (it is in the database).
-    const signedUp = await authPost(a, "/sign-up/email", { email: "op@replicas.test", password: PASSWORD, name: "op" }, { xff: "198.51.100.1" });
+    const signedUp = await authPost(
+      a,
+      "/sign-up/email",
+      { email: "op@replicas.test", password: PASSWORD, name: "op" },
+      { xff: "198.51.100.1" },
+    );
     expect(signedUp.status).toBe(200);
     cookie = sessionCookie(signedUp);
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "op@replicas.test" } });
@@ -131,11 +152,18 @@ describe.skipIf(!serverUrl)("two replicas on one PostgreSQL database", () => {
 
   it("shares the clusters' syncs between the replicas", async () => {
     // Two clusters (the fixture's and the simulated one), two replicas: each holds one.
-    const leases = await until("one sync lease on each replica", async () => {
-      const rows = await prisma.workerLease.findMany({ where: { name: { startsWith: "sync:" }, expiresAt: { gt: new Date() } } });
-      const holders = new Set(rows.map((r) => r.holder.split(":")[1]));
-      return rows.length === 2 && holders.size === 2 && rows;
-    }, 15_000, 100);
+    const leases = await until(
+      "one sync lease on each replica",
+      async () => {
+        const rows = await prisma.workerLease.findMany({
+          where: { name: { startsWith: "sync:" }, expiresAt: { gt: new Date() } },
+        });
+        const holders = new Set(rows.map((r) => r.holder.split(":")[1]));
+        return rows.length === 2 && holders.size === 2 && rows;
+      },
+      15_000,
+      100,
+    );
     expect(new Set(leases.map((l) => Number(l.holder.split(":")[1])))).toEqual(new Set([a.pid, b.pid]));
   });
 
@@ -144,16 +172,25 @@ describe.skipIf(!serverUrl)("two replicas on one PostgreSQL database", () => {
     // time the change takes to cross to the other replica (the mutation's own time on a loaded machine is not).
     const onA: LiveEvent[] = [];
     const onB: LiveEvent[] = [];
-    const streams = [await openLive(a, { cookie }, (e) => onA.push(e)), await openLive(b, { cookie }, (e) => onB.push(e))];
-    const isScale = (e: LiveEvent) => e.event === "deployment" && e.data.id === deploymentId && e.data.reason === "spec";
+    const streams = [
+      await openLive(a, { cookie }, (e) => onA.push(e)),
+      await openLive(b, { cookie }, (e) => onB.push(e)),
+    ];
+    const isScale = (e: LiveEvent) =>
+      e.event === "deployment" && e.data.id === deploymentId && e.data.reason === "spec";
     try {
       const res = await trpcMutation(a, "deployment.scale", { id: deploymentId, replicas: 2 }, { cookie });
       expect(res.status, res.text).toBe(200);
-      const [here, there] = await until("the change on both streams", () => {
-        const x = onA.find(isScale);
-        const y = onB.find(isScale);
-        return x && y && ([x, y] as const);
-      }, 3_000, 5);
+      const [here, there] = await until(
+        "the change on both streams",
+        () => {
+          const x = onA.find(isScale);
+          const y = onB.find(isScale);
+          return x && y && ([x, y] as const);
+        },
+        3_000,
+        5,
+      );
       expect(there.at - here.at).toBeLessThan(1000);
     } finally {
       for (const s of streams) s.close();
@@ -163,13 +200,23 @@ describe.skipIf(!serverUrl)("two replicas on one PostgreSQL database", () => {
   it("limits 11 wrong sign-ins from one address split over both replicas", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const res = await authPost(i % 2 ? b : a, "/sign-in/email", { email: `nobody${i}@replicas.test`, password: "wrong-password" }, { xff: "203.0.113.9" });
+      const res = await authPost(
+        i % 2 ? b : a,
+        "/sign-in/email",
+        { email: `nobody${i}@replicas.test`, password: "wrong-password" },
+        { xff: "203.0.113.9" },
+      );
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(statuses[10]).toBe(429);
     // Another address is not affected.
-    const ok = await authPost(b, "/sign-in/email", { email: "op@replicas.test", password: PASSWORD }, { xff: "198.51.100.2" });
+    const ok = await authPost(
+      b,
+      "/sign-in/email",
+      { email: "op@replicas.test", password: PASSWORD },
+      { xff: "198.51.100.2" },
+    );
     expect(ok.status).toBe(200);
   });
 
@@ -182,25 +229,37 @@ describe.skipIf(!serverUrl)("two replicas on one PostgreSQL database", () => {
     const killedAt = Date.now();
     victim.kill("SIGKILL");
     await victim.exited;
-    const taken = await until("the survivor holding the cluster's sync lease", async () => {
-      const l = await prisma.workerLease.findUnique({ where: { name: `sync:${clusterId}` } });
-      return l && Number(l.holder.split(":")[1]) === survivor.pid && Date.now();
-    }, (TTL_S + 5) * 1000);
+    const taken = await until(
+      "the survivor holding the cluster's sync lease",
+      async () => {
+        const l = await prisma.workerLease.findUnique({ where: { name: `sync:${clusterId}` } });
+        return l && Number(l.holder.split(":")[1]) === survivor.pid && Date.now();
+      },
+      (TTL_S + 5) * 1000,
+    );
     expect(taken - killedAt).toBeLessThanOrEqual(TTL_S * 1000 + 1000);
 
     // The survivor syncs it: a `kubectl scale` in the cluster shows up in Tern, recorded by the survivor.
     sim.store.mutate("deployments", "models", "scorer", (o) => {
       o.spec = { ...o.spec, replicas: 3 };
     });
-    await until("the outside scale recorded", async () => (await prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId } })).replicas === 3, 10_000);
+    await until(
+      "the outside scale recorded",
+      async () => (await prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId } })).replicas === 3,
+      10_000,
+    );
 
     // A change through the survivor is applied once; over the whole run every generation was applied once.
     const res = await trpcMutation(survivor, "deployment.scale", { id: deploymentId, replicas: 4 }, { cookie });
     expect(res.status, res.text).toBe(200);
-    const final = await until("the last change applied", async () => {
-      const d = await prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId } });
-      return d.appliedGeneration === d.specGeneration && d.replicas === 4 && d;
-    }, (TTL_S + 5) * 1000);
+    const final = await until(
+      "the last change applied",
+      async () => {
+        const d = await prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId } });
+        return d.appliedGeneration === d.specGeneration && d.replicas === 4 && d;
+      },
+      (TTL_S + 5) * 1000,
+    );
     const appliedGenerations = () =>
       [...a.output, ...b.output]
         .filter((l) => /deployment models\/scorer: generation \d+ applied/.test(l))

@@ -35,12 +35,21 @@ export type CloudDto = z.infer<typeof ZCloud>;
 /** An S3-compatible store (S3, OSS, OBS, COS, GCS interoperability, MinIO); the keys are write-only. */
 export const ZSetCloudStoreRequest = z.object({
   id: zId,
-  endpoint: z.url({ protocol: /^https?$/, error: "endpoint must be an http(s) URL such as https://s3.us-east-1.amazonaws.com" }).max(2048),
+  endpoint: z
+    .url({ protocol: /^https?$/, error: "endpoint must be an http(s) URL such as https://s3.us-east-1.amazonaws.com" })
+    .max(2048),
   bucket: z
     .string()
     .trim()
-    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "bucket must be 3-63 lowercase letters, digits, '.' or '-' (an S3 bucket name)"),
-  region: z.string().trim().min(1, "region is required (the store's signing region, e.g. us-east-1 or cn-hangzhou)").max(64),
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      "bucket must be 3-63 lowercase letters, digits, '.' or '-' (an S3 bucket name)",
+    ),
+  region: z
+    .string()
+    .trim()
+    .min(1, "region is required (the store's signing region, e.g. us-east-1 or cn-hangzhou)")
+    .max(64),
   accessKeyId: z.string().trim().min(1, "access key id is required").max(256),
   secretAccessKey: z.string().min(1, "secret access key is required").max(512),
 });

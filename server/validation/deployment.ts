@@ -24,7 +24,11 @@ export const ZDeployment = z.object({
   endpoint: z.string().nullable(),
   createdAt: z.date(),
   cluster: z.object({ id: z.string(), name: z.string(), region: z.string() }),
-  modelVersion: z.object({ id: z.string(), version: z.string(), model: z.object({ id: z.string(), name: z.string() }) }),
+  modelVersion: z.object({
+    id: z.string(),
+    version: z.string(),
+    model: z.object({ id: z.string(), name: z.string() }),
+  }),
 });
 export type DeploymentDto = z.infer<typeof ZDeployment>;
 
@@ -32,8 +36,16 @@ export const ZDeploymentTarget = z.object({
   clusterId: zId,
   modelVersionId: zId,
   gpuType: z.string().trim().min(1, "pick a GPU type").max(32),
-  gpusPerReplica: z.coerce.number().int("GPUs per replica must be a whole number").min(0, "GPUs per replica can't be negative").max(16, "at most 16 GPUs per replica"),
-  replicas: z.coerce.number().int("replicas must be a whole number").min(0, "replicas must be 0 or more").max(256, "at most 256 replicas"),
+  gpusPerReplica: z.coerce
+    .number()
+    .int("GPUs per replica must be a whole number")
+    .min(0, "GPUs per replica can't be negative")
+    .max(16, "at most 16 GPUs per replica"),
+  replicas: z.coerce
+    .number()
+    .int("replicas must be a whole number")
+    .min(0, "replicas must be 0 or more")
+    .max(256, "at most 256 replicas"),
 });
 
 export const ZCreateDeploymentRequest = ZDeploymentTarget.extend({
@@ -41,9 +53,16 @@ export const ZCreateDeploymentRequest = ZDeploymentTarget.extend({
   name: zDnsName("deployment name"),
   minReplicas: z.coerce.number().int().min(0, "minimum replicas must be 0 or more").max(256),
   maxReplicas: z.coerce.number().int().min(1, "maximum replicas must be at least 1").max(256, "at most 256 replicas"),
-  latencySloMs: z.coerce.number().int("latency SLO is a whole number of milliseconds").min(1, "latency SLO must be at least 1 ms").max(60_000, "latency SLO above 60 s looks wrong; it is in milliseconds"),
+  latencySloMs: z.coerce
+    .number()
+    .int("latency SLO is a whole number of milliseconds")
+    .min(1, "latency SLO must be at least 1 ms")
+    .max(60_000, "latency SLO above 60 s looks wrong; it is in milliseconds"),
 })
-  .refine((v) => v.minReplicas <= v.maxReplicas, { path: ["maxReplicas"], error: "maximum replicas must be at least the minimum" })
+  .refine((v) => v.minReplicas <= v.maxReplicas, {
+    path: ["maxReplicas"],
+    error: "maximum replicas must be at least the minimum",
+  })
   .refine((v) => v.replicas >= v.minReplicas && v.replicas <= v.maxReplicas, {
     path: ["replicas"],
     error: "replicas must lie between the autoscaling minimum and maximum",
@@ -52,12 +71,22 @@ export type CreateDeploymentRequest = z.infer<typeof ZCreateDeploymentRequest>;
 
 export const ZScaleDeploymentRequest = z.object({
   id: zId,
-  replicas: z.coerce.number().int("replicas must be a whole number").min(0, "replicas must be 0 or more").max(256, "at most 256 replicas"),
+  replicas: z.coerce
+    .number()
+    .int("replicas must be a whole number")
+    .min(0, "replicas must be 0 or more")
+    .max(256, "at most 256 replicas"),
 });
 
 export const ZPreflight = z.object({
   ok: z.boolean(),
-  capacity: z.object({ gpuType: z.string(), needed: z.number(), free: z.number().nullable(), allocatable: z.number().nullable(), ok: z.boolean() }),
+  capacity: z.object({
+    gpuType: z.string(),
+    needed: z.number(),
+    free: z.number().nullable(),
+    allocatable: z.number().nullable(),
+    ok: z.boolean(),
+  }),
   residency: z.object({ required: z.array(z.string()), cluster: z.array(z.string()), ok: z.boolean() }),
   format: z.object({ format: z.string(), runtimeImage: z.string(), ok: z.boolean() }),
   gpuTypes: z.array(z.string()),
@@ -81,7 +110,14 @@ export const ZDeploymentDetail = ZDeployment.extend({
   maxReplicas: z.number().int(),
   availableReplicas: z.number().int(),
   updatedReplicas: z.number().int(),
-  conditions: z.array(z.object({ type: z.string(), status: z.string(), reason: z.string().nullable().optional(), message: z.string().nullable().optional() })),
+  conditions: z.array(
+    z.object({
+      type: z.string(),
+      status: z.string(),
+      reason: z.string().nullable().optional(),
+      message: z.string().nullable().optional(),
+    }),
+  ),
   pods: z.array(ZPodState),
   recentEvents: z.array(ZDeploymentEvent),
   lastEvent: z.string().nullable(),
@@ -101,9 +137,17 @@ export const ZDeploymentLogsRequest = z.object({
   pod: z
     .string()
     .max(253)
-    .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "pod must be a Kubernetes pod name (lowercase letters, digits, '-', '.')")
+    .regex(
+      /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/,
+      "pod must be a Kubernetes pod name (lowercase letters, digits, '-', '.')",
+    )
     .optional(),
-  tailLines: z.number().int().min(1, "tail lines must be at least 1").max(2000, "tail lines must be at most 2000").default(200),
+  tailLines: z
+    .number()
+    .int()
+    .min(1, "tail lines must be at least 1")
+    .max(2000, "tail lines must be at most 2000")
+    .default(200),
   previous: z.boolean().default(false),
   timestamps: z.boolean().default(false),
 });

@@ -16,7 +16,11 @@ export const ZGpuPriceFields = z.object({
     .number({ error: "price must be a number such as 2.49" })
     .positive("price per GPU-hour must be greater than 0")
     .max(10_000, "price per GPU-hour above 10,000 looks wrong; check the unit"),
-  currency: z.string().trim().regex(/^[A-Z]{3}$/, "currency must be a 3-letter ISO code such as USD or CNY").default("USD"),
+  currency: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{3}$/, "currency must be a 3-letter ISO code such as USD or CNY")
+    .default("USD"),
   source: z.string().trim().min(1, "say where the price comes from (e.g. 'AWS on-demand list price')").max(200),
   effectiveDate: zIsoDate,
 });
@@ -25,7 +29,10 @@ export type GpuPriceFields = z.output<typeof ZGpuPriceFields>;
 export const ZCreateGpuPriceRequest = ZGpuPriceFields;
 export const ZUpdateGpuPriceRequest = ZGpuPriceFields.extend({ id: zId });
 export const ZImportGpuPricesRequest = z.object({
-  csv: z.string().min(1, "the CSV file is empty").max(2 * 1024 * 1024, "CSV larger than 2 MiB; split it"),
+  csv: z
+    .string()
+    .min(1, "the CSV file is empty")
+    .max(2 * 1024 * 1024, "CSV larger than 2 MiB; split it"),
 });
 
 export const ZListGpuPricesRequest = zListInput(
@@ -46,4 +53,12 @@ export const ZGpuPrice = z.object({
 });
 export type GpuPriceDto = z.infer<typeof ZGpuPrice>;
 
-export const GPU_PRICE_CSV_COLUMNS = ["provider", "region", "gpuType", "pricePerHour", "currency", "source", "effectiveDate"] as const;
+export const GPU_PRICE_CSV_COLUMNS = [
+  "provider",
+  "region",
+  "gpuType",
+  "pricePerHour",
+  "currency",
+  "source",
+  "effectiveDate",
+] as const;

@@ -32,10 +32,18 @@ export const zMigrationState = z.enum(MIGRATION_STATES);
 
 /** Traffic steps in percent of requests on the target: increasing, each 1–100, ending at 100. */
 export const zTrafficSteps = z
-  .array(z.number().int("traffic steps are whole percentages").min(1, "a traffic step is at least 1 %").max(100, "a traffic step is at most 100 %"))
+  .array(
+    z
+      .number()
+      .int("traffic steps are whole percentages")
+      .min(1, "a traffic step is at least 1 %")
+      .max(100, "a traffic step is at most 100 %"),
+  )
   .min(1, "give at least one traffic step")
   .max(10, "at most 10 traffic steps")
-  .refine((s) => s.every((v, i) => i === 0 || v > s[i - 1]!), { error: "traffic steps must increase (e.g. 10, 50, 100)" })
+  .refine((s) => s.every((v, i) => i === 0 || v > s[i - 1]!), {
+    error: "traffic steps must increase (e.g. 10, 50, 100)",
+  })
   .refine((s) => s[s.length - 1] === 100, { error: "the last traffic step must be 100 %" });
 
 export const ZMigrationRequest = z.object({
@@ -50,7 +58,12 @@ export const ZMigrationRequest = z.object({
     .min(5, "the analysis window must be at least 5 s")
     .max(3600, "the analysis window must be at most 3600 s")
     .default(60),
-  drainGraceSeconds: z.coerce.number().int().min(0, "the drain grace can't be negative").max(3600, "at most 3600 s of drain grace").default(30),
+  drainGraceSeconds: z.coerce
+    .number()
+    .int()
+    .min(0, "the drain grace can't be negative")
+    .max(3600, "at most 3600 s of drain grace")
+    .default(30),
   /** Fewest requests the target must serve in an analysis window for the step to count (less is inconclusive). */
   minRequests: z.coerce.number().int().min(1, "the analysis needs at least 1 request").max(100_000).default(20),
   reason: z.string().trim().max(500, "the reason must be at most 500 characters").optional(),
@@ -77,7 +90,12 @@ const zMoney = z.number().nullable();
 /** The stored plan: everything the approver sees and the executor follows. Its hash binds approvals. */
 export const ZMigrationPlan = z.object({
   version: z.literal(1),
-  source: zPlace.extend({ deploymentId: z.string(), latencySloMs: z.number().int(), minReplicas: z.number().int(), maxReplicas: z.number().int() }),
+  source: zPlace.extend({
+    deploymentId: z.string(),
+    latencySloMs: z.number().int(),
+    minReplicas: z.number().int(),
+    maxReplicas: z.number().int(),
+  }),
   target: zPlace,
   model: z.object({
     id: z.string(),
@@ -93,8 +111,20 @@ export const ZMigrationPlan = z.object({
     residencyTags: z.array(z.string()),
     goldenCases: z.number().int(),
   }),
-  checks: z.array(z.object({ id: z.enum(["capacity", "residency", "format", "health", "store", "golden", "traffic"]), ok: z.boolean(), message: z.string() })),
-  capacity: z.object({ gpuType: z.string(), needed: z.number().int(), free: z.number().int().nullable(), sourceThroughput: z.number(), targetThroughput: z.number() }),
+  checks: z.array(
+    z.object({
+      id: z.enum(["capacity", "residency", "format", "health", "store", "golden", "traffic"]),
+      ok: z.boolean(),
+      message: z.string(),
+    }),
+  ),
+  capacity: z.object({
+    gpuType: z.string(),
+    needed: z.number().int(),
+    free: z.number().int().nullable(),
+    sourceThroughput: z.number(),
+    targetThroughput: z.number(),
+  }),
   cost: z.object({
     currency: z.string().nullable(),
     beforePerMonth: zMoney,
@@ -106,8 +136,18 @@ export const ZMigrationPlan = z.object({
   }),
   latency: z.object({ sloMs: z.number().int(), sourceP95Ms: zMoney, targetExpectedP95Ms: zMoney, basis: z.string() }),
   artifact: z.object({ sizeBytes: z.number(), estimatedCopySeconds: z.number() }),
-  traffic: z.object({ steps: z.array(z.number().int()), analysisSeconds: z.number().int(), minRequests: z.number().int(), maxErrorRatio: z.number() }),
-  verification: z.object({ absTolerance: z.number(), relTolerance: z.number(), shadowSamples: z.number().int(), readyTimeoutSeconds: z.number().int() }),
+  traffic: z.object({
+    steps: z.array(z.number().int()),
+    analysisSeconds: z.number().int(),
+    minRequests: z.number().int(),
+    maxErrorRatio: z.number(),
+  }),
+  verification: z.object({
+    absTolerance: z.number(),
+    relTolerance: z.number(),
+    shadowSamples: z.number().int(),
+    readyTimeoutSeconds: z.number().int(),
+  }),
   drainGraceSeconds: z.number().int(),
   rollback: z.array(z.string()),
   warnings: z.array(z.string()),
@@ -125,9 +165,24 @@ export const ZMigrationPreview = z.object({
 export type MigrationPreview = z.infer<typeof ZMigrationPreview>;
 
 export const ZMigrationTargets = z.object({
-  deployment: z.object({ id: z.string(), name: z.string(), namespace: z.string(), clusterId: z.string(), clusterName: z.string(), gpuType: z.string() }),
+  deployment: z.object({
+    id: z.string(),
+    name: z.string(),
+    namespace: z.string(),
+    clusterId: z.string(),
+    clusterName: z.string(),
+    gpuType: z.string(),
+  }),
   clusters: z.array(
-    z.object({ id: z.string(), name: z.string(), cloudName: z.string(), provider: z.string(), region: z.string(), health: z.string(), gpuTypes: z.array(z.string()) }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      cloudName: z.string(),
+      provider: z.string(),
+      region: z.string(),
+      health: z.string(),
+      gpuTypes: z.array(z.string()),
+    }),
   ),
 });
 
@@ -187,7 +242,13 @@ export const ZMigrationDetail = ZMigrationListItem.extend({
   approvalsList: z.array(ZApprovalDto),
   evidence: z.record(z.string(), z.unknown()),
   /** What the signed-in user may do now, decided by the server (buttons follow it). */
-  can: z.object({ approve: z.boolean(), reject: z.boolean(), abort: z.boolean(), retry: z.boolean(), whyNotApprove: z.string().nullable() }),
+  can: z.object({
+    approve: z.boolean(),
+    reject: z.boolean(),
+    abort: z.boolean(),
+    retry: z.boolean(),
+    whyNotApprove: z.string().nullable(),
+  }),
 });
 export type MigrationDetail = z.infer<typeof ZMigrationDetail>;
 
@@ -197,7 +258,11 @@ export const ZDecideRequest = z.object({
   planHash: z.string().regex(/^[0-9a-f]{64}$/, "planHash must be the 64-hex hash shown with the plan"),
 });
 export const ZRejectRequest = ZDecideRequest.extend({
-  reason: z.string().trim().min(3, "say why you reject it (at least 3 characters)").max(500, "the reason must be at most 500 characters"),
+  reason: z
+    .string()
+    .trim()
+    .min(3, "say why you reject it (at least 3 characters)")
+    .max(500, "the reason must be at most 500 characters"),
 });
 export const ZAbortRequest = z.object({ id: zId, reason: z.string().trim().max(500).optional() });
 
@@ -208,8 +273,16 @@ export const ZApprovalPolicy = z
     costIncreasePercent: z.coerce.number().int().min(0, "the cost threshold can't be negative").max(1000),
     elevateCrossResidency: z.boolean(),
     minRole: z.enum(["APPROVER", "ADMIN"], { error: "approvers need the APPROVER or ADMIN role" }),
-    requestTtlHours: z.coerce.number().int().min(1, "requests must live at least 1 hour").max(720, "at most 720 hours (30 days)"),
-    approvalTtlHours: z.coerce.number().int().min(1, "approvals must live at least 1 hour").max(720, "at most 720 hours (30 days)"),
+    requestTtlHours: z.coerce
+      .number()
+      .int()
+      .min(1, "requests must live at least 1 hour")
+      .max(720, "at most 720 hours (30 days)"),
+    approvalTtlHours: z.coerce
+      .number()
+      .int()
+      .min(1, "approvals must live at least 1 hour")
+      .max(720, "at most 720 hours (30 days)"),
   })
   .refine((p) => p.elevatedApprovals >= p.requiredApprovals, {
     path: ["elevatedApprovals"],
@@ -218,7 +291,12 @@ export const ZApprovalPolicy = z
 export type ApprovalPolicyDto = z.infer<typeof ZApprovalPolicy>;
 
 export const ZGpuEquivalence = z.object({
-  gpuType: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, "GPU type must be letters, digits and '-'"),
+  gpuType: z
+    .string()
+    .trim()
+    .min(1)
+    .max(32)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, "GPU type must be letters, digits and '-'"),
   throughput: z.coerce.number().positive("throughput must be above 0 (A100 = 1.0)").max(100),
 });
 

@@ -22,7 +22,7 @@ export const ZGoldenCase = z.object(
   { error: "each golden case must be an object with 'input' and 'expected'" },
 );
 export const ZGoldenSet = z
-  .array(ZGoldenCase, { error: "the golden set must be a JSON array of {\"input\": …, \"expected\": …}" })
+  .array(ZGoldenCase, { error: 'the golden set must be a JSON array of {"input": …, "expected": …}' })
   .min(1, "the golden set needs at least one case")
   .max(200, "the golden set may hold at most 200 cases");
 export type GoldenSet = z.infer<typeof ZGoldenSet>;
@@ -38,7 +38,10 @@ export function parseGoldenSetText(text: string): { ok: true; value: GoldenSet }
   const r = ZGoldenSet.safeParse(json);
   if (r.success) return { ok: true, value: r.data };
   const i = r.error.issues[0];
-  return { ok: false, error: i ? `${i.path.length ? `case ${i.path.join(".")}: ` : ""}${i.message}` : "invalid golden set" };
+  return {
+    ok: false,
+    error: i ? `${i.path.length ? `case ${i.path.join(".")}: ` : ""}${i.message}` : "invalid golden set",
+  };
 }
 
 export const zSha256 = z
@@ -57,7 +60,10 @@ export const zArtifactUri = z
   .trim()
   .min(1, "artifact URI is required")
   .max(1024)
-  .regex(/^(s3|gs|oss|obs|cos|az|sim|file|https?):\/\/\S+$/, "artifact URI must look like s3://bucket/path, gs://…, oss://…, sim://cloud/path or https://…");
+  .regex(
+    /^(s3|gs|oss|obs|cos|az|sim|file|https?):\/\/\S+$/,
+    "artifact URI must look like s3://bucket/path, gs://…, oss://…, sim://cloud/path or https://…",
+  );
 
 export const ZCreateModelVersionRequest = z.object({
   modelId: zId,
@@ -80,7 +86,10 @@ export const ZCreateModelVersionRequest = z.object({
     .trim()
     .min(1, "serving runtime image is required")
     .max(256)
-    .regex(/^[a-z0-9]+([._\-/:@][a-zA-Z0-9_.-]+)*$/, "runtime image must be an image reference such as nvcr.io/nvidia/tritonserver:24.08-py3"),
+    .regex(
+      /^[a-z0-9]+([._\-/:@][a-zA-Z0-9_.-]+)*$/,
+      "runtime image must be an image reference such as nvcr.io/nvidia/tritonserver:24.08-py3",
+    ),
   goldenSet: ZGoldenSet,
 });
 export type CreateModelVersionRequest = z.infer<typeof ZCreateModelVersionRequest>;

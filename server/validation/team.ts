@@ -12,7 +12,11 @@ export const ZSetMemberRoleRequest = z.object({ userId: zId, role: zRole });
 export const ZRemoveMemberRequest = z.object({ userId: zId });
 export const ZRevokeInviteRequest = z.object({ id: zId });
 export const ZCreateTeamRequest = z.object({
-  name: z.string().trim().min(2, "team name needs at least 2 characters").max(64, "team name must be at most 64 characters"),
+  name: z
+    .string()
+    .trim()
+    .min(2, "team name needs at least 2 characters")
+    .max(64, "team name must be at most 64 characters"),
 });
 export const ZSetCurrentTeamRequest = z.object({ teamId: zId });
 export const ZInviteTokenRequest = z.object({

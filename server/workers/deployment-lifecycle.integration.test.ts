@@ -21,7 +21,11 @@ const NS = "models";
 const NAME = "scorer";
 
 /** Polls `fn` until it returns something truthy; fails with `what` after the deadline (never a fixed sleep). */
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms = 15_000): Promise<T> {
+async function until<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  ms = 15_000,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn();
@@ -42,9 +46,12 @@ function podController(store: ObjectStore): () => void {
     const d = store.get("deployments", namespace, name);
     if (!d || d.metadata.deletionTimestamp) return;
     const want = Number(d.spec?.replicas ?? 1);
-    const template = d.spec?.template as { metadata?: { labels?: Record<string, string> }; spec?: Record<string, unknown> } | undefined;
+    const template = d.spec?.template as
+      { metadata?: { labels?: Record<string, string> }; spec?: Record<string, unknown> } | undefined;
     const labels = template?.metadata?.labels ?? {};
-    const selector = Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(",");
+    const selector = Object.entries(labels)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(",");
     const pods = store.list("pods", { namespace, labelSelector: selector }).items;
     for (const extra of pods.slice(want)) store.delete("pods", namespace, extra.metadata.name);
     for (let i = pods.length; i < want; i++) {
@@ -61,9 +68,21 @@ function podController(store: ObjectStore): () => void {
         status: { phase: "Running", conditions: [{ type: "Ready", status: "True" }] },
       });
     }
-    store.mutate("deployments", namespace, name, (o) => {
-      o.status = { observedGeneration: o.metadata.generation, replicas: want, updatedReplicas: want, readyReplicas: want, availableReplicas: want };
-    }, { subresource: "status" });
+    store.mutate(
+      "deployments",
+      namespace,
+      name,
+      (o) => {
+        o.status = {
+          observedGeneration: o.metadata.generation,
+          replicas: want,
+          updatedReplicas: want,
+          readyReplicas: want,
+          availableReplicas: want,
+        };
+      },
+      { subresource: "status" },
+    );
   };
   // Store watchers run inside the write; a controller reacts on a later tick.
   const later = (name: string, namespace: string | undefined) => {
@@ -96,8 +115,14 @@ beforeAll(async () => {
   db = await createTestDb();
   team = await createTeamFixture(db.prisma, "life");
   // The fixture's own deployment sits on a cluster that does not exist: settle it, so only this test's changes are pending.
-  const fixture = await db.prisma.deployment.findUniqueOrThrow({ where: { id: team.deploymentId }, select: { specGeneration: true } });
-  await db.prisma.deployment.update({ where: { id: team.deploymentId }, data: { appliedGeneration: fixture.specGeneration } });
+  const fixture = await db.prisma.deployment.findUniqueOrThrow({
+    where: { id: team.deploymentId },
+    select: { specGeneration: true },
+  });
+  await db.prisma.deployment.update({
+    where: { id: team.deploymentId },
+    data: { appliedGeneration: fixture.specGeneration },
+  });
   sim = await startSimTestCluster();
   sim.addNode("gpu-1", "H100", 4);
   stopController = podController(sim.store);
@@ -156,11 +181,19 @@ const request = (over: Record<string, unknown> = {}) =>
 describe("a deployment's lifecycle against a simulated cluster", () => {
   it("preflight sees the cluster's free GPUs once the status sync has recorded them", async () => {
     await until("the cluster's H100 capacity recorded", async () => {
-      const c = await db.prisma.cluster.findUniqueOrThrow({ where: { id: clusterId }, select: { health: true, gpuCapacity: true } });
+      const c = await db.prisma.cluster.findUniqueOrThrow({
+        where: { id: clusterId },
+        select: { health: true, gpuCapacity: true },
+      });
       return c.health === "HEALTHY" && (c.gpuCapacity as Record<string, unknown> | null)?.H100;
     });
     const p = await preflightDeployment({ ...scope(), input: request() });
-    expect(p).toMatchObject({ ok: true, problems: [], warnings: [], capacity: { gpuType: "H100", needed: 2, free: 4, allocatable: 4, ok: true } });
+    expect(p).toMatchObject({
+      ok: true,
+      problems: [],
+      warnings: [],
+      capacity: { gpuType: "H100", needed: 2, free: 4, allocatable: 4, ok: true },
+    });
     expect(p.gpuTypes).toEqual(["H100"]);
   });
 
@@ -180,7 +213,9 @@ describe("a deployment's lifecycle against a simulated cluster", () => {
         runtimeImage: "ghcr.io/tern/onnx-server:1",
       },
     });
-    await expect(createDeployment({ ...scope(), input: request({ modelVersionId: version.id, name: "eu-scorer" }) })).rejects.toThrow(
+    await expect(
+      createDeployment({ ...scope(), input: request({ modelVersionId: version.id, name: "eu-scorer" }) }),
+    ).rejects.toThrow(
       /refused: model 'eu-only' may only run where data may live in eu; cluster 'sim-life' is tagged us/,
     );
     expect(await db.prisma.deployment.count({ where: { name: "eu-scorer" } })).toBe(0);
@@ -225,10 +260,12 @@ describe("a deployment's lifecycle against a simulated cluster", () => {
       currentContext: "sim",
     });
     // What `kubectl scale deployment/scorer --replicas=3` sends: a merge patch of the scale subresource.
-    await kc.makeApiClient(AppsV1Api).patchNamespacedDeploymentScale(
-      { namespace: NS, name: NAME, body: { spec: { replicas: 3 } } },
-      setHeaderOptions("Content-Type", PatchStrategy.MergePatch),
-    );
+    await kc
+      .makeApiClient(AppsV1Api)
+      .patchNamespacedDeploymentScale(
+        { namespace: NS, name: NAME, body: { spec: { replicas: 3 } } },
+        setHeaderOptions("Content-Type", PatchStrategy.MergePatch),
+      );
     const adopted = await until("3 replicas adopted and Ready", async () => {
       const x = await row();
       return x?.replicas === 3 && x.readyReplicas === 3 && (x.pods as unknown[]).length === 3 && x;
@@ -294,6 +331,8 @@ describe("a deployment's lifecycle against a simulated cluster", () => {
     await until("its pods collected", () => sim.store.list("pods", { namespace: NS }).items.length === 0);
     // The sync's later "gone" observation must not bring anything back.
     expect(await db.prisma.deployment.count({ where: { id } })).toBe(0);
-    expect(logs.filter((m) => !m.startsWith("status sync could not stop"))).toEqual([`deployment ${NS}/${NAME}: generation 3 deleted`]);
+    expect(logs.filter((m) => !m.startsWith("status sync could not stop"))).toEqual([
+      `deployment ${NS}/${NAME}: generation 3 deleted`,
+    ]);
   });
 });

@@ -72,7 +72,9 @@ export function startDeploymentReconciler(opts: {
     const lease = await acquireLease({ prisma: opts.prisma, name: LEASE, holder, ttlMs: leaseTtlMs });
     if (!lease) return 0;
     const now = Date.now();
-    const changes = (await listPendingChanges({ prisma: opts.prisma })).filter((c) => retries.due(c.id, c.specGeneration, now));
+    const changes = (await listPendingChanges({ prisma: opts.prisma })).filter((c) =>
+      retries.due(c.id, c.specGeneration, now),
+    );
     if (changes.length === 0) return 0;
     const clusters = new Map(
       (await loadStoredClusters({ prisma: opts.prisma, ids: [...new Set(changes.map((c) => c.clusterId))] })).map(
@@ -86,7 +88,9 @@ export function startDeploymentReconciler(opts: {
           if (!cluster) throw new Error("the deployment's cluster no longer exists");
           await apply(change, connectStoredCluster(cluster));
           retries.succeeded(change.id);
-          log(`deployment ${change.namespace}/${change.name}: generation ${change.specGeneration} ${change.deleting ? "deleted" : "applied"}`);
+          log(
+            `deployment ${change.namespace}/${change.name}: generation ${change.specGeneration} ${change.deleting ? "deleted" : "applied"}`,
+          );
         } catch (e) {
           const message = e instanceof DriverError || errorMessage(e, "applying the change failed");
           const delay = retries.failed(change.id, change.specGeneration, Date.now());

@@ -22,7 +22,12 @@ const MAX_TICK_MS = 5_000;
 /** Presence rows ("this replica runs a status sync"), counted to size each replica's share. */
 const PRESENCE = "sync-replica:";
 
-export function startStatusSync(opts: { prisma: PrismaClient; log: (m: string) => void; holder?: string; leaseTtlMs?: number }) {
+export function startStatusSync(opts: {
+  prisma: PrismaClient;
+  log: (m: string) => void;
+  holder?: string;
+  leaseTtlMs?: number;
+}) {
   const { prisma, log } = opts;
   const holder = opts.holder ?? `sync-${randomUUID()}`;
   const ttlMs = opts.leaseTtlMs ?? env().TERN_LEASE_TTL_SECONDS * 1000;
@@ -62,8 +67,7 @@ export function startStatusSync(opts: { prisma: PrismaClient; log: (m: string) =
         name: d.name,
       });
     },
-    onCallbackError: (e) =>
-      log(`status sync could not record an observation: ${errorMessage(e, "unknown error")}`),
+    onCallbackError: (e) => log(`status sync could not record an observation: ${errorMessage(e, "unknown error")}`),
   });
 
   let stopped = false;
@@ -74,7 +78,9 @@ export function startStatusSync(opts: { prisma: PrismaClient; log: (m: string) =
     for (const id of manager.clusterIds()) if (!ids.has(id)) await manager.remove(id);
     await acquireLease({ prisma, name: `${PRESENCE}${holder}`, holder, ttlMs });
     const now = Date.now();
-    const replicas = (await listLeases({ prisma, prefix: PRESENCE })).filter((l) => l.holder && l.expiresAt.getTime() > now);
+    const replicas = (await listLeases({ prisma, prefix: PRESENCE })).filter(
+      (l) => l.holder && l.expiresAt.getTime() > now,
+    );
     const plan = planSyncShare({
       clusterIds: [...ids],
       leases: await listLeases({ prisma, prefix: "sync:" }),
@@ -119,7 +125,11 @@ export function startStatusSync(opts: { prisma: PrismaClient; log: (m: string) =
       return manager
         .stopAll()
         .then(() =>
-          Promise.all([...ids.map((id) => `sync:${id}`), `${PRESENCE}${holder}`].map((name) => releaseLease({ prisma, name, holder }))),
+          Promise.all(
+            [...ids.map((id) => `sync:${id}`), `${PRESENCE}${holder}`].map((name) =>
+              releaseLease({ prisma, name, holder }),
+            ),
+          ),
         )
         .then(
           () => undefined,

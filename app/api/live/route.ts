@@ -26,10 +26,12 @@ export async function GET(req: Request) {
       };
       send("retry: 2000\n\n");
       const off = onDeploymentsChanged((c) => {
-        if (teamIds.has(c.teamId)) send(`event: deployment\ndata: ${JSON.stringify({ id: c.deploymentId, reason: c.reason })}\n\n`);
+        if (teamIds.has(c.teamId))
+          send(`event: deployment\ndata: ${JSON.stringify({ id: c.deploymentId, reason: c.reason })}\n\n`);
       });
       const offMigrations = onMigrationsChanged((c) => {
-        if (teamIds.has(c.teamId)) send(`event: migration\ndata: ${JSON.stringify({ id: c.migrationId, reason: c.reason })}\n\n`);
+        if (teamIds.has(c.teamId))
+          send(`event: migration\ndata: ${JSON.stringify({ id: c.migrationId, reason: c.reason })}\n\n`);
       });
       const offClusters = onClustersChanged((c) => {
         if (teamIds.has(c.teamId)) send(`event: cluster\ndata: ${JSON.stringify({ id: c.clusterId })}\n\n`);
@@ -55,6 +57,10 @@ export async function GET(req: Request) {
     },
   });
   return new Response(stream, {
-    headers: { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive" },
+    headers: {
+      "content-type": "text/event-stream",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+    },
   });
 }

@@ -24,17 +24,30 @@ export interface StoredCluster {
 }
 
 /** Throws DriverError (kind "unknown") when the credentials cannot be decrypted or have an unexpected shape. */
-export function connectStoredCluster(cluster: StoredCluster, opts: { key?: Uint8Array; timeoutMs?: number } = {}): ClusterDriver {
+export function connectStoredCluster(
+  cluster: StoredCluster,
+  opts: { key?: Uint8Array; timeoutMs?: number } = {},
+): ClusterDriver {
   let raw: unknown;
   try {
     raw = decryptClusterCredentials(cluster.credentialsCipher, opts.key ?? getEncryptionKey(), cluster.clusterId).value;
   } catch (err) {
     // decryptJson's messages never hold key or plaintext, so they are safe to pass on.
-    throw new DriverError({ kind: "unknown", message: errorMessage(err, "cluster credentials could not be decrypted") });
+    throw new DriverError({
+      kind: "unknown",
+      message: errorMessage(err, "cluster credentials could not be decrypted"),
+    });
   }
   const parsed = StoredCredentials.safeParse(raw);
   if (!parsed.success) {
-    throw new DriverError({ kind: "unknown", message: "the stored cluster credentials have an unexpected shape; re-import the cluster's kubeconfig" });
+    throw new DriverError({
+      kind: "unknown",
+      message: "the stored cluster credentials have an unexpected shape; re-import the cluster's kubeconfig",
+    });
   }
-  return connectCluster({ apiServer: cluster.apiServer, credentials: parsed.data, ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
+  return connectCluster({
+    apiServer: cluster.apiServer,
+    credentials: parsed.data,
+    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+  });
 }

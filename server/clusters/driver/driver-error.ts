@@ -50,7 +50,8 @@ export interface ErrorContext {
   verb?: string;
 }
 
-const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_(GET|VERIFY)|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|EPROTO$|HOSTNAME_MISMATCH)/;
+const TLS_CODE =
+  /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_(GET|VERIFY)|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|EPROTO$|HOSTNAME_MISMATCH)/;
 const TIMEOUT_CODE = /^(UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT|ETIMEDOUT)$/;
 
 function errorChain(err: unknown): { name?: string; code?: string; message?: string }[] {
@@ -73,7 +74,8 @@ function httpStatus(err: unknown): { status: number; body: unknown } | undefined
   if (err === null || typeof err !== "object") return undefined;
   const rec = err as { code?: unknown; statusCode?: unknown; body?: unknown };
   // DOMExceptions have a numeric `code` too (23 for TimeoutError); only an ApiException also has a body.
-  if (typeof rec.code === "number" && "body" in rec && rec.code >= 100 && rec.code < 600) return { status: rec.code, body: rec.body };
+  if (typeof rec.code === "number" && "body" in rec && rec.code >= 100 && rec.code < 600)
+    return { status: rec.code, body: rec.body };
   if (typeof rec.statusCode === "number") return { status: rec.statusCode, body: undefined };
   return undefined;
 }
@@ -96,7 +98,11 @@ function subject(ctx: ErrorContext, status: ApiStatus | undefined): { what: stri
 
 function conflictMessage(what: string, where: string, status: ApiStatus | undefined): string {
   if (status?.reason === "AlreadyExists") return `${what} already exists${where}`;
-  const managers = [...new Set((status?.causes ?? []).map((c) => /conflict with "([^"]+)"/.exec(c.message)?.[1]).filter((m): m is string => !!m))];
+  const managers = [
+    ...new Set(
+      (status?.causes ?? []).map((c) => /conflict with "([^"]+)"/.exec(c.message)?.[1]).filter((m): m is string => !!m),
+    ),
+  ];
   const fields = (status?.causes ?? []).map((c) => c.field).filter((f): f is string => !!f);
   if (managers.length > 0) {
     const owned = fields.length > 0 ? ` (${fields.join(", ")})` : "";
@@ -117,30 +123,65 @@ function fromHttp(status: number, body: unknown, ctx: ErrorContext): DriverError
   });
   switch (status) {
     case 401:
-      return new DriverError({ ...base, kind: "unauthorized", message: "the cluster refused Tern's credentials (401 Unauthorized): the token or client certificate is invalid or expired; import a fresh kubeconfig for this cluster" });
+      return new DriverError({
+        ...base,
+        kind: "unauthorized",
+        message:
+          "the cluster refused Tern's credentials (401 Unauthorized): the token or client certificate is invalid or expired; import a fresh kubeconfig for this cluster",
+      });
     case 403: {
-      const action = ctx.verb && ctx.resource ? ` to ${ctx.verb} ${ctx.resource}s${ctx.namespace ? ` in namespace ${ctx.namespace}` : ""}` : "";
-      return new DriverError({ ...base, kind: "forbidden", message: `the cluster refused Tern's credentials${action} (403 Forbidden); grant Tern's user that permission with RBAC` });
+      const action =
+        ctx.verb && ctx.resource
+          ? ` to ${ctx.verb} ${ctx.resource}s${ctx.namespace ? ` in namespace ${ctx.namespace}` : ""}`
+          : "";
+      return new DriverError({
+        ...base,
+        kind: "forbidden",
+        message: `the cluster refused Tern's credentials${action} (403 Forbidden); grant Tern's user that permission with RBAC`,
+      });
     }
     case 404:
       return new DriverError({ ...base, kind: "not_found", message: `${what} not found${where}` });
     case 409:
       return new DriverError({ ...base, kind: "conflict", message: conflictMessage(what, where, st) });
     case 410:
-      return new DriverError({ ...base, kind: "gone", message: "the cluster no longer has the requested history (410 Gone); list again" });
+      return new DriverError({
+        ...base,
+        kind: "gone",
+        message: "the cluster no longer has the requested history (410 Gone); list again",
+      });
     case 422:
-      return new DriverError({ ...base, kind: "invalid", message: causes.length > 0 ? `${what}${where} is invalid: ${causes.join("; ")}` : `${what}${where} is invalid (the cluster named no fields)` });
+      return new DriverError({
+        ...base,
+        kind: "invalid",
+        message:
+          causes.length > 0
+            ? `${what}${where} is invalid: ${causes.join("; ")}`
+            : `${what}${where} is invalid (the cluster named no fields)`,
+      });
   }
   if (status === 400) {
-    return new DriverError({ ...base, kind: "invalid", message: `the cluster rejected the request to ${ctx.verb ?? "call"} ${what}${where} as malformed (400 Bad Request)` });
+    return new DriverError({
+      ...base,
+      kind: "invalid",
+      message: `the cluster rejected the request to ${ctx.verb ?? "call"} ${what}${where} as malformed (400 Bad Request)`,
+    });
   }
   if (status >= 200 && status < 300) {
     // The client throws on 2xx it cannot decode (no Content-Type, empty body).
-    return new DriverError({ ...base, kind: "unknown", message: `cluster API at ${ctx.apiServer} sent a response Tern could not read (HTTP ${status})` });
+    return new DriverError({
+      ...base,
+      kind: "unknown",
+      message: `cluster API at ${ctx.apiServer} sent a response Tern could not read (HTTP ${status})`,
+    });
   }
   // 5xx and other codes: the reason only, since a server error's text may carry anything.
   const reason = st?.reason ? ` (${st.reason})` : "";
-  return new DriverError({ ...base, kind: status >= 500 || status === 429 ? "server_error" : "unknown", message: `cluster API at ${ctx.apiServer} answered HTTP ${status}${reason}; try again later` });
+  return new DriverError({
+    ...base,
+    kind: status >= 500 || status === 429 ? "server_error" : "unknown",
+    message: `cluster API at ${ctx.apiServer} answered HTTP ${status}${reason}; try again later`,
+  });
 }
 
 /** Maps anything the client throws to a DriverError; never copies raw bodies, headers or credentials. */
@@ -152,7 +193,10 @@ export function toDriverError(err: unknown, ctx: ErrorContext): DriverError {
   // Tern's own SSRF guards (server/net): their messages name only the address and the rule, never a remote body.
   const guard = chain.find((e) => e.code === REFUSED_CODE || e.code === REDIRECT_CODE);
   if (guard) {
-    return new DriverError({ kind: "unreachable", message: `cluster API at ${ctx.apiServer}: ${guard.message ?? "refused by Tern"}` });
+    return new DriverError({
+      kind: "unreachable",
+      message: `cluster API at ${ctx.apiServer}: ${guard.message ?? "refused by Tern"}`,
+    });
   }
   const timeout = chain.some((e) => e.name === "TimeoutError" || (e.code !== undefined && TIMEOUT_CODE.test(e.code)));
   if (timeout) {
@@ -161,7 +205,10 @@ export function toDriverError(err: unknown, ctx: ErrorContext): DriverError {
   }
   const tls = chain.find((e) => e.code !== undefined && TLS_CODE.test(e.code));
   if (tls) {
-    return new DriverError({ kind: "tls", message: `could not verify the TLS connection to the cluster API at ${ctx.apiServer} (${tls.code}); check the kubeconfig's certificate-authority-data and the server address` });
+    return new DriverError({
+      kind: "tls",
+      message: `could not verify the TLS connection to the cluster API at ${ctx.apiServer} (${tls.code}); check the kubeconfig's certificate-authority-data and the server address`,
+    });
   }
   const net = chain.find((e) => e.code !== undefined);
   if (chain.some((e) => e.message === "fetch failed") || net) {
@@ -171,5 +218,8 @@ export function toDriverError(err: unknown, ctx: ErrorContext): DriverError {
   if (chain[0]?.name === "AbortError") {
     return new DriverError({ kind: "unknown", message: `the call to cluster API at ${ctx.apiServer} was cancelled` });
   }
-  return new DriverError({ kind: "unknown", message: `the call to cluster API at ${ctx.apiServer} failed unexpectedly` });
+  return new DriverError({
+    kind: "unknown",
+    message: `the call to cluster API at ${ctx.apiServer} failed unexpectedly`,
+  });
 }

@@ -8,7 +8,10 @@ function holdsGpus(pod: Pick<PodInfo, "phase" | "node" | "gpus">): boolean {
   return pod.gpus > 0 && pod.node !== undefined && pod.phase !== "Succeeded" && pod.phase !== "Failed";
 }
 
-export function gpuCapacity(nodes: Iterable<NodeInfo>, pods: Iterable<Pick<PodInfo, "phase" | "node" | "gpus">>): GpuCapacity {
+export function gpuCapacity(
+  nodes: Iterable<NodeInfo>,
+  pods: Iterable<Pick<PodInfo, "phase" | "node" | "gpus">>,
+): GpuCapacity {
   const usable = new Map<string, string>();
   const result: GpuCapacity = {};
   for (const node of nodes) {

@@ -40,15 +40,20 @@ export interface KubeClients {
  * address is checked at connect time, metadata IP literals are refused, and redirects are not followed.
  */
 class GuardedKubeConfig extends KubeConfig {
-  override createDispatcherOptions(...args: Parameters<KubeConfig["createDispatcherOptions"]>): ReturnType<KubeConfig["createDispatcherOptions"]> {
+  override createDispatcherOptions(
+    ...args: Parameters<KubeConfig["createDispatcherOptions"]>
+  ): ReturnType<KubeConfig["createDispatcherOptions"]> {
     const o = super.createDispatcherOptions(...args);
     // "none" would fall back to undici's global dispatcher, which has no lookup guard. Tern never sets a proxy-url.
-    if (o.type === "none") return { type: "agent", connect: { ...guardedConnect, keepAlive: true, keepAliveInitialDelay: 30_000 } };
+    if (o.type === "none")
+      return { type: "agent", connect: { ...guardedConnect, keepAlive: true, keepAliveInitialDelay: 30_000 } };
     if (o.type === "agent") return { ...o, connect: { ...o.connect, ...guardedConnect } };
     return o;
   }
 
-  override async applySecurityAuthentication(context: Parameters<KubeConfig["applySecurityAuthentication"]>[0]): Promise<void> {
+  override async applySecurityAuthentication(
+    context: Parameters<KubeConfig["applySecurityAuthentication"]>[0],
+  ): Promise<void> {
     await super.applySecurityAuthentication(context);
     const dispatcher = context.getDispatcher();
     if (dispatcher) context.setDispatcher(dispatcher.compose(refuseUnsafeTargets));
@@ -60,7 +65,14 @@ function kubeConfigFor({ apiServer, credentials }: ConnectOptions): KubeConfig {
   // The client refuses plain http unless verification is "skipped"; the kubeconfig import already made an admin confirm it.
   const skipTLSVerify = credentials.insecureSkipTlsVerify === true || apiServer.startsWith("http://");
   kc.loadFromOptions({
-    clusters: [{ name: "tern", server: apiServer, skipTLSVerify, ...(credentials.certificateAuthorityData ? { caData: credentials.certificateAuthorityData } : {}) }],
+    clusters: [
+      {
+        name: "tern",
+        server: apiServer,
+        skipTLSVerify,
+        ...(credentials.certificateAuthorityData ? { caData: credentials.certificateAuthorityData } : {}),
+      },
+    ],
     users: [
       {
         name: "tern",
@@ -92,10 +104,16 @@ export function createKubeClients(opts: ConnectOptions): KubeClients {
   try {
     url = new URL(opts.apiServer);
   } catch {
-    throw new DriverError({ kind: "unknown", message: "the cluster's API URL is not a valid URL; re-import the cluster" });
+    throw new DriverError({
+      kind: "unknown",
+      message: "the cluster's API URL is not a valid URL; re-import the cluster",
+    });
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new DriverError({ kind: "unknown", message: `the cluster's API URL must start with https:// (got ${url.protocol}//)` });
+    throw new DriverError({
+      kind: "unknown",
+      message: `the cluster's API URL must start with https:// (got ${url.protocol}//)`,
+    });
   }
   const apiServer = opts.apiServer.replace(/\/+$/, "");
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -111,7 +129,10 @@ export function createKubeClients(opts: ConnectOptions): KubeClients {
     watch: new Watch(kc),
     kubeConfig: kc,
     options(patch) {
-      const base: ConfigurationOptions<ObservableMiddleware> = { middleware: [timeout], middlewareMergeStrategy: "append" };
+      const base: ConfigurationOptions<ObservableMiddleware> = {
+        middleware: [timeout],
+        middlewareMergeStrategy: "append",
+      };
       return patch ? setHeaderOptions("Content-Type", patch, base) : base;
     },
     async call(ctx, fn) {

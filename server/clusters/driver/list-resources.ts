@@ -25,20 +25,28 @@ interface ListQuery {
   _continue?: string;
 }
 
-async function allPages<T, R>(fetchPage: (q: ListQuery) => Promise<Page<T>>, convert: (item: T) => R, base: Omit<ListQuery, "limit">): Promise<{ items: R[]; resourceVersion: string }> {
+async function allPages<T, R>(
+  fetchPage: (q: ListQuery) => Promise<Page<T>>,
+  convert: (item: T) => R,
+  base: Omit<ListQuery, "limit">,
+): Promise<{ items: R[]; resourceVersion: string }> {
   const items: R[] = [];
   let resourceVersion = "";
   let next: string | undefined;
   let pages = 0;
   const started = Date.now();
   const refuse = (why: string) =>
-    new DriverError({ kind: "server_error", message: `the cluster's list answer ${why}; Tern stopped reading it (a cluster this big or this slow needs a narrower selector)` });
+    new DriverError({
+      kind: "server_error",
+      message: `the cluster's list answer ${why}; Tern stopped reading it (a cluster this big or this slow needs a narrower selector)`,
+    });
   do {
     if (++pages > LIST_LIMITS.maxPages) throw refuse(`went on for more than ${LIST_LIMITS.maxPages} pages`);
     if (Date.now() - started > LIST_LIMITS.maxMs) throw refuse(`took longer than ${LIST_LIMITS.maxMs / 1000} s`);
     const page = await fetchPage({ ...base, limit: PAGE_SIZE, ...(next ? { _continue: next } : {}) });
     if (!resourceVersion) resourceVersion = page.metadata?.resourceVersion ?? "";
-    if (items.length + page.items.length > LIST_LIMITS.maxItems) throw refuse(`has more than ${LIST_LIMITS.maxItems.toLocaleString("en-US")} items`);
+    if (items.length + page.items.length > LIST_LIMITS.maxItems)
+      throw refuse(`has more than ${LIST_LIMITS.maxItems.toLocaleString("en-US")} items`);
     for (const item of page.items) items.push(convert(item));
     next = page.metadata?._continue || undefined;
   } while (next);
@@ -73,7 +81,12 @@ export function listKind<K extends WatchKind>(k: KubeClients, kind: K, labelSele
 
 export function listPods(k: KubeClients, namespace: string, labelSelector?: string): Promise<PodInfo[]> {
   const o = k.options();
-  return k.call({ verb: "list", resource: "pod", namespace }, async () => (await allPages((q) => k.core.listNamespacedPod({ ...q, namespace }, o), toPodInfo, selectors(labelSelector))).items);
+  return k.call(
+    { verb: "list", resource: "pod", namespace },
+    async () =>
+      (await allPages((q) => k.core.listNamespacedPod({ ...q, namespace }, o), toPodInfo, selectors(labelSelector)))
+        .items,
+  );
 }
 
 /** Events of a namespace, newest first; only those about `involvedObjectName` when given. */
@@ -81,12 +94,19 @@ export function listEvents(k: KubeClients, namespace: string, involvedObjectName
   const o = k.options();
   const field = involvedObjectName ? `involvedObject.name=${involvedObjectName}` : undefined;
   return k.call({ verb: "list", resource: "event", namespace }, async () => {
-    const { items } = await allPages((q) => k.core.listNamespacedEvent({ ...q, namespace }, o), toEventInfo, selectors(undefined, field));
+    const { items } = await allPages(
+      (q) => k.core.listNamespacedEvent({ ...q, namespace }, o),
+      toEventInfo,
+      selectors(undefined, field),
+    );
     return items.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   });
 }
 
 export function listNodes(k: KubeClients): Promise<NodeInfo[]> {
   const o = k.options();
-  return k.call({ verb: "list", resource: "node" }, async () => (await allPages((q) => k.core.listNode(q, o), toNodeInfo, {})).items);
+  return k.call(
+    { verb: "list", resource: "node" },
+    async () => (await allPages((q) => k.core.listNode(q, o), toNodeInfo, {})).items,
+  );
 }

@@ -45,7 +45,11 @@ function ternAnnotations(spec: ModelDeploymentSpec): Record<string, string> {
 }
 
 export function namespaceManifest(namespace: string) {
-  return { apiVersion: "v1", kind: "Namespace", metadata: { name: namespace, labels: { [MANAGED_BY_LABEL]: MANAGED_BY } } };
+  return {
+    apiVersion: "v1",
+    kind: "Namespace",
+    metadata: { name: namespace, labels: { [MANAGED_BY_LABEL]: MANAGED_BY } },
+  };
 }
 
 export function deploymentManifest(spec: ModelDeploymentSpec) {

@@ -12,7 +12,9 @@ const SSA = { fieldManager: FIELD_MANAGER, force: true } as const;
 /** Creates the namespace only when it is missing, so Tern never claims fields of a namespace someone else manages. */
 async function ensureNamespace(k: KubeClients, namespace: string): Promise<boolean> {
   try {
-    await k.call({ verb: "get", resource: "namespace", name: namespace }, () => k.core.readNamespace({ name: namespace }, k.options()));
+    await k.call({ verb: "get", resource: "namespace", name: namespace }, () =>
+      k.core.readNamespace({ name: namespace }, k.options()),
+    );
     return false;
   } catch (err) {
     // A namespace-scoped service account may not read namespaces; the Deployment apply says if it is really missing.
@@ -20,7 +22,10 @@ async function ensureNamespace(k: KubeClients, namespace: string): Promise<boole
     if (!(err instanceof DriverError) || err.kind !== "not_found") throw err;
   }
   await k.call({ verb: "create", resource: "namespace", name: namespace }, () =>
-    k.core.patchNamespace({ name: namespace, body: namespaceManifest(namespace), ...SSA }, k.options(PatchStrategy.ServerSideApply)),
+    k.core.patchNamespace(
+      { name: namespace, body: namespaceManifest(namespace), ...SSA },
+      k.options(PatchStrategy.ServerSideApply),
+    ),
   );
   return true;
 }
@@ -46,15 +51,28 @@ export async function applyModelDeployment(k: KubeClients, spec: ModelDeployment
 }
 
 /** Through the /scale subresource, so only replicas change and RBAC can grant scaling alone. */
-export async function scaleDeployment(k: KubeClients, namespace: string, name: string, replicas: number): Promise<{ replicas: number }> {
+export async function scaleDeployment(
+  k: KubeClients,
+  namespace: string,
+  name: string,
+  replicas: number,
+): Promise<{ replicas: number }> {
   const scale = await k.call({ verb: "patch", resource: "deployment", name, namespace }, () =>
-    k.apps.patchNamespacedDeploymentScale({ name, namespace, body: { spec: { replicas } } }, k.options(PatchStrategy.MergePatch)),
+    k.apps.patchNamespacedDeploymentScale(
+      { name, namespace, body: { spec: { replicas } } },
+      k.options(PatchStrategy.MergePatch),
+    ),
   );
   return { replicas: scale.spec?.replicas ?? replicas };
 }
 
 /** Idempotent: a missing object counts as deleted, so a retried migration step does not fail. */
-export async function deleteModelDeployment(k: KubeClients, namespace: string, name: string, propagation: Propagation = "Foreground"): Promise<DeleteResult> {
+export async function deleteModelDeployment(
+  k: KubeClients,
+  namespace: string,
+  name: string,
+  propagation: Propagation = "Foreground",
+): Promise<DeleteResult> {
   const absentIfMissing = async (run: () => Promise<unknown>): Promise<"deleted" | "absent"> => {
     try {
       await run();
@@ -78,6 +96,8 @@ export async function deleteModelDeployment(k: KubeClients, namespace: string, n
 }
 
 export async function getDeploymentStatus(k: KubeClients, namespace: string, name: string): Promise<DeploymentInfo> {
-  const d = await k.call({ verb: "get", resource: "deployment", name, namespace }, () => k.apps.readNamespacedDeployment({ name, namespace }, k.options()));
+  const d = await k.call({ verb: "get", resource: "deployment", name, namespace }, () =>
+    k.apps.readNamespacedDeployment({ name, namespace }, k.options()),
+  );
   return toDeploymentInfo(d);
 }

@@ -38,7 +38,9 @@ export function parseStatus(body: unknown): ApiStatus | undefined {
     ...(typeof rec.code === "number" ? { code: rec.code } : {}),
     ...(reason ? { reason } : {}),
     ...(message ? { message } : {}),
-    ...(details ? { details: { ...(name ? { name } : {}), ...(kind ? { kind } : {}), ...(group ? { group } : {}) } } : {}),
+    ...(details
+      ? { details: { ...(name ? { name } : {}), ...(kind ? { kind } : {}), ...(group ? { group } : {}) } }
+      : {}),
     causes: causes.flatMap((c) => {
       const cause = asRecord(c);
       const msg = asString(cause?.message);

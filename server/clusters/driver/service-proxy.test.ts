@@ -46,7 +46,10 @@ afterAll(async () => {
 
 const target = { namespace: "models", service: "credit", port: "http", modelName: "credit-risk" };
 async function driverFailure(p: Promise<unknown>): Promise<DriverError> {
-  const e = await p.then(() => undefined, (err: unknown) => err);
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   if (!(e instanceof DriverError)) throw new Error(`expected a DriverError, got ${String(e)}`);
   return e;
 }
@@ -86,7 +89,9 @@ describe("driver.infer through services/proxy", () => {
       kind: "not_found",
       message: "service gone not found in namespace models",
     });
-    expect((await driverFailure(sim.driver({ token: sim.readToken }).infer({ ...target, request: {} }))).kind).toBe("forbidden");
+    expect((await driverFailure(sim.driver({ token: sim.readToken }).infer({ ...target, request: {} }))).kind).toBe(
+      "forbidden",
+    );
   });
 });
 
@@ -101,11 +106,20 @@ describe("@kubernetes/client-node against services/proxy", () => {
     });
     const core = kc.makeApiClient(CoreV1Api);
     // Typed as a string, but the client already parses a JSON answer.
-    const meta: unknown = await core.connectGetNamespacedServiceProxyWithPath({ name: "credit:http", namespace: "models", path: "v2/models/credit-risk" });
-    expect(typeof meta === "string" ? (JSON.parse(meta) as unknown) : meta).toMatchObject({ name: "credit-risk", inputs: [{ name: "features" }] });
+    const meta: unknown = await core.connectGetNamespacedServiceProxyWithPath({
+      name: "credit:http",
+      namespace: "models",
+      path: "v2/models/credit-risk",
+    });
+    expect(typeof meta === "string" ? (JSON.parse(meta) as unknown) : meta).toMatchObject({
+      name: "credit-risk",
+      inputs: [{ name: "features" }],
+    });
     ready = false;
     try {
-      const err = await core.connectGetNamespacedServiceProxyWithPath({ name: "credit:http", namespace: "models", path: "v2/health/ready" }).catch((e: unknown) => e);
+      const err = await core
+        .connectGetNamespacedServiceProxyWithPath({ name: "credit:http", namespace: "models", path: "v2/health/ready" })
+        .catch((e: unknown) => e);
       expect(err).toMatchObject({ code: 503 });
       expect(JSON.parse((err as { body: string }).body) as unknown).toMatchObject({
         kind: "Status",

@@ -11,10 +11,18 @@ import type { ServiceInferRequest, ServiceInferResponse } from "./types";
 const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 function isApiStatus(body: unknown): boolean {
-  return typeof body === "object" && body !== null && (body as { kind?: unknown }).kind === "Status" && (body as { apiVersion?: unknown }).apiVersion === "v1";
+  return (
+    typeof body === "object" &&
+    body !== null &&
+    (body as { kind?: unknown }).kind === "Status" &&
+    (body as { apiVersion?: unknown }).apiVersion === "v1"
+  );
 }
 
-export async function inferThroughServiceProxy(k: KubeClients, req: ServiceInferRequest): Promise<ServiceInferResponse> {
+export async function inferThroughServiceProxy(
+  k: KubeClients,
+  req: ServiceInferRequest,
+): Promise<ServiceInferResponse> {
   const { namespace, service } = req;
   const seg = encodeURIComponent;
   const url = new URL(
@@ -39,7 +47,8 @@ export async function inferThroughServiceProxy(k: KubeClients, req: ServiceInfer
       let size = 0;
       res.on("data", (c: Buffer) => {
         size += c.length;
-        if (size > MAX_RESPONSE_BYTES) return res.destroy(new Error(`the response is larger than ${MAX_RESPONSE_BYTES} bytes`));
+        if (size > MAX_RESPONSE_BYTES)
+          return res.destroy(new Error(`the response is larger than ${MAX_RESPONSE_BYTES} bytes`));
         chunks.push(c);
       });
       res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
@@ -59,7 +68,11 @@ export async function inferThroughServiceProxy(k: KubeClients, req: ServiceInfer
   // A Status is the API server speaking (the pod never saw the request); anything else is the model server's answer.
   if (status >= 300 && isApiStatus(body)) {
     const st = parseStatus(body);
-    if (status === 503 && st?.reason === "ServiceUnavailable" && /^no (endpoints available|service port)/.test(st.message ?? ""))
+    if (
+      status === 503 &&
+      st?.reason === "ServiceUnavailable" &&
+      /^no (endpoints available|service port)/.test(st.message ?? "")
+    )
       throw new DriverError({
         kind: "server_error",
         status,

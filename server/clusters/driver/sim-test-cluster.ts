@@ -22,7 +22,12 @@ export interface SimTestCluster {
 }
 
 export async function startSimTestCluster(
-  opts: { historyLimit?: number; bookmarkIntervalMs?: number; serviceProxy?: ServiceProxyBackend; podLogs?: PodLogSource } = {},
+  opts: {
+    historyLimit?: number;
+    bookmarkIntervalMs?: number;
+    serviceProxy?: ServiceProxyBackend;
+    podLogs?: PodLogSource;
+  } = {},
 ): Promise<SimTestCluster> {
   const store = new ObjectStore({ historyLimit: opts.historyLimit ?? 5000 });
   store.create("namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: "default" } });
@@ -31,7 +36,10 @@ export async function startSimTestCluster(
   const readToken = randomBytes(16).toString("hex");
   const server = createApiServer({
     store,
-    tokens: [{ token, allowed: "all" }, { token: readToken, allowed: "read" }],
+    tokens: [
+      { token, allowed: "all" },
+      { token: readToken, allowed: "read" },
+    ],
     tls: { key: certs.key, cert: certs.cert },
     clusterName: "test",
     bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 1000,
@@ -48,14 +56,22 @@ export async function startSimTestCluster(
     token,
     readToken,
     driver: (o = {}) =>
-      connectCluster({ apiServer: server.url, credentials: { token: o.token ?? token, certificateAuthorityData: o.ca ?? ca }, timeoutMs: o.timeoutMs ?? 3000 }),
+      connectCluster({
+        apiServer: server.url,
+        credentials: { token: o.token ?? token, certificateAuthorityData: o.ca ?? ca },
+        timeoutMs: o.timeoutMs ?? 3000,
+      }),
     addNode(name, gpuType, gpus) {
       store.create("nodes", {
         apiVersion: "v1",
         kind: "Node",
         metadata: { name, labels: { "nvidia.com/gpu.product": gpuType } },
         spec: {},
-        status: { capacity: { "nvidia.com/gpu": String(gpus) }, allocatable: { "nvidia.com/gpu": String(gpus) }, conditions: [{ type: "Ready", status: "True" }] },
+        status: {
+          capacity: { "nvidia.com/gpu": String(gpus) },
+          allocatable: { "nvidia.com/gpu": String(gpus) },
+          conditions: [{ type: "Ready", status: "True" }],
+        },
       });
     },
     close: () => server.close(),
@@ -66,16 +82,31 @@ export async function startSimTestCluster(
  * Stands in for the fleet's controllers: marks every deployment's replicas ready (or `readyFor` of them) through
  * the status subresource, as a deployment controller would. Returns a stop function.
  */
-export function fakeDeploymentController(store: ObjectStore, readyFor: (d: KubeObject) => number = (d) => Number(d.spec?.replicas ?? 1)): () => void {
+export function fakeDeploymentController(
+  store: ObjectStore,
+  readyFor: (d: KubeObject) => number = (d) => Number(d.spec?.replicas ?? 1),
+): () => void {
   const settle = (d: KubeObject) => {
     const ns = d.metadata.namespace;
     const current = ns ? store.get("deployments", ns, d.metadata.name) : undefined;
     if (!current || current.metadata.deletionTimestamp) return;
     const want = Number(current.spec?.replicas ?? 1);
     const ready = Math.min(readyFor(current), want);
-    store.mutate("deployments", ns, d.metadata.name, (o) => {
-      o.status = { observedGeneration: o.metadata.generation, replicas: want, updatedReplicas: want, readyReplicas: ready, availableReplicas: ready };
-    }, { subresource: "status" });
+    store.mutate(
+      "deployments",
+      ns,
+      d.metadata.name,
+      (o) => {
+        o.status = {
+          observedGeneration: o.metadata.generation,
+          replicas: want,
+          updatedReplicas: want,
+          readyReplicas: ready,
+          availableReplicas: ready,
+        };
+      },
+      { subresource: "status" },
+    );
   };
   // Store watchers run inside the write; the status write waits for the next tick as a controller's would.
   return store.watch("deployments", {}, (e) => {

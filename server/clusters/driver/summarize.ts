@@ -67,13 +67,19 @@ function podReason(p: V1Pod): { reason?: string; message?: string; unschedulable
     }
     const terminated = cs.state?.terminated;
     if (terminated?.reason && terminated.reason !== "Completed") {
-      return { reason: terminated.reason, ...(terminated.message ? { message: terminated.message } : {}), unschedulable };
+      return {
+        reason: terminated.reason,
+        ...(terminated.message ? { message: terminated.message } : {}),
+        unschedulable,
+      };
     }
   }
-  if (unschedulable) return { reason: "Unschedulable", ...(scheduled.message ? { message: scheduled.message } : {}), unschedulable };
+  if (unschedulable)
+    return { reason: "Unschedulable", ...(scheduled.message ? { message: scheduled.message } : {}), unschedulable };
   const waiting = p.status?.containerStatuses?.find((cs) => cs.state?.waiting?.reason)?.state?.waiting;
   if (waiting?.reason) return { reason: waiting.reason, unschedulable };
-  if (p.status?.reason) return { reason: p.status.reason, ...(p.status.message ? { message: p.status.message } : {}), unschedulable };
+  if (p.status?.reason)
+    return { reason: p.status.reason, ...(p.status.message ? { message: p.status.message } : {}), unschedulable };
   return { unschedulable };
 }
 
@@ -106,7 +112,13 @@ export function toPodInfo(p: V1Pod): PodInfo {
 }
 
 export function toEventInfo(e: CoreV1Event): EventInfo {
-  const at = iso(e.lastTimestamp) ?? iso(e.eventTime) ?? iso(e.series?.lastObservedTime) ?? iso(e.firstTimestamp) ?? iso(e.metadata.creationTimestamp) ?? new Date(0).toISOString();
+  const at =
+    iso(e.lastTimestamp) ??
+    iso(e.eventTime) ??
+    iso(e.series?.lastObservedTime) ??
+    iso(e.firstTimestamp) ??
+    iso(e.metadata.creationTimestamp) ??
+    new Date(0).toISOString();
   return {
     namespace: e.metadata.namespace ?? e.involvedObject.namespace ?? "",
     uid: e.metadata.uid ?? `${e.metadata.namespace ?? ""}/${e.metadata.name ?? ""}`,

@@ -9,7 +9,10 @@ import type { ConnectionErrorKind, TestConnectionResult } from "./types";
 const CONNECTION_KINDS: readonly string[] = ["unreachable", "unauthorized", "forbidden", "timeout", "tls"];
 
 function narrow(err: DriverErrorData): { kind: ConnectionErrorKind; message: string } {
-  return { kind: CONNECTION_KINDS.includes(err.kind) ? (err.kind as ConnectionErrorKind) : "unknown", message: err.message };
+  return {
+    kind: CONNECTION_KINDS.includes(err.kind) ? (err.kind as ConnectionErrorKind) : "unknown",
+    message: err.message,
+  };
 }
 
 /**
@@ -23,7 +26,10 @@ const PROBE: V1Deployment = {
   spec: {
     replicas: -1,
     selector: { matchLabels: { "tern.dev/access-check": "true" } },
-    template: { metadata: { labels: { "tern.dev/access-check": "true" } }, spec: { containers: [{ name: "probe", image: "tern.invalid/probe" }] } },
+    template: {
+      metadata: { labels: { "tern.dev/access-check": "true" } },
+      spec: { containers: [{ name: "probe", image: "tern.invalid/probe" }] },
+    },
   },
 };
 
@@ -34,7 +40,10 @@ const PROBE: V1Deployment = {
 async function canCreateDeployments(k: KubeClients): Promise<boolean> {
   try {
     const review = await k.call({ verb: "create", resource: "selfsubjectaccessreview" }, () =>
-      k.authz.createSelfSubjectAccessReview({ body: { spec: { resourceAttributes: { verb: "create", group: "apps", resource: "deployments" } } } }, k.options()),
+      k.authz.createSelfSubjectAccessReview(
+        { body: { spec: { resourceAttributes: { verb: "create", group: "apps", resource: "deployments" } } } },
+        k.options(),
+      ),
     );
     return review.status?.allowed === true;
   } catch (err) {
@@ -65,6 +74,9 @@ export async function testConnection(k: KubeClients): Promise<TestConnectionResu
     };
   } catch (err) {
     if (err instanceof DriverError) return { ok: false, error: narrow(err) };
-    return { ok: false, error: { kind: "unknown", message: `the check of cluster API at ${k.apiServer} failed unexpectedly` } };
+    return {
+      ok: false,
+      error: { kind: "unknown", message: `the check of cluster API at ${k.apiServer} failed unexpectedly` },
+    };
   }
 }

@@ -47,7 +47,10 @@ export function watchKind<K extends WatchKind>(k: KubeClients, kind: K, opts: Wa
       // A real API server reports an expired resourceVersion as an ERROR event carrying a 410 Status.
       const st = parseStatus(obj);
       if (st?.code === 410 || st?.reason === "Expired" || st?.reason === "Gone") return close({ kind: "expired" });
-      const error = toDriverError({ code: st?.code ?? 500, body: obj }, { apiServer: k.apiServer, verb: "watch", resource: kind.replace(/s$/, "") });
+      const error = toDriverError(
+        { code: st?.code ?? 500, body: obj },
+        { apiServer: k.apiServer, verb: "watch", resource: kind.replace(/s$/, "") },
+      );
       return close({ kind: "error", error: error.toJSON() });
     }
     if (type !== "ADDED" && type !== "MODIFIED" && type !== "DELETED") return;
@@ -60,7 +63,8 @@ export function watchKind<K extends WatchKind>(k: KubeClients, kind: K, opts: Wa
     if (error.kind === "gone") return close({ kind: "expired" });
     // Once the stream was open, a cut connection or the client's 30 s inactivity timeout is a dropped watch: the
     // caller resumes from its resourceVersion, and only if that reconnect fails is the cluster unreachable.
-    if ((error.kind === "timeout" || error.kind === "unreachable") && controller !== undefined) return close({ kind: "ended" });
+    if ((error.kind === "timeout" || error.kind === "unreachable") && controller !== undefined)
+      return close({ kind: "ended" });
     close({ kind: "error", error: error.toJSON() });
   };
 
@@ -69,13 +73,10 @@ export function watchKind<K extends WatchKind>(k: KubeClients, kind: K, opts: Wa
     resourceVersion: opts.resourceVersion,
     ...(opts.labelSelector ? { labelSelector: opts.labelSelector } : {}),
   };
-  k.watch.watch(PATHS[kind], query, onEvent, onDone).then(
-    (c) => {
-      controller = c;
-      if (stopped) c.abort();
-    },
-    onDone,
-  );
+  k.watch.watch(PATHS[kind], query, onEvent, onDone).then((c) => {
+    controller = c;
+    if (stopped) c.abort();
+  }, onDone);
 
   return {
     stop() {

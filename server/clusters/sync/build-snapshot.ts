@@ -17,7 +17,13 @@ function podStatus(p: PodInfo): PodStatus {
   };
 }
 
-export function buildSnapshot(clusterId: string, d: DeploymentInfo, pods: PodInfo[], lastEvent: EventInfo | undefined, wasReady: boolean): DeploymentSnapshot {
+export function buildSnapshot(
+  clusterId: string,
+  d: DeploymentInfo,
+  pods: PodInfo[],
+  lastEvent: EventInfo | undefined,
+  wasReady: boolean,
+): DeploymentSnapshot {
   // Terminating pods are shown but do not decide the phase: they are on their way out.
   const live = pods.filter((p) => !p.deleting);
   const phase = derivePhase({
@@ -40,6 +46,8 @@ export function buildSnapshot(clusterId: string, d: DeploymentInfo, pods: PodInf
     phase,
     conditions: d.conditions,
     pods: pods.map(podStatus).sort((a, b) => a.name.localeCompare(b.name)),
-    ...(lastEvent ? { lastEvent: { reason: lastEvent.reason, message: lastEvent.message, type: lastEvent.type, at: lastEvent.at } } : {}),
+    ...(lastEvent
+      ? { lastEvent: { reason: lastEvent.reason, message: lastEvent.message, type: lastEvent.type, at: lastEvent.at } }
+      : {}),
   };
 }

@@ -62,7 +62,9 @@ export class ClusterState {
   }
 
   private deploymentsIn(namespace: string): string[] {
-    return [...this.deployments.values()].filter((d) => d.namespace === namespace).map((d) => keyOf(d.namespace, d.name));
+    return [...this.deployments.values()]
+      .filter((d) => d.namespace === namespace)
+      .map((d) => keyOf(d.namespace, d.name));
   }
 
   apply<K extends WatchKind>(kind: K, change: WatchChange<K>): Touched {

@@ -2,8 +2,21 @@
 import { describe, expect, it } from "vitest";
 import { derivePhase, type PhaseInput } from "./deployment-phase";
 
-const pod = (p: Partial<PhaseInput["pods"][number]> = {}): PhaseInput["pods"][number] => ({ ready: false, unschedulable: false, node: "gpu-1", ...p });
-const input = (p: Partial<PhaseInput>): PhaseInput => ({ desired: 2, ready: 0, updated: 0, pods: [], conditions: [], wasReady: false, ...p });
+const pod = (p: Partial<PhaseInput["pods"][number]> = {}): PhaseInput["pods"][number] => ({
+  ready: false,
+  unschedulable: false,
+  node: "gpu-1",
+  ...p,
+});
+const input = (p: Partial<PhaseInput>): PhaseInput => ({
+  desired: 2,
+  ready: 0,
+  updated: 0,
+  pods: [],
+  conditions: [],
+  wasReady: false,
+  ...p,
+});
 
 describe("derivePhase", () => {
   it("is Pending before any pod exists and while pods wait for a node", () => {
@@ -22,9 +35,13 @@ describe("derivePhase", () => {
   });
 
   it("is Ready when ready and updated both equal desired", () => {
-    expect(derivePhase(input({ ready: 2, updated: 2, pods: [pod({ ready: true }), pod({ ready: true })] }))).toBe("Ready");
+    expect(derivePhase(input({ ready: 2, updated: 2, pods: [pod({ ready: true }), pod({ ready: true })] }))).toBe(
+      "Ready",
+    );
     // A rollout: enough ready pods, but not all on the new template yet.
-    expect(derivePhase(input({ ready: 2, updated: 1, pods: [pod({ ready: true }), pod({ ready: true })] }))).toBe("Progressing");
+    expect(derivePhase(input({ ready: 2, updated: 1, pods: [pod({ ready: true }), pod({ ready: true })] }))).toBe(
+      "Progressing",
+    );
     // Scaled to zero and finished.
     expect(derivePhase(input({ desired: 0 }))).toBe("Ready");
   });
@@ -47,10 +64,18 @@ describe("derivePhase", () => {
     const pods = [pod({ ready: true }), pod({ reason: "Unschedulable", unschedulable: true, node: undefined })];
     expect(derivePhase(input({ ready: 1, updated: 2, pods, wasReady: true }))).toBe("Degraded");
     // Losing every pod is not "degraded" any more: it is Pending (no capacity) or Failed (crashing).
-    expect(derivePhase(input({ ready: 0, updated: 2, pods: [pod({ unschedulable: true, node: undefined })], wasReady: true }))).toBe("Pending");
+    expect(
+      derivePhase(
+        input({ ready: 0, updated: 2, pods: [pod({ unschedulable: true, node: undefined })], wasReady: true }),
+      ),
+    ).toBe("Pending");
   });
 
   it("treats a scale-up after Ready as progress, since wasReady is reset by the spec change", () => {
-    expect(derivePhase(input({ desired: 4, ready: 2, updated: 4, pods: [pod({ ready: true }), pod({ ready: true }), pod(), pod()] }))).toBe("Progressing");
+    expect(
+      derivePhase(
+        input({ desired: 4, ready: 2, updated: 4, pods: [pod({ ready: true }), pod({ ready: true }), pod(), pod()] }),
+      ),
+    ).toBe("Progressing");
   });
 });

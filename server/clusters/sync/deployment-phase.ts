@@ -35,7 +35,9 @@ export interface PhaseInput {
  */
 export function derivePhase(input: PhaseInput): DeploymentPhase {
   const { desired, ready, updated, pods, conditions, wasReady } = input;
-  const deadlineExceeded = conditions.some((c) => c.type === "Progressing" && c.status === "False" && c.reason === "ProgressDeadlineExceeded");
+  const deadlineExceeded = conditions.some(
+    (c) => c.type === "Progressing" && c.status === "False" && c.reason === "ProgressDeadlineExceeded",
+  );
   const failing = pods.some((p) => !p.ready && p.reason !== undefined && FAILING_REASONS.has(p.reason));
   if (desired > 0 && ready === 0 && (failing || deadlineExceeded)) return "Failed";
   if (ready === desired && updated === desired) return "Ready";

@@ -1,5 +1,12 @@
 // Test double of ClusterDriver's list/watch half: in-memory objects with a change history, drops, 410s and outages.
-import { DriverError, type ClusterDriver, type WatchChange, type WatchItems, type WatchKind, type WatchOptions } from "../driver";
+import {
+  DriverError,
+  type ClusterDriver,
+  type WatchChange,
+  type WatchItems,
+  type WatchKind,
+  type WatchOptions,
+} from "../driver";
 
 type Item = WatchItems[WatchKind];
 interface Logged {
@@ -8,11 +15,17 @@ interface Logged {
   change: WatchChange<WatchKind>;
 }
 
-const itemKey = (o: Item): string => ("uid" in o && "reason" in o ? o.uid : "namespace" in o ? `${o.namespace}/${o.name}` : o.name);
+const itemKey = (o: Item): string =>
+  "uid" in o && "reason" in o ? o.uid : "namespace" in o ? `${o.namespace}/${o.name}` : o.name;
 
 export class FakeDriver {
   readonly apiServer = "https://fake.invalid";
-  readonly objects: { [K in WatchKind]: Map<string, WatchItems[K]> } = { deployments: new Map(), pods: new Map(), events: new Map(), nodes: new Map() };
+  readonly objects: { [K in WatchKind]: Map<string, WatchItems[K]> } = {
+    deployments: new Map(),
+    pods: new Map(),
+    events: new Map(),
+    nodes: new Map(),
+  };
   private rv = 1;
   private history: Logged[] = [];
   /** Watches asking for a resourceVersion older than this get 410. */
@@ -67,7 +80,10 @@ export class FakeDriver {
   }
 
   private unreachable(): DriverError {
-    return new DriverError({ kind: "unreachable", message: `cluster API at ${this.apiServer} is unreachable (ECONNREFUSED)` });
+    return new DriverError({
+      kind: "unreachable",
+      message: `cluster API at ${this.apiServer} is unreachable (ECONNREFUSED)`,
+    });
   }
 
   get openWatches(): number {
@@ -109,7 +125,8 @@ export class FakeDriver {
           if (this.down) return opts.onClose({ kind: "error", error: this.unreachable().toJSON() });
           if (from < this.oldestRv) return opts.onClose({ kind: "expired" });
           // Replays what happened since `from`, as an API server's watch cache does.
-          for (const h of this.history) if (h.kind === kind && h.rv > from) opts.onChange(h.change as WatchChange<K>, String(h.rv));
+          for (const h of this.history)
+            if (h.kind === kind && h.rv > from) opts.onChange(h.change as WatchChange<K>, String(h.rv));
           this.open.add(entry);
         });
         return {

@@ -4,21 +4,68 @@ import type { DeploymentInfo, EventInfo, NodeInfo, PodInfo } from "../driver";
 import { FakeDriver } from "./fake-driver";
 import { startClusterSync } from "./start-cluster-sync";
 import { SyncManager } from "./sync-manager";
-import type { CapacityReport, ClusterSync, DeploymentEvent, DeploymentRef, DeploymentSnapshot, SyncHealth } from "./types";
+import type {
+  CapacityReport,
+  ClusterSync,
+  DeploymentEvent,
+  DeploymentRef,
+  DeploymentSnapshot,
+  SyncHealth,
+} from "./types";
 
 const deployment = (name: string, p: Partial<DeploymentInfo> = {}): DeploymentInfo => ({
-  namespace: "ml", name, uid: `uid-${name}`, resourceVersion: "", deploymentId: `dep-${name}`,
+  namespace: "ml",
+  name,
+  uid: `uid-${name}`,
+  resourceVersion: "",
+  deploymentId: `dep-${name}`,
   labels: { "app.kubernetes.io/managed-by": "tern", "tern.dev/deployment-id": `dep-${name}` },
-  generation: 1, observedGeneration: 1, replicas: 2, readyReplicas: 0, availableReplicas: 0, updatedReplicas: 0, currentReplicas: 0,
-  selector: { "app.kubernetes.io/instance": name }, conditions: [], deleting: false, ...p,
+  generation: 1,
+  observedGeneration: 1,
+  replicas: 2,
+  readyReplicas: 0,
+  availableReplicas: 0,
+  updatedReplicas: 0,
+  currentReplicas: 0,
+  selector: { "app.kubernetes.io/instance": name },
+  conditions: [],
+  deleting: false,
+  ...p,
 });
 const pod = (name: string, owner: string, p: Partial<PodInfo> = {}): PodInfo => ({
-  namespace: "ml", name, uid: `uid-${name}`, resourceVersion: "", labels: { "app.kubernetes.io/instance": owner },
-  phase: "Running", ready: false, restarts: 0, node: "gpu-1", unschedulable: false, gpus: 1, deleting: false, ...p,
+  namespace: "ml",
+  name,
+  uid: `uid-${name}`,
+  resourceVersion: "",
+  labels: { "app.kubernetes.io/instance": owner },
+  phase: "Running",
+  ready: false,
+  restarts: 0,
+  node: "gpu-1",
+  unschedulable: false,
+  gpus: 1,
+  deleting: false,
+  ...p,
 });
-const node = (name: string, gpus: number): NodeInfo => ({ name, resourceVersion: "", ready: true, unschedulable: false, gpuType: "A100", gpuCapacity: gpus, gpuAllocatable: gpus });
+const node = (name: string, gpus: number): NodeInfo => ({
+  name,
+  resourceVersion: "",
+  ready: true,
+  unschedulable: false,
+  gpuType: "A100",
+  gpuCapacity: gpus,
+  gpuAllocatable: gpus,
+});
 const event = (uid: string, involved: string, reason: string, at: string): EventInfo => ({
-  namespace: "ml", uid, resourceVersion: "", reason, message: `${reason} happened`, type: "Normal", count: 1, at, involvedObject: { kind: "Pod", name: involved },
+  namespace: "ml",
+  uid,
+  resourceVersion: "",
+  reason,
+  message: `${reason} happened`,
+  type: "Normal",
+  count: 1,
+  at,
+  involvedObject: { kind: "Pod", name: involved },
 });
 
 const until = async (check: () => boolean, what: string, ms = 3000) => {
@@ -37,7 +84,13 @@ afterEach(async () => {
 });
 
 function start(fake: FakeDriver) {
-  const seen = { snapshots: [] as DeploymentSnapshot[], health: [] as SyncHealth[], gone: [] as DeploymentRef[], events: [] as DeploymentEvent[], capacity: [] as CapacityReport[] };
+  const seen = {
+    snapshots: [] as DeploymentSnapshot[],
+    health: [] as SyncHealth[],
+    gone: [] as DeploymentRef[],
+    events: [] as DeploymentEvent[],
+    capacity: [] as CapacityReport[],
+  };
   sync = startClusterSync({
     clusterId: "c1",
     driverFactory: () => fake.asDriver(),
@@ -68,7 +121,13 @@ describe("startClusterSync", () => {
     await until(() => seen.snapshots.length > 0 && seen.capacity.length > 0, "first snapshot");
     expect(seen.health.map((h) => h.health)).toEqual(["HEALTHY"]);
     expect(seen.snapshots.map((s) => s.name)).toEqual(["a"]);
-    expect(last("a")).toMatchObject({ clusterId: "c1", deploymentId: "dep-a", phase: "Ready", readyReplicas: 2, lastEvent: { reason: "Started", type: "Normal" } });
+    expect(last("a")).toMatchObject({
+      clusterId: "c1",
+      deploymentId: "dep-a",
+      phase: "Ready",
+      readyReplicas: 2,
+      lastEvent: { reason: "Started", type: "Normal" },
+    });
     expect(last("a")?.pods.map((p) => p.name)).toEqual(["a-7d9f-x1", "a-7d9f-x2"]);
     expect(seen.capacity.at(-1)?.gpuCapacity).toEqual({ A100: { allocatable: 8, allocated: 4 } });
     // Events from before the sync started are history, not news.
@@ -99,7 +158,12 @@ describe("startClusterSync", () => {
     fake.upsert("deployments", deployment("a", { readyReplicas: 1, updatedReplicas: 2 }));
     fake.upsert("events", event("e9", "a-1-x", "BackOff", "2026-01-01T00:05:00Z"));
     await until(() => last("a")?.phase === "Degraded" && seen.events.length === 1, "Degraded");
-    expect(seen.events[0]).toMatchObject({ name: "a", deploymentId: "dep-a", reason: "BackOff", involvedObject: { kind: "Pod", name: "a-1-x" } });
+    expect(seen.events[0]).toMatchObject({
+      name: "a",
+      deploymentId: "dep-a",
+      reason: "BackOff",
+      involvedObject: { kind: "Pod", name: "a-1-x" },
+    });
     expect(last("a")?.lastEvent?.reason).toBe("BackOff");
   });
 
@@ -165,9 +229,16 @@ describe("startClusterSync", () => {
 
 describe("SyncManager", () => {
   it("adds, removes and stops syncs for many clusters", async () => {
-    const fakes = new Map([["c1", new FakeDriver()], ["c2", new FakeDriver()]]);
+    const fakes = new Map([
+      ["c1", new FakeDriver()],
+      ["c2", new FakeDriver()],
+    ]);
     const health: SyncHealth[] = [];
-    const manager = new SyncManager({ driverFactory: (id) => fakes.get(id)!.asDriver(), onSnapshot: () => {}, onHealth: (h) => void health.push(h) });
+    const manager = new SyncManager({
+      driverFactory: (id) => fakes.get(id)!.asDriver(),
+      onSnapshot: () => {},
+      onHealth: (h) => void health.push(h),
+    });
     manager.add("c1");
     manager.add("c2");
     expect(manager.add("c1")).toBe(manager.add("c1"));

@@ -37,7 +37,12 @@ export function startClusterSync(opts: ClusterSyncOptions): ClusterSync {
     const key = `${health}|${error?.message ?? ""}`;
     if (key === reportedHealth) return;
     reportedHealth = key;
-    await call(opts.onHealth, { clusterId, health, at: new Date(), ...(error ? { message: error.message, error } : {}) });
+    await call(opts.onHealth, {
+      clusterId,
+      health,
+      at: new Date(),
+      ...(error ? { message: error.message, error } : {}),
+    });
   };
 
   async function loop(): Promise<void> {
@@ -65,7 +70,10 @@ export function startClusterSync(opts: ClusterSyncOptions): ClusterSync {
         );
       } catch (err) {
         if (!(err instanceof DriverError)) logError(err);
-        error = err instanceof DriverError ? err.toJSON() : { kind: "unknown", message: "Tern could not load this cluster's connection settings" };
+        error =
+          err instanceof DriverError
+            ? err.toJSON()
+            : { kind: "unknown", message: "Tern could not load this cluster's connection settings" };
       }
       if (signal.aborted) break;
       if (error) await report(healthFor(error), error);

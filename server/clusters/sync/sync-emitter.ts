@@ -71,12 +71,23 @@ export class SyncEmitter {
       const key = keyOf(d.namespace, d.name);
       this.reported.delete(key);
       this.readyAt.delete(key);
-      await this.call(this.opts.onDeploymentGone, { clusterId, namespace: d.namespace, name: d.name, ...(d.deploymentId ? { deploymentId: d.deploymentId } : {}) });
+      await this.call(this.opts.onDeploymentGone, {
+        clusterId,
+        namespace: d.namespace,
+        name: d.name,
+        ...(d.deploymentId ? { deploymentId: d.deploymentId } : {}),
+      });
     }
     for (const key of keys) {
       const d = this.state.deployments.get(key);
       if (!d || this.stopped) continue;
-      const snapshot = buildSnapshot(clusterId, d, this.state.podsOf(d), this.state.lastEventOf(d), this.readyAt.get(key) === specKey(d));
+      const snapshot = buildSnapshot(
+        clusterId,
+        d,
+        this.state.podsOf(d),
+        this.state.lastEventOf(d),
+        this.readyAt.get(key) === specKey(d),
+      );
       if (snapshot.phase === "Ready") this.readyAt.set(key, specKey(d));
       const json = JSON.stringify(snapshot);
       if (this.reported.get(key) === json) continue;
@@ -101,10 +112,16 @@ export class SyncEmitter {
       }
     }
     if (capacity) {
-      const nodes = [...this.state.nodes.values()].map(({ resourceVersion: _rv, ...n }) => n).sort((a, b) => a.name.localeCompare(b.name));
+      const nodes = [...this.state.nodes.values()]
+        .map(({ resourceVersion: _rv, ...n }) => n)
+        .sort((a, b) => a.name.localeCompare(b.name));
       const byType = gpuCapacity(this.state.nodes.values(), this.state.allPods());
       // Sorted keys: the same capacity always serialises the same, whatever order nodes were listed in.
-      const report = { clusterId, gpuCapacity: Object.fromEntries(Object.entries(byType).sort(([a], [b]) => a.localeCompare(b))), nodes };
+      const report = {
+        clusterId,
+        gpuCapacity: Object.fromEntries(Object.entries(byType).sort(([a], [b]) => a.localeCompare(b))),
+        nodes,
+      };
       const json = JSON.stringify(report);
       if (json !== this.reportedCapacity) {
         this.reportedCapacity = json;

@@ -1,5 +1,15 @@
 // One connected period: list every kind, then watch each from its list's resourceVersion until something fails.
-import { MANAGED_BY, MANAGED_BY_LABEL, toDriverError, type ClusterDriver, type DriverErrorData, type WatchChange, type WatchHandle, type WatchItems, type WatchKind } from "../driver";
+import {
+  MANAGED_BY,
+  MANAGED_BY_LABEL,
+  toDriverError,
+  type ClusterDriver,
+  type DriverErrorData,
+  type WatchChange,
+  type WatchHandle,
+  type WatchItems,
+  type WatchKind,
+} from "../driver";
 
 const KINDS: WatchKind[] = ["deployments", "pods", "events", "nodes"];
 
@@ -25,7 +35,11 @@ export interface SessionHandlers {
  * Resolves with the error that ended the session, or undefined when `signal` aborted it. A watch the server closed
  * resumes from its last resourceVersion; an expired one (410) re-lists that kind; any other failure ends the session.
  */
-export function runSession(driver: ClusterDriver, handlers: SessionHandlers, signal: AbortSignal): Promise<DriverErrorData | undefined> {
+export function runSession(
+  driver: ClusterDriver,
+  handlers: SessionHandlers,
+  signal: AbortSignal,
+): Promise<DriverErrorData | undefined> {
   return new Promise((resolve) => {
     const handles = new Map<WatchKind, WatchHandle>();
     const timers = new Set<NodeJS.Timeout>();
@@ -87,7 +101,9 @@ export function runSession(driver: ClusterDriver, handlers: SessionHandlers, sig
               if (close.kind === "expired") return void list(kind).then((rv) => watch(kind, rv, 0), fail);
               const quick = !progressed && Date.now() - opened < QUICK_END_MS ? quickEnds + 1 : 0;
               // The first early end is re-opened at once (a dropped connection); repeats back off.
-              later(Math.min(Math.max(0, quick - 1) * QUICK_END_PAUSE_MS, MAX_QUICK_END_PAUSE_MS), () => watch(kind, resourceVersion, quick));
+              later(Math.min(Math.max(0, quick - 1) * QUICK_END_PAUSE_MS, MAX_QUICK_END_PAUSE_MS), () =>
+                watch(kind, resourceVersion, quick),
+              );
             },
           }),
         );

@@ -7,8 +7,19 @@ import { startClusterSync } from "./start-cluster-sync";
 import type { CapacityReport, ClusterSync, DeploymentRef, DeploymentSnapshot, SyncHealth } from "./types";
 
 const spec = (name: string, replicas = 2): ModelDeploymentSpec => ({
-  namespace: "ml", name, deploymentId: `dep-${name}`, modelName: "resnet", modelVersion: "1", versionId: "v1", image: "tern/triton:1",
-  artifactUri: "sim://aws/resnet.onnx", sha256: "c".repeat(64), replicas, gpusPerReplica: 1, gpuType: "A100", latencySloMs: 50,
+  namespace: "ml",
+  name,
+  deploymentId: `dep-${name}`,
+  modelName: "resnet",
+  modelVersion: "1",
+  versionId: "v1",
+  image: "tern/triton:1",
+  artifactUri: "sim://aws/resnet.onnx",
+  sha256: "c".repeat(64),
+  replicas,
+  gpusPerReplica: 1,
+  gpuType: "A100",
+  latencySloMs: 50,
 });
 
 const until = async (check: () => boolean, what: string, ms = 8000) => {
@@ -35,7 +46,13 @@ afterEach(async () => {
 });
 
 function start() {
-  const seen = { snapshots: [] as DeploymentSnapshot[], health: [] as SyncHealth[], gone: [] as DeploymentRef[], capacity: [] as CapacityReport[], lists: 0 };
+  const seen = {
+    snapshots: [] as DeploymentSnapshot[],
+    health: [] as SyncHealth[],
+    gone: [] as DeploymentRef[],
+    capacity: [] as CapacityReport[],
+    lists: 0,
+  };
   // Counts lists, to tell a resumed watch from a re-list.
   const driverFactory = (): ClusterDriver => {
     const driver = sim.driver();
@@ -58,8 +75,15 @@ const addPod = (sim: SimTestCluster, name: string, owner: string, ready: boolean
   sim.store.create("pods", {
     apiVersion: "v1",
     kind: "Pod",
-    metadata: { name, namespace: "ml", labels: { "app.kubernetes.io/instance": owner, "app.kubernetes.io/managed-by": "tern" } },
-    spec: { nodeName: "gpu-1", containers: [{ name: "model-server", image: "tern/triton:1", resources: { limits: { "nvidia.com/gpu": "1" } } }] },
+    metadata: {
+      name,
+      namespace: "ml",
+      labels: { "app.kubernetes.io/instance": owner, "app.kubernetes.io/managed-by": "tern" },
+    },
+    spec: {
+      nodeName: "gpu-1",
+      containers: [{ name: "model-server", image: "tern/triton:1", resources: { limits: { "nvidia.com/gpu": "1" } } }],
+    },
     status: { phase: "Running", conditions: [{ type: "Ready", status: ready ? "True" : "False" }] },
   });
 
@@ -71,7 +95,13 @@ describe("cluster sync against the simulator", () => {
     addPod(sim, "resnet-5d8c7-a1", "resnet", true);
     addPod(sim, "resnet-5d8c7-a2", "resnet", true);
     await until(() => last("resnet")?.phase === "Ready" && last("resnet")?.pods.length === 2, "Ready with 2 pods");
-    expect(last("resnet")).toMatchObject({ clusterId: "sim-1", namespace: "ml", deploymentId: "dep-resnet", replicas: 2, readyReplicas: 2 });
+    expect(last("resnet")).toMatchObject({
+      clusterId: "sim-1",
+      namespace: "ml",
+      deploymentId: "dep-resnet",
+      replicas: 2,
+      readyReplicas: 2,
+    });
     await until(() => seen.capacity.at(-1)?.gpuCapacity.A100?.allocated === 2, "2 GPUs allocated");
     expect(seen.health.map((h) => h.health)).toEqual(["HEALTHY"]);
   });
@@ -81,8 +111,19 @@ describe("cluster sync against the simulator", () => {
     await sim.driver().applyModelDeployment(spec("burst"));
     await until(() => last("burst")?.phase === "Ready", "Ready");
     const before = seen.snapshots.length;
-    for (let i = 0; i < 30; i++) sim.store.mutate("deployments", "ml", "burst", (o: KubeObject) => void (o.metadata.annotations = { ...o.metadata.annotations, n: String(i) }));
-    sim.store.mutate("deployments", "ml", "burst", (o: KubeObject) => void ((o.spec as { replicas: number }).replicas = 3));
+    for (let i = 0; i < 30; i++)
+      sim.store.mutate(
+        "deployments",
+        "ml",
+        "burst",
+        (o: KubeObject) => void (o.metadata.annotations = { ...o.metadata.annotations, n: String(i) }),
+      );
+    sim.store.mutate(
+      "deployments",
+      "ml",
+      "burst",
+      (o: KubeObject) => void ((o.spec as { replicas: number }).replicas = 3),
+    );
     await until(() => last("burst")?.replicas === 3 && last("burst")?.readyReplicas === 3, "scaled to 3");
     // 31 writes plus the controller's status writes; coalesced, they are a couple of snapshots at most.
     expect(seen.snapshots.length - before).toBeLessThanOrEqual(3);
@@ -135,7 +176,8 @@ describe("cluster sync against the simulator", () => {
     // A slow API holds the re-watch back while more changes than the server's history pass by.
     sim.server.faults.latencyMs = 300;
     sim.server.faults.dropWatches("end");
-    for (let i = 0; i < 50; i++) sim.store.mutate("deployments", "ml", "a", (o: KubeObject) => void (o.metadata.annotations = { n: String(i) }));
+    for (let i = 0; i < 50; i++)
+      sim.store.mutate("deployments", "ml", "a", (o: KubeObject) => void (o.metadata.annotations = { n: String(i) }));
     sim.store.delete("deployments", "ml", "b");
     sim.store.mutate("deployments", "ml", "a", (o: KubeObject) => void ((o.spec as { replicas: number }).replicas = 3));
     sim.server.faults.latencyMs = 0;

@@ -74,6 +74,11 @@ export interface MigrationPorts {
    * Sets the weights of `backends`. With `owned` (the migration's source and target), only those deployments'
    * weights change: the model's other backends (its deployments elsewhere, other migrations) keep theirs.
    */
-  setTraffic(args: { teamId: string; modelName: string; backends: TrafficBackend[]; owned?: DeploymentRef[] }): Promise<void>;
+  setTraffic(args: {
+    teamId: string;
+    modelName: string;
+    backends: TrafficBackend[];
+    owned?: DeploymentRef[];
+  }): Promise<void>;
   analyse(args: { teamId: string; deploymentId: string; windowSeconds: number }): Promise<Analysis>;
 }

@@ -5,7 +5,12 @@ import { sourceRef, targetRef, type StepExecutor } from "./forward-steps";
 const rollbackTraffic: StepExecutor = async (ctx) => {
   const backends = [{ ...sourceRef(ctx), weight: 100 }];
   const owned = [sourceRef(ctx), targetRef(ctx)];
-  await ctx.ports.setTraffic({ teamId: ctx.migration.teamId, modelName: ctx.migration.plan.model.name, backends, owned });
+  await ctx.ports.setTraffic({
+    teamId: ctx.migration.teamId,
+    modelName: ctx.migration.plan.model.name,
+    backends,
+    owned,
+  });
   return { weights: [{ cluster: ctx.migration.plan.source.clusterName, weight: 100 }] };
 };
 

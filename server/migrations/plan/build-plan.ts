@@ -232,7 +232,12 @@ export function buildPlan(i: PlanInputs): { plan: MigrationPlan; problems: strin
     cost,
     latency: { sloMs: s.latencySloMs, ...i.latency },
     artifact: { sizeBytes: v.sizeBytes, estimatedCopySeconds: copySeconds },
-    traffic: { steps: r.trafficSteps, analysisSeconds: r.analysisSeconds, minRequests: r.minRequests, maxErrorRatio: 0.01 },
+    traffic: {
+      steps: r.trafficSteps,
+      analysisSeconds: r.analysisSeconds,
+      minRequests: r.minRequests,
+      maxErrorRatio: 0.01,
+    },
     verification: {
       absTolerance: 1e-4,
       relTolerance: 1e-3,

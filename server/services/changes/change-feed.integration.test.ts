@@ -13,7 +13,11 @@ import { CHANGE_CHANNEL, encodeChanges, startChangeFeed, type ChangeFeed } from 
 
 const serverUrl = env().TEST_DATABASE_URL;
 
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms = 10_000): Promise<T> {
+async function until<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  ms = 10_000,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn();
@@ -50,7 +54,11 @@ describe.skipIf(!serverUrl)("change feed over LISTEN/NOTIFY", () => {
   });
 
   const notifyFromOther = (changes: Change[]) =>
-    Promise.all(encodeChanges(changes, "another-replica").map((p) => other.query("SELECT pg_notify($1, $2)", [CHANGE_CHANNEL, p])));
+    Promise.all(
+      encodeChanges(changes, "another-replica").map((p) =>
+        other.query("SELECT pg_notify($1, $2)", [CHANGE_CHANNEL, p]),
+      ),
+    );
 
   it("NOTIFYs a change published here, once, and hears its listeners only once", async () => {
     const heard: Change[] = [];
@@ -87,7 +95,10 @@ describe.skipIf(!serverUrl)("change feed over LISTEN/NOTIFY", () => {
     row.revokedAt = now; // revoked in the database by another replica; this one still has it cached
     expect(await resolveEmbedLink({ prisma, token: token.token, now })).not.toBeNull();
     await notifyFromOther([{ kind: "embed", teamId: "t1", id: "link-1", reason: "revoked" }]);
-    await until("the revocation applied here", async () => (await resolveEmbedLink({ prisma, token: token.token, now })) === null);
+    await until(
+      "the revocation applied here",
+      async () => (await resolveEmbedLink({ prisma, token: token.token, now })) === null,
+    );
   });
 
   it("listens again after its connection is killed, with backoff", async () => {

@@ -3,11 +3,22 @@ import { describe, expect, it } from "vitest";
 import { decodeChanges, encodeChanges } from "./change-feed";
 import type { Change } from "./change-bus";
 
-const d = (i: number): Change => ({ kind: "deployment", teamId: "team_" + "t".repeat(20), id: `dep_${i}_${"x".repeat(20)}`, reason: "status" });
+const d = (i: number): Change => ({
+  kind: "deployment",
+  teamId: "team_" + "t".repeat(20),
+  id: `dep_${i}_${"x".repeat(20)}`,
+  reason: "status",
+});
 
 describe("change feed payloads", () => {
   it("round-trips every kind, and drops exact repeats", () => {
-    const changes: Change[] = [d(1), d(1), { kind: "migration", teamId: "t", id: "m", reason: "step" }, { kind: "cluster", teamId: "t", id: "c", reason: "health" }, { kind: "embed", teamId: "t", id: "e", reason: "revoked" }];
+    const changes: Change[] = [
+      d(1),
+      d(1),
+      { kind: "migration", teamId: "t", id: "m", reason: "step" },
+      { kind: "cluster", teamId: "t", id: "c", reason: "health" },
+      { kind: "embed", teamId: "t", id: "e", reason: "revoked" },
+    ];
     const [payload, ...rest] = encodeChanges(changes, "other");
     expect(rest).toEqual([]);
     expect(decodeChanges(payload!, "me")).toEqual([changes[0], changes[2], changes[3], changes[4]]);
@@ -25,6 +36,18 @@ describe("change feed payloads", () => {
     const [own] = encodeChanges([d(1)], "me");
     expect(decodeChanges(own!, "me")).toBeNull();
     expect(decodeChanges("not json", "me")).toBeNull();
-    expect(decodeChanges(JSON.stringify({ o: "x", c: [["d", "t", "i", "bogus"], ["z", "t", "i", "spec"], [1, 2, 3, 4]] }), "me")).toEqual([]);
+    expect(
+      decodeChanges(
+        JSON.stringify({
+          o: "x",
+          c: [
+            ["d", "t", "i", "bogus"],
+            ["z", "t", "i", "spec"],
+            [1, 2, 3, 4],
+          ],
+        }),
+        "me",
+      ),
+    ).toEqual([]);
   });
 });

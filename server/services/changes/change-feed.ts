@@ -75,7 +75,10 @@ export function encodeChanges(changes: Change[], origin: string): string[] {
   return payloads;
 }
 
-export function startChangeFeed(opts: { databaseUrl: string; log: (level: "info" | "warn", m: string) => void }): ChangeFeed {
+export function startChangeFeed(opts: {
+  databaseUrl: string;
+  log: (level: "info" | "warn", m: string) => void;
+}): ChangeFeed {
   const origin = randomUUID();
   let stopped = false;
   let client: pg.Client | null = null;
@@ -97,7 +100,10 @@ export function startChangeFeed(opts: { databaseUrl: string; log: (level: "info"
         // Other replicas see this change on their next refetch; say so at most once a minute.
         if (Date.now() - lastPublishWarning > 60_000) {
           lastPublishWarning = Date.now();
-          opts.log("warn", `change feed: could not notify other replicas (${e instanceof Error ? e.message : String(e)}); they refetch within seconds`);
+          opts.log(
+            "warn",
+            `change feed: could not notify other replicas (${e instanceof Error ? e.message : String(e)}); they refetch within seconds`,
+          );
         }
       });
     }

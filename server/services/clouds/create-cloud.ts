@@ -10,7 +10,9 @@ export async function createCloud(opts: TeamScope & { input: CreateCloudRequest 
       select: { id: true, provider: true, name: true, createdAt: true },
     });
   } catch (e) {
-    throw fromPrismaError(e, `a cloud named '${opts.input.name}' already exists in this team; pick another name`) ??
-      new AppError("INTERNAL_SERVER_ERROR", "could not create the cloud");
+    throw (
+      fromPrismaError(e, `a cloud named '${opts.input.name}' already exists in this team; pick another name`) ??
+      new AppError("INTERNAL_SERVER_ERROR", "could not create the cloud")
+    );
   }
 }

@@ -32,7 +32,8 @@ export async function listClouds(opts: TeamScope & { input: z.output<typeof ZLis
   const items: CloudDto[] = rows.map(({ _count, storeEndpoint, storeBucket, storeRegion, ...r }) => ({
     ...r,
     clusterCount: _count.clusters,
-    store: storeEndpoint && storeBucket ? { endpoint: storeEndpoint, bucket: storeBucket, region: storeRegion ?? "" } : null,
+    store:
+      storeEndpoint && storeBucket ? { endpoint: storeEndpoint, bucket: storeBucket, region: storeRegion ?? "" } : null,
   }));
   return { items, total, page, pageSize };
 }

@@ -13,7 +13,12 @@ export async function setCloudStore(opts: TeamScope & { input: SetCloudStoreRequ
   if (refused) throw new AppError("UNPROCESSABLE_CONTENT", `the store endpoint is refused: ${refused}`, "endpoint");
   const res = await opts.prisma.cloud.updateMany({
     where: { id, teamId: opts.teamId },
-    data: { storeEndpoint: settings.endpoint, storeBucket: settings.bucket, storeRegion: settings.region, storeCredentialsCipher: encryptStoreSettings(settings) },
+    data: {
+      storeEndpoint: settings.endpoint,
+      storeBucket: settings.bucket,
+      storeRegion: settings.region,
+      storeCredentialsCipher: encryptStoreSettings(settings),
+    },
   });
   if (res.count === 0) throw notFound("the cloud");
   return { id, store: { endpoint: settings.endpoint, bucket: settings.bucket, region: settings.region } };

@@ -9,15 +9,26 @@ import { refusedUrlReason } from "../../net/guarded-lookup";
 export async function checkApiServerUrl(apiServer: string, field = "apiServer"): Promise<void> {
   const reason = await refusedUrlReason(apiServer);
   if (reason) {
-    throw new AppError("UNPROCESSABLE_CONTENT", `the cluster API URL is refused: ${reason}, and Tern never connects to cloud metadata services; use the cluster's real API address`, field);
+    throw new AppError(
+      "UNPROCESSABLE_CONTENT",
+      `the cluster API URL is refused: ${reason}, and Tern never connects to cloud metadata services; use the cluster's real API address`,
+      field,
+    );
   }
 }
 
-export async function checkPrometheusUrl(prometheusUrl: string | null | undefined, sharedUrl = env().TERN_PROMETHEUS_URL): Promise<void> {
+export async function checkPrometheusUrl(
+  prometheusUrl: string | null | undefined,
+  sharedUrl = env().TERN_PROMETHEUS_URL,
+): Promise<void> {
   if (!prometheusUrl) return;
   const reason = await refusedUrlReason(prometheusUrl);
   if (reason) {
-    throw new AppError("UNPROCESSABLE_CONTENT", `the Prometheus URL is refused: ${reason}, and Tern never connects to cloud metadata services`, "prometheusUrl");
+    throw new AppError(
+      "UNPROCESSABLE_CONTENT",
+      `the Prometheus URL is refused: ${reason}, and Tern never connects to cloud metadata services`,
+      "prometheusUrl",
+    );
   }
   if (sharedUrl && (await resolvesToSamePrometheus(prometheusUrl, sharedUrl))) {
     throw new AppError(

@@ -1,7 +1,12 @@
 // The stored endpoint and encrypted credentials of clusters, for the workers that talk to them.
 // Never used by a procedure: the cipher must not reach a browser, a log line or an error message.
 import type { PrismaClient } from "../../generated/prisma/client";
-import { decryptClusterCredentials, encryptClusterCredentials, getEncryptionKey, isLegacyCipher } from "../../crypto/credentials";
+import {
+  decryptClusterCredentials,
+  encryptClusterCredentials,
+  getEncryptionKey,
+  isLegacyCipher,
+} from "../../crypto/credentials";
 
 export interface StoredClusterRow {
   clusterId: string;
@@ -18,7 +23,8 @@ export async function loadStoredClusters(opts: { prisma: PrismaClient; ids?: str
     orderBy: { id: "asc" },
   });
   const out = rows.map(({ id, ...r }) => ({ clusterId: id, ...r }));
-  for (const row of out) if (isLegacyCipher(row.credentialsCipher)) row.credentialsCipher = await upgradeCipher(opts.prisma, row);
+  for (const row of out)
+    if (isLegacyCipher(row.credentialsCipher)) row.credentialsCipher = await upgradeCipher(opts.prisma, row);
   return out;
 }
 
@@ -30,11 +36,18 @@ async function upgradeCipher(prisma: PrismaClient, row: StoredClusterRow): Promi
   let upgraded: string;
   try {
     const key = getEncryptionKey();
-    upgraded = encryptClusterCredentials(decryptClusterCredentials(row.credentialsCipher, key, row.clusterId).value, key, row.clusterId);
+    upgraded = encryptClusterCredentials(
+      decryptClusterCredentials(row.credentialsCipher, key, row.clusterId).value,
+      key,
+      row.clusterId,
+    );
   } catch {
     return row.credentialsCipher;
   }
-  const res = await prisma.cluster.updateMany({ where: { id: row.clusterId, credentialsCipher: row.credentialsCipher }, data: { credentialsCipher: upgraded } });
+  const res = await prisma.cluster.updateMany({
+    where: { id: row.clusterId, credentialsCipher: row.credentialsCipher },
+    data: { credentialsCipher: upgraded },
+  });
   return res.count === 1 ? upgraded : row.credentialsCipher;
 }
 

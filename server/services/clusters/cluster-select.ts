@@ -23,7 +23,8 @@ export const clusterSelect = {
 type Row = Prisma.ClusterGetPayload<{ select: typeof clusterSelect }>;
 
 export function toClusterDto(row: Row): ClusterDto {
-  const cap = row.gpuCapacity && typeof row.gpuCapacity === "object" && !Array.isArray(row.gpuCapacity) ? row.gpuCapacity : {};
+  const cap =
+    row.gpuCapacity && typeof row.gpuCapacity === "object" && !Array.isArray(row.gpuCapacity) ? row.gpuCapacity : {};
   const gpuCapacity: ClusterDto["gpuCapacity"] = {};
   for (const [k, v] of Object.entries(cap)) {
     if (v && typeof v === "object" && "allocatable" in v && "allocated" in v) {
@@ -33,7 +34,14 @@ export function toClusterDto(row: Row): ClusterDto {
   const nodes = Array.isArray(row.nodes)
     ? row.nodes.flatMap((n) =>
         n && typeof n === "object" && !Array.isArray(n) && typeof n.name === "string"
-          ? [{ name: n.name, ready: n.ready === true, gpuType: typeof n.gpuType === "string" ? n.gpuType : null, gpuAllocatable: Number(n.gpuAllocatable ?? 0) }]
+          ? [
+              {
+                name: n.name,
+                ready: n.ready === true,
+                gpuType: typeof n.gpuType === "string" ? n.gpuType : null,
+                gpuAllocatable: Number(n.gpuAllocatable ?? 0),
+              },
+            ]
           : [],
       )
     : [];

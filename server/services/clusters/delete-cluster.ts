@@ -9,7 +9,10 @@ export async function deleteCluster(opts: TeamScope & { id: string }) {
   });
   if (!cluster) throw notFound("cluster");
   if (cluster._count.deployments > 0) {
-    throw new AppError("PRECONDITION_FAILED", `cluster '${cluster.name}' still runs ${cluster._count.deployments} deployment(s); delete them first`);
+    throw new AppError(
+      "PRECONDITION_FAILED",
+      `cluster '${cluster.name}' still runs ${cluster._count.deployments} deployment(s); delete them first`,
+    );
   }
   await opts.prisma.cluster.delete({ where: { id: cluster.id } });
   return { id: cluster.id };

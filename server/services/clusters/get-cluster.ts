@@ -4,7 +4,10 @@ import type { TeamScope } from "../context";
 import { clusterSelect, toClusterDto } from "./cluster-select";
 
 export async function getCluster(opts: TeamScope & { id: string }) {
-  const row = await opts.prisma.cluster.findFirst({ where: { id: opts.id, teamId: opts.teamId }, select: clusterSelect });
+  const row = await opts.prisma.cluster.findFirst({
+    where: { id: opts.id, teamId: opts.teamId },
+    select: clusterSelect,
+  });
   if (!row) throw notFound("cluster");
   return toClusterDto(row);
 }

@@ -27,8 +27,16 @@ function readCredentials(input: ImportClusterRequest) {
 
 export async function importCluster(opts: TeamScope & { role: Role; input: ImportClusterRequest }) {
   const { input } = opts;
-  const cloud = await opts.prisma.cloud.findFirst({ where: { id: input.cloudId, teamId: opts.teamId }, select: { id: true } });
-  if (!cloud) throw new AppError("NOT_FOUND", "the chosen cloud was not found in this team; pick a cloud from the list", "cloudId");
+  const cloud = await opts.prisma.cloud.findFirst({
+    where: { id: input.cloudId, teamId: opts.teamId },
+    select: { id: true },
+  });
+  if (!cloud)
+    throw new AppError(
+      "NOT_FOUND",
+      "the chosen cloud was not found in this team; pick a cloud from the list",
+      "cloudId",
+    );
 
   const extracted = readCredentials(input);
   // Before the insecure-TLS confirmation: no role or confirmation makes a metadata address acceptable.
@@ -43,7 +51,11 @@ export async function importCluster(opts: TeamScope & { role: Role; input: Impor
       );
     }
     if (!roleAtLeast(opts.role, "ADMIN")) {
-      throw new AppError("FORBIDDEN", "only a team admin can accept an insecure cluster connection; ask an admin to import this cluster", "confirmInsecure");
+      throw new AppError(
+        "FORBIDDEN",
+        "only a team admin can accept an insecure cluster connection; ask an admin to import this cluster",
+        "confirmInsecure",
+      );
     }
   }
   const insecureTls = extracted.insecureSkipTlsVerify || extracted.apiServer.startsWith("http://");

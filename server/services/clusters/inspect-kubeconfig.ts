@@ -5,7 +5,12 @@ import { AppError } from "../../errors";
 export function inspectKubeconfig(text: string) {
   try {
     const { contexts, currentContext } = listContexts(text);
-    if (contexts.length === 0) throw new AppError("UNPROCESSABLE_CONTENT", "the kubeconfig has no contexts; export one with `kubectl config view --raw --flatten --minify`", "kubeconfig");
+    if (contexts.length === 0)
+      throw new AppError(
+        "UNPROCESSABLE_CONTENT",
+        "the kubeconfig has no contexts; export one with `kubectl config view --raw --flatten --minify`",
+        "kubeconfig",
+      );
     return {
       currentContext: currentContext ?? null,
       contexts: contexts.map((c) => ({

@@ -17,7 +17,12 @@ export async function listClusters(opts: TeamScope & { input: z.output<typeof ZL
       : {}),
   };
   const [rows, total] = await Promise.all([
-    opts.prisma.cluster.findMany({ where, orderBy: [{ [sort]: dir }, { id: "asc" }], ...skipTake(page, pageSize), select: clusterSelect }),
+    opts.prisma.cluster.findMany({
+      where,
+      orderBy: [{ [sort]: dir }, { id: "asc" }],
+      ...skipTake(page, pageSize),
+      select: clusterSelect,
+    }),
     opts.prisma.cluster.count({ where }),
   ]);
   return { items: rows.map(toClusterDto), total, page, pageSize };

@@ -4,7 +4,12 @@ import type { ClusterHealth } from "../../generated/prisma/enums";
 import { notifyClusterChanged } from "./cluster-events";
 
 /** Records the health; pages on every replica hear of it when it changed. */
-export async function recordClusterHealth(opts: { prisma: PrismaClient; clusterId: string; health: ClusterHealth; message?: string | null }) {
+export async function recordClusterHealth(opts: {
+  prisma: PrismaClient;
+  clusterId: string;
+  health: ClusterHealth;
+  message?: string | null;
+}) {
   const message = opts.message ?? null;
   const before = await opts.prisma.cluster.findUnique({
     where: { id: opts.clusterId },
@@ -31,6 +36,10 @@ export async function recordClusterCapacity(opts: {
 }) {
   await opts.prisma.cluster.updateMany({
     where: { id: opts.clusterId },
-    data: { gpuCapacity: opts.gpuCapacity, nodes: opts.nodes.map((n) => ({ ...n, gpuType: n.gpuType ?? null })), lastSeenAt: new Date() },
+    data: {
+      gpuCapacity: opts.gpuCapacity,
+      nodes: opts.nodes.map((n) => ({ ...n, gpuType: n.gpuType ?? null })),
+      lastSeenAt: new Date(),
+    },
   });
 }

@@ -13,12 +13,28 @@ export async function testClusterConnection(opts: TeamScope & { id: string }) {
   try {
     const result = await connectStoredCluster({ clusterId: row.id, ...row }, { timeoutMs: 5_000 }).testConnection();
     if (!result.ok) {
-      await recordClusterHealth({ prisma: opts.prisma, clusterId: row.id, health: "UNREACHABLE", message: result.error.message });
+      await recordClusterHealth({
+        prisma: opts.prisma,
+        clusterId: row.id,
+        health: "UNREACHABLE",
+        message: result.error.message,
+      });
       return { ok: false as const, error: result.error.message, kind: result.error.kind };
     }
     await recordClusterHealth({ prisma: opts.prisma, clusterId: row.id, health: "HEALTHY" });
-    await recordClusterCapacity({ prisma: opts.prisma, clusterId: row.id, gpuCapacity: result.gpuCapacity, nodes: result.nodes });
-    return { ok: true as const, version: result.version, canCreateDeployments: result.canCreateDeployments, gpuCapacity: result.gpuCapacity, nodes: result.nodes.length };
+    await recordClusterCapacity({
+      prisma: opts.prisma,
+      clusterId: row.id,
+      gpuCapacity: result.gpuCapacity,
+      nodes: result.nodes,
+    });
+    return {
+      ok: true as const,
+      version: result.version,
+      canCreateDeployments: result.canCreateDeployments,
+      gpuCapacity: result.gpuCapacity,
+      nodes: result.nodes.length,
+    };
   } catch (e) {
     const message = e instanceof DriverError ? e.message : "the connection test failed";
     return { ok: false as const, error: message, kind: "unknown" };

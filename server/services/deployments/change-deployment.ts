@@ -9,9 +9,14 @@ export async function scaleDeployment(opts: TeamScope & { id: string; replicas: 
     select: { id: true, minReplicas: true, maxReplicas: true, deletionRequestedAt: true },
   });
   if (!d) throw notFound("deployment");
-  if (d.deletionRequestedAt) throw new AppError("PRECONDITION_FAILED", "the deployment is being deleted; it can no longer be scaled");
+  if (d.deletionRequestedAt)
+    throw new AppError("PRECONDITION_FAILED", "the deployment is being deleted; it can no longer be scaled");
   if (opts.replicas < d.minReplicas || opts.replicas > d.maxReplicas) {
-    throw new AppError("UNPROCESSABLE_CONTENT", `replicas must lie between the autoscaling bounds ${d.minReplicas} and ${d.maxReplicas}`, "replicas");
+    throw new AppError(
+      "UNPROCESSABLE_CONTENT",
+      `replicas must lie between the autoscaling bounds ${d.minReplicas} and ${d.maxReplicas}`,
+      "replicas",
+    );
   }
   await opts.prisma.deployment.update({
     where: { id: d.id },

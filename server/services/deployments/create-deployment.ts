@@ -8,7 +8,8 @@ import { preflightDeployment } from "./preflight-deployment";
 export async function createDeployment(opts: TeamScope & { input: CreateDeploymentRequest }) {
   const { input } = opts;
   const preflight = await preflightDeployment(opts);
-  if (!preflight.ok) throw new AppError("PRECONDITION_FAILED", `the deployment plan was refused: ${preflight.problems.join("; ")}`);
+  if (!preflight.ok)
+    throw new AppError("PRECONDITION_FAILED", `the deployment plan was refused: ${preflight.problems.join("; ")}`);
   try {
     const row = await opts.prisma.deployment.create({
       data: {
@@ -30,6 +31,11 @@ export async function createDeployment(opts: TeamScope & { input: CreateDeployme
     notifyDeploymentsChanged({ teamId: opts.teamId, deploymentId: row.id, reason: "spec" });
     return { ...row, warnings: preflight.warnings };
   } catch (e) {
-    throw fromPrismaError(e, `a deployment '${input.namespace}/${input.name}' already exists on that cluster; pick another name or namespace`) ?? e;
+    throw (
+      fromPrismaError(
+        e,
+        `a deployment '${input.namespace}/${input.name}' already exists on that cluster; pick another name or namespace`,
+      ) ?? e
+    );
   }
 }

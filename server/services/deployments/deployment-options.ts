@@ -4,7 +4,12 @@ import { clusterSelect, toClusterDto } from "../clusters/cluster-select";
 
 export async function deploymentOptions(opts: TeamScope) {
   const [clusters, versions] = await Promise.all([
-    opts.prisma.cluster.findMany({ where: { teamId: opts.teamId }, orderBy: { name: "asc" }, take: 500, select: clusterSelect }),
+    opts.prisma.cluster.findMany({
+      where: { teamId: opts.teamId },
+      orderBy: { name: "asc" },
+      take: 500,
+      select: clusterSelect,
+    }),
     opts.prisma.modelVersion.findMany({
       where: { teamId: opts.teamId },
       orderBy: [{ model: { name: "asc" } }, { createdAt: "desc" }],

@@ -29,7 +29,12 @@ export async function listDeployments(opts: TeamScope & { input: z.output<typeof
     ...(q ? { name: { contains: q, mode: "insensitive" } } : {}),
   };
   const [items, total] = await Promise.all([
-    opts.prisma.deployment.findMany({ where, orderBy: [{ [sort]: dir }, { id: "asc" }], ...skipTake(page, pageSize), select: deploymentSelect }),
+    opts.prisma.deployment.findMany({
+      where,
+      orderBy: [{ [sort]: dir }, { id: "asc" }],
+      ...skipTake(page, pageSize),
+      select: deploymentSelect,
+    }),
     opts.prisma.deployment.count({ where }),
   ]);
   return { items, total, page, pageSize };

@@ -14,7 +14,14 @@ export interface PendingChange {
   gpusPerReplica: number;
   gpuType: string;
   latencySloMs: number;
-  version: { id: string; version: string; artifactUri: string; sha256: string; runtimeImage: string; modelName: string };
+  version: {
+    id: string;
+    version: string;
+    artifactUri: string;
+    sha256: string;
+    runtimeImage: string;
+    modelName: string;
+  };
 }
 
 export async function listPendingChanges(opts: { prisma: PrismaClient; limit?: number }): Promise<PendingChange[]> {
@@ -37,14 +44,27 @@ export async function listPendingChanges(opts: { prisma: PrismaClient; limit?: n
       gpuType: true,
       latencySloMs: true,
       artifactUri: true,
-      modelVersion: { select: { id: true, version: true, artifactUri: true, sha256: true, runtimeImage: true, model: { select: { name: true } } } },
+      modelVersion: {
+        select: {
+          id: true,
+          version: true,
+          artifactUri: true,
+          sha256: true,
+          runtimeImage: true,
+          model: { select: { name: true } },
+        },
+      },
     },
   });
   return rows.map(({ deletionRequestedAt, modelVersion, artifactUri, ...r }) => ({
     ...r,
     deleting: deletionRequestedAt !== null,
     // A migrated deployment runs the copy in its own cloud's store.
-    version: { ...modelVersion, artifactUri: artifactUri ?? modelVersion.artifactUri, modelName: modelVersion.model.name },
+    version: {
+      ...modelVersion,
+      artifactUri: artifactUri ?? modelVersion.artifactUri,
+      modelName: modelVersion.model.name,
+    },
   }));
 }
 

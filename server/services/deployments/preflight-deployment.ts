@@ -6,17 +6,30 @@ import { toClusterDto, clusterSelect } from "../clusters/cluster-select";
 import type { TeamScope } from "../context";
 import { runtimeFormats } from "./runtime-formats";
 
-export async function preflightDeployment(opts: TeamScope & { input: z.output<typeof ZDeploymentTarget> }): Promise<PreflightDto> {
+export async function preflightDeployment(
+  opts: TeamScope & { input: z.output<typeof ZDeploymentTarget> },
+): Promise<PreflightDto> {
   const { input } = opts;
   const [clusterRow, version] = await Promise.all([
     opts.prisma.cluster.findFirst({ where: { id: input.clusterId, teamId: opts.teamId }, select: clusterSelect }),
     opts.prisma.modelVersion.findFirst({
       where: { id: input.modelVersionId, teamId: opts.teamId },
-      select: { format: true, runtimeImage: true, version: true, model: { select: { name: true, residencyTags: true } } },
+      select: {
+        format: true,
+        runtimeImage: true,
+        version: true,
+        model: { select: { name: true, residencyTags: true } },
+      },
     }),
   ]);
-  if (!clusterRow) throw new AppError("NOT_FOUND", "the cluster was not found in this team; pick one from the list", "clusterId");
-  if (!version) throw new AppError("NOT_FOUND", "the model version was not found in this team; pick one from the list", "modelVersionId");
+  if (!clusterRow)
+    throw new AppError("NOT_FOUND", "the cluster was not found in this team; pick one from the list", "clusterId");
+  if (!version)
+    throw new AppError(
+      "NOT_FOUND",
+      "the model version was not found in this team; pick one from the list",
+      "modelVersionId",
+    );
   const cluster = toClusterDto(clusterRow);
 
   const gpu = cluster.gpuCapacity[input.gpuType];
@@ -36,9 +49,14 @@ export async function preflightDeployment(opts: TeamScope & { input: z.output<ty
     );
   }
   if (!formatOk) {
-    problems.push(`runtime image ${version.runtimeImage} does not serve ${version.format} models; add a version with a runtime that does`);
+    problems.push(
+      `runtime image ${version.runtimeImage} does not serve ${version.format} models; add a version with a runtime that does`,
+    );
   }
-  if (formats === null) warnings.push(`Tern does not recognise runtime image ${version.runtimeImage}; check that it serves ${version.format}`);
+  if (formats === null)
+    warnings.push(
+      `Tern does not recognise runtime image ${version.runtimeImage}; check that it serves ${version.format}`,
+    );
   if (!capacityOk) {
     warnings.push(
       free === null

@@ -19,11 +19,25 @@ export interface ObservedDeployment {
 
 const MAX_EVENTS = 20;
 
-export async function recordDeploymentStatus(opts: { prisma: PrismaClient; clusterId: string; observed: ObservedDeployment }) {
+export async function recordDeploymentStatus(opts: {
+  prisma: PrismaClient;
+  clusterId: string;
+  observed: ObservedDeployment;
+}) {
   const o = opts.observed;
   const row = await opts.prisma.deployment.findFirst({
-    where: { clusterId: opts.clusterId, ...(o.deploymentId ? { id: o.deploymentId } : { namespace: o.namespace, name: o.name }) },
-    select: { id: true, teamId: true, replicas: true, specGeneration: true, appliedGeneration: true, deletionRequestedAt: true },
+    where: {
+      clusterId: opts.clusterId,
+      ...(o.deploymentId ? { id: o.deploymentId } : { namespace: o.namespace, name: o.name }),
+    },
+    select: {
+      id: true,
+      teamId: true,
+      replicas: true,
+      specGeneration: true,
+      appliedGeneration: true,
+      deletionRequestedAt: true,
+    },
   });
   if (!row) return null;
   // A replica count changed in the cluster (e.g. `kubectl scale`) while Tern has no change of its own in
@@ -49,9 +63,18 @@ export async function recordDeploymentStatus(opts: { prisma: PrismaClient; clust
 }
 
 /** The cluster no longer has the deployment: done if Tern deleted it, else say it disappeared. */
-export async function recordDeploymentGone(opts: { prisma: PrismaClient; clusterId: string; deploymentId?: string; namespace: string; name: string }) {
+export async function recordDeploymentGone(opts: {
+  prisma: PrismaClient;
+  clusterId: string;
+  deploymentId?: string;
+  namespace: string;
+  name: string;
+}) {
   const row = await opts.prisma.deployment.findFirst({
-    where: { clusterId: opts.clusterId, ...(opts.deploymentId ? { id: opts.deploymentId } : { namespace: opts.namespace, name: opts.name }) },
+    where: {
+      clusterId: opts.clusterId,
+      ...(opts.deploymentId ? { id: opts.deploymentId } : { namespace: opts.namespace, name: opts.name }),
+    },
     select: { id: true, teamId: true, deletionRequestedAt: true, appliedGeneration: true, specGeneration: true },
   });
   if (!row) return;
@@ -60,7 +83,15 @@ export async function recordDeploymentGone(opts: { prisma: PrismaClient; cluster
   } else if (row.appliedGeneration >= row.specGeneration) {
     await opts.prisma.deployment.update({
       where: { id: row.id },
-      data: { phase: "Failed", readyReplicas: 0, availableReplicas: 0, pods: [], lastError: "the Deployment was deleted from the cluster outside Tern; delete it here too, or scale it to redeploy", statusUpdatedAt: new Date() },
+      data: {
+        phase: "Failed",
+        readyReplicas: 0,
+        availableReplicas: 0,
+        pods: [],
+        lastError:
+          "the Deployment was deleted from the cluster outside Tern; delete it here too, or scale it to redeploy",
+        statusUpdatedAt: new Date(),
+      },
     });
   }
   notifyDeploymentsChanged({ teamId: row.teamId, deploymentId: row.id, reason: "status" });
@@ -76,14 +107,22 @@ export async function recordDeploymentEvent(opts: {
   event: { reason: string; message: string; type: string; at: string };
 }) {
   const row = await opts.prisma.deployment.findFirst({
-    where: { clusterId: opts.clusterId, ...(opts.deploymentId ? { id: opts.deploymentId } : { namespace: opts.namespace, name: opts.name }) },
+    where: {
+      clusterId: opts.clusterId,
+      ...(opts.deploymentId ? { id: opts.deploymentId } : { namespace: opts.namespace, name: opts.name }),
+    },
     select: { id: true, teamId: true, recentEvents: true },
   });
   if (!row) return;
-  const previous = Array.isArray(row.recentEvents) ? (row.recentEvents as { reason: string; message: string; at: string }[]) : [];
+  const previous = Array.isArray(row.recentEvents)
+    ? (row.recentEvents as { reason: string; message: string; at: string }[])
+    : [];
   const e = opts.event;
   const rest = previous.filter((p) => !(p.reason === e.reason && p.message === e.message));
   const events = [e, ...rest].sort((a, b) => b.at.localeCompare(a.at)).slice(0, MAX_EVENTS);
-  await opts.prisma.deployment.update({ where: { id: row.id }, data: { recentEvents: events, lastEvent: `${e.reason}: ${e.message}` } });
+  await opts.prisma.deployment.update({
+    where: { id: row.id },
+    data: { recentEvents: events, lastEvent: `${e.reason}: ${e.message}` },
+  });
   notifyDeploymentsChanged({ teamId: row.teamId, deploymentId: row.id, reason: "status" });
 }

@@ -88,7 +88,9 @@ export async function loadEmbedSeries(opts: {
       latencySloMs: true,
       gpusPerReplica: true,
       gpuType: true,
-      cluster: { select: { id: true, name: true, region: true, prometheusUrl: true, cloud: { select: { provider: true } } } },
+      cluster: {
+        select: { id: true, name: true, region: true, prometheusUrl: true, cloud: { select: { provider: true } } },
+      },
     },
   });
   if (!d) return { ...base, message: PUBLIC_ERRORS.gone };

@@ -26,7 +26,9 @@ async function headersFor(path: string): Promise<Map<string, string>> {
 
 /** Whether proxy.ts (which sets the nonce CSP) runs for a path, by its matcher as Next.js compiles it. */
 function proxyCovers(path: string): boolean {
-  return proxyConfig.matcher.some((m) => new RegExp(buildCustomRoute("header", { source: m.source, headers: [] }).regex).test(path));
+  return proxyConfig.matcher.some((m) =>
+    new RegExp(buildCustomRoute("header", { source: m.source, headers: [] }).regex).test(path),
+  );
 }
 
 describe("security headers by path", () => {

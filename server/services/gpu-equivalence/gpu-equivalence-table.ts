@@ -12,13 +12,11 @@ export async function listGpuEquivalence(opts: TeamScope) {
   const own = new Map(rows.map((r) => [r.gpuType, Number(r.throughput)]));
   const types = new Set([...Object.keys(DEFAULT_GPU_THROUGHPUT), ...own.keys()]);
   return {
-    items: [...types]
-      .sort()
-      .map((gpuType) => ({
-        gpuType,
-        throughput: own.get(gpuType) ?? DEFAULT_GPU_THROUGHPUT[gpuType]!,
-        isDefault: !own.has(gpuType),
-      })),
+    items: [...types].sort().map((gpuType) => ({
+      gpuType,
+      throughput: own.get(gpuType) ?? DEFAULT_GPU_THROUGHPUT[gpuType]!,
+      isDefault: !own.has(gpuType),
+    })),
   };
 }
 

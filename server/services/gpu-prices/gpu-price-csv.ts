@@ -13,7 +13,9 @@ const FORMULA_START = /^[=+\-@\t\r\n]/;
 const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r\n])/;
 
 function unescapeFormula(raw: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === "string" ? v.replace(ESCAPED_FORMULA, "") : v]));
+  return Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => [k, typeof v === "string" ? v.replace(ESCAPED_FORMULA, "") : v]),
+  );
 }
 
 export async function importGpuPricesCsv(opts: TeamScope & { csv: string }) {
@@ -28,7 +30,8 @@ export async function importGpuPricesCsv(opts: TeamScope & { csv: string }) {
     );
   }
   if (parsed.data.length === 0) throw new AppError("UNPROCESSABLE_CONTENT", "the CSV has a header but no rows", "csv");
-  if (parsed.data.length > 20_000) throw new AppError("UNPROCESSABLE_CONTENT", "at most 20,000 rows per import; split the file", "csv");
+  if (parsed.data.length > 20_000)
+    throw new AppError("UNPROCESSABLE_CONTENT", "at most 20,000 rows per import; split the file", "csv");
 
   const problems: string[] = [];
   const rows = parsed.data.flatMap((raw, i) => {
@@ -40,7 +43,11 @@ export async function importGpuPricesCsv(opts: TeamScope & { csv: string }) {
   });
   if (problems.length) {
     const more = problems.length > 5 ? ` (and ${problems.length - 5} more rows)` : "";
-    throw new AppError("UNPROCESSABLE_CONTENT", `nothing was imported: ${problems.slice(0, 5).join(" | ")}${more}`, "csv");
+    throw new AppError(
+      "UNPROCESSABLE_CONTENT",
+      `nothing was imported: ${problems.slice(0, 5).join(" | ")}${more}`,
+      "csv",
+    );
   }
 
   // The same provider/region/GPU/date replaces the existing entry: re-importing a file is safe.
@@ -73,5 +80,7 @@ export async function exportGpuPricesCsv(opts: TeamScope) {
     select: gpuPriceSelect,
   });
   const data = rows.map(toGpuPriceDto).map((r) => GPU_PRICE_CSV_COLUMNS.map((c) => r[c]));
-  return Papa.unparse({ fields: [...GPU_PRICE_CSV_COLUMNS], data }, { newline: "\n", escapeFormulae: FORMULA_START }) + "\n";
+  return (
+    Papa.unparse({ fields: [...GPU_PRICE_CSV_COLUMNS], data }, { newline: "\n", escapeFormulae: FORMULA_START }) + "\n"
+  );
 }

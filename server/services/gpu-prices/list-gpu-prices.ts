@@ -16,7 +16,12 @@ export async function listGpuPrices(opts: TeamScope & { input: z.output<typeof Z
       : {}),
   };
   const [rows, total] = await Promise.all([
-    opts.prisma.gpuPrice.findMany({ where, orderBy: [{ [sort]: dir }, { id: "asc" }], ...skipTake(page, pageSize), select: gpuPriceSelect }),
+    opts.prisma.gpuPrice.findMany({
+      where,
+      orderBy: [{ [sort]: dir }, { id: "asc" }],
+      ...skipTake(page, pageSize),
+      select: gpuPriceSelect,
+    }),
     opts.prisma.gpuPrice.count({ where }),
   ]);
   return { items: rows.map(toGpuPriceDto), total, page, pageSize };

@@ -11,11 +11,15 @@ export async function saveGpuPrice(opts: TeamScope & { id?: string; input: GpuPr
   const data = { ...opts.input, effectiveDate: toDate(opts.input.effectiveDate) };
   try {
     if (!opts.id) {
-      return toGpuPriceDto(await opts.prisma.gpuPrice.create({ data: { ...data, teamId: opts.teamId }, select: gpuPriceSelect }));
+      return toGpuPriceDto(
+        await opts.prisma.gpuPrice.create({ data: { ...data, teamId: opts.teamId }, select: gpuPriceSelect }),
+      );
     }
     const res = await opts.prisma.gpuPrice.updateMany({ where: { id: opts.id, teamId: opts.teamId }, data });
     if (res.count === 0) throw notFound("GPU price");
-    return toGpuPriceDto(await opts.prisma.gpuPrice.findUniqueOrThrow({ where: { id: opts.id }, select: gpuPriceSelect }));
+    return toGpuPriceDto(
+      await opts.prisma.gpuPrice.findUniqueOrThrow({ where: { id: opts.id }, select: gpuPriceSelect }),
+    );
   } catch (e) {
     throw fromPrismaError(e, conflict(opts.input)) ?? e;
   }

@@ -13,7 +13,9 @@ afterAll(async () => db?.close());
 describe("members", () => {
   it("never leaves a team without an admin", async () => {
     const admin = await callerAs(db.prisma, team.users.ADMIN, team.teamId);
-    await expect(admin.team.setRole({ userId: team.users.ADMIN.id, role: "VIEWER" })).rejects.toThrow(/at least one admin/);
+    await expect(admin.team.setRole({ userId: team.users.ADMIN.id, role: "VIEWER" })).rejects.toThrow(
+      /at least one admin/,
+    );
     await expect(admin.team.removeMember({ userId: team.users.ADMIN.id })).rejects.toThrow(/at least one admin/);
     await admin.team.setRole({ userId: team.users.OPERATOR.id, role: "APPROVER" });
     const { members } = await admin.team.members();

@@ -14,14 +14,27 @@ export async function inviteMember(opts: TeamScope & { email: string; role: Role
     where: { teamId: opts.teamId, user: { email } },
     select: { role: true },
   });
-  if (member) throw new AppError("CONFLICT", `${email} is already a member (${member.role}); change their role in the list instead`, "email");
+  if (member)
+    throw new AppError(
+      "CONFLICT",
+      `${email} is already a member (${member.role}); change their role in the list instead`,
+      "email",
+    );
   const { token, tokenHash } = newInviteToken();
   const expiresAt = new Date((opts.now ?? new Date()).getTime() + INVITE_TTL_MS);
   // Inviting the same address again replaces the old link (it stops working) and the role.
   const invite = await opts.prisma.invite.upsert({
     where: { teamId_email: { teamId: opts.teamId, email } },
     create: { teamId: opts.teamId, email, role: opts.role, tokenHash, expiresAt, invitedById: opts.userId },
-    update: { role: opts.role, tokenHash, expiresAt, acceptedAt: null, acceptedById: null, invitedById: opts.userId, createdAt: new Date() },
+    update: {
+      role: opts.role,
+      tokenHash,
+      expiresAt,
+      acceptedAt: null,
+      acceptedById: null,
+      invitedById: opts.userId,
+      createdAt: new Date(),
+    },
     select: { id: true, email: true, role: true, expiresAt: true, team: { select: { name: true } } },
   });
   const inviteUrl = `${publicUrl()}/invite/${token}`;
@@ -35,6 +48,7 @@ export async function inviteMember(opts: TeamScope & { email: string; role: Role
 
 export async function revokeInvite(opts: TeamScope & { id: string }) {
   const res = await opts.prisma.invite.deleteMany({ where: { id: opts.id, teamId: opts.teamId, acceptedAt: null } });
-  if (res.count === 0) throw new AppError("NOT_FOUND", "that invite was not found; it may have been accepted or revoked already");
+  if (res.count === 0)
+    throw new AppError("NOT_FOUND", "that invite was not found; it may have been accepted or revoked already");
   return { id: opts.id };
 }

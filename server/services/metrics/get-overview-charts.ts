@@ -41,7 +41,10 @@ export async function getOverviewCharts(
 
   const errors: ChartError[] = [];
   if (signal.aborted) {
-    errors.push({ kind: "timeout", message: `the overview stopped waiting for Prometheus after ${deadlineMs / 1000} s; some deployments are missing from it (their own pages still show them)` });
+    errors.push({
+      kind: "timeout",
+      message: `the overview stopped waiting for Prometheus after ${deadlineMs / 1000} s; some deployments are missing from it (their own pages still show them)`,
+    });
   }
   for (const e of [...costs.errors, ...latency.errors]) if (!errors.some((x) => sameError(x, e))) errors.push(e);
 

@@ -20,7 +20,9 @@ export async function loadChartDeployments(
       gpuType: true,
       latencySloMs: true,
       modelVersion: { select: { model: { select: { name: true } } } },
-      cluster: { select: { id: true, name: true, region: true, prometheusUrl: true, cloud: { select: { provider: true } } } },
+      cluster: {
+        select: { id: true, name: true, region: true, prometheusUrl: true, cloud: { select: { provider: true } } },
+      },
     },
     orderBy: { name: "asc" },
   });

@@ -8,7 +8,12 @@ const digest = (s: string) => createHash("sha256").update(s).digest();
 
 export type MetricsAccess = { mode: "token"; token: string } | { mode: "open" } | { mode: "closed" };
 
-export function metricsAccess(opts: { token?: string; open?: boolean; embedded: boolean; dataDir: string }): MetricsAccess {
+export function metricsAccess(opts: {
+  token?: string;
+  open?: boolean;
+  embedded: boolean;
+  dataDir: string;
+}): MetricsAccess {
   if (opts.token) return { mode: "token", token: opts.token };
   if (opts.open) return { mode: "open" };
   if (opts.embedded) return { mode: "token", token: ensureMetricsTokenFile(opts.dataDir) };

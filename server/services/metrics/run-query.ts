@@ -38,7 +38,11 @@ export async function queryRange(
   return client.queryRange(q.expr, w.startMs, w.endMs, w.stepSeconds, signal ? { signal } : undefined);
 }
 
-export async function queryInstant(client: PrometheusClient, build: () => PromQuery, signal?: AbortSignal): Promise<QueryResult> {
+export async function queryInstant(
+  client: PrometheusClient,
+  build: () => PromQuery,
+  signal?: AbortSignal,
+): Promise<QueryResult> {
   let q: PromQuery;
   try {
     q = build();

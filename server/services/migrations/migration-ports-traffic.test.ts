@@ -22,7 +22,8 @@ function fakeRouter(initial: TrafficBackend[]): TrafficRouter & { table: Traffic
 }
 
 const ref = (clusterName: string, name: string) => ({ clusterId: clusterName, clusterName, namespace: "models", name });
-const sorted = (t: TrafficBackend[]) => [...t].sort((a, b) => `${a.cluster}/${a.deployment}`.localeCompare(`${b.cluster}/${b.deployment}`));
+const sorted = (t: TrafficBackend[]) =>
+  [...t].sort((a, b) => `${a.cluster}/${a.deployment}`.localeCompare(`${b.cluster}/${b.deployment}`));
 
 describe("setTraffic", () => {
   it("keeps the model's other backends and lets concurrent migrations of one model add theirs", async () => {

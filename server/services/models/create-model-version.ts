@@ -5,8 +5,12 @@ import type { TeamScope } from "../context";
 
 export async function createModelVersion(opts: TeamScope & { input: CreateModelVersionRequest }) {
   const { modelId, sizeBytes, goldenSet, ...rest } = opts.input;
-  const model = await opts.prisma.model.findFirst({ where: { id: modelId, teamId: opts.teamId }, select: { id: true } });
-  if (!model) throw new AppError("NOT_FOUND", "the model was not found in this team; open the model from the list", "modelId");
+  const model = await opts.prisma.model.findFirst({
+    where: { id: modelId, teamId: opts.teamId },
+    select: { id: true },
+  });
+  if (!model)
+    throw new AppError("NOT_FOUND", "the model was not found in this team; open the model from the list", "modelId");
   try {
     return await opts.prisma.modelVersion.create({
       data: {
@@ -21,6 +25,11 @@ export async function createModelVersion(opts: TeamScope & { input: CreateModelV
       select: { id: true, version: true },
     });
   } catch (e) {
-    throw fromPrismaError(e, `version '${rest.version}' already exists for this model; versions are immutable, use a new version`) ?? e;
+    throw (
+      fromPrismaError(
+        e,
+        `version '${rest.version}' already exists for this model; versions are immutable, use a new version`,
+      ) ?? e
+    );
   }
 }

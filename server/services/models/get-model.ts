@@ -14,7 +14,17 @@ export async function getModel(opts: TeamScope & { id: string }) {
       createdAt: true,
       versions: {
         orderBy: { createdAt: "desc" },
-        select: { id: true, version: true, format: true, artifactUri: true, sha256: true, sizeBytes: true, runtimeImage: true, goldenSet: true, createdAt: true },
+        select: {
+          id: true,
+          version: true,
+          format: true,
+          artifactUri: true,
+          sha256: true,
+          sizeBytes: true,
+          runtimeImage: true,
+          goldenSet: true,
+          createdAt: true,
+        },
       },
     },
   });

@@ -10,7 +10,13 @@ export async function listModels(opts: TeamScope & { input: z.output<typeof ZLis
     teamId: opts.teamId,
     ...(task ? { task } : {}),
     ...(q
-      ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { task: { contains: q, mode: "insensitive" } }, { framework: { contains: q, mode: "insensitive" } }] }
+      ? {
+          OR: [
+            { name: { contains: q, mode: "insensitive" } },
+            { task: { contains: q, mode: "insensitive" } },
+            { framework: { contains: q, mode: "insensitive" } },
+          ],
+        }
       : {}),
   };
   const [rows, total] = await Promise.all([

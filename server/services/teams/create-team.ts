@@ -3,7 +3,11 @@ import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "../../generated/prisma/client";
 
 const slugify = (name: string) =>
-  name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "team";
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 40) || "team";
 
 export async function createTeam(opts: { prisma: PrismaClient; userId: string; name: string }) {
   const slug = `${slugify(opts.name)}-${randomBytes(3).toString("hex")}`;

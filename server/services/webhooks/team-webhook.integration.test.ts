@@ -36,7 +36,9 @@ describe("team webhook", () => {
     const s = await createMigrationScenario(db.prisma, "wh1");
     const admin = await callerAs(db.prisma, s.users.ADMIN, s.teamId);
     await expect(admin.settings.saveWebhook({ url })).rejects.toThrow(/signing secret/);
-    await expect(admin.settings.saveWebhook({ url: "http://169.254.169.254/latest/meta-data", secret: "0123456789abcdef" })).rejects.toThrow(/refused/);
+    await expect(
+      admin.settings.saveWebhook({ url: "http://169.254.169.254/latest/meta-data", secret: "0123456789abcdef" }),
+    ).rejects.toThrow(/refused/);
     const saved = await admin.settings.saveWebhook({ url, secret: "super-secret-signing-key" });
     expect(JSON.stringify(saved)).not.toContain("super-secret");
     expect(await admin.settings.testWebhook()).toMatchObject({ delivered: true });

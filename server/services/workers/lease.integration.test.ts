@@ -36,12 +36,18 @@ describe("leases", () => {
   });
 
   it("withLease aborts the work's signal when the lease is taken over", async () => {
-    const result = await withLease({ prisma: db.prisma, name: "m:2", holder: "a", ttlMs: 150 }, async (lease, signal) => {
-      // Simulate a takeover: another holder steals the row while the work runs.
-      await db.prisma.workerLease.update({ where: { name: "m:2" }, data: { holder: "b", fencing: lease.fencing + 1 } });
-      await new Promise((r) => setTimeout(r, 200));
-      return signal.aborted;
-    });
+    const result = await withLease(
+      { prisma: db.prisma, name: "m:2", holder: "a", ttlMs: 150 },
+      async (lease, signal) => {
+        // Simulate a takeover: another holder steals the row while the work runs.
+        await db.prisma.workerLease.update({
+          where: { name: "m:2" },
+          data: { holder: "b", fencing: lease.fencing + 1 },
+        });
+        await new Promise((r) => setTimeout(r, 200));
+        return signal.aborted;
+      },
+    );
     expect(result).toEqual({ ran: true, value: true });
     expect((await db.prisma.workerLease.findUniqueOrThrow({ where: { name: "m:2" } })).holder).toBe("b");
   });
@@ -51,12 +57,15 @@ describe("leases", () => {
     let most = 0;
     const order: string[] = [];
     const work = (who: string) =>
-      underLease({ prisma: db.prisma, name: "traffic:m", holder: who, ttlMs: 5000, waitMs: 10_000, pollMs: 20 }, async () => {
-        most = Math.max(most, ++inside);
-        await new Promise((r) => setTimeout(r, 60));
-        order.push(who);
-        inside--;
-      });
+      underLease(
+        { prisma: db.prisma, name: "traffic:m", holder: who, ttlMs: 5000, waitMs: 10_000, pollMs: 20 },
+        async () => {
+          most = Math.max(most, ++inside);
+          await new Promise((r) => setTimeout(r, 60));
+          order.push(who);
+          inside--;
+        },
+      );
     await Promise.all(["a", "b", "c", "d"].map(work));
     expect(most).toBe(1);
     expect(order.sort()).toEqual(["a", "b", "c", "d"]);
@@ -64,7 +73,9 @@ describe("leases", () => {
     const held = await acquireLease({ prisma: db.prisma, name: "traffic:n", holder: "x", ttlMs: 5000 });
     expect(held).not.toBeNull();
     await expect(
-      underLease({ prisma: db.prisma, name: "traffic:n", holder: "y", ttlMs: 5000, waitMs: 200, pollMs: 20 }, () => Promise.resolve("ran")),
+      underLease({ prisma: db.prisma, name: "traffic:n", holder: "y", ttlMs: 5000, waitMs: 200, pollMs: 20 }, () =>
+        Promise.resolve("ran"),
+      ),
     ).rejects.toThrow(/lease traffic:n stayed held by another process/);
   });
 });

@@ -100,7 +100,11 @@ export async function listLeases(opts: { prisma: PrismaClient; prefix: string })
 }
 
 /** Forgets leases under `prefix` that expired more than `olderThanMs` ago (presence rows of replicas long gone). */
-export async function pruneExpiredLeases(opts: { prisma: PrismaClient; prefix: string; olderThanMs: number }): Promise<void> {
+export async function pruneExpiredLeases(opts: {
+  prisma: PrismaClient;
+  prefix: string;
+  olderThanMs: number;
+}): Promise<void> {
   await opts.prisma.workerLease.deleteMany({
     where: { name: { startsWith: opts.prefix }, expiresAt: { lt: new Date(Date.now() - opts.olderThanMs) } },
   });

@@ -70,7 +70,15 @@ export async function dispatch(
   requireUser(user);
   const proxy = serviceProxyRoute(url.pathname);
   if (proxy)
-    return handleServiceProxy({ req, res, route: proxy, search: url.search, user: user!, store: ctx.store, backend: ctx.serviceProxy });
+    return handleServiceProxy({
+      req,
+      res,
+      route: proxy,
+      search: url.search,
+      user: user!,
+      store: ctx.store,
+      backend: ctx.serviceProxy,
+    });
   if (r.type !== "resource" && method !== "GET")
     throw new HttpError("MethodNotAllowed", "the server does not allow this method on the requested resource");
   switch (r.type) {

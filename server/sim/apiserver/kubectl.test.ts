@@ -196,7 +196,12 @@ describe.skipIf(!hasKubectl)("kubectl against the simulator", () => {
     const pod = await kubectl(["explain", "pod.spec.containers.image"]);
     expect(pod.stdout).toMatch(/KIND:\s+Pod\nVERSION:\s+v1/);
     expect(pod.stdout).toContain("FIELD: image <string>");
-    for (const kind of ["service.spec.ports", "namespace.status.phase", "node.status.capacity", "event.involvedObject"]) {
+    for (const kind of [
+      "service.spec.ports",
+      "namespace.status.phase",
+      "node.status.capacity",
+      "event.involvedObject",
+    ]) {
       const r = await kubectl(["explain", kind]);
       expect(r.stderr, kind).toBe("");
       expect(r.stdout, kind).toMatch(/DESCRIPTION:\n\s+\S/);

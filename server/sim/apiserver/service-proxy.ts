@@ -39,7 +39,14 @@ export function serviceProxyRoute(pathname: string): ServiceProxyRoute | undefin
   return { namespace: decodeURIComponent(m[1]!), id, name, port, path: encodeURI(decodeURIComponent(m[3] ?? "/")) };
 }
 
-const VERB: Record<string, Verb> = { GET: "get", HEAD: "get", POST: "create", PUT: "update", PATCH: "patch", DELETE: "delete" };
+const VERB: Record<string, Verb> = {
+  GET: "get",
+  HEAD: "get",
+  POST: "create",
+  PUT: "update",
+  PATCH: "patch",
+  DELETE: "delete",
+};
 const turns = new WeakMap<ObjectStore, Map<string, number>>();
 
 export function handleServiceProxy(o: {

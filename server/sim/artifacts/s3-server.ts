@@ -70,7 +70,12 @@ export async function startS3Server(opts: {
     if (!auth.ok) return fail(403, auth.code, auth.message);
     if (opts.faults.isDown(bucket.cloudId))
       return fail(503, "ServiceUnavailable", "Service is unable to handle request (simulated object-store outage)");
-    if (!key) return fail(501, "NotImplemented", "Only object operations (HEAD/GET/PUT/DELETE /<bucket>/<key>) are implemented");
+    if (!key)
+      return fail(
+        501,
+        "NotImplemented",
+        "Only object operations (HEAD/GET/PUT/DELETE /<bucket>/<key>) are implemented",
+      );
     let uri: string;
     try {
       uri = simUri(bucket.cloudId, key);
@@ -122,7 +127,11 @@ export async function startS3Server(opts: {
       if (req.headers["content-length"] === undefined || !Number.isInteger(length) || length < 0)
         return fail(411, "MissingContentLength", "You must provide the Content-Length HTTP header.");
       if (/aws-chunked/.test(String(req.headers["content-encoding"] ?? "")))
-        return fail(501, "NotImplemented", "aws-chunked uploads are not implemented; send a plain body with Content-Length");
+        return fail(
+          501,
+          "NotImplemented",
+          "aws-chunked uploads are not implemented; send a plain body with Content-Length",
+        );
       const checksum = req.headers["x-amz-checksum-sha256"];
       const expectedSha256 = typeof checksum === "string" ? base64ToHex(checksum) : undefined;
       if (expectedSha256 !== undefined && expectedSha256.length !== 64)
@@ -146,9 +155,17 @@ export async function startS3Server(opts: {
         if (e instanceof ArtifactIntegrityError)
           return expectedSha256
             ? fail(400, "BadDigest", "The SHA256 you specified did not match the calculated checksum.")
-            : fail(400, "XAmzContentSHA256Mismatch", "The provided 'x-amz-content-sha256' header does not match what was computed.");
+            : fail(
+                400,
+                "XAmzContentSHA256Mismatch",
+                "The provided 'x-amz-content-sha256' header does not match what was computed.",
+              );
         if (e instanceof IncompleteBodyError)
-          return fail(400, "IncompleteBody", "You did not provide the number of bytes specified by the Content-Length HTTP header.");
+          return fail(
+            400,
+            "IncompleteBody",
+            "You did not provide the number of bytes specified by the Content-Length HTTP header.",
+          );
         // An aborted upload (client gone): nothing was stored; there is nobody to answer.
         if (req.destroyed || res.destroyed) return;
         throw e;
@@ -166,7 +183,12 @@ export async function startS3Server(opts: {
   const server = http.createServer((req, res) => {
     route(req, res).catch((e: unknown) => {
       if (!res.headersSent)
-        sendS3Error(res, 500, { code: "InternalError", message: e instanceof Error ? e.message : "internal error" }, req.method === "HEAD");
+        sendS3Error(
+          res,
+          500,
+          { code: "InternalError", message: e instanceof Error ? e.message : "internal error" },
+          req.method === "HEAD",
+        );
       else res.destroy();
     });
   });

@@ -84,7 +84,11 @@ export async function startAdminApi(opts: AdminApiOptions): Promise<AdminApi> {
     if (m) {
       const model = decodeURIComponent(m[1]!);
       // backends: what the GLB routes with now; desired: the last weights set (still propagating while they differ).
-      const view = () => ({ model, backends: opts.weights.resolve(model), desired: opts.weights.desired(model) ?? null });
+      const view = () => ({
+        model,
+        backends: opts.weights.resolve(model),
+        desired: opts.weights.desired(model) ?? null,
+      });
       if (method === "GET") return sendJson(res, 200, view());
       if (method === "PUT") {
         const body = await readJson(req);
@@ -98,7 +102,9 @@ export async function startAdminApi(opts: AdminApiOptions): Promise<AdminApi> {
         return sendJson(res, 200, view());
       }
     }
-    sendJson(res, 404, { error: `no such endpoint: ${method} ${url.pathname} (see /faults, /traffic, /load, /stores, /fleet)` });
+    sendJson(res, 404, {
+      error: `no such endpoint: ${method} ${url.pathname} (see /faults, /traffic, /load, /stores, /fleet)`,
+    });
   }
 
   const server = http.createServer((req, res) => {

@@ -60,7 +60,13 @@ export async function startClusterRuntime(opts: {
   const metrics = new ServingMetrics(cluster.name);
   const serving = new ServingRegistry((ep) => {
     if (ep.model && ep.deployment)
-      metrics.initPod({ namespace: ep.namespace, deployment: ep.deployment, model: ep.model.name, modelVersion: ep.model.version, pod: ep.pod });
+      metrics.initPod({
+        namespace: ep.namespace,
+        deployment: ep.deployment,
+        model: ep.model.name,
+        modelVersion: ep.model.version,
+        pod: ep.pod,
+      });
   });
   const nodes = new NodeLifecycle(store, events, clock);
   const dataPlane = await startDataPlane({ port: dataPortOf(cluster), cluster: cluster.name, store, serving, metrics });

@@ -70,6 +70,8 @@ describe("port offset", () => {
     const cfg = await loadFleetConfig(path.join(import.meta.dirname, "../fleet.config.json"));
     expect(() => withPortOffset(cfg, 50_000)).toThrow("from 0 to 40000");
     expect(() => withPortOffset(cfg, 1.5)).toThrow("whole number");
-    expect(() => withPortOffset({ ...cfg, glbPort: 2000 }, 1000)).toThrow("glbPort 2000 + port offset 1000 = 3000 is not a usable port");
+    expect(() => withPortOffset({ ...cfg, glbPort: 2000 }, 1000)).toThrow(
+      "glbPort 2000 + port offset 1000 = 3000 is not a usable port",
+    );
   });
 });

@@ -107,7 +107,8 @@ export const FleetConfigSchema = z
       [cfg.glbPort, "glbPort"],
       [cfg.adminPort, "adminPort"],
     ]);
-    if (cfg.s3Port !== 0 && ports.has(cfg.s3Port)) issue(["s3Port"], `s3Port ${cfg.s3Port} is also ${ports.get(cfg.s3Port)}`);
+    if (cfg.s3Port !== 0 && ports.has(cfg.s3Port))
+      issue(["s3Port"], `s3Port ${cfg.s3Port} is also ${ports.get(cfg.s3Port)}`);
     ports.set(cfg.s3Port, "s3Port");
     if (cfg.glbPort !== 0 && cfg.glbPort === cfg.adminPort)
       issue(["adminPort"], `adminPort ${cfg.adminPort} is also glbPort`);
@@ -200,7 +201,9 @@ export function withPortOffset(cfg: FleetConfig, offset: number): FleetConfig {
     if (p === 0) return 0;
     const moved = p + offset;
     if (moved > 65535 || moved === 3000 || moved === 3100)
-      throw new FleetConfigError(`${what} ${p} + port offset ${offset} = ${moved} is not a usable port; pick a smaller offset`);
+      throw new FleetConfigError(
+        `${what} ${p} + port offset ${offset} = ${moved} is not a usable port; pick a smaller offset`,
+      );
     return moved;
   };
   return {

@@ -39,10 +39,22 @@ describe("parseFaultFlag", () => {
       ratio: 0.2,
       code: 500,
     });
-    expect(parseFaultFlag("wrong-outputs=aws/models/credit")).toMatchObject({ kind: "wrong-outputs", delta: 0.1, on: true });
+    expect(parseFaultFlag("wrong-outputs=aws/models/credit")).toMatchObject({
+      kind: "wrong-outputs",
+      delta: 0.1,
+      on: true,
+    });
     expect(parseFaultFlag("wrong-outputs=aws/models/credit:-2")).toMatchObject({ delta: -2 });
-    expect(parseFaultFlag("store-outage=aws-us-east-1")).toEqual({ kind: "store-outage", cloud: "aws-us-east-1", on: true });
-    expect(parseFaultFlag("slow-store=aws-us-east-1:1000000")).toEqual({ kind: "slow-store", cloud: "aws-us-east-1", bytesPerSecond: 1_000_000 });
+    expect(parseFaultFlag("store-outage=aws-us-east-1")).toEqual({
+      kind: "store-outage",
+      cloud: "aws-us-east-1",
+      on: true,
+    });
+    expect(parseFaultFlag("slow-store=aws-us-east-1:1000000")).toEqual({
+      kind: "slow-store",
+      cloud: "aws-us-east-1",
+      bytesPerSecond: 1_000_000,
+    });
     expect(() => parseFaultFlag("error-rate=aws/models/credit:2")).toThrow(/ratio/);
     expect(() => parseFaultFlag("slow-store=aws-us-east-1")).toThrow(/bytesPerSecond/);
   });

@@ -53,7 +53,11 @@ export const ZFault = z.discriminatedUnion("kind", [
     delta: z.number().min(-1e6).max(1e6).default(0.1),
     on: z.boolean().default(true),
   }),
-  z.object({ kind: z.literal("store-outage"), cloud: z.string().min(1, "cloud is required"), on: z.boolean().default(true) }),
+  z.object({
+    kind: z.literal("store-outage"),
+    cloud: z.string().min(1, "cloud is required"),
+    on: z.boolean().default(true),
+  }),
   z.object({
     kind: z.literal("slow-store"),
     cloud: z.string().min(1, "cloud is required"),
@@ -110,7 +114,9 @@ function applyStoreFault(
     return f.on ? `${f.cloud}: object store outage (S3 answers 503)` : `${f.cloud}: object store back`;
   }
   stores.faults.setBandwidth(f.cloud, f.bytesPerSecond);
-  return f.bytesPerSecond ? `${f.cloud}: object store limited to ${f.bytesPerSecond} bytes/s` : `${f.cloud}: object store bandwidth unlimited`;
+  return f.bytesPerSecond
+    ? `${f.cloud}: object store limited to ${f.bytesPerSecond} bytes/s`
+    : `${f.cloud}: object store bandwidth unlimited`;
 }
 
 /** Applies one fault; returns a one-line description of what changed. */
@@ -162,7 +168,9 @@ export function applyFault(
     case "wrong-outputs": {
       const delta = f.on ? f.delta : 0;
       t.runtime.faults.setWrongOutputs(f.namespace, f.deployment, delta);
-      return delta ? `${f.cluster}: outputs of ${f.namespace}/${f.deployment} shifted by ${delta}` : `${f.cluster}: outputs of ${f.namespace}/${f.deployment} correct again`;
+      return delta
+        ? `${f.cluster}: outputs of ${f.namespace}/${f.deployment} shifted by ${delta}`
+        : `${f.cluster}: outputs of ${f.namespace}/${f.deployment} correct again`;
     }
   }
 }
@@ -179,7 +187,8 @@ export function parseFaultFlag(flag: string): Fault {
   if (kind === "slow-store") raw.bytesPerSecond = arg === undefined ? NaN : Number(arg);
   if (kind === "error-rate") raw.ratio = arg === undefined ? NaN : Number(arg);
   if (kind === "wrong-outputs" && arg !== undefined) raw.delta = Number(arg);
-  if (kind === "error-rate" || kind === "wrong-outputs") Object.assign(raw, { namespace: parts[1], deployment: parts[2] });
+  if (kind === "error-rate" || kind === "wrong-outputs")
+    Object.assign(raw, { namespace: parts[1], deployment: parts[2] });
   if (kind === "api-outage" && arg) raw.mode = arg;
   if (kind === "slow-api" || kind === "latency-spike") raw.ms = arg === undefined ? NaN : Number(arg);
   if (kind === "crash-loop" || kind === "latency-spike")

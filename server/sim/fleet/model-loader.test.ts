@@ -19,9 +19,13 @@ afterAll(async () => {
 describe("model loader", () => {
   it("loads s3://<own cloud>/<key> and the older sim:// form", async () => {
     const uri = `s3://gcp-europe-west4/${demoArtifactKey(credit)}`;
-    const model = await startModel(env.stores, "gcp-europe-west4", { uri, sha256: credit.sha256 }, () => Promise.resolve());
+    const model = await startModel(env.stores, "gcp-europe-west4", { uri, sha256: credit.sha256 }, () =>
+      Promise.resolve(),
+    );
     expect(model).toMatchObject({ name: "credit-risk", version: "1.0.0", sha256: credit.sha256 });
-    const facts = await inspectArtifact(env.stores, "aws-us-east-1", { uri: `sim://aws-us-east-1/${demoArtifactKey(credit)}` });
+    const facts = await inspectArtifact(env.stores, "aws-us-east-1", {
+      uri: `sim://aws-us-east-1/${demoArtifactKey(credit)}`,
+    });
     expect(facts.sha256).toBe(credit.sha256);
   });
 
@@ -29,7 +33,11 @@ describe("model loader", () => {
     await expect(inspectArtifact(env.stores, "gcp-europe-west4", { uri: `s3://aws-us-east-1/${key}` })).rejects.toThrow(
       `artifact s3://aws-us-east-1/${key} is in bucket aws-us-east-1 (cloud aws-us-east-1's store), which pods in cloud gcp-europe-west4 cannot read; copy it to s3://gcp-europe-west4/… first`,
     );
-    await expect(inspectArtifact(env.stores, "gcp-europe-west4", { uri: `s3://gcp-europe-west4/${key}` })).rejects.toThrow(/NoSuchKey/);
-    await expect(inspectArtifact(env.stores, "gcp-europe-west4", { uri: "s3://gcp-europe-west4/../x" })).rejects.toThrow(/use s3:\/\/<bucket>\/<key>/);
+    await expect(
+      inspectArtifact(env.stores, "gcp-europe-west4", { uri: `s3://gcp-europe-west4/${key}` }),
+    ).rejects.toThrow(/NoSuchKey/);
+    await expect(
+      inspectArtifact(env.stores, "gcp-europe-west4", { uri: "s3://gcp-europe-west4/../x" }),
+    ).rejects.toThrow(/use s3:\/\/<bucket>\/<key>/);
   });
 });

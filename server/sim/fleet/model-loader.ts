@@ -53,7 +53,11 @@ export async function inspectArtifact(
     cloud = stores.resolve(storeUriOf(uri)).cloudId;
   } catch (e) {
     throw new ModelStartError(
-      s3 ? `invalid artifact URI "${uri}": use s3://<bucket>/<key>, where this cloud's bucket is ${cloudId}` : e instanceof Error ? e.message : String(e),
+      s3
+        ? `invalid artifact URI "${uri}": use s3://<bucket>/<key>, where this cloud's bucket is ${cloudId}`
+        : e instanceof Error
+          ? e.message
+          : String(e),
     );
   }
   if (cloud !== cloudId) {

@@ -40,4 +40,3 @@ export class ModelLoadError extends Error {
     this.name = "ModelLoadError";
   }
 }
-

@@ -89,7 +89,10 @@ export function startLoadGenerator(opts: LoadOptions): LoadGenerator {
     else {
       s.failure++;
       s.lastError = error;
-      s.recentFailures = [...(s.recentFailures ?? []), { at: new Date().toISOString(), backend, error: error ?? "" }].slice(-RECENT_FAILURES);
+      s.recentFailures = [
+        ...(s.recentFailures ?? []),
+        { at: new Date().toISOString(), backend, error: error ?? "" },
+      ].slice(-RECENT_FAILURES);
     }
     opts.registry.inc("tern_loadgen_requests_total", HELP, { model, outcome: ok ? "success" : "failure" });
   };
@@ -125,10 +128,19 @@ export function startLoadGenerator(opts: LoadOptions): LoadGenerator {
         { model: t.model, cluster, namespace, deployment },
         (performance.now() - started) / 1000,
       );
-      count(t.model, res.ok, res.ok ? undefined : `HTTP ${res.status}: ${text.slice(0, 200)}`, [cluster, namespace, deployment].filter(Boolean).join("/"));
+      count(
+        t.model,
+        res.ok,
+        res.ok ? undefined : `HTTP ${res.status}: ${text.slice(0, 200)}`,
+        [cluster, namespace, deployment].filter(Boolean).join("/"),
+      );
     } catch (e) {
       const cause = e instanceof Error && e.cause instanceof Error ? ` (${e.cause.message})` : "";
-      count(t.model, false, `${e instanceof Error ? e.message : String(e)}${cause} after ${Math.round(performance.now() - started)} ms`);
+      count(
+        t.model,
+        false,
+        `${e instanceof Error ? e.message : String(e)}${cause} after ${Math.round(performance.now() - started)} ms`,
+      );
     }
   }
 

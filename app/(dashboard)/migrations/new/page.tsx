@@ -20,7 +20,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ d
           title={t("noDeploymentTitle")}
           description={t("noDeploymentDescription")}
           action={
-            <Link href="/deployments" className="text-primary text-sm hover:underline">
+            <Link href="/deployments" className="text-sm text-primary hover:underline">
               {t("openDeployments")}
             </Link>
           }
