@@ -31,7 +31,7 @@ test("an embedded chart renders in a wiki on an allowed origin and is refused on
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("textbox", { name: "Title" }).fill(unique("framed"));
   await dialog.getByRole("button", { name: "Create link" }).click();
-  const snippet = (await page.locator("pre").first().textContent()) ?? "";
+  const snippet = (await page.getByRole("dialog").locator("pre").first().textContent()) ?? "";
   const src = /src="([^"]+)"/.exec(snippet)?.[1] ?? "";
   expect(src).toContain("/embed/");
 

@@ -14,7 +14,7 @@ test("share a live chart with a wiki, read it without an account, revoke it", as
   await dialog.getByRole("textbox", { name: "Title" }).fill(title);
   await dialog.getByRole("button", { name: "Create link" }).click();
   await expect(page.getByText(/shown only once/)).toBeVisible();
-  const iframe = (await page.locator("pre").first().textContent()) ?? "";
+  const iframe = (await page.getByRole("dialog").locator("pre").first().textContent()) ?? "";
   const pageUrl = /src="([^"]+)"/.exec(iframe)?.[1] ?? "";
   expect(pageUrl).toMatch(/\/embed\/[A-Za-z0-9_-]{43}$/);
   await page.getByRole("button", { name: "Done" }).click();

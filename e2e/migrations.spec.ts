@@ -296,6 +296,8 @@ test.describe.serial("migrations", () => {
     await signIn(operator, "OPERATOR");
     await openMigrateForm(operator);
     await pickTarget(operator, "aws-use1-gpu");
+    // The A10G pool it left: the cluster's one H100 node may be in use by the other specs' deployments.
+    await operator.getByLabel("Target GPU type").selectOption("A10G");
     await operator.getByLabel("Drain grace (s)").fill("5");
     await operator.getByLabel("Traffic steps (%)").fill("100");
     await operator.getByLabel("Analysis window (s)").fill("10");
