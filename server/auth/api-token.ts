@@ -9,7 +9,7 @@ const TOKEN_PATTERN = /^tern_pat_[A-Za-z0-9_-]{43}$/;
 /** Characters of the token shown in lists ("tern_pat_AbCd"). */
 const SHOWN = API_TOKEN_PREFIX.length + 4;
 
-export function createApiToken(): { token: string; hash: string; prefix: string } {
+export function mintApiToken(): { token: string; hash: string; prefix: string } {
   const token = API_TOKEN_PREFIX + randomBytes(32).toString("base64url");
   return { token, hash: hashApiToken(token), prefix: token.slice(0, SHOWN) };
 }

@@ -3,9 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDb } from "../test/test-db";
 import { createTeamFixture, type TeamFixture } from "../test/fixtures";
-import { createApiToken as newApiToken, isWellFormedApiToken } from "../auth/api-token";
+import { mintApiToken as newApiToken, isWellFormedApiToken } from "../auth/api-token";
 import { createEmbedToken, isWellFormedToken } from "../embeds/embed-token";
 import { createApiToken } from "../services/api-tokens/create-api-token";
+import { listApiTokens } from "../services/api-tokens/list-api-tokens";
+import { revokeApiToken } from "../services/api-tokens/revoke-api-token";
 import type { ApiScope, Role } from "../domain/values";
 import { ORIGIN, startHarness, trpcHttp } from "./http-harness";
 
@@ -178,5 +180,22 @@ describe("API tokens", () => {
     const cookieOnly = await send({ cookie: "better-auth.session_token=x" });
     expect(cookieOnly.status).toBe(403);
     expect(await cookieOnly.text()).toMatch(/no Origin header/);
+  });
+
+  it("list the caller's own tokens (an admin sees every member's) and only the owner or an admin revokes one", async () => {
+    await tokenFor(b, "OPERATOR", ["DEPLOY"]);
+    await tokenFor(b, "VIEWER", []);
+    const scope = (role: Role) => ({ prisma: db.prisma, teamId: b.teamId, userId: b.users[role].id, role });
+    const mine = await listApiTokens(scope("VIEWER"));
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((t) => t.user.id === b.users.VIEWER.id)).toBe(true);
+    const all = await listApiTokens(scope("ADMIN"));
+    expect(new Set(all.map((t) => t.user.id))).toEqual(
+      new Set([b.users.ADMIN.id, b.users.OPERATOR.id, b.users.VIEWER.id]),
+    );
+    expect(JSON.stringify(all)).not.toMatch(/tokenHash|tern_pat_[A-Za-z0-9_-]{20,}/);
+    const operators = all.find((t) => t.user.id === b.users.OPERATOR.id)!;
+    await expect(revokeApiToken({ ...scope("VIEWER"), id: operators.id })).rejects.toThrow(/not found/i);
+    expect((await revokeApiToken({ ...scope("ADMIN"), id: operators.id })).revokedAt).toBeInstanceOf(Date);
   });
 });

@@ -1,7 +1,7 @@
 // Makes an API token for the caller in the current team. Its scopes can never exceed the caller's role; the
 // token is answered once and only its hash is stored (the audit log records the request, which holds none).
 import type { z } from "zod";
-import { createApiToken as newToken } from "../../auth/api-token";
+import { mintApiToken as newToken } from "../../auth/api-token";
 import { API_SCOPES, roleAtLeast, SCOPE_MIN_ROLE, type Role } from "../../domain/values";
 import { AppError } from "../../errors";
 import type { ZCreateApiTokenRequest, ZCreatedApiToken } from "../../validation/api-token";
