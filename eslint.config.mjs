@@ -35,6 +35,7 @@ export default tseslint.config(
     files: ["**/*.ts", "**/*.tsx", "**/*.mjs"],
     ignores: [
       "server/env.ts",
+      "packages/sim/src/env.ts",
       "proxy.ts",
       "instrumentation.ts",
       "**/*.test.ts",
@@ -54,6 +55,26 @@ export default tseslint.config(
           object: "process",
           property: "env",
           message: "read settings through env() from server/env.ts (validated at startup, documented in the README)",
+        },
+      ],
+    },
+  },
+  {
+    // The simulated clouds are a dev dependency (packages/sim): only the CLI, the demo, the bench and tests may
+    // import them, so a production install without the simulator still runs the product.
+    files: ["app/**", "components/**", "server/**", "*.ts"],
+    ignores: ["server/cli/**", "server/demo/**", "server/bench/**", "server/test/**", "**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@tern/sim", "@tern/sim/*", "**/packages/sim/**"],
+              message:
+                "product code must not import the simulator; only server/cli, server/demo, server/bench and tests may",
+            },
+          ],
         },
       ],
     },

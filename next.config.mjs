@@ -34,6 +34,8 @@ const NOT_EMBED = "/((?!embed/[^/]+/?$|api/embed/[^/]+/svg/?$).*)";
 const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
+  // Workspace packages ship TypeScript sources; Next compiles them like the app's own code.
+  transpilePackages: ["@tern/oip"],
   serverExternalPackages: [
     "@electric-sql/pglite",
     "pglite-prisma-adapter",

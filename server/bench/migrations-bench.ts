@@ -89,7 +89,7 @@ async function overheadBench(h: FleetHarness, out: MigrationsBenchResult) {
 
 // 20 extra deployments (1 replica, 1 GPU each) on the models' home clusters (only there is the artifact in a
 // store the cluster reads; a migration copies it to the target's), each migrating within its residency zone.
-// GPUs (server/sim/fleet.config.json): aws H100 8 / A10G 8, lepton H100 16, onprem A100 16, ack A10 12, cce A100 8.
+// GPUs (packages/sim/src/fleet.config.json): aws H100 8 / A10G 8, lepton H100 16, onprem A100 16, ack A10 12, cce A100 8.
 // Busy before: credit-risk 2 × A100 on onprem (after figure 1), ranker 1 × A10 on ack.
 const PLAN: { model: string; from: string; gpu: string; to: string; toGpu: string; n: number }[] = [
   { model: "credit-risk", from: "aws-use1-gpu", gpu: "H100", to: "lepton-h100", toGpu: "H100", n: 6 },

@@ -7,7 +7,7 @@
 //   (goal <= TTL + 1 s; TTL is TERN_LEASE_TTL_SECONDS, 5 s here).
 // replicas.list_rps_1 / _2: deployment.list (50 of 500 rows) with 8 clients for 5 s against one replica, then
 //   spread over both (goal ratio >= 1.6 on 2 cores; the load generator and PostgreSQL share those cores).
-import { startSimTestCluster } from "../clusters/driver/sim-test-cluster.ts";
+import { startSimTestCluster } from "../test/sim-test-cluster";
 import { importCluster } from "../services/clusters/import-cluster.ts";
 import { createDeployment } from "../services/deployments/create-deployment.ts";
 import { createTeamFixture } from "../test/fixtures.ts";

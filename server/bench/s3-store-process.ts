@@ -1,9 +1,9 @@
 // Child process for the artifact copy bench: the simulator's S3 endpoint over a stores root, in its own
 // process as a real object store is, so the copy's CPU (Tern's hashing) and the store's (its checksum) do not
 // share one event loop. Sends { endpoint } over IPC when listening; exits when the parent disconnects.
-import { createArtifactStores } from "../sim/artifacts/artifact-stores.ts";
-import { startS3Server } from "../sim/artifacts/s3-server.ts";
-import { StoreFaults } from "../sim/artifacts/store-faults.ts";
+import { createArtifactStores } from "@tern/sim/artifacts";
+import { startS3Server } from "@tern/sim/artifacts";
+import { StoreFaults } from "@tern/sim/artifacts";
 
 const [root, bucketsJson] = process.argv.slice(2);
 if (!root || !bucketsJson) throw new Error("usage: s3-store-process <stores root> <buckets JSON>");

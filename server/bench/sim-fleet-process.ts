@@ -1,9 +1,9 @@
 // Child process for the cluster benches: hosts the simulated API servers and their stores, so the parent's CPU
 // figures are Tern's alone. Driven over IPC (sim-fleet-protocol.ts); exits when the parent disconnects.
 import { randomBytes } from "node:crypto";
-import { createApiServer, type ApiServer } from "../sim/apiserver/create-api-server.ts";
-import { createClusterCertificates } from "../sim/apiserver/certificates.ts";
-import { ObjectStore } from "../sim/store/object-store.ts";
+import { createApiServer, type ApiServer } from "@tern/sim/apiserver";
+import { createClusterCertificates } from "@tern/sim/apiserver";
+import { ObjectStore } from "@tern/sim/apiserver";
 import { nowMs } from "./latency-stats.ts";
 import { readLiveEvents } from "./live-relay.ts";
 import { addGpuNodes, addModelDeployment, addNamespace, modelSpec, setReadyReplicas } from "./sim-objects.ts";

@@ -1,4 +1,4 @@
-// The simulated fleet with its load generator (`tsx server/sim/cli.ts`, as `npm run sim` runs it) in a child
+// The simulated fleet with its load generator (`npm run sim` runs the same CLI) in a child
 // process on shifted ports, so a bench can measure while the model servers and the load generator use the CPU.
 import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -13,7 +13,7 @@ export interface SimLoad {
   stop(): Promise<void>;
 }
 
-const CLI = fileURLToPath(new URL("../sim/cli.ts", import.meta.url));
+const CLI = fileURLToPath(import.meta.resolve("@tern/sim/cli"));
 const READY_TIMEOUT_MS = 120_000;
 
 async function answeredAt(adminUrl: string): Promise<number> {

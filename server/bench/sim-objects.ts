@@ -1,8 +1,8 @@
 // What the benches put in a simulated cluster: GPU nodes, Tern's Deployments (from Tern's own manifests) and their pods.
 import { deploymentManifest, namespaceManifest } from "../clusters/driver/manifests.ts";
 import type { ModelDeploymentSpec } from "../clusters/driver/types.ts";
-import { buildPodStatus, runningState } from "../sim/fleet/pod-status.ts";
-import type { KubeObject, ObjectStore } from "../sim/store/object-store.ts";
+import { buildPodStatus, runningState } from "@tern/sim/fleet";
+import type { KubeObject, ObjectStore } from "@tern/sim/apiserver";
 
 const GPU_TYPE = "H100";
 const GPUS_PER_NODE = 8;

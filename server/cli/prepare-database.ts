@@ -1,13 +1,12 @@
 // Applies migrations and, in embedded mode only, seeds the demo data on an empty database and registers
 // the simulated fleet (when it runs) in the demo team.
-import path from "node:path";
 import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { applyMigrations, pgExecutor } from "../../prisma/migrate.ts";
 import { createPrisma, pgliteDataDir } from "../db.ts";
 import { seedDemo } from "../demo/seed-demo.ts";
 import { registerSimFleet } from "../demo/register-sim-fleet.ts";
-import { loadFleetConfig } from "../sim/fleet/fleet-config.ts";
+import { DEMO_FLEET_CONFIG, loadFleetConfig } from "@tern/sim/fleet-config";
 import { loadTernMetricsInput } from "../services/metrics/export-tern-metrics.ts";
 
 export async function prepareDatabase(opts: {
@@ -31,7 +30,7 @@ export async function prepareDatabase(opts: {
     await applyMigrations(pglite, { log: opts.log });
     const { prisma, close } = createPrisma({ pglite });
     try {
-      const fleetConfig = await loadFleetConfig(path.join(import.meta.dirname, "../sim/fleet.config.json"));
+      const fleetConfig = await loadFleetConfig(DEMO_FLEET_CONFIG);
       const { seeded, teamId } = await seedDemo({ prisma, modelHomes: fleetConfig.modelHomes });
       if (opts.withFleet && teamId) await registerSimFleet({ prisma, teamId, dataDir: opts.dataDir, log: opts.log });
       // The demo team's cluster ids by name: the local Prometheus labels each simulated cluster's series with its id.

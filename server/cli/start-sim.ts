@@ -2,7 +2,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { childEnv } from "../env.ts";
+
+/** The simulator's command line, found through its package (a dev dependency: production runs no simulator). */
+const SIM_CLI = fileURLToPath(import.meta.resolve("@tern/sim/cli"));
 
 export async function startSim(opts: {
   root: string;
@@ -12,15 +16,11 @@ export async function startSim(opts: {
 }): Promise<ChildProcess> {
   const manifest = path.join(opts.dataDir, "sim", "fleet.json");
   await rm(manifest, { force: true });
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", path.join(opts.root, "server/sim/cli.ts"), "--data-dir", opts.dataDir, "--no-workloads"],
-    {
-      cwd: opts.root,
-      stdio: ["ignore", "inherit", "inherit"],
-      env: childEnv(),
-    },
-  );
+  const child = spawn(process.execPath, ["--import", "tsx", SIM_CLI, "--data-dir", opts.dataDir, "--no-workloads"], {
+    cwd: opts.root,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: childEnv(),
+  });
   const deadline = Date.now() + (opts.timeoutMs ?? 90_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null)

@@ -2,8 +2,8 @@
 // the demo models (real ONNX artifacts in their home cloud's simulated object store).
 import { hashPassword } from "better-auth/crypto";
 import type { PrismaClient } from "../generated/prisma/client";
-import { DEMO_MODELS, demoArtifactKey } from "../sim/models/demo-manifest";
-import { readDemoGoldenSet } from "../sim/models/demo-files";
+import { DEMO_MODELS, demoArtifactKey } from "@tern/sim/models";
+import { readDemoGoldenSet } from "@tern/sim/models";
 import { DEMO_PRICE_SOURCE, DEMO_PRICES, DEMO_RUNTIME_IMAGE } from "./demo-catalog";
 import { DEMO_TEAM, DEMO_USERS } from "./demo-users";
 

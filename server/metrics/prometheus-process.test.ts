@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ServingMetrics } from "../sim/metrics/serving-metrics";
+import { ServingMetrics } from "@tern/sim/metrics";
 import { generateBackfill } from "./backfill";
 import { costRate, cumulativeCost } from "./cost";
 import { fleetBackfillSeries } from "./fleet-backfill";

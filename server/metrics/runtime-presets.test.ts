@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { KSM_METRICS } from "../sim/metrics/kube-state-metrics";
-import { SERVING_METRICS } from "../sim/metrics/serving-metrics";
+import { KSM_METRICS } from "@tern/sim/metrics";
+import { SERVING_METRICS } from "@tern/sim/metrics";
 import { CLUSTER_METRICS, RUNTIME_PRESETS } from "./runtime-presets";
 
 describe("runtime presets", () => {

@@ -39,7 +39,7 @@ export const RUNTIME_PRESETS = {
   simulator: {
     id: "simulator",
     label: "Tern simulator",
-    docs: "server/sim/metrics/serving-metrics.ts",
+    docs: "packages/sim/src/metrics/serving-metrics.ts",
     latency: { kind: "histogram", metric: "request_predict_seconds", toMs: 1000 },
     requests: [{ metric: "nv_inference_request_success" }, { metric: "nv_inference_request_failure" }],
     errors: [{ metric: "nv_inference_request_failure" }],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePrometheusText } from "../sim/metrics/parse-prometheus";
+import { parsePrometheusText } from "@tern/sim/metrics";
 import { COST_FORMULA_GENERIC, costFormula, costRate, cumulativeCost, cumulativeFromRate } from "./cost";
 import { currentPrices, renderTernMetrics, type TernDeployment, type TernPrice } from "./tern-metrics";
 

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "../env";
-import type { ObjectStore } from "../sim/store/object-store";
+import type { ObjectStore } from "@tern/sim/apiserver";
 import { requestAndApprove, startFleetHarness, until, waitEnded, type FleetHarness } from "../test/fleet-harness";
 import {
   bootMigrationWorker,

@@ -2,7 +2,7 @@
 // Prometheus scraping it, the demo team, and Tern's own workers (reconciler, status sync, migration worker)
 // with the real ports. Measures what the issue promises: no request dropped, one copy, one target deployment.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Fleet } from "../sim/fleet/start-fleet";
+import type { Fleet } from "@tern/sim/fleet";
 import type { TestDb } from "../test/test-db";
 import { callerAs } from "../test/fixtures";
 import { requestAndApprove, startFleetHarness, until, waitEnded, type FleetHarness } from "../test/fleet-harness";

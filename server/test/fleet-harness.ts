@@ -5,8 +5,7 @@ import { createServer } from "node:net";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startFleet, type Fleet } from "../sim/fleet/start-fleet";
-import { loadFleetConfig } from "../sim/fleet/fleet-config";
+import { DEMO_FLEET_CONFIG, loadFleetConfig, startFleet, type Fleet } from "@tern/sim/fleet";
 import { createTestDb, type TestDb } from "./test-db";
 import { callerAs } from "./fixtures";
 import { seedDemo } from "../demo/seed-demo";
@@ -22,7 +21,7 @@ import { createSimTrafficRouter } from "../migrations/traffic/sim-traffic-router
 import { configureTrafficRouter } from "../services/migrations/traffic-router-from-env";
 import { DEMO_USERS } from "../demo/demo-users";
 
-export const FLEET_CONFIG = path.resolve(import.meta.dirname, "../sim/fleet.config.json");
+export const FLEET_CONFIG = DEMO_FLEET_CONFIG;
 
 export interface LoadCounts {
   sent: number;

@@ -4,7 +4,7 @@
 // replica holding a cluster's sync lease hands that cluster to the other within the lease TTL, and no
 // deployment change is applied twice. Needs a PostgreSQL server: skipped unless TEST_DATABASE_URL is set.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimTestCluster, type SimTestCluster } from "../clusters/driver/sim-test-cluster";
+import { startSimTestCluster, type SimTestCluster } from "./sim-test-cluster";
 import { createPrisma, type PrismaClient } from "../db";
 import { env } from "../env";
 import { importCluster } from "../services/clusters/import-cluster";

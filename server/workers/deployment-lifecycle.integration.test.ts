@@ -3,8 +3,8 @@
 // outside `kubectl scale` adopted as the desired count, and deletion removing it from the cluster and from Tern.
 import { AppsV1Api, KubeConfig, PatchStrategy, setHeaderOptions } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimTestCluster, type SimTestCluster } from "../clusters/driver/sim-test-cluster";
-import type { ObjectStore } from "../sim/store/object-store";
+import { startSimTestCluster, type SimTestCluster } from "../test/sim-test-cluster";
+import type { ObjectStore } from "@tern/sim/apiserver";
 import { importCluster } from "../services/clusters/import-cluster";
 import { createDeployment } from "../services/deployments/create-deployment";
 import { deleteDeployment, scaleDeployment } from "../services/deployments/change-deployment";

@@ -2,13 +2,13 @@
 import net from "node:net";
 import { PatchStrategy } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiServer } from "../../sim/apiserver/create-api-server";
-import { createClusterCertificates } from "../../sim/apiserver/certificates";
-import { ObjectStore, type KubeObject } from "../../sim/store/object-store";
+import { createApiServer } from "@tern/sim/apiserver";
+import { createClusterCertificates } from "@tern/sim/apiserver";
+import { ObjectStore, type KubeObject } from "@tern/sim/apiserver";
 import { connectCluster } from "./connect-cluster";
 import { DriverError } from "./driver-error";
 import { createKubeClients } from "./kube-client";
-import { fakeDeploymentController, startSimTestCluster, type SimTestCluster } from "./sim-test-cluster";
+import { fakeDeploymentController, startSimTestCluster, type SimTestCluster } from "../../test/sim-test-cluster";
 import type { ModelDeploymentSpec, WatchClose } from "./types";
 
 const spec: ModelDeploymentSpec = {

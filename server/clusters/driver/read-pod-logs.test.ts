@@ -1,8 +1,8 @@
 // readPodLogs through the real client-node CoreV1Api.readNamespacedPodLog against the simulated API server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PodLogBook } from "../../sim/fleet/pod-logs";
+import { PodLogBook } from "@tern/sim/fleet";
 import { DriverError } from "./driver-error";
-import { startSimTestCluster, type SimTestCluster } from "./sim-test-cluster";
+import { startSimTestCluster, type SimTestCluster } from "../../test/sim-test-cluster";
 import type { ClusterDriver } from "./types";
 
 let sim: SimTestCluster;

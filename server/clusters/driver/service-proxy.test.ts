@@ -3,11 +3,11 @@
 import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import type { IncomingMessage } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findDemoModel } from "../../sim/models/demo-manifest";
-import { demoArtifactPath, readDemoGoldenSet } from "../../sim/models/demo-files";
-import { clearModelCache, createInferenceHandler, loadModel, type LoadedModel } from "../../sim/models/model-runtime";
+import { findDemoModel } from "@tern/sim/models";
+import { demoArtifactPath, readDemoGoldenSet } from "@tern/sim/models";
+import { clearModelCache, createInferenceHandler, loadModel, type LoadedModel } from "@tern/sim/models";
 import { DriverError } from "./driver-error";
-import { startSimTestCluster, type SimTestCluster } from "./sim-test-cluster";
+import { startSimTestCluster, type SimTestCluster } from "../../test/sim-test-cluster";
 
 let sim: SimTestCluster;
 let model: LoadedModel;

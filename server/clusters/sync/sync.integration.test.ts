@@ -1,8 +1,8 @@
 // The status sync against the simulated API server: snapshots, coalescing, outage and recovery, dropped watches, 410.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ClusterDriver, ModelDeploymentSpec } from "../driver";
-import { fakeDeploymentController, startSimTestCluster, type SimTestCluster } from "../driver/sim-test-cluster";
-import type { KubeObject } from "../../sim/store/object-store";
+import { fakeDeploymentController, startSimTestCluster, type SimTestCluster } from "../../test/sim-test-cluster";
+import type { KubeObject } from "@tern/sim/apiserver";
 import { startClusterSync } from "./start-cluster-sync";
 import type { CapacityReport, ClusterSync, DeploymentRef, DeploymentSnapshot, SyncHealth } from "./types";
 

@@ -1,10 +1,10 @@
 // inferViaCluster end to end through a simulated API server's services/proxy: golden sets pass on the right
 // version, fail on credit-risk 1.1.0, and each kind of failure is named.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSimTestCluster, type SimTestCluster } from "../../clusters/driver/sim-test-cluster";
-import { findDemoModel } from "../../sim/models/demo-manifest";
-import { demoArtifactPath, readDemoGoldenSet } from "../../sim/models/demo-files";
-import { clearModelCache, createInferenceHandler, loadModel } from "../../sim/models/model-runtime";
+import { startSimTestCluster, type SimTestCluster } from "../../test/sim-test-cluster";
+import { findDemoModel } from "@tern/sim/models";
+import { demoArtifactPath, readDemoGoldenSet } from "@tern/sim/models";
+import { clearModelCache, createInferenceHandler, loadModel } from "@tern/sim/models";
 import { parseGoldenSet, type GoldenCase } from "../verify/golden-set";
 import { runGoldenSet, shadowCompare } from "../verify/run-golden-set";
 import { inferFnFor, inferViaCluster, InferenceError } from "./infer-via-cluster";

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { ClusterDriver } from "../../clusters/driver";
 import type { InferFn } from "../verify/run-golden-set";
-import type { InferRequest, InferResponse } from "../verify/oip-types";
+import type { InferRequest, InferResponse } from "@tern/oip";
 import { errorMessage } from "../../domain/error-message";
 
 export type InferDriver = Pick<ClusterDriver, "infer">;

@@ -1,7 +1,7 @@
 // A model version's golden set as stored on ModelVersion.goldenSet: sample OIP inputs with the outputs the
 // version must give, each with an optional tolerance. Parsed strictly, since a malformed case would verify nothing.
 import { z } from "zod";
-import type { InferRequest, OipTensor } from "./oip-types";
+import type { InferRequest, OipTensor } from "@tern/oip";
 
 const ZTensor = z.object({
   name: z.string().min(1),

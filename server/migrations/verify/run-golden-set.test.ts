@@ -1,9 +1,9 @@
 // Golden-set and shadow verification with the real demo models: credit-risk 1.1.0 answers differently from 1.0.0.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findDemoModel } from "../../sim/models/demo-manifest";
-import { demoArtifactPath, readDemoGoldenSet } from "../../sim/models/demo-files";
-import { clearModelCache, infer, loadModel, type LoadedModel } from "../../sim/models/model-runtime";
-import { compareOutputs } from "./compare-outputs";
+import { findDemoModel } from "@tern/sim/models";
+import { demoArtifactPath, readDemoGoldenSet } from "@tern/sim/models";
+import { clearModelCache, infer, loadModel, type LoadedModel } from "@tern/sim/models";
+import { compareOutputs } from "@tern/oip";
 import { parseGoldenSet, type GoldenCase } from "./golden-set";
 import { runGoldenSet, shadowCompare, type InferFn } from "./run-golden-set";
 

@@ -1,8 +1,8 @@
 // Runs a golden set (or live sampled inputs) through deployments and reports a diff per case: the verify
 // step of a migration. An inference failure is a failed case with its error, never a silent pass.
-import { compareOutputs, toTolerance, type OutputMismatch, type Tolerance } from "./compare-outputs";
+import { compareOutputs, toTolerance, type OutputMismatch, type Tolerance } from "@tern/oip";
 import type { GoldenCase } from "./golden-set";
-import type { InferRequest, OipTensor } from "./oip-types";
+import type { InferRequest, OipTensor } from "@tern/oip";
 import { errorMessage } from "../../domain/error-message";
 
 /** Sends one OIP request to one deployment (e.g. inferViaCluster bound to a cluster and service). */

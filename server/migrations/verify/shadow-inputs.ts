@@ -1,6 +1,6 @@
 // Inputs for the shadow compare: variations of the golden inputs (each number nudged by a small, fixed
 // offset), so source and target are compared on answers nobody wrote down in advance.
-import type { InferRequest } from "./oip-types";
+import type { InferRequest } from "@tern/oip";
 
 const OFFSETS = [0.05, -0.05, 0.1, -0.1, 0.025, -0.025, 0.2, -0.2];
 

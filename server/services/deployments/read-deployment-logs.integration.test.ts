@@ -2,9 +2,9 @@
 // API server's pods/log. Only this team's deployment's own pods can be read; cluster failures come back as data.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { startSimTestCluster, type SimTestCluster } from "../../clusters/driver/sim-test-cluster";
+import { startSimTestCluster, type SimTestCluster } from "../../test/sim-test-cluster";
 import { encryptClusterCredentials, getEncryptionKey } from "../../crypto/credentials";
-import { PodLogBook } from "../../sim/fleet/pod-logs";
+import { PodLogBook } from "@tern/sim/fleet";
 import { callerAs, createTeamFixture, type TeamFixture } from "../../test/fixtures";
 import { createTestDb, type TestDb } from "../../test/test-db";
 

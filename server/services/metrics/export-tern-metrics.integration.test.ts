@@ -1,7 +1,7 @@
 // Tern's /metrics body rendered from database rows: every team's prices and deployments, readable by a strict
 // Prometheus text parser, labelled as the cost queries join them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parsePrometheusText } from "../../sim/metrics/parse-prometheus";
+import { parsePrometheusText } from "@tern/sim/metrics";
 import { createTestDb, type TestDb } from "../../test/test-db";
 import { createTeamFixture, type TeamFixture } from "../../test/fixtures";
 import { exportTernMetrics } from "./export-tern-metrics";

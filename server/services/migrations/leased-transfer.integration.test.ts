@@ -9,9 +9,9 @@ import type { ArtifactTransfer } from "../../migrations/artifacts/artifact-trans
 import { createS3ArtifactTransfer } from "../../migrations/artifacts/s3-artifact-transfer";
 import { singleFlightTransfer } from "../../migrations/artifacts/single-flight-transfer";
 import type { ObjectStoreSettings } from "../../migrations/artifacts/store-settings";
-import { createArtifactStores, type ArtifactStores } from "../../sim/artifacts/artifact-stores";
-import { startS3Server, type S3Server } from "../../sim/artifacts/s3-server";
-import { StoreFaults } from "../../sim/artifacts/store-faults";
+import { createArtifactStores, type ArtifactStores } from "@tern/sim/artifacts";
+import { startS3Server, type S3Server } from "@tern/sim/artifacts";
+import { StoreFaults } from "@tern/sim/artifacts";
 import { createTestDb, type TestDb } from "../../test/test-db";
 import { leasedTransfer } from "./leased-transfer";
 

@@ -1,12 +1,16 @@
 // Test support: a simulated cluster (store + HTTPS API server on port 0, CA, tokens) and a tiny fake controller.
 import { randomBytes } from "node:crypto";
-import { createApiServer, type ApiServer } from "../../sim/apiserver/create-api-server";
-import { createClusterCertificates } from "../../sim/apiserver/certificates";
-import type { PodLogSource } from "../../sim/apiserver/handle-pod-log";
-import type { ServiceProxyBackend } from "../../sim/apiserver/service-proxy";
-import { ObjectStore, type KubeObject } from "../../sim/store/object-store";
-import { connectCluster } from "./connect-cluster";
-import type { ClusterDriver } from "./types";
+import {
+  createApiServer,
+  createClusterCertificates,
+  ObjectStore,
+  type ApiServer,
+  type KubeObject,
+  type PodLogSource,
+  type ServiceProxyBackend,
+} from "@tern/sim/apiserver";
+import { connectCluster } from "../clusters/driver/connect-cluster";
+import type { ClusterDriver } from "../clusters/driver/types";
 
 export interface SimTestCluster {
   store: ObjectStore;

@@ -1,7 +1,7 @@
 // The controllers against one cluster's store: scheduling, image pull, model load, crash loops, scaling,
 // rolling updates and node loss, with predictions served through the cluster's data plane.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compareOutputs } from "../../migrations/verify/compare-outputs";
+import { compareOutputs } from "@tern/oip";
 import { readDemoGoldenSet } from "../models/demo-files";
 import type { KubeObject } from "../store/object-store";
 import { startClusterRuntime, type ClusterRuntime } from "./cluster-runtime";

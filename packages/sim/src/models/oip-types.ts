@@ -1,7 +1,7 @@
 // The simulator's onnxruntime side of the Open Inference Protocol: datatype mapping and runtime errors.
 // The OIP wire types themselves belong to the product (server/migrations/verify/oip-types.ts).
 import type { Tensor } from "onnxruntime-node";
-import { OIP_DATATYPES, type OipDatatype } from "../../migrations/verify/oip-types";
+import { OIP_DATATYPES, type OipDatatype } from "@tern/oip";
 
 export const ORT_TYPE_OF: Record<OipDatatype, Tensor.Type> = {
   BOOL: "bool",

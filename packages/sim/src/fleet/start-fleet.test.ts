@@ -8,7 +8,7 @@ import path from "node:path";
 import { AppsV1Api, CoreV1Api, KubeConfig, type V1Deployment } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findSamples, parsePrometheusText } from "../metrics/parse-prometheus";
-import { compareOutputs } from "../../migrations/verify/compare-outputs";
+import { compareOutputs } from "@tern/oip";
 import { readDemoGoldenSet } from "../models/demo-files";
 import { startFleet, type Fleet } from "./start-fleet";
 import { demoModel, modelDeployment, testFleetConfig, waitFor } from "./test-support";

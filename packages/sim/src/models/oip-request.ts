@@ -1,7 +1,7 @@
 // Validates an OIP v2 infer request against a model's signature and turns it into onnxruntime feeds.
 // Every rejection names the input and what the model expected, so a caller can fix the request.
 import { Tensor } from "onnxruntime-node";
-import { formatShape, isOipDatatype, type OipDatatype, type TensorSpec } from "../../migrations/verify/oip-types";
+import { formatShape, isOipDatatype, type OipDatatype, type TensorSpec } from "@tern/oip";
 import { InferenceRequestError, ORT_TYPE_OF } from "./oip-types";
 
 /** Caps one request's total elements: a simulated pod should not be knocked over by one huge body. */

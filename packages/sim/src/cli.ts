@@ -1,16 +1,16 @@
-// `tsx server/sim/cli.ts [--config f] [--data-dir .tern] [--no-load] [--time-scale x] [--fault kind=target]…`
+// `tsx packages/sim/src/cli.ts [--config f] [--data-dir .tern] [--no-load] [--time-scale x] [--fault kind=target]…`
 // Runs the simulated multi-cloud fleet in the foreground until Ctrl-C.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { FleetConfigError } from "./fleet/fleet-config";
 import { FaultError, parseFaultFlag } from "./fleet/fleet-faults";
 import { startFleet } from "./fleet/start-fleet";
-import { env } from "../env";
+import { simEnv } from "./env";
 
 const log = (m: string) => console.log(`[sim] ${m}`);
 
-const USAGE = `usage: tsx server/sim/cli.ts [options]
-  --config <file>      fleet file (default server/sim/fleet.config.json)
+const USAGE = `usage: npm run sim -- [options]
+  --config <file>      fleet file (default packages/sim/src/fleet.config.json)
   --data-dir <dir>     where kubeconfig, fleet.json, credentials and artifact stores live (default .tern)
   --no-load            do not start the load generator
   --no-workloads       do not create the fleet file's demo workloads (npm start deploys them through Tern)
@@ -44,8 +44,8 @@ async function main(): Promise<void> {
   const offsetFlag = values["port-offset"];
   if (offsetFlag !== undefined && !/^\d+$/.test(offsetFlag.trim()))
     throw new Error(`--port-offset must be a whole number (got "${offsetFlag}")`);
-  const portOffset = offsetFlag === undefined ? env().TERN_SIM_PORT_OFFSET : Number(offsetFlag);
-  const dataDir = values["data-dir"] ?? env().TERN_DATA_DIR;
+  const portOffset = offsetFlag === undefined ? simEnv().TERN_SIM_PORT_OFFSET : Number(offsetFlag);
+  const dataDir = values["data-dir"] ?? simEnv().TERN_DATA_DIR;
   const fleet = await startFleet({
     configPath: values.config ?? path.join(import.meta.dirname, "fleet.config.json"),
     dataDir,

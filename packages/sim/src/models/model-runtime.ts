@@ -5,12 +5,10 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { InferenceSession, type Tensor } from "onnxruntime-node";
 import { validateInferRequest } from "./oip-request";
-import type { InferResponse, ModelMetadata, OipTensor, TensorSpec } from "../../migrations/verify/oip-types";
+import type { InferResponse, ModelMetadata, OipTensor, TensorSpec } from "@tern/oip";
 import { ModelLoadError, oipDatatypeOf } from "./oip-types";
 
 export * from "./oip-types";
-export * from "../../migrations/verify/oip-types";
-export { compareOutputs, type CompareResult, type OutputMismatch } from "../../migrations/verify/compare-outputs";
 export { createInferenceHandler, type InferenceHandlerOptions, type InferenceEvent } from "./inference-handler";
 export { MAX_REQUEST_ELEMENTS } from "./oip-request";
 

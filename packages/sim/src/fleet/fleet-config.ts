@@ -1,6 +1,7 @@
-// The fleet file (server/sim/fleet.config.json): clouds, clusters, nodes, latency profile, demo workloads.
+// The fleet file (packages/sim/src/fleet.config.json): clouds, clusters, nodes, latency profile, demo workloads.
 // Users edit it by hand, so every rule has a message that says what is wrong and where.
 import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
 export const PROVIDERS = ["AWS", "GCP", "AZURE", "ALIYUN", "HUAWEI", "TENCENT", "LEPTON", "ONPREM"] as const;
@@ -172,6 +173,9 @@ export function parseFleetConfig(raw: unknown, source = "fleet config"): FleetCo
   const lines = r.error.issues.map((i) => `  - ${i.path.length ? i.path.join(".") : "(root)"}: ${say(i.message)}`);
   throw new FleetConfigError(`${source} is invalid:\n${lines.join("\n")}`);
 }
+
+/** The demo fleet `npm start` runs (clouds, clusters, GPU pools, latency profile). */
+export const DEMO_FLEET_CONFIG = fileURLToPath(new URL("../fleet.config.json", import.meta.url));
 
 export async function loadFleetConfig(path: string): Promise<FleetConfig> {
   let text: string;

@@ -1,4 +1,4 @@
-// The committed demo models' manifest (server/sim/models/demo/manifest.json, written by
+// The committed demo models' manifest (packages/sim/src/models/demo/manifest.json, written by
 // build-demo-models.ts). Parsed at import so a hand-edited or stale manifest fails loudly.
 import { z } from "zod";
 import manifestJson from "./demo/manifest.json";
@@ -18,7 +18,7 @@ export const ZDemoModelEntry = z.object({
   description: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   sizeBytes: z.number().int().positive(),
-  /** Paths relative to the demo folder (server/sim/models/demo). */
+  /** Paths relative to the demo folder (packages/sim/src/models/demo). */
   artifact: z.string(),
   goldenSet: z.string(),
   inputs: z.array(zTensorSpec),

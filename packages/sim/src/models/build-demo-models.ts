@@ -1,7 +1,7 @@
 // Writes the demo models: real ONNX files (seeded weights, byte-for-byte reproducible), a golden set
 // per model computed by running it in onnxruntime, and manifest.json. The output in ./demo is
 // committed so `npm start` does not need to build it.
-// CLI: tsx server/sim/models/build-demo-models.ts [outDir]
+// CLI: tsx packages/sim/src/models/build-demo-models.ts [outDir]
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -66,7 +66,7 @@ async function buildOne(spec: DemoModelSpec, outDir: string): Promise<DemoModelE
   };
 }
 
-/** Builds every demo model into outDir (default: the committed server/sim/models/demo). */
+/** Builds every demo model into outDir (default: the committed packages/sim/src/models/demo). */
 export async function buildDemoModels(outDir: string = DEMO_MODELS_DIR): Promise<DemoManifest> {
   const models: DemoModelEntry[] = [];
   for (const spec of DEMO_MODEL_SPECS) models.push(await buildOne(spec, outDir));

@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DemoModelEntry } from "./demo-manifest";
-import type { OipTensor } from "../../migrations/verify/oip-types";
+import type { OipTensor } from "@tern/oip";
 
 export const DEMO_MODELS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "demo");
 

@@ -5,3 +5,5 @@ export { ApiFaults, type OutageMode } from "./faults";
 export { kubeconfigFor, type KubeconfigOptions } from "./kubeconfig";
 export type { TokenGrant } from "./auth";
 export type { LogEntry, PodLogSource } from "./handle-pod-log";
+export type { ServiceProxyBackend } from "./service-proxy";
+export { ObjectStore, type KubeObject } from "../store/object-store";

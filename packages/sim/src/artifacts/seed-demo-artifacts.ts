@@ -21,7 +21,7 @@ export interface SeededArtifact {
 export interface SeedDemoArtifactsOptions {
   /** Defaults to every model in the demo manifest. */
   models?: readonly DemoModelEntry[];
-  /** Where model files are read from; defaults to the committed server/sim/models/demo. */
+  /** Where model files are read from; defaults to the committed packages/sim/src/models/demo. */
   demoDir?: string;
 }
 

@@ -1,12 +1,12 @@
 // The OIP v2 HTTP endpoints over a real node:http server on an ephemeral port.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { compareOutputs } from "@tern/oip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoArtifactPath, readDemoGoldenSet, type GoldenCase } from "./demo-files";
 import { findDemoModel } from "./demo-manifest";
 import {
   clearModelCache,
-  compareOutputs,
   createInferenceHandler,
   loadModel,
   type InferenceEvent,

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDemoModels } from "./build-demo-models";
 import { DEMO_MODELS_DIR, demoArtifactPath, readDemoGoldenSet } from "./demo-files";
 import { DEMO_MANIFEST, findDemoModel, type DemoManifest } from "./demo-manifest";
-import { clearModelCache, compareOutputs } from "./model-runtime";
+import { clearModelCache } from "./model-runtime";
+import { compareOutputs } from "@tern/oip";
 
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
