@@ -54,6 +54,10 @@ async function overheadBench(h: FleetHarness, out: MigrationsBenchResult) {
   const verify = dur("VERIFY");
   const traffic = dur("SHIFT_TRAFFIC") - windows + (dur("DRAIN_SOURCE") - graceS);
   const finalize = dur("FINALIZE");
+  // Time until the router reported new weights in effect (the demo GLB takes trafficPropagationMs per change).
+  const router = st
+    .filter((s) => s.kind === "SHIFT_TRAFFIC" || s.kind === "DRAIN_SOURCE")
+    .reduce((t, s) => t + (Number((s.evidence as { weightsSeconds?: number } | null)?.weightsSeconds) || 0), 0);
   const stepSum = st.reduce((t, s) => t + secs(s.startedAt, s.finishedAt), 0);
   const gaps = total - pickup - stepSum;
   const ok = row!.state === "SUCCEEDED";
@@ -64,6 +68,8 @@ async function overheadBench(h: FleetHarness, out: MigrationsBenchResult) {
     `migration.overhead.verify: ${verify.toFixed(2)} s (VERIFY incl. golden set, probe and waiting for Prometheus)`,
     `migration.overhead.pickup: ${pickup.toFixed(2)} s (APPROVED → first step started)`,
     `migration.overhead.traffic_setting: ${traffic.toFixed(2)} s (SHIFT_TRAFFIC + DRAIN_SOURCE beyond windows and grace: setting weights, GLB poll, analysis queries)`,
+    `migration.overhead.router_propagation: ${router.toFixed(2)} s (of traffic_setting: until the GLB reported each weight change in effect)`,
+    `migration.overhead_beyond_router: ${(overhead - router).toFixed(2)} s (overhead without the router's propagation, which is the GLB's time like rollout is the cluster's)`,
     `migration.overhead.finalize: ${finalize.toFixed(2)} s (FINALIZE)`,
     `migration.overhead.between_steps: ${gaps.toFixed(2)} s (gaps between steps and after the last one)`,
   );
@@ -72,6 +78,8 @@ async function overheadBench(h: FleetHarness, out: MigrationsBenchResult) {
     { name: "migration.overhead.verify", value: verify, unit: "s" },
     { name: "migration.overhead.pickup", value: pickup, unit: "s" },
     { name: "migration.overhead.traffic_setting", value: traffic, unit: "s" },
+    { name: "migration.overhead.router_propagation", value: router, unit: "s" },
+    { name: "migration.overhead_beyond_router", value: overhead - router, unit: "s" },
     { name: "migration.overhead.finalize", value: finalize, unit: "s" },
     { name: "migration.overhead.between_steps", value: gaps, unit: "s" },
     { name: "migration.total", value: total, unit: "s" },

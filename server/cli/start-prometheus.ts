@@ -4,7 +4,7 @@ import path from "node:path";
 import { env } from "../env.ts";
 import { generateBackfill } from "../metrics/backfill.ts";
 import { fleetBackfillSeries, type NodeHistory, type WorkloadHistory } from "../metrics/fleet-backfill.ts";
-import { instanceOf, type ScrapeTarget } from "../metrics/prometheus-config.ts";
+import { instanceOf, LOCAL_CLUSTER_SCRAPE_SECONDS, type ScrapeTarget } from "../metrics/prometheus-config.ts";
 import { ensurePrometheus } from "../metrics/prometheus-binary.ts";
 import { ensureMetricsTokenFile } from "../metrics/metrics-token-file.ts";
 import { startPrometheus, type LocalPrometheus } from "../metrics/prometheus-process.ts";
@@ -97,6 +97,7 @@ export async function startLocalPrometheus(opts: {
     // The app checks the same token (TERN_METRICS_TOKEN, or the one generated into the data folder).
     ternToken: env().TERN_METRICS_TOKEN || ensureMetricsTokenFile(opts.dataDir),
     ...(fleet?.glb ? { glbUrl: fleet.glb.metricsUrl } : {}),
+    clusterScrapeSeconds: LOCAL_CLUSTER_SCRAPE_SECONDS,
     ...(backfill ? { backfill } : {}),
     log: opts.log,
   });

@@ -7,6 +7,7 @@ import { DEMO_USERS } from "../demo/demo-users.ts";
 import { childEnv, env as readEnv, type Env } from "../env.ts";
 import { prepareDatabase } from "./prepare-database.ts";
 import { startLocalPrometheus } from "./start-prometheus.ts";
+import { LOCAL_CLUSTER_SCRAPE_SECONDS } from "../metrics/prometheus-config.ts";
 import { startSim } from "./start-sim.ts";
 import { errorMessage } from "../domain/error-message.ts";
 
@@ -84,8 +85,10 @@ async function main() {
       NODE_ENV: dev ? "development" : "production",
       TERN_DATA_DIR: dataDir,
       ...(prometheusUrl ? { TERN_PROMETHEUS_URL: prometheusUrl } : {}),
-      // The local Prometheus scrapes every 5 s (its backfilled history is coarser, hence the chart setting).
-      ...(prometheusUrl && !env.TERN_PROMETHEUS_URL ? { TERN_PROMETHEUS_LIVE_SCRAPE_SECONDS: "5" } : {}),
+      // The local Prometheus scrapes the clusters every second (its backfilled history is coarser, hence the chart setting).
+      ...(prometheusUrl && !env.TERN_PROMETHEUS_URL
+        ? { TERN_PROMETHEUS_LIVE_SCRAPE_SECONDS: String(LOCAL_CLUSTER_SCRAPE_SECONDS) }
+        : {}),
     }),
   });
   children.push(next);

@@ -23,6 +23,22 @@ describe("prometheus.yml", () => {
   const text = renderPrometheusConfig({ targets, ternUrl: "http://127.0.0.1:3000/api/metrics" });
   const cfg = parse(text) as { global: Record<string, string>; scrape_configs: Record<string, unknown>[] };
 
+  it("scrapes the clusters and the GLB at their own interval, Tern's /metrics at the global one", () => {
+    const fast = parse(
+      renderPrometheusConfig({
+        targets,
+        ternUrl: "http://127.0.0.1:3000/api/metrics",
+        glbUrl: "http://127.0.0.1:16430/metrics",
+        clusterScrapeSeconds: 1,
+      }),
+    ) as { global: Record<string, string>; scrape_configs: Record<string, unknown>[] };
+    expect(fast.global.scrape_interval).toBe("5s");
+    const byJob = Object.fromEntries(fast.scrape_configs.map((c) => [c.job_name as string, c]));
+    expect(byJob["tern-sim-aws-use1-gpu-0"]).toMatchObject({ scrape_interval: "1s", scrape_timeout: "1s" });
+    expect(byJob["tern-sim-glb"]).toMatchObject({ scrape_interval: "1s" });
+    expect(byJob.tern).not.toHaveProperty("scrape_interval");
+  });
+
   it("scrapes every 5 s and labels every series with Tern's id and name for the cluster", () => {
     expect(cfg.global.scrape_interval).toBe("5s");
     expect(cfg.scrape_configs[0]).toEqual({

@@ -16,6 +16,7 @@ export interface StartPrometheusOptions {
   ternToken?: string;
   glbUrl?: string;
   scrapeIntervalSeconds?: number;
+  clusterScrapeSeconds?: number;
   /** OpenMetrics history written into an empty database before the first start (see backfill.ts). */
   backfill?: () => string;
   log?: (line: string) => void;
@@ -102,6 +103,7 @@ export async function startPrometheus(o: StartPrometheusOptions): Promise<LocalP
         ternToken: o.ternToken,
         glbUrl: o.glbUrl,
         scrapeIntervalSeconds: o.scrapeIntervalSeconds,
+        clusterScrapeSeconds: o.clusterScrapeSeconds,
       }),
     );
   write(o.targets, o.ternUrl);

@@ -11,6 +11,7 @@ import { callerAs } from "./fixtures";
 import { seedDemo } from "../demo/seed-demo";
 import { registerSimFleet } from "../demo/register-sim-fleet";
 import { startLocalPrometheus } from "../cli/start-prometheus";
+import { LOCAL_CLUSTER_SCRAPE_SECONDS } from "../metrics/prometheus-config";
 import { startDeploymentReconciler } from "../workers/deployment-reconciler";
 import { startStatusSync } from "../workers/status-sync";
 import { startMigrationWorker, type MigrationWorker } from "../workers/migration-worker";
@@ -129,7 +130,7 @@ export async function startFleetHarness(o: FleetHarnessOptions = {}): Promise<Fl
     });
     if (!started) throw new Error("the local Prometheus did not start (is the prometheus binary installed?)");
     prom = started;
-    const settings = { defaultUrl: started.url, scrapeSeconds: 5 };
+    const settings = { defaultUrl: started.url, scrapeSeconds: LOCAL_CLUSTER_SCRAPE_SECONDS };
     const reconciler = startDeploymentReconciler({ prisma: db.prisma });
     const log = o.log ?? ((m: string) => console.log(`[test] ${m}`));
     const sync = startStatusSync({ prisma: db.prisma, log });

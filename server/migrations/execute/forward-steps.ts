@@ -154,12 +154,15 @@ const shiftTraffic: StepExecutor = async (ctx) => {
     { ...sourceRef(ctx), weight: 100 - percent },
     { ...targetRef(ctx), weight: percent },
   ];
+  const setAt = ctx.now();
   await ctx.ports.setTraffic({
     teamId: ctx.migration.teamId,
     modelName: plan.model.name,
     backends,
     owned: [sourceRef(ctx), targetRef(ctx)],
   });
+  // Until the router reported the weights in effect (a real GLB or weighted DNS takes seconds to minutes).
+  const weightsSeconds = (ctx.now() - setAt) / 1000;
   // The window starts once these weights are in effect. A step resumed after its worker died keeps the time its
   // last holder recorded (the router kept those weights meanwhile); if that holder died before setting them, it
   // starts now, so the analysis never reads a window in which the target had not yet received this share.
@@ -176,6 +179,7 @@ const shiftTraffic: StepExecutor = async (ctx) => {
     ...a,
     windowSeconds: windowS,
     weightsInEffectAt: new Date(inEffectAt).toISOString(),
+    weightsSeconds,
   };
   if (a.requests === null)
     throw new StepFailed(
@@ -209,14 +213,16 @@ const drainSource: StepExecutor = async (ctx) => {
   const id = requireTarget(ctx);
   const until = (ctx.step.startedAt?.getTime() ?? ctx.now()) + Number(ctx.step.params.graceSeconds ?? 0) * 1000;
   if (until > ctx.now()) await ctx.sleep(until - ctx.now());
+  const setAt = ctx.now();
   await ctx.ports.setTraffic({
     teamId: ctx.migration.teamId,
     modelName: plan.model.name,
     backends: [{ ...targetRef(ctx), weight: 100 }],
     owned: [sourceRef(ctx), targetRef(ctx)],
   });
+  const weightsSeconds = (ctx.now() - setAt) / 1000;
   const r = await ctx.store.drainSource(ctx.migration.id, ctx.fencing, plan, id);
-  return { sourceRemoval: "requested", embedLinksMoved: r.embedLinksMoved };
+  return { sourceRemoval: "requested", embedLinksMoved: r.embedLinksMoved, weightsSeconds };
 };
 
 const finalize: StepExecutor = () => Promise.resolve({ done: true });
