@@ -166,7 +166,7 @@ async function concurrentBench(h: FleetHarness, out: MigrationsBenchResult) {
         targetClusterId: targets[m.to]!,
         targetGpuType: m.toGpu,
         trafficSteps: [50, 100],
-        analysisSeconds: 10,
+        analysisSeconds: 15,
         drainGraceSeconds: 2,
         minRequests: 3,
       }),
@@ -175,7 +175,7 @@ async function concurrentBench(h: FleetHarness, out: MigrationsBenchResult) {
   const rows = await waitEnded(
     db.prisma,
     migs.map((m) => m.id),
-    300_000,
+    600_000,
   );
   const wall = (Date.now() - t0) / 1000;
   const after = await h.loadAll();
@@ -224,7 +224,7 @@ async function concurrentBench(h: FleetHarness, out: MigrationsBenchResult) {
   );
   const outcomes = rows.filter((r) => r.state !== "SUCCEEDED").map((r) => `${r.state}: ${r.outcome ?? ""}`);
   out.lines.push(
-    `# 20 concurrent migrations (steps 50,100, 10 s windows, approvals ${[...new Set(migs.map((m) => m.requiredApprovals))].join("/")}): ${succeeded} succeeded, ${rolledBack} rolled back, ${other} other; ${sent} load requests sent during the run; target deployments per migration ${perMigration.join(",")}`,
+    `# 20 concurrent migrations (steps 50,100, 15 s windows, approvals ${[...new Set(migs.map((m) => m.requiredApprovals))].join("/")}): ${succeeded} succeeded, ${rolledBack} rolled back, ${other} other; ${sent} load requests sent during the run; target deployments per migration ${perMigration.join(",")}`,
     ...[...new Set(outcomes)].slice(0, 5).map((o) => `#   ${outcomes.filter((x) => x === o).length} × ${o}`),
     `migrations.concurrent.succeeded: ${succeeded} of 20`,
     `migrations.concurrent.rolled_back: ${rolledBack} of 20`,
@@ -246,7 +246,9 @@ async function concurrentBench(h: FleetHarness, out: MigrationsBenchResult) {
 }
 
 export async function runMigrationsBench(log: (line: string) => void = console.log): Promise<Figure[]> {
-  const h = await startFleetHarness({ rps: 12, log: () => {} });
+  // 24 req/s per model: the concurrent figure spreads each model's load over ~12 backends, and every target
+  // needs its minimum request count in each 15 s window.
+  const h = await startFleetHarness({ rps: 24, log: () => {} });
   const out: MigrationsBenchResult = { figures: [], lines: [] };
   const flush = () => {
     for (const l of out.lines.splice(0)) log(l);

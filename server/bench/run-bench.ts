@@ -53,7 +53,7 @@ async function main() {
   }
   if (wants("migrations")) {
     console.log(
-      "# migrations on the simulated demo fleet (in-process, local Prometheus, steady load 12 req/s per model); goals: migration.overhead <= 5 s, 0 dropped requests and 0 duplicate side effects over 20 concurrent migrations",
+      "# migrations on the simulated demo fleet (in-process, local Prometheus, steady load 24 req/s per model); goals: migration.overhead <= 5 s, 0 dropped requests and 0 duplicate side effects over 20 concurrent migrations",
     );
     all.migrations = await runMigrationsBench();
   }

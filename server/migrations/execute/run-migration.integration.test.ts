@@ -311,4 +311,65 @@ describe("migration executor", () => {
     expect(await run(id, crashing)).toBe("ROLLED_BACK");
     expect((await db.prisma.migration.findUniqueOrThrow({ where: { id } })).outcome).toMatch(/CrashLoopBackOff/);
   });
+  // VERIFY reads Prometheus first; the traffic steps read it after. `later` answers from the first traffic step on.
+  const analysedAfterVerify = (later: MigrationPorts["analyse"]): Partial<MigrationPorts> => {
+    let calls = 0;
+    return {
+      analyse: (a) => (++calls === 1 ? Promise.resolve({ requests: 500, errorRatio: 0, p95Ms: 50 }) : later(a)),
+    };
+  };
+
+  async function expectSourceServing(s: MigrationScenario, id: string, ports: ReturnType<typeof fakePorts>) {
+    const m = await db.prisma.migration.findUniqueOrThrow({ where: { id } });
+    // Traffic went back to the source before the target was removed; the source was never scaled down.
+    expect(ports.traffic.at(-1)!.map((b) => [b.clusterId, b.weight])).toEqual([[s.clusterId, 100]]);
+    const source = await db.prisma.deployment.findUniqueOrThrow({ where: { id: s.deploymentId } });
+    expect(source.deletionRequestedAt).toBeNull();
+    expect(source.replicas).toBeGreaterThan(0);
+    expect(
+      (await db.prisma.deployment.findUniqueOrThrow({ where: { id: m.targetDeploymentId! } })).deletionRequestedAt,
+    ).not.toBeNull();
+    return m;
+  }
+
+  it("rolls back when the target's p95 breaks the SLO during a traffic step, source untouched", async () => {
+    const s = await createMigrationScenario(db.prisma, "exslo");
+    const id = await approved(s, [50, 100]);
+    const ports = fakePorts(
+      analysedAfterVerify(() => Promise.resolve({ requests: 500, errorRatio: 0, p95Ms: 60_000 })),
+    );
+    expect(await run(id, ports)).toBe("ROLLED_BACK");
+    const m = await expectSourceServing(s, id, ports);
+    expect(m.outcome).toMatch(/p95 60000 ms is above the SLO/);
+    const steps = await stepsOf(id);
+    expect(steps.find((x) => x.kind === "SHIFT_TRAFFIC")?.status).toBe("FAILED");
+    expect(steps.filter((x) => x.kind === "DRAIN_SOURCE").map((x) => x.status)).toEqual(["SKIPPED"]);
+  });
+
+  it("no data from Prometheus in a traffic step is inconclusive and rolls back, never a success", async () => {
+    const s = await createMigrationScenario(db.prisma, "exnodata");
+    const id = await approved(s, [100]);
+    const ports = fakePorts(
+      analysedAfterVerify(() => Promise.resolve({ requests: null, errorRatio: null, p95Ms: null })),
+    );
+    expect(await run(id, ports)).toBe("ROLLED_BACK");
+    const m = await expectSourceServing(s, id, ports);
+    expect(m.outcome).toMatch(/^inconclusive: Prometheus has no request data/);
+  });
+
+  it("Prometheus down past the retries rolls back, source untouched", async () => {
+    const s = await createMigrationScenario(db.prisma, "expromdown");
+    const id = await approved(s, [100]);
+    let down = 0;
+    const ports = fakePorts(
+      analysedAfterVerify(() => {
+        down += 1;
+        return Promise.reject(new Error("Prometheus unreachable: connect ECONNREFUSED 127.0.0.1:9090"));
+      }),
+    );
+    expect(await run(id, ports)).toBe("ROLLED_BACK");
+    const m = await expectSourceServing(s, id, ports);
+    expect(down).toBeGreaterThan(1); // retried as transient before giving up
+    expect(m.outcome).toMatch(/Prometheus unreachable.*\(after \d+ attempts\)/);
+  });
 });
