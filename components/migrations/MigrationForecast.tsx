@@ -54,6 +54,9 @@ export function MigrationForecast({
   const format = useFormatter();
   const bytes = useFormatBytes();
   const money = useMoney(plan.cost.currency);
+  // Different currencies are never added, but each side is shown in its own.
+  const sourceMoney = useMoney(plan.cost.sourceCurrency ?? plan.cost.currency);
+  const targetMoney = useMoney(plan.cost.targetCurrency ?? plan.cost.currency);
   const { source: s, target: tg, cost, latency } = plan;
   const refusals = problems ?? plan.checks.filter((c) => !c.ok).map((c) => c.message);
   const ms = (v: number | null) => (v === null ? t("unknown") : t("msValue", { ms: Math.round(v) }));
@@ -88,7 +91,11 @@ export function MigrationForecast({
             <Row label={t("cluster")} source={s.clusterName} target={tg.clusterName} highlight />
             <Row label={t("region")} source={s.region} target={tg.region} />
             <Row label={t("gpus")} source={gpus(s)} target={gpus(tg)} />
-            <Row label={t("costPerMonth")} source={money(cost.beforePerMonth)} target={money(cost.afterPerMonth)} />
+            <Row
+              label={t("costPerMonth")}
+              source={sourceMoney(cost.beforePerMonth)}
+              target={targetMoney(cost.afterPerMonth)}
+            />
             <Row
               label={t("p95")}
               source={ms(latency.sourceP95Ms)}

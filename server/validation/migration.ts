@@ -127,6 +127,9 @@ export const ZMigrationPlan = z.object({
   }),
   cost: z.object({
     currency: z.string().nullable(),
+    /** Each side in its own catalog currency (plans made before these existed have only `currency`). */
+    sourceCurrency: z.string().nullable().optional(),
+    targetCurrency: z.string().nullable().optional(),
     beforePerMonth: zMoney,
     afterPerMonth: zMoney,
     overlapCost: zMoney,

@@ -113,6 +113,8 @@ describe("migration plan", () => {
       overlapHours: 1,
     });
     expect(c).toMatchObject({ currency: null, deltaPerMonth: null, overlapCost: null });
+    // Each side is still shown, in its own currency.
+    expect(c).toMatchObject({ beforePerMonth: 730, sourceCurrency: "USD", afterPerMonth: 5110, targetCurrency: "CNY" });
     expect(c.notes.join()).toMatch(/does not add different currencies/);
   });
 

@@ -30,6 +30,8 @@ export function costForecast(opts: {
     notes.push(`prices are in ${source.currency} and ${target.currency}; Tern does not add different currencies`);
     return {
       currency: null,
+      sourceCurrency: source.currency,
+      targetCurrency: target.currency,
       beforePerMonth: before,
       afterPerMonth: after,
       overlapCost: null,
@@ -47,6 +49,8 @@ export function costForecast(opts: {
   const pct = delta !== null && before ? round2((delta / before) * 100) : null;
   return {
     currency,
+    sourceCurrency: source?.currency ?? null,
+    targetCurrency: target?.currency ?? null,
     beforePerMonth: before,
     afterPerMonth: after,
     overlapCost: overlap,
