@@ -44,7 +44,6 @@ export default tseslint.config(
       "vitest.config.*",
       "server/bench/**",
       "server/test/**",
-      "server/security/http-harness.ts",
       "prisma/*.mjs",
       "prisma/author-migration.ts",
     ],
@@ -60,10 +59,11 @@ export default tseslint.config(
     },
   },
   {
-    // The simulated clouds are a dev dependency (packages/sim): only the CLI, the demo, the bench and tests may
-    // import them, so a production install without the simulator still runs the product.
+    // The simulated clouds are a dev dependency (packages/sim), and server/dev-tools (local Prometheus, demo data)
+    // and server/test (test doubles and harnesses) serve `npm start`, the bench and tests: only the CLI, dev-tools,
+    // the bench and tests may import them, so a production install without the simulator still runs the product.
     files: ["app/**", "components/**", "server/**", "*.ts"],
-    ignores: ["server/cli/**", "server/demo/**", "server/bench/**", "server/test/**", "**/*.test.ts"],
+    ignores: ["server/cli/**", "server/dev-tools/**", "server/bench/**", "server/test/**", "**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -72,7 +72,12 @@ export default tseslint.config(
             {
               group: ["@tern/sim", "@tern/sim/*", "**/packages/sim/**"],
               message:
-                "product code must not import the simulator; only server/cli, server/demo, server/bench and tests may",
+                "product code must not import the simulator; only server/cli, server/dev-tools, server/bench and tests may",
+            },
+            {
+              group: ["**/dev-tools/**", "@/server/dev-tools/**", "**/server/test/**", "../test/*", "../../test/*"],
+              message:
+                "product code must not import dev tooling (server/dev-tools) or test support (server/test); only server/cli, server/bench and tests may",
             },
           ],
         },

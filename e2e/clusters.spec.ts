@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { EXEC_KUBECONFIG, tokenKubeconfig } from "../server/clusters/kubeconfig-fixtures";
+import { EXEC_KUBECONFIG, tokenKubeconfig } from "../server/test/kubeconfig-fixtures";
 import { openNav, signIn, unique } from "./helpers";
 
 test("an operator creates a cloud, imports a cluster from a kubeconfig and finds it by search and sort", async ({

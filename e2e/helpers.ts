@@ -1,6 +1,6 @@
 // Shared steps for the end-to-end specs: signing in as a demo user.
 import { expect, type Page } from "@playwright/test";
-import { DEMO_USERS } from "../server/demo/demo-users";
+import { DEMO_USERS } from "../server/dev-tools/demo/demo-users";
 import type { Role } from "../server/domain/values";
 
 export type DemoRole = Role;

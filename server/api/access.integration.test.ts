@@ -7,7 +7,7 @@ import type { Access } from "./trpc";
 import { ROLES, roleAtLeast } from "../auth/roles";
 import { createTestDb, type TestDb } from "../test/test-db";
 import { callerAs, createTeamFixture, domainSnapshot, type TeamFixture } from "../test/fixtures";
-import { tokenKubeconfig } from "../clusters/kubeconfig-fixtures";
+import { tokenKubeconfig } from "../test/kubeconfig-fixtures";
 
 type Ids = TeamFixture;
 /** A valid input for every procedure; `other` holds another team's object ids. */

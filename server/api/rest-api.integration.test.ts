@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDb } from "../test/test-db";
 import { createTeamFixture, type TeamFixture } from "../test/fixtures";
 import { createApiToken } from "../services/api-tokens/create-api-token";
-import { ORIGIN, startHarness } from "../security/http-harness";
+import { ORIGIN, startHarness } from "../test/http-harness";
 import type { ApiScope, Role } from "../domain/values";
 
 let db: TestDb;

@@ -1,10 +1,10 @@
 // The charts bench's world, on both sides of the join: Tern's rows (one team with the demo's three clusters,
-// prices and deployments, server/demo/register-sim-fleet.ts) and the history a shared Prometheus would hold for
+// prices and deployments, server/dev-tools/demo/register-sim-fleet.ts) and the history a shared Prometheus would hold for
 // them (the simulator's serving, replica and GPU series, labelled as the scrape labels them, plus Tern's own
 // price and deployment gauges rendered from those rows, so cost is computed in PromQL as in production).
 import type { PrismaClient } from "../db.ts";
-import type { BackfillSeries } from "../metrics/backfill.ts";
-import { fleetBackfillSeries } from "../metrics/fleet-backfill.ts";
+import type { BackfillSeries } from "../dev-tools/local-prometheus/backfill.ts";
+import { fleetBackfillSeries } from "../dev-tools/local-prometheus/fleet-backfill.ts";
 import { loadTernMetricsInput } from "../services/metrics/export-tern-metrics.ts";
 
 /** The demo fleet: one deployment per cloud; the first is the one the bench charts. */

@@ -4,8 +4,8 @@ import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { applyMigrations, pgExecutor } from "../../prisma/migrate.ts";
 import { createPrisma, pgliteDataDir } from "../db.ts";
-import { seedDemo } from "../demo/seed-demo.ts";
-import { registerSimFleet } from "../demo/register-sim-fleet.ts";
+import { seedDemo } from "../dev-tools/demo/seed-demo.ts";
+import { registerSimFleet } from "../dev-tools/demo/register-sim-fleet.ts";
 import { DEMO_FLEET_CONFIG, loadFleetConfig } from "@tern/sim/fleet-config";
 import { loadTernMetricsInput } from "../services/metrics/export-tern-metrics.ts";
 

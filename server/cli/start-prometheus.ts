@@ -2,13 +2,21 @@
 // on its first start backfills a few hours of history for the demo deployments so charts are never empty.
 import path from "node:path";
 import { env } from "../env.ts";
-import { generateBackfill } from "../metrics/backfill.ts";
-import { fleetBackfillSeries, type NodeHistory, type WorkloadHistory } from "../metrics/fleet-backfill.ts";
-import { instanceOf, LOCAL_CLUSTER_SCRAPE_SECONDS, type ScrapeTarget } from "../metrics/prometheus-config.ts";
-import { ensurePrometheus } from "../metrics/prometheus-binary.ts";
+import { generateBackfill } from "../dev-tools/local-prometheus/backfill.ts";
+import {
+  fleetBackfillSeries,
+  type NodeHistory,
+  type WorkloadHistory,
+} from "../dev-tools/local-prometheus/fleet-backfill.ts";
+import {
+  instanceOf,
+  LOCAL_CLUSTER_SCRAPE_SECONDS,
+  type ScrapeTarget,
+} from "../dev-tools/local-prometheus/prometheus-config.ts";
+import { ensurePrometheus } from "../dev-tools/local-prometheus/prometheus-binary.ts";
 import { ensureMetricsTokenFile } from "../metrics/metrics-token-file.ts";
-import { startPrometheus, type LocalPrometheus } from "../metrics/prometheus-process.ts";
-import { DEMO_DEPLOYMENTS, readFleetManifest } from "../demo/register-sim-fleet.ts";
+import { startPrometheus, type LocalPrometheus } from "../dev-tools/local-prometheus/prometheus-process.ts";
+import { DEMO_DEPLOYMENTS, readFleetManifest } from "../dev-tools/demo/register-sim-fleet.ts";
 import type { TernDeployment, TernPrice } from "../metrics/tern-metrics.ts";
 
 const SIM_JOB = "tern-sim";

@@ -3,11 +3,11 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { DEMO_USERS } from "../demo/demo-users.ts";
+import { DEMO_USERS } from "../dev-tools/demo/demo-users.ts";
 import { childEnv, env as readEnv, type Env } from "../env.ts";
 import { prepareDatabase } from "./prepare-database.ts";
 import { startLocalPrometheus } from "./start-prometheus.ts";
-import { LOCAL_CLUSTER_SCRAPE_SECONDS } from "../metrics/prometheus-config.ts";
+import { LOCAL_CLUSTER_SCRAPE_SECONDS } from "../dev-tools/local-prometheus/prometheus-config.ts";
 import { startSim } from "./start-sim.ts";
 import { errorMessage } from "../domain/error-message.ts";
 

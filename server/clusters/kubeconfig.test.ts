@@ -15,7 +15,7 @@ import {
   LOOPBACK_TOKEN_KUBECONFIG,
   TOKEN_FILE_KUBECONFIG,
   tokenKubeconfig,
-} from "./kubeconfig-fixtures";
+} from "../test/kubeconfig-fixtures";
 import {
   credentialsFromToken,
   extractCredentials,

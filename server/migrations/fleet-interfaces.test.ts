@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectCluster, type ClusterDriver } from "../clusters/driver";
 import { startFleet, type Fleet } from "@tern/sim/fleet";
 import { testFleetConfig, waitFor } from "@tern/sim/testing";
-import { readSimObjectStores } from "../demo/read-sim-object-stores";
+import { readSimObjectStores } from "../dev-tools/demo/read-sim-object-stores";
 import { demoArtifactKey, findDemoModel } from "@tern/sim/models";
 import { readDemoGoldenSet } from "@tern/sim/models";
 import { createS3ArtifactTransfer } from "./artifacts/s3-artifact-transfer";

@@ -9,7 +9,7 @@ import { createApiToken } from "../services/api-tokens/create-api-token";
 import { listApiTokens } from "../services/api-tokens/list-api-tokens";
 import { revokeApiToken } from "../services/api-tokens/revoke-api-token";
 import type { ApiScope, Role } from "../domain/values";
-import { ORIGIN, startHarness, trpcHttp } from "./http-harness";
+import { ORIGIN, startHarness, trpcHttp } from "../test/http-harness";
 
 let db: TestDb;
 let a: TeamFixture;

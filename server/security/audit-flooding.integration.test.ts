@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDb } from "../test/test-db";
 import { createTeamFixture } from "../test/fixtures";
 import { pruneAuditEvents } from "../services/audit/prune-audit-events";
-import { startHarness, trpcHttp } from "./http-harness";
+import { startHarness, trpcHttp } from "../test/http-harness";
 
 let db: TestDb;
 beforeAll(async () => {

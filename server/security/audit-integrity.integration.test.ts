@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDb } from "../test/test-db";
 import { callerAs, createTeamFixture, type TeamFixture } from "../test/fixtures";
-import { authPost, signIn, signUp, startHarness } from "./http-harness";
+import { authPost, signIn, signUp, startHarness } from "../test/http-harness";
 
 let db: TestDb;
 let team: TeamFixture;

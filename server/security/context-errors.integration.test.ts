@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TestDb } from "../test/test-db";
 import { createPrisma } from "../db";
-import { signUp, startHarness, trpcHttp } from "./http-harness";
+import { signUp, startHarness, trpcHttp } from "../test/http-harness";
 
 let db: TestDb;
 let cookie: string;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDb } from "../test/test-db";
 import { callerAs, createTeamFixture, type TeamFixture } from "../test/fixtures";
-import { signUp, startHarness, trpcHttp } from "./http-harness";
+import { signUp, startHarness, trpcHttp } from "../test/http-harness";
 
 let db: TestDb;
 let team: TeamFixture;

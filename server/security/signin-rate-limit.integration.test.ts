@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDb } from "../test/test-db";
 import { clientAddress, parseTrustedProxies, peerStamp, PEER_HEADER } from "../auth/client-address";
-import { signIn, signUp, startHarness } from "./http-harness";
+import { signIn, signUp, startHarness } from "../test/http-harness";
 
 let db: TestDb;
 beforeAll(async () => {

@@ -8,10 +8,10 @@ import path from "node:path";
 import { DEMO_FLEET_CONFIG, loadFleetConfig, startFleet, type Fleet } from "@tern/sim/fleet";
 import { createTestDb, type TestDb } from "./test-db";
 import { callerAs } from "./fixtures";
-import { seedDemo } from "../demo/seed-demo";
-import { registerSimFleet } from "../demo/register-sim-fleet";
+import { seedDemo } from "../dev-tools/demo/seed-demo";
+import { registerSimFleet } from "../dev-tools/demo/register-sim-fleet";
 import { startLocalPrometheus } from "../cli/start-prometheus";
-import { LOCAL_CLUSTER_SCRAPE_SECONDS } from "../metrics/prometheus-config";
+import { LOCAL_CLUSTER_SCRAPE_SECONDS } from "../dev-tools/local-prometheus/prometheus-config";
 import { startDeploymentReconciler } from "../workers/deployment-reconciler";
 import { startStatusSync } from "../workers/status-sync";
 import { startMigrationWorker, type MigrationWorker } from "../workers/migration-worker";
@@ -20,7 +20,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { MigrationRequestInput } from "../validation/migration";
 import { createSimTrafficRouter } from "../migrations/traffic/sim-traffic-router";
 import { configureTrafficRouter } from "../services/migrations/traffic-router-from-env";
-import { DEMO_USERS } from "../demo/demo-users";
+import { DEMO_USERS } from "../dev-tools/demo/demo-users";
 
 export const FLEET_CONFIG = DEMO_FLEET_CONFIG;
 

@@ -12,7 +12,7 @@ import {
   markApplyFailed,
   type PendingChange,
 } from "../services/deployments/pending-changes";
-import { acquireLease } from "../services/workers/lease";
+import { acquireLease } from "../services/leases/lease";
 import { createRetrySchedule } from "./reconciler-backoff";
 import { errorMessage } from "../domain/error-message";
 import { env } from "../env";

@@ -8,7 +8,7 @@ import type { MigrationPorts } from "../migrations/execute/ports";
 import { createMigrationRunStore } from "../services/migrations/migration-run-store";
 import { onMigrationsChanged } from "../services/migrations/migration-events";
 import { expirePendingMigrations, listRunnableMigrations } from "../services/migrations/runnable-migrations";
-import { withLease } from "../services/workers/lease";
+import { withLease } from "../services/leases/lease";
 import { errorMessage } from "../domain/error-message";
 
 const TICK_MS = 2_000;

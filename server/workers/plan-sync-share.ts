@@ -1,6 +1,6 @@
 // Which clusters this replica's status sync should hold: a fair share (clusters ÷ live replicas, rounded up),
 // taking free leases, shedding extras so a replica that joins gets work, and when to look again.
-import type { LeaseRow } from "../services/workers/lease";
+import type { LeaseRow } from "../services/leases/lease";
 
 export interface SyncSharePlan {
   /** Held by this replica and kept (renew them). */

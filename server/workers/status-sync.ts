@@ -13,7 +13,7 @@ import {
   recordDeploymentGone,
   recordDeploymentStatus,
 } from "../services/deployments/record-deployment-status";
-import { acquireLease, listLeases, pruneExpiredLeases, releaseLease } from "../services/workers/lease";
+import { acquireLease, listLeases, pruneExpiredLeases, releaseLease } from "../services/leases/lease";
 import { errorMessage } from "../domain/error-message";
 import { env } from "../env";
 import { planSyncShare } from "./plan-sync-share";

@@ -1,7 +1,7 @@
 // Unit tests of the sync loop against a fake driver: snapshots, coalescing, resume, 410 re-list, outages, stop.
 import { afterEach, describe, expect, it } from "vitest";
 import type { DeploymentInfo, EventInfo, NodeInfo, PodInfo } from "../driver";
-import { FakeDriver } from "./fake-driver";
+import { FakeDriver } from "../../test/fake-driver";
 import { startClusterSync } from "./start-cluster-sync";
 import { SyncManager } from "./sync-manager";
 import type {

@@ -8,7 +8,7 @@ import {
   type MigrationScenario,
 } from "../../test/migration-scenario";
 import { createMigrationRunStore } from "../../services/migrations/migration-run-store";
-import { acquireLease } from "../../services/workers/lease";
+import { acquireLease } from "../../services/leases/lease";
 import { runMigration } from "./run-migration";
 import type { MigrationPorts } from "./ports";
 import { LeaseLost, StepFailed } from "./step-errors";

@@ -6,7 +6,7 @@ import {
   INSECURE_REMOTE_KUBECONFIG,
   FIXTURE_TOKEN,
   tokenKubeconfig,
-} from "../../clusters/kubeconfig-fixtures";
+} from "../../test/kubeconfig-fixtures";
 import { createTestDb, type TestDb } from "../../test/test-db";
 import { callerAs, createTeamFixture, type TeamFixture } from "../../test/fixtures";
 

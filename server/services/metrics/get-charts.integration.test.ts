@@ -6,7 +6,7 @@ import { AppError } from "../../errors";
 import { createTestDb, type TestDb } from "../../test/test-db";
 import { callerAs, createTeamFixture, type TeamFixture } from "../../test/fixtures";
 import type { ChartPanel } from "../../validation/metrics";
-import { fakePrometheus, unusedPort, type FakeSeries } from "./fake-prometheus";
+import { fakePrometheus, unusedPort, type FakeSeries } from "../../test/fake-prometheus";
 import { getClusterCharts } from "./get-cluster-charts";
 import { getDeploymentCharts } from "./get-deployment-charts";
 import { getOverviewCharts } from "./get-overview-charts";

@@ -5,7 +5,7 @@ import { hostname } from "node:os";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { ArtifactTransferError, type ArtifactTransfer } from "../../migrations/artifacts/artifact-transfer";
 import { copyIdentity } from "../../migrations/artifacts/single-flight-transfer";
-import { withLease } from "../workers/lease";
+import { withLease } from "../leases/lease";
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {

@@ -19,7 +19,7 @@ import { runGoldenSet, shadowCompare, type CaseDiff, type InferFn } from "../../
 import { loadStoredClusters } from "../clusters/cluster-connection";
 import { analyseDeployment } from "./analyse-deployment";
 import { leasedTransfer } from "./leased-transfer";
-import { underLease } from "../workers/lease";
+import { underLease } from "../leases/lease";
 import type { PrometheusSettings } from "../metrics/resolve-prometheus";
 import { shadowInputs } from "../../migrations/verify/shadow-inputs";
 import { errorMessage } from "../../domain/error-message";

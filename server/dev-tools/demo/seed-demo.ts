@@ -1,7 +1,7 @@
 // Seeds an empty embedded database with the demo team, one user per role, the demo price catalog and
 // the demo models (real ONNX artifacts in their home cloud's simulated object store).
 import { hashPassword } from "better-auth/crypto";
-import type { PrismaClient } from "../generated/prisma/client";
+import type { PrismaClient } from "../../generated/prisma/client";
 import { DEMO_MODELS, demoArtifactKey } from "@tern/sim/models";
 import { readDemoGoldenSet } from "@tern/sim/models";
 import { DEMO_PRICE_SOURCE, DEMO_PRICES, DEMO_RUNTIME_IMAGE } from "./demo-catalog";

@@ -1,10 +1,16 @@
 // Backfill series for the simulated fleet and Tern's own gauges, named and labelled exactly like the live
 // scrapes (job, instance and cluster as the scrape config attaches them), so charts continue without a seam.
 import type { BackfillSeries } from "./backfill";
-import { TERN_METRICS } from "./cost";
-import type { Labels } from "./exposition";
-import { RUNTIME_PRESETS, CLUSTER_METRICS as K } from "./runtime-presets";
-import { currentPrices, deploymentLabels, priceLabels, type TernDeployment, type TernPrice } from "./tern-metrics";
+import { TERN_METRICS } from "../../metrics/cost";
+import type { Labels } from "../../metrics/exposition";
+import { RUNTIME_PRESETS, CLUSTER_METRICS as K } from "../../metrics/runtime-presets";
+import {
+  currentPrices,
+  deploymentLabels,
+  priceLabels,
+  type TernDeployment,
+  type TernPrice,
+} from "../../metrics/tern-metrics";
 
 /** prometheus_client's default buckets, which the simulator's histogram uses too. */
 export const SIM_LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10] as const;

@@ -1,7 +1,7 @@
 // Plausible history for a fresh local Prometheus, as an OpenMetrics file for
 // `promtool tsdb create-blocks-from openmetrics`: seconds timestamps, families contiguous, `# EOF` at the
 // end, nothing after "now". Series carry the live series' names and labels so charts run on continuously.
-import { escapeHelp, formatLabels, formatValue, type Labels } from "./exposition";
+import { escapeHelp, formatLabels, formatValue, type Labels } from "../../metrics/exposition";
 
 export type BackfillSeries =
   /** A gauge; with `dailyAmplitude` it follows the traffic pattern (value × (1 − a + a × load)). */

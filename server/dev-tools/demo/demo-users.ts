@@ -1,5 +1,5 @@
 // The demo team's users, one per role. Demo data exists only in embedded mode.
-import type { Role } from "../generated/prisma/enums";
+import type { Role } from "../../generated/prisma/enums";
 
 export const DEMO_TEAM = { name: "Demo", slug: "demo" };
 

@@ -3,8 +3,8 @@
 // name (`cluster`, for people reading Prometheus), plus Tern's own /metrics.
 import { stringify } from "yaml";
 import { z } from "zod";
-import { zClusterIdLabel, zK8sName } from "./promql-params";
-import { CLUSTER_METRICS as K } from "./runtime-presets";
+import { zClusterIdLabel, zK8sName } from "../../metrics/promql-params";
+import { CLUSTER_METRICS as K } from "../../metrics/runtime-presets";
 
 export const ZScrapeTarget = z.object({
   /** The job label the series get, e.g. "tern-sim" or "kube-state-metrics". */
@@ -125,5 +125,5 @@ export function renderPrometheusConfig(input: PrometheusConfigInput): string {
     global: { scrape_interval: interval, scrape_timeout: interval, evaluation_interval: "15s" },
     scrape_configs: scrapeConfigs,
   };
-  return `# Written by Tern (server/metrics/prometheus-config.ts); rewritten when targets change.\n${stringify(config)}`;
+  return `# Written by Tern (server/dev-tools/local-prometheus/prometheus-config.ts); rewritten when targets change.\n${stringify(config)}`;
 }

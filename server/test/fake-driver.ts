@@ -6,7 +6,7 @@ import {
   type WatchItems,
   type WatchKind,
   type WatchOptions,
-} from "../driver";
+} from "../clusters/driver";
 
 type Item = WatchItems[WatchKind];
 interface Logged {

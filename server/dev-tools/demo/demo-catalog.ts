@@ -1,6 +1,6 @@
 // The demo GPU price catalog for the simulated fleet's providers, regions and GPU types.
 // These figures are illustrative demo data, not quotes from any provider.
-import type { Provider } from "../generated/prisma/enums";
+import type { Provider } from "../../generated/prisma/enums";
 
 export const DEMO_PRICE_SOURCE = "Demo data: illustrative, not a provider quote";
 

@@ -3,7 +3,7 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createTestDb, type TestDb } from "../test/test-db";
+import { createTestDb, type TestDb } from "./test-db";
 import { PEER_HEADER, peerStamp } from "../auth/client-address";
 
 export const ORIGIN = "http://localhost:3000";

@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { ZObjectStoreSettings, type ObjectStoreSettings } from "../migrations/artifacts/store-settings";
+import { ZObjectStoreSettings, type ObjectStoreSettings } from "../../migrations/artifacts/store-settings";
 
 const ZFile = z.object({ version: z.literal(1), stores: z.array(ZObjectStoreSettings.extend({ cloud: z.string() })) });
 

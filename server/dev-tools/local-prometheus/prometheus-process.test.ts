@@ -8,9 +8,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ServingMetrics } from "@tern/sim/metrics";
 import { generateBackfill } from "./backfill";
-import { costRate, cumulativeCost } from "./cost";
+import { costRate, cumulativeCost } from "../../metrics/cost";
 import { fleetBackfillSeries } from "./fleet-backfill";
-import { createPrometheusClient, type PrometheusClient, type QueryResult } from "./prometheus-client";
+import { createPrometheusClient, type PrometheusClient, type QueryResult } from "../../metrics/prometheus-client";
 import { planPrometheus, defaultEnvironment } from "./prometheus-binary";
 import { instanceOf } from "./prometheus-config";
 import { startPrometheus, type LocalPrometheus } from "./prometheus-process";
@@ -24,9 +24,9 @@ import {
   latencyQuantile,
   readyReplicas,
   requestRate,
-} from "./promql";
-import { RUNTIME_IDS } from "./runtime-presets";
-import { renderTernMetrics } from "./tern-metrics";
+} from "../../metrics/promql";
+import { RUNTIME_IDS } from "../../metrics/runtime-presets";
+import { renderTernMetrics } from "../../metrics/tern-metrics";
 
 const plan = planPrometheus(defaultEnvironment());
 const bins = plan.action === "use" && plan.bins.promtool ? plan.bins : null;

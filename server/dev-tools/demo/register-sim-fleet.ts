@@ -2,11 +2,11 @@
 // simulator's kubeconfig like any other cluster), and the demo deployments Tern then applies to them.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { PrismaClient } from "../generated/prisma/client";
-import type { Provider } from "../generated/prisma/enums";
-import { importCluster } from "../services/clusters/import-cluster";
+import type { PrismaClient } from "../../generated/prisma/client";
+import type { Provider } from "../../generated/prisma/enums";
+import { importCluster } from "../../services/clusters/import-cluster";
 import { DEMO_USERS } from "./demo-users";
-import { encryptStoreSettings, type ObjectStoreSettings } from "../migrations/artifacts/store-settings";
+import { encryptStoreSettings, type ObjectStoreSettings } from "../../migrations/artifacts/store-settings";
 import { readSimObjectStores } from "./read-sim-object-stores";
 
 interface FleetManifest {

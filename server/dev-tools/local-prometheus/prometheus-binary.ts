@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { accessSync, constants, existsSync } from "node:fs";
 import path from "node:path";
-import { childEnv } from "../env";
+import { childEnv } from "../../env";
 
 export const INSTALL_HINT =
   "install it with `sudo apt-get install -y --no-install-recommends prometheus` (Debian/Ubuntu) or download it from https://prometheus.io/download/ and set PROMETHEUS_BIN";
