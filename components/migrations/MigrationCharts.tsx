@@ -13,10 +13,12 @@ import { readError } from "@/components/trpc/errors";
 import type { MigrationDetail } from "@/server/validation/migration";
 import { isActiveState } from "./migration-states";
 import { rangeCovering, stepMarkers, trafficShare } from "./migration-timeline";
+import { useMigrationMessage } from "./useMigrationMessage";
 
 export function MigrationCharts({ m }: { m: MigrationDetail }) {
   const t = useTranslations("migrations.charts");
   const tc = useTranslations("charts");
+  const say = useMigrationMessage();
   const format = useFormatter();
   const trpc = useTRPC();
   const headingId = useId();
@@ -120,7 +122,7 @@ export function MigrationCharts({ m }: { m: MigrationDetail }) {
             .filter((s) => s.startedAt)
             .map((s) => (
               <li key={s.index}>
-                <span className="font-medium text-foreground">{s.index + 1}</span> {s.label}{" "}
+                <span className="font-medium text-foreground">{s.index + 1}</span> {say(s.label)}{" "}
                 {format.dateTime(s.startedAt!, {
                   hour: "2-digit",
                   minute: "2-digit",

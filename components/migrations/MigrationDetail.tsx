@@ -18,10 +18,12 @@ import { MigrationForecast } from "./MigrationForecast";
 import { MigrationStateBadge } from "./MigrationStateBadge";
 import { MigrationStepper } from "./MigrationStepper";
 import { ACTIVE_POLL_MS, isActiveState } from "./migration-states";
+import { useMigrationMessage } from "./useMigrationMessage";
 
 export function MigrationDetail({ id }: { id: string }) {
   const t = useTranslations("migrations.detail");
   const tf = useTranslations("migrations.forecast");
+  const say = useMigrationMessage();
   const format = useFormatter();
   const trpc = useTRPC();
   const qc = useQueryClient();
@@ -118,7 +120,7 @@ export function MigrationDetail({ id }: { id: string }) {
             <>
               <dt className="text-muted-foreground">{t("outcome")}</dt>
               <dd className="break-words" data-testid="migration-outcome">
-                {m.outcome}
+                {say(m.outcome)}
               </dd>
             </>
           )}

@@ -6,6 +6,7 @@ import { cn } from "@/components/ui/cn";
 import type { MigrationDetail } from "@/server/validation/migration";
 import { StepEvidence } from "./StepEvidence";
 import { STEP_VARIANT } from "./migration-states";
+import { useMigrationMessage } from "./useMigrationMessage";
 
 type Step = MigrationDetail["steps"][number];
 
@@ -21,6 +22,7 @@ const RING: Record<Step["status"], string> = {
 export function MigrationStepper({ steps }: { steps: Step[] }) {
   const t = useTranslations("migrations.steps");
   const ts = useTranslations("migrations.stepStatuses");
+  const say = useMigrationMessage();
   const format = useFormatter();
   const now = useNow({ updateInterval: 1000 });
   const time = (d: Date | null) =>
@@ -55,7 +57,7 @@ export function MigrationStepper({ steps }: { steps: Step[] }) {
           </span>
           <div className="min-w-0 flex-1">
             <div className="flex flex-wrap items-center gap-2">
-              <span className="text-sm font-medium">{s.label}</span>
+              <span className="text-sm font-medium">{say(s.label)}</span>
               <Badge variant={STEP_VARIANT[s.status]}>{ts(s.status)}</Badge>
               {s.attempts > 1 && (
                 <span className="text-xs text-muted-foreground">{t("attempts", { count: s.attempts })}</span>
@@ -71,10 +73,10 @@ export function MigrationStepper({ steps }: { steps: Step[] }) {
                   s.status === "FAILED" ? "text-danger" : "text-muted-foreground",
                 )}
               >
-                {s.message}
+                {say(s.message)}
               </p>
             )}
-            <StepEvidence evidence={s.evidence} label={s.label} />
+            <StepEvidence evidence={s.evidence} label={say(s.label)} />
           </div>
         </li>
       ))}

@@ -43,6 +43,8 @@ import enApiTokens from "./en/apiTokens.json";
 import zhApiTokens from "./zh-CN/apiTokens.json";
 import enRecommendations from "./en/recommendations.json";
 import zhRecommendations from "./zh-CN/recommendations.json";
+import { MIGRATION_MESSAGES, type MigrationMessageKey } from "../../domain/migration-messages";
+import zhMigrationMessages from "./zh-CN/migrationMessages.json";
 
 /** English is the reference: a translation missing one of its keys does not compile. */
 function namespace<T>(en: T, zhCN: NoInfer<T>): Record<Locale, T> {
@@ -71,6 +73,8 @@ const catalog = {
   settings: namespace(enSettings, zhSettings),
   apiTokens: namespace(enApiTokens, zhApiTokens),
   recommendations: namespace(enRecommendations, zhRecommendations),
+  // English comes from the templates the server writes its messages with (one source for both).
+  migrationMessages: namespace<Record<MigrationMessageKey, string>>(MIGRATION_MESSAGES, zhMigrationMessages),
 };
 
 export type Namespace = keyof typeof catalog;

@@ -4,6 +4,7 @@ import type { MigrationStepKind } from "../../generated/prisma/enums";
 import type { StepContext } from "./step-context";
 import { StepFailed, TransientError } from "./step-errors";
 import type { DeploymentRef } from "./ports";
+import { migrationMessage } from "../../domain/migration-messages";
 
 type Evidence = Record<string, unknown>;
 export type StepExecutor = (ctx: StepContext) => Promise<Evidence>;
@@ -19,13 +20,13 @@ export function targetRef(ctx: StepContext): DeploymentRef {
 }
 
 const requireTarget = (ctx: StepContext) => {
-  if (!ctx.migration.targetDeploymentId) throw new StepFailed("the target deployment was not created");
+  if (!ctx.migration.targetDeploymentId) throw new StepFailed(migrationMessage("targetNotCreated"));
   return ctx.migration.targetDeploymentId;
 };
 
 const copyArtifact: StepExecutor = async (ctx) => {
   const m = ctx.migration.plan.model;
-  if (!m.targetArtifactUri) throw new StepFailed("the plan names no target store for the artifact");
+  if (!m.targetArtifactUri) throw new StepFailed(migrationMessage("noTargetStore"));
   const started = ctx.now();
   const r = await ctx.ports.copyArtifact({
     teamId: ctx.migration.teamId,
@@ -36,7 +37,7 @@ const copyArtifact: StepExecutor = async (ctx) => {
     signal: ctx.signal,
   });
   if (r.sha256 !== m.sha256)
-    throw new StepFailed(`the copy hashes to ${r.sha256}, not the version's ${m.sha256}; nothing was deployed`, {
+    throw new StepFailed(migrationMessage("copyHashMismatch", { got: r.sha256, want: m.sha256 }), {
       ...r,
     });
   return {
@@ -67,7 +68,7 @@ const waitReady: StepExecutor = async (ctx) => {
   const deadline = (ctx.step.startedAt?.getTime() ?? ctx.now()) + timeoutMs;
   for (;;) {
     const s = await ctx.store.targetStatus(id);
-    if (!s.exists) throw new StepFailed("the target deployment disappeared while Tern waited for it");
+    if (!s.exists) throw new StepFailed(migrationMessage("targetDisappeared"));
     if (s.replicas > 0 && s.readyReplicas >= s.replicas)
       return {
         readyReplicas: s.readyReplicas,
@@ -75,13 +76,21 @@ const waitReady: StepExecutor = async (ctx) => {
         seconds: (ctx.now() - (ctx.step.startedAt?.getTime() ?? ctx.now())) / 1000,
       };
     if (CRASHING.test(s.phase))
-      throw new StepFailed(`the target is ${s.phase}${s.lastEvent ? `: ${s.lastEvent}` : ""}`, {
-        phase: s.phase,
-        lastEvent: s.lastEvent,
-      });
+      throw new StepFailed(
+        s.lastEvent
+          ? migrationMessage("targetPhaseEvent", { phase: s.phase, event: s.lastEvent })
+          : migrationMessage("targetPhase", { phase: s.phase }),
+        {
+          phase: s.phase,
+          lastEvent: s.lastEvent,
+        },
+      );
     if (ctx.now() > deadline) {
       throw new StepFailed(
-        `the target was not ready within ${timeoutMs / 1000} s (${s.readyReplicas}/${s.replicas} ready, ${s.phase}${s.lastError ? `; ${s.lastError}` : ""})`,
+        migrationMessage("targetNotReady", {
+          seconds: timeoutMs / 1000,
+          status: `${s.readyReplicas}/${s.replicas} ready, ${s.phase}${s.lastError ? `; ${s.lastError}` : ""}`,
+        }),
         { ...s },
       );
     }
@@ -103,10 +112,14 @@ const verify: StepExecutor = async (ctx) => {
   });
   const bad = [...r.golden, ...r.shadow].filter((c) => !c.ok);
   const evidence: Evidence = { golden: r.golden, shadow: r.shadow, targetLatencyMs: r.targetLatencyMs };
-  if (r.golden.length === 0) throw new StepFailed("inconclusive: no golden case could be compared", evidence);
+  if (r.golden.length === 0) throw new StepFailed(migrationMessage("noGoldenCase"), evidence);
   if (bad.length) {
     throw new StepFailed(
-      `${bad.length} of ${r.golden.length + r.shadow.length} answers differ beyond tolerance (first: ${bad[0]!.message ?? "mismatch"})`,
+      migrationMessage("answersDiffer", {
+        bad: bad.length,
+        total: r.golden.length + r.shadow.length,
+        first: bad[0]!.message ?? "mismatch",
+      }),
       evidence,
     );
   }
@@ -132,14 +145,11 @@ const verify: StepExecutor = async (ctx) => {
     if (ctx.now() > deadline) {
       if (last) {
         throw new StepFailed(
-          `target p95 ${Math.round(last.p95Ms)} ms stayed above the SLO of ${plan.latency.sloMs} ms`,
+          migrationMessage("p95StayedAbove", { p95: Math.round(last.p95Ms), slo: plan.latency.sloMs }),
           { ...evidence, p95Ms: last.p95Ms, sloMs: plan.latency.sloMs },
         );
       }
-      throw new StepFailed(
-        "inconclusive: Prometheus has no latency data for the target; Tern never treats no data as success",
-        evidence,
-      );
+      throw new StepFailed(migrationMessage("noLatencyData"), evidence);
     }
     await ctx.sleep(1000);
   }
@@ -181,28 +191,30 @@ const shiftTraffic: StepExecutor = async (ctx) => {
     weightsInEffectAt: new Date(inEffectAt).toISOString(),
     weightsSeconds,
   };
-  if (a.requests === null)
-    throw new StepFailed(
-      "inconclusive: Prometheus has no request data for the target in the analysis window",
-      evidence,
-    );
+  if (a.requests === null) throw new StepFailed(migrationMessage("noRequestData"), evidence);
   if (a.requests < plan.traffic.minRequests) {
     throw new StepFailed(
-      `inconclusive: the target served ${Math.floor(a.requests)} requests in ${windowS} s, fewer than the ${plan.traffic.minRequests} the analysis needs`,
+      migrationMessage("tooFewRequests", {
+        requests: Math.floor(a.requests),
+        seconds: windowS,
+        min: plan.traffic.minRequests,
+      }),
       evidence,
     );
   }
   if (a.errorRatio !== null && a.errorRatio > plan.traffic.maxErrorRatio) {
     throw new StepFailed(
-      `the target's error ratio ${(a.errorRatio * 100).toFixed(2)} % is above ${(plan.traffic.maxErrorRatio * 100).toFixed(2)} %`,
+      migrationMessage("errorRatioAbove", {
+        ratio: (a.errorRatio * 100).toFixed(2),
+        max: (plan.traffic.maxErrorRatio * 100).toFixed(2),
+      }),
       evidence,
     );
   }
-  if (a.p95Ms === null)
-    throw new StepFailed("inconclusive: no latency data for the target in the analysis window", evidence);
+  if (a.p95Ms === null) throw new StepFailed(migrationMessage("noWindowLatency"), evidence);
   if (a.p95Ms > plan.latency.sloMs)
     throw new StepFailed(
-      `the target's p95 ${Math.round(a.p95Ms)} ms is above the SLO of ${plan.latency.sloMs} ms`,
+      migrationMessage("p95AboveSlo", { p95: Math.round(a.p95Ms), slo: plan.latency.sloMs }),
       evidence,
     );
   return evidence;

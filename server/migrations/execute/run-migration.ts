@@ -10,6 +10,7 @@ import type { RunStep, RunStore } from "./run-store";
 import type { StepContext } from "./step-context";
 import { AbortRequested, LeaseLost, StepFailed } from "./step-errors";
 import { errorMessage } from "../../domain/error-message";
+import { migrationMessage } from "../../domain/migration-messages";
 
 export interface RunOptions {
   id: string;
@@ -93,7 +94,11 @@ export async function runMigration(o: RunOptions): Promise<string> {
             o.id,
             o.fencing,
             step.index,
-            `attempt ${running.attempts} failed: ${message(e)} — retrying in ${Math.round(wait / 1000)} s`,
+            migrationMessage("retrying", {
+              attempt: running.attempts,
+              error: message(e),
+              seconds: Math.round(wait / 1000),
+            }),
           );
           await sleep(wait);
           continue;
@@ -101,7 +106,11 @@ export async function runMigration(o: RunOptions): Promise<string> {
         const failed =
           e instanceof StepFailed
             ? e
-            : new StepFailed(isTransient(e) ? `${message(e)} (after ${running.attempts} attempts)` : message(e));
+            : new StepFailed(
+                isTransient(e)
+                  ? migrationMessage("afterAttempts", { error: message(e), attempts: running.attempts })
+                  : message(e),
+              );
         await o.store.stepFinished(o.id, o.fencing, step.index, "FAILED", failed.message, failed.evidence);
         throw failed;
       }
@@ -128,7 +137,7 @@ export async function runMigration(o: RunOptions): Promise<string> {
         await runStep(s, ROLLBACK[s.kind]!);
       } catch (e) {
         if (e instanceof LeaseLost) throw e;
-        const outcome = `rollback could not complete (${message(e)}); the source still serves — check the target cluster`;
+        const outcome = migrationMessage("rollbackIncomplete", { error: message(e) });
         await o.store.finish(o.id, o.fencing, { state: "FAILED", outcome, evidence: { reason } });
         return "FAILED";
       }
@@ -153,12 +162,7 @@ export async function runMigration(o: RunOptions): Promise<string> {
       } catch (e) {
         if (e instanceof StepFailed && !abortable) {
           // Past the point of no return the target carries all traffic: keep retrying, never roll back.
-          await o.store.stepNote(
-            o.id,
-            o.fencing,
-            step.index,
-            `${e.message} — Tern retries; the target serves all traffic`,
-          );
+          await o.store.stepNote(o.id, o.fencing, step.index, migrationMessage("pastNoReturn", { error: e.message }));
           return "RUNNING";
         }
         throw e;
@@ -166,7 +170,7 @@ export async function runMigration(o: RunOptions): Promise<string> {
     }
     await o.store.finish(o.id, o.fencing, {
       state: "SUCCEEDED",
-      outcome: `now running on ${m.plan.target.clusterName}`,
+      outcome: migrationMessage("nowRunningOn", { cluster: m.plan.target.clusterName }),
       evidence: {},
     });
     return "SUCCEEDED";

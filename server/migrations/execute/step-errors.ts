@@ -1,4 +1,5 @@
 // How a step ends other than by succeeding: a failed check rolls back; a transient error is retried.
+import { migrationMessage } from "../../domain/migration-messages";
 export class StepFailed extends Error {
   constructor(
     message: string,
@@ -28,7 +29,7 @@ export class LeaseLost extends Error {
 /** A user asked to abort while the step ran. */
 export class AbortRequested extends Error {
   constructor(readonly by: string | null) {
-    super(`aborted${by ? ` by ${by}` : ""}`);
+    super(by ? migrationMessage("abortedBy", { by }) : "aborted");
     this.name = "AbortRequested";
   }
 }

@@ -3,6 +3,7 @@
 import { notFound } from "../../errors";
 import type { TeamScope } from "../context";
 import { notifyMigrationsChanged } from "./migration-events";
+import { migrationMessage } from "../../domain/migration-messages";
 
 export async function abortMigration(opts: TeamScope & { email: string; id: string; reason?: string }) {
   const row = await opts.prisma.migration.findFirst({
@@ -10,7 +11,9 @@ export async function abortMigration(opts: TeamScope & { email: string; id: stri
     select: { id: true, state: true },
   });
   if (!row) throw notFound("the migration");
-  const note = `aborted by ${opts.email}${opts.reason ? `: ${opts.reason}` : ""}`;
+  const note = opts.reason
+    ? migrationMessage("abortedByWithReason", { by: opts.email, reason: opts.reason })
+    : migrationMessage("abortedBy", { by: opts.email });
   const cancelled = await opts.prisma.migration.updateMany({
     where: { id: row.id, state: { in: ["PENDING_APPROVAL", "APPROVED"] } },
     data: {

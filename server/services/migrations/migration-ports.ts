@@ -23,22 +23,20 @@ import { underLease } from "../leases/lease";
 import type { PrometheusSettings } from "../metrics/resolve-prometheus";
 import { shadowInputs } from "../../migrations/verify/shadow-inputs";
 import { errorMessage } from "../../domain/error-message";
+import { migrationMessage } from "../../domain/migration-messages";
 
 async function storeOfBucket(prisma: PrismaClient, teamId: string, bucket: string): Promise<ObjectStoreSettings> {
   const cloud = await prisma.cloud.findFirst({
     where: { teamId, storeBucket: bucket },
     select: { name: true, storeCredentialsCipher: true },
   });
-  if (!cloud?.storeCredentialsCipher)
-    throw new StepFailed(
-      `no cloud of this team has the object store bucket '${bucket}' configured; set it on the Clouds page`,
-    );
+  if (!cloud?.storeCredentialsCipher) throw new StepFailed(migrationMessage("noStoreForBucket", { bucket }));
   return decryptStoreSettings(cloud.storeCredentialsCipher);
 }
 
 async function driverFor(prisma: PrismaClient, clusterId: string) {
   const [row] = await loadStoredClusters({ prisma, ids: [clusterId] });
-  if (!row) throw new StepFailed("the cluster no longer exists");
+  if (!row) throw new StepFailed(migrationMessage("clusterGone"));
   return connectStoredCluster(row);
 }
 
@@ -104,7 +102,9 @@ export function createMigrationPorts(opts: {
         return { bytes: r.sizeBytes, sha256: r.sha256, skipped: r.skipped };
       } catch (e) {
         if (e instanceof ArtifactTransferError)
-          throw e.retryable ? new TransientError(e.message) : new StepFailed(`${e.message}; nothing was deployed`);
+          throw e.retryable
+            ? new TransientError(e.message)
+            : new StepFailed(migrationMessage("nothingDeployed", { error: e.message }));
         throw e;
       }
     },
@@ -168,10 +168,7 @@ export function createMigrationPorts(opts: {
 
     async setTraffic(a) {
       const router = opts.router;
-      if (!router)
-        throw new StepFailed(
-          "no traffic router is configured for this Tern, so traffic cannot be shifted (see README: Migrations)",
-        );
+      if (!router) throw new StepFailed(migrationMessage("noTrafficRouter"));
       // One change per model at a time: concurrent migrations of one model read, merge and write in turn, so
       // none overwrites the others' backends; in this process a queue, across replicas a lease on the model's route.
       await serialized(a.modelName, async () => {

@@ -11,6 +11,7 @@ import { notifyDeploymentsChanged } from "../deployments/deployment-events";
 import { notifyTeam } from "../notifications/notify-team";
 import { notifyMigrationsChanged } from "./migration-events";
 import { parsePlan } from "./migration-dto";
+import { migrationMessage } from "../../domain/migration-messages";
 
 type Tx = Prisma.TransactionClient;
 const json = (v: Record<string, unknown>) => v as Prisma.InputJsonObject;
@@ -206,7 +207,7 @@ export function createMigrationRunStore(prisma: PrismaClient): RunStore {
         });
         if (clash)
           throw new StepFailed(
-            `a deployment ${t.namespace}/${t.name} already exists on '${t.clusterName}'; remove it or migrate to another cluster`,
+            migrationMessage("targetExists", { name: `${t.namespace}/${t.name}`, cluster: t.clusterName }),
           );
         const d = await tx.deployment.create({
           data: {
