@@ -10,6 +10,7 @@ import { CopyButton } from "@/components/ui/CopyButton";
 import { cn } from "@/components/ui/cn";
 import { PlanCheckList } from "./PlanCheckList";
 import { useMoney } from "./useMoney";
+import { useMigrationMessage } from "./useMigrationMessage";
 
 export type MigrationForecastProps = {
   plan: MigrationPlan;
@@ -53,6 +54,7 @@ export function MigrationForecast({
   const t = useTranslations("migrations.forecast");
   const format = useFormatter();
   const bytes = useFormatBytes();
+  const say = useMigrationMessage();
   const money = useMoney(plan.cost.currency);
   // Different currencies are never added, but each side is shown in its own.
   const sourceMoney = useMoney(plan.cost.sourceCurrency ?? plan.cost.currency);
@@ -169,7 +171,7 @@ export function MigrationForecast({
           <ul className="space-y-1">
             {refusals.map((p) => (
               <li key={p} className="rounded-md bg-danger/10 px-3 py-2 text-sm text-danger">
-                {p}
+                {say(p)}
               </li>
             ))}
           </ul>

@@ -3,9 +3,11 @@
 import { useTranslations } from "next-intl";
 import type { MigrationPlan } from "@/server/validation/migration";
 import { cn } from "@/components/ui/cn";
+import { useMigrationMessage } from "./useMigrationMessage";
 
 export function PlanCheckList({ checks }: { checks: MigrationPlan["checks"] }) {
   const t = useTranslations("migrations.forecast");
+  const say = useMigrationMessage();
   return (
     <ul className="space-y-2" aria-label={t("checks")}>
       {checks.map((c) => (
@@ -18,7 +20,7 @@ export function PlanCheckList({ checks }: { checks: MigrationPlan["checks"] }) {
             <span className={cn("text-xs font-medium", c.ok ? "text-success" : "text-danger")}>
               {c.ok ? t("checkOk") : t("checkRefused")}
             </span>
-            <span className="block break-words text-muted-foreground">{c.message}</span>
+            <span className="block break-words text-muted-foreground">{say(c.message)}</span>
           </span>
         </li>
       ))}

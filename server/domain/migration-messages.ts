@@ -1,7 +1,7 @@
 // What a migration says about its steps and outcome, as templates: the server writes the English text (what the
 // database, audit, API and CLI carry), and the browser reads the key and values back from that text to show the
 // message in the reader's language (the migrationMessages catalog). Client-safe: no server imports. The templates are
-// ICU messages too, so no quote may stand before a brace.
+// ICU messages too: a quote is written '' (ICU's escape), and the English text has one.
 
 /** English templates; `{name}` values are filled in. Parsing tries them in this order: more specific first. */
 export const MIGRATION_MESSAGES = {
@@ -41,10 +41,33 @@ export const MIGRATION_MESSAGES = {
   p95AboveSlo: "the target's p95 {p95} ms is above the SLO of {slo} ms",
   noTrafficRouter:
     "no traffic router is configured for this Tern, so traffic cannot be shifted (see README: Migrations)",
+  checkNoGpuType: "cluster ''{cluster}'' has no {gpuType} GPUs (it has {gpuTypes}); pick a GPU type it has",
+  checkCapacityShort:
+    "{needed} {gpuType} GPUs needed for {replicas} replicas but only {free} free on ''{cluster}''; free capacity there or pick another cluster",
+  checkCapacityOk: "{needed} {gpuType} GPUs needed, {free} free on ''{cluster}''",
+  checkResidencyRefused:
+    "model ''{model}'' may only run where data may live in {zones}; cluster ''{cluster}'' is tagged {tags} — pick a cluster with a matching tag",
+  checkResidencyOk: "model ''{model}'' may run in {zones}; ''{cluster}'' is tagged {tags}",
+  checkNoResidency: "model ''{model}'' has no residency restriction",
+  checkFormatRefused: "runtime image {image} does not serve {format} models",
+  checkUnreachable: "cluster ''{cluster}'' is unreachable; wait until Tern can reach it",
+  checkSameCloud: "same cloud ''{cloud}'': the artifact stays where it is",
+  checkStoreCopy: "the artifact is copied to cloud ''{cloud}'' (bucket {bucket}) and its sha256 verified",
+  checkNoStore:
+    "cloud ''{cloud}'' has no object store configured; set its store endpoint, bucket and keys on the Clouds page",
+  checkGoldenOk: "{count} golden cases are compared between source and target",
+  checkNoGolden:
+    "version {version} has no golden set; add one (sample inputs with expected outputs) so Tern can prove the target answers the same",
+  checkTrafficOk: "traffic moves through the model''s stable endpoint in {steps} % steps",
+  checkNoTrafficRouter:
+    "no traffic router is configured for this Tern, so traffic cannot be shifted; see the README''s Migrations section",
   // Wrappers around another message last, so the message inside is read first.
   afterAttempts: "{error} (after {attempts} attempts)",
   pastNoReturn: "{error} — Tern retries; the target serves all traffic",
   nothingDeployed: "{error}; nothing was deployed",
+  // The most general shapes last of all.
+  checkHealthOk: "''{cluster}'' is {health}",
+  checkFormatOk: "{image} serves {format}",
 } as const;
 
 export type MigrationMessageKey = keyof typeof MIGRATION_MESSAGES;
@@ -54,38 +77,49 @@ type Params = Record<string, string | number>;
 export const NESTED_MESSAGE_PARAMS = new Set(["error"]);
 
 const PLACEHOLDER = /\{(\w+)\}/g;
+/** ICU writes a quote as two: '' in a template is ' in the text. */
+const literal = (s: string) => s.replace(/''/g, "'");
+
+type Segment = { text: string } | { name: string };
+function segments(template: string): Segment[] {
+  const out: Segment[] = [];
+  let last = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    out.push({ text: literal(template.slice(last, m.index)) }, { name: m[1]! });
+    last = m.index + m[0].length;
+  }
+  out.push({ text: literal(template.slice(last)) });
+  return out;
+}
+
+const TEMPLATES = (Object.entries(MIGRATION_MESSAGES) as [MigrationMessageKey, string][]).map(([key, template]) => {
+  const parts = segments(template);
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const source = parts.map((p) => ("text" in p ? escape(p.text) : "([\\s\\S]+?)")).join("");
+  const names = parts.flatMap((p) => ("name" in p ? [p.name] : []));
+  return { key, parts, names, re: new RegExp(`^${source}$`) };
+});
+const BY_KEY = new Map(TEMPLATES.map((t) => [t.key, t]));
 
 /** The English text of a message. */
 export function migrationMessage(key: MigrationMessageKey, params: Params = {}): string {
-  return MIGRATION_MESSAGES[key].replace(PLACEHOLDER, (_, name: string) => {
-    const v = params[name];
-    if (v === undefined) throw new Error(`migration message '${key}' needs a value for {${name}}`);
-    return String(v);
-  });
+  return BY_KEY.get(key)!
+    .parts.map((p) => {
+      if ("text" in p) return p.text;
+      const v = params[p.name];
+      if (v === undefined) throw new Error(`migration message '${key}' needs a value for {${p.name}}`);
+      return String(v);
+    })
+    .join("");
 }
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-const PATTERNS = (Object.entries(MIGRATION_MESSAGES) as [MigrationMessageKey, string][]).map(([key, template]) => {
-  const names: string[] = [];
-  let source = "";
-  let last = 0;
-  for (const m of template.matchAll(PLACEHOLDER)) {
-    source += escape(template.slice(last, m.index)) + "([\\s\\S]+?)";
-    names.push(m[1]!);
-    last = m.index + m[0].length;
-  }
-  source += escape(template.slice(last));
-  return { key, names, re: new RegExp(`^${source}$`) };
-});
 
 /** The key and values a text was made from, or null for text that is not one of these messages. */
 export function parseMigrationMessage(
   text: string,
 ): { key: MigrationMessageKey; params: Record<string, string> } | null {
-  for (const p of PATTERNS) {
-    const m = p.re.exec(text);
-    if (m) return { key: p.key, params: Object.fromEntries(p.names.map((n, i) => [n, m[i + 1]!])) };
+  for (const t of TEMPLATES) {
+    const m = t.re.exec(text);
+    if (m) return { key: t.key, params: Object.fromEntries(t.names.map((n, i) => [n, m[i + 1]!])) };
   }
   return null;
 }

@@ -6,6 +6,7 @@ import { costForecast, type Price } from "./monthly-cost";
 import { equivalentReplicas, throughputOf } from "./gpu-equivalence";
 import { targetArtifactUri } from "./artifact-location";
 import type { ModelFormat } from "../../generated/prisma/enums";
+import { migrationMessage } from "../../domain/migration-messages";
 
 type Capacity = Record<string, { allocatable: number; allocated: number }>;
 
@@ -94,10 +95,14 @@ export function buildPlan(i: PlanInputs): { plan: MigrationPlan; problems: strin
     "capacity",
     needed === 0 || (freeNow !== null && freeNow >= needed),
     freeNow === null
-      ? `cluster '${t.cluster.name}' has no ${gpuType} GPUs (it has ${gpuTypes.join(", ") || "none"}); pick a GPU type it has`
+      ? migrationMessage("checkNoGpuType", {
+          cluster: t.cluster.name,
+          gpuType,
+          gpuTypes: gpuTypes.join(", ") || "none",
+        })
       : freeNow >= needed
-        ? `${needed} ${gpuType} GPUs needed, ${freeNow} free on '${t.cluster.name}'`
-        : `${needed} ${gpuType} GPUs needed for ${replicas} replicas but only ${freeNow} free on '${t.cluster.name}'; free capacity there or pick another cluster`,
+        ? migrationMessage("checkCapacityOk", { needed, gpuType, free: freeNow, cluster: t.cluster.name })
+        : migrationMessage("checkCapacityShort", { needed, gpuType, replicas, free: freeNow, cluster: t.cluster.name }),
   );
 
   const required = i.model.residencyTags;
@@ -107,9 +112,19 @@ export function buildPlan(i: PlanInputs): { plan: MigrationPlan; problems: strin
     residencyOk,
     residencyOk
       ? required.length
-        ? `model '${i.model.name}' may run in ${required.join(" or ")}; '${t.cluster.name}' is tagged ${t.cluster.residencyTags.join(", ")}`
-        : `model '${i.model.name}' has no residency restriction`
-      : `model '${i.model.name}' may only run where data may live in ${required.join(" or ")}; cluster '${t.cluster.name}' is tagged ${t.cluster.residencyTags.join(", ") || "with no residency"} — pick a cluster with a matching tag`,
+        ? migrationMessage("checkResidencyOk", {
+            model: i.model.name,
+            zones: required.join(" or "),
+            cluster: t.cluster.name,
+            tags: t.cluster.residencyTags.join(", "),
+          })
+        : migrationMessage("checkNoResidency", { model: i.model.name })
+      : migrationMessage("checkResidencyRefused", {
+          model: i.model.name,
+          zones: required.join(" or "),
+          cluster: t.cluster.name,
+          tags: t.cluster.residencyTags.join(", ") || "with no residency",
+        }),
   );
 
   const formats = runtimeFormats(v.runtimeImage);
@@ -118,8 +133,8 @@ export function buildPlan(i: PlanInputs): { plan: MigrationPlan; problems: strin
     "format",
     formatOk,
     formatOk
-      ? `${v.runtimeImage} serves ${v.format}`
-      : `runtime image ${v.runtimeImage} does not serve ${v.format} models`,
+      ? migrationMessage("checkFormatOk", { image: v.runtimeImage, format: v.format })
+      : migrationMessage("checkFormatRefused", { image: v.runtimeImage, format: v.format }),
   );
   if (formats === null)
     warnings.push(`Tern does not recognise runtime image ${v.runtimeImage}; check that it serves ${v.format}`);
@@ -129,8 +144,8 @@ export function buildPlan(i: PlanInputs): { plan: MigrationPlan; problems: strin
     "health",
     healthy,
     healthy
-      ? `'${t.cluster.name}' is ${t.cluster.health.toLowerCase()}`
-      : `cluster '${t.cluster.name}' is unreachable; wait until Tern can reach it`,
+      ? migrationMessage("checkHealthOk", { cluster: t.cluster.name, health: t.cluster.health.toLowerCase() })
+      : migrationMessage("checkUnreachable", { cluster: t.cluster.name }),
   );
 
   const sameCloud = t.cloud.id === s.cloud.id;
@@ -140,25 +155,25 @@ export function buildPlan(i: PlanInputs): { plan: MigrationPlan; problems: strin
     "store",
     storeOk,
     sameCloud
-      ? `same cloud '${t.cloud.name}': the artifact stays where it is`
+      ? migrationMessage("checkSameCloud", { cloud: t.cloud.name })
       : storeOk
-        ? `the artifact is copied to cloud '${t.cloud.name}' (bucket ${t.cloud.storeBucket}) and its sha256 verified`
-        : `cloud '${targetStoreOk ? s.cloud.name : t.cloud.name}' has no object store configured; set its store endpoint, bucket and keys on the Clouds page`,
+        ? migrationMessage("checkStoreCopy", { cloud: t.cloud.name, bucket: t.cloud.storeBucket ?? "" })
+        : migrationMessage("checkNoStore", { cloud: targetStoreOk ? s.cloud.name : t.cloud.name }),
   );
   check(
     "golden",
     v.goldenCases > 0,
     v.goldenCases > 0
-      ? `${v.goldenCases} golden cases are compared between source and target`
-      : `version ${v.version} has no golden set; add one (sample inputs with expected outputs) so Tern can prove the target answers the same`,
+      ? migrationMessage("checkGoldenOk", { count: v.goldenCases })
+      : migrationMessage("checkNoGolden", { version: v.version }),
   );
 
   check(
     "traffic",
     i.trafficRouter,
     i.trafficRouter
-      ? `traffic moves through the model's stable endpoint in ${r.trafficSteps.join(" → ")} % steps`
-      : "no traffic router is configured for this Tern, so traffic cannot be shifted; see the README's Migrations section",
+      ? migrationMessage("checkTrafficOk", { steps: r.trafficSteps.join(" → ") })
+      : migrationMessage("checkNoTrafficRouter"),
   );
 
   const copySeconds = sameCloud ? 0 : Math.ceil(v.sizeBytes / COPY_BYTES_PER_SECOND) + 2;
