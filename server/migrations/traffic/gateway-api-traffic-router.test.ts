@@ -57,8 +57,7 @@ function fakeRoutes(controller: Controller = () => ({ after: 0, status: "True" }
 
 const router = (client: HttpRouteClient) =>
   createGatewayApiTrafficRouter({
-    routes: client,
-    gatewayCluster: "gcp-euw4-gpu",
+    gateway: { routes: client, name: "gcp-euw4-gpu" },
     namespace: "tern-routes",
     parentRef: { name: "tern-gateway" },
     pollMs: 10,

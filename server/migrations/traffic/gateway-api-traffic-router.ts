@@ -20,11 +20,15 @@ export const MCS_GROUP = "multicluster.x-k8s.io";
 export const BACKENDS_ANNOTATION = "tern.dev/backends";
 const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
+/** The gateway cluster: its HTTPRoutes, and Tern's name for it (backends there are referenced as plain Services). */
+export interface GatewayCluster {
+  routes: HttpRouteClient;
+  name: string;
+}
+
 export interface GatewayApiTrafficRouterOptions {
-  /** The gateway cluster's HTTPRoutes; a function is called on first use (and again after it fails). */
-  routes: HttpRouteClient | (() => Promise<HttpRouteClient>);
-  /** Tern's name of the gateway cluster: backends there are referenced as plain Services. */
-  gatewayCluster: string;
+  /** A function is called on first use (and again after it fails): the stored cluster is read lazily. */
+  gateway: GatewayCluster | (() => Promise<GatewayCluster>);
   /** Where the routes live, e.g. tern-routes. */
   namespace: string;
   /** The Gateway the routes attach to. */
@@ -84,35 +88,31 @@ export function routeVerdict(
 
 export function createGatewayApiTrafficRouter(o: GatewayApiTrafficRouterOptions): TrafficRouter {
   const port = o.port ?? 8080;
-  const where = `namespace ${o.namespace} on cluster ${o.gatewayCluster}`;
-  let client: HttpRouteClient | undefined = typeof o.routes === "function" ? undefined : o.routes;
+  let gw: GatewayCluster | undefined = typeof o.gateway === "function" ? undefined : o.gateway;
 
-  async function routes(): Promise<HttpRouteClient> {
-    if (client) return client;
+  async function gateway(): Promise<GatewayCluster> {
+    if (gw) return gw;
     try {
-      client = await (o.routes as () => Promise<HttpRouteClient>)();
-      return client;
+      gw = await (o.gateway as () => Promise<GatewayCluster>)();
+      return gw;
     } catch (e) {
-      throw toRouterError(e);
+      if (e instanceof TrafficRouterError) throw e;
+      throw new TrafficRouterError("unavailable", `the gateway cluster cannot be used: ${errorMessage(e)}`);
     }
-  }
-
-  function toRouterError(e: unknown): TrafficRouterError {
-    if (e instanceof TrafficRouterError) return e;
-    const msg = `the gateway cluster ${o.gatewayCluster}: ${errorMessage(e)}`;
-    return new TrafficRouterError(e instanceof DriverError && e.kind === "invalid" ? "invalid" : "unavailable", msg);
   }
 
   async function call<T>(fn: (c: HttpRouteClient) => Promise<T>): Promise<T> {
-    const c = await routes();
+    const g = await gateway();
     try {
-      return await fn(c);
+      return await fn(g.routes);
     } catch (e) {
-      throw toRouterError(e);
+      if (e instanceof TrafficRouterError) throw e;
+      const msg = `the gateway cluster ${g.name}: ${errorMessage(e)}`;
+      throw new TrafficRouterError(e instanceof DriverError && e.kind === "invalid" ? "invalid" : "unavailable", msg);
     }
   }
 
-  function toBackends(route: HttpRouteInfo): TrafficBackend[] {
+  function toBackends(route: HttpRouteInfo, gatewayCluster: string): TrafficBackend[] {
     const mapping = readMapping(route);
     return route.backendRefs.flatMap((ref) => {
       const known = mapping[ref.name];
@@ -121,16 +121,18 @@ export function createGatewayApiTrafficRouter(o: GatewayApiTrafficRouterOptions)
       // only until Tern's next write, which owns the rule's backendRefs).
       const b =
         known ??
-        (local
-          ? { cluster: o.gatewayCluster, namespace: ref.namespace ?? route.namespace, deployment: ref.name }
-          : null);
+        (local ? { cluster: gatewayCluster, namespace: ref.namespace ?? route.namespace, deployment: ref.name } : null);
       return b
         ? [{ cluster: b.cluster, namespace: b.namespace, deployment: b.deployment, weight: ref.weight ?? 1 }]
         : [];
     });
   }
 
-  function refsFor(model: string, backends: TrafficBackend[]): { refs: RouteBackendRef[]; mapping: Mapping } {
+  function refsFor(
+    model: string,
+    backends: TrafficBackend[],
+    gatewayCluster: string,
+  ): { refs: RouteBackendRef[]; mapping: Mapping } {
     const refs: RouteBackendRef[] = [];
     const mapping: Mapping = {};
     const problems: string[] = [];
@@ -139,7 +141,7 @@ export function createGatewayApiTrafficRouter(o: GatewayApiTrafficRouterOptions)
         problems.push(
           `weight of ${b.cluster}/${b.namespace}/${b.deployment} must be a whole number from 0 to 1000000 (got ${b.weight})`,
         );
-      const local = b.cluster === o.gatewayCluster;
+      const local = b.cluster === gatewayCluster;
       const name = local ? b.deployment : serviceImportName(b.deployment, b.cluster);
       if (mapping[name])
         problems.push(
@@ -161,7 +163,7 @@ export function createGatewayApiTrafficRouter(o: GatewayApiTrafficRouterOptions)
   return {
     async getWeights(model) {
       const route = await call((c) => c.get(o.namespace, model));
-      return route ? toBackends(route) : [];
+      return route ? toBackends(route, (await gateway()).name) : [];
     },
 
     async setWeights(model, backends, opts: SetWeightsOptions = {}) {
@@ -175,7 +177,9 @@ export function createGatewayApiTrafficRouter(o: GatewayApiTrafficRouterOptions)
         await call((c) => c.delete(o.namespace, model));
         return [];
       }
-      const { refs, mapping } = refsFor(model, backends);
+      const { name: gatewayCluster } = await gateway();
+      const where = `namespace ${o.namespace} on cluster ${gatewayCluster}`;
+      const { refs, mapping } = refsFor(model, backends, gatewayCluster);
       const applied = await call((c) =>
         c.apply({
           namespace: o.namespace,
@@ -197,7 +201,7 @@ export function createGatewayApiTrafficRouter(o: GatewayApiTrafficRouterOptions)
             `HTTPRoute ${model} in ${where} was deleted while Tern waited for it`,
           );
         const v = routeVerdict(route, generation);
-        if (v.state === "ready") return toBackends(route);
+        if (v.state === "ready") return toBackends(route, gatewayCluster);
         if (v.state === "refused")
           throw new TrafficRouterError("invalid", `the gateway refused HTTPRoute ${model} in ${where}: ${v.why}`);
         if (Date.now() > deadline)
