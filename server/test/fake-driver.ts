@@ -104,6 +104,7 @@ export class FakeDriver {
       readPodLogs: notUsed,
       listNodes: notUsed,
       infer: notUsed,
+      httpRoutes: { get: notUsed, apply: notUsed, delete: notUsed },
       list: async (kind, opts) => {
         await Promise.resolve();
         if (this.down) throw this.unreachable();

@@ -19,6 +19,8 @@ import { createMigrationPorts } from "../services/migrations/migration-ports";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { MigrationRequestInput } from "../validation/migration";
 import { createSimTrafficRouter } from "../migrations/traffic/sim-traffic-router";
+import { createGatewayApiTrafficRouter } from "../migrations/traffic/gateway-api-traffic-router";
+import { connectGatewayCluster } from "../services/migrations/connect-gateway-cluster";
 import { configureTrafficRouter } from "../services/migrations/traffic-router-from-env";
 import { DEMO_USERS } from "../dev-tools/demo/demo-users";
 
@@ -82,6 +84,8 @@ export interface FleetHarnessOptions {
   workerTickMs?: number;
   /** false: no migration worker in this process (the reconciler and status sync still run). */
   migrationWorker?: boolean;
+  /** gateway-api: traffic moves through HTTPRoutes on the fleet's gateway cluster (its simulated controller). */
+  router?: "sim" | "gateway-api";
   log?: (m: string) => void;
 }
 
@@ -138,7 +142,17 @@ export async function startFleetHarness(o: FleetHarnessOptions = {}): Promise<Fl
       admin: { url: string };
       glb: { url: string };
     };
-    const router = createSimTrafficRouter({ adminUrl: manifest.admin.url, glbUrl: manifest.glb.url });
+    const gw = fleet.config.gateway;
+    if (o.router === "gateway-api" && !gw)
+      throw new Error("the fleet config has no gateway for the gateway-api router");
+    const router =
+      o.router === "gateway-api" && gw
+        ? createGatewayApiTrafficRouter({
+            gateway: () => connectGatewayCluster({ cluster: gw.cluster, prisma: db.prisma }),
+            namespace: gw.namespace,
+            parentRef: { group: "gateway.networking.k8s.io", kind: "Gateway", name: gw.name },
+          })
+        : createSimTrafficRouter({ adminUrl: manifest.admin.url, glbUrl: manifest.glb.url });
     configureTrafficRouter(router); // what plans check; npm start finds it from TERN_DATA_DIR
     const worker =
       o.migrationWorker === false

@@ -1,4 +1,5 @@
 // Entry point: a ClusterDriver for one cluster's API, built from the stored API URL and decrypted credentials.
+import { httpRouteClient } from "./http-routes";
 import { createKubeClients } from "./kube-client";
 import { listEvents, listKind, listNodes, listPods } from "./list-resources";
 import { applyModelDeployment, deleteModelDeployment, getDeploymentStatus, scaleDeployment } from "./model-deployment";
@@ -28,5 +29,6 @@ export function connectCluster(opts: ConnectOptions): ClusterDriver {
     list: (kind, listOpts) => listKind(k, kind, listOpts?.labelSelector),
     watch: (kind, watchOpts) => watchKind(k, kind, watchOpts),
     infer: (req) => inferThroughServiceProxy(k, req),
+    httpRoutes: httpRouteClient(k),
   };
 }

@@ -3,6 +3,7 @@ import {
   AppsV1Api,
   AuthorizationV1Api,
   CoreV1Api,
+  CustomObjectsApi,
   KubeConfig,
   Observable,
   PatchStrategy,
@@ -25,6 +26,8 @@ export interface KubeClients {
   core: CoreV1Api;
   apps: AppsV1Api;
   authz: AuthorizationV1Api;
+  /** CRD-style groups the generated clients lack (Gateway API HTTPRoutes). */
+  custom: CustomObjectsApi;
   version: VersionApi;
   watch: Watch;
   /** For requests the generated clients cannot make (a services/proxy POST with a body). */
@@ -125,6 +128,7 @@ export function createKubeClients(opts: ConnectOptions): KubeClients {
     core: kc.makeApiClient(CoreV1Api),
     apps: kc.makeApiClient(AppsV1Api),
     authz: kc.makeApiClient(AuthorizationV1Api),
+    custom: kc.makeApiClient(CustomObjectsApi),
     version: kc.makeApiClient(VersionApi),
     watch: new Watch(kc),
     kubeConfig: kc,

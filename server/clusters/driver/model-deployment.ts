@@ -10,7 +10,7 @@ import type { AppliedDeployment, DeleteResult, DeploymentInfo, ModelDeploymentSp
 const SSA = { fieldManager: FIELD_MANAGER, force: true } as const;
 
 /** Creates the namespace only when it is missing, so Tern never claims fields of a namespace someone else manages. */
-async function ensureNamespace(k: KubeClients, namespace: string): Promise<boolean> {
+export async function ensureNamespace(k: KubeClients, namespace: string): Promise<boolean> {
   try {
     await k.call({ verb: "get", resource: "namespace", name: namespace }, () =>
       k.core.readNamespace({ name: namespace }, k.options()),

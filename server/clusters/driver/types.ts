@@ -206,6 +206,62 @@ export interface PodLogs {
   truncated: boolean;
 }
 
+/** A Gateway API parentReference (usually a Gateway). */
+export interface RouteParentRef {
+  group?: string;
+  kind?: string;
+  namespace?: string;
+  name: string;
+  sectionName?: string;
+}
+
+/** One entry of an HTTPRoute rule's backendRefs: a Service, or a multicluster.x-k8s.io ServiceImport. */
+export interface RouteBackendRef {
+  group?: string;
+  kind?: string;
+  name: string;
+  namespace?: string;
+  port?: number;
+  weight?: number;
+}
+
+export interface RouteCondition extends Condition {
+  observedGeneration?: number;
+}
+
+/** A gateway.networking.k8s.io/v1 HTTPRoute as Tern reads it: the first rule's backends and the parents' status. */
+export interface HttpRouteInfo {
+  namespace: string;
+  name: string;
+  generation: number;
+  resourceVersion: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  parentRefs: RouteParentRef[];
+  backendRefs: RouteBackendRef[];
+  /** status.parents[]: each controller's verdict on the route for one parent. */
+  parents: { parentRef: RouteParentRef; controllerName: string; conditions: RouteCondition[] }[];
+}
+
+/** What Tern applies (server-side apply, field manager "tern"): it owns these fields and no others. */
+export interface HttpRouteApply {
+  namespace: string;
+  name: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  parentRefs: RouteParentRef[];
+  backendRefs: RouteBackendRef[];
+}
+
+/** HTTPRoutes on one cluster (a gateway cluster); rejects with DriverError. */
+export interface HttpRouteClient {
+  /** null when the route does not exist. */
+  get(namespace: string, name: string): Promise<HttpRouteInfo | null>;
+  /** Creates the namespace when missing, then applies the route; resolves with the stored route (its new generation). */
+  apply(route: HttpRouteApply): Promise<HttpRouteInfo>;
+  delete(namespace: string, name: string): Promise<"deleted" | "absent">;
+}
+
 export interface ClusterDriver {
   readonly apiServer: string;
   testConnection(): Promise<TestConnectionResult>;
@@ -227,4 +283,6 @@ export interface ClusterDriver {
    * the API server's refusals (no endpoints, no such Service, RBAC, outage) reject with DriverError.
    */
   infer(req: ServiceInferRequest): Promise<ServiceInferResponse>;
+  /** Gateway API HTTPRoutes on this cluster (when it is the gateway cluster of a Gateway API TrafficRouter). */
+  httpRoutes: HttpRouteClient;
 }

@@ -1,5 +1,5 @@
 // Discovery documents (/version, /api, /apis, group versions) in the unaggregated form kubectl and client-node accept.
-import { RESOURCE_NAMES, RESOURCES, type ResourceInfo } from "../store/resources";
+import { API_GROUPS, RESOURCE_NAMES, RESOURCES, type ApiGroup, type ResourceInfo } from "../store/resources";
 
 export const KUBE_VERSION = { major: "1", minor: "32", gitVersion: "v1.32.0+tern-sim" };
 
@@ -23,14 +23,14 @@ export function apiVersions(serverAddress: string) {
   };
 }
 
-const appsGroup = () => ({
-  name: "apps",
-  versions: [{ groupVersion: "apps/v1", version: "v1" }],
-  preferredVersion: { groupVersion: "apps/v1", version: "v1" },
+const namedGroup = (name: string) => ({
+  name,
+  versions: [{ groupVersion: `${name}/v1`, version: "v1" }],
+  preferredVersion: { groupVersion: `${name}/v1`, version: "v1" },
 });
 
-export const apiGroupList = () => ({ kind: "APIGroupList", apiVersion: "v1", groups: [appsGroup()] });
-export const apiGroup = () => ({ kind: "APIGroup", apiVersion: "v1", ...appsGroup() });
+export const apiGroupList = () => ({ kind: "APIGroupList", apiVersion: "v1", groups: API_GROUPS.map(namedGroup) });
+export const apiGroup = (name: string) => ({ kind: "APIGroup", apiVersion: "v1", ...namedGroup(name) });
 
 /** `kubectl get all` expands the `all` category to these. */
 const IN_ALL = new Set(["pods", "services", "deployments", "replicasets"]);
@@ -90,7 +90,7 @@ function entries(info: ResourceInfo) {
   return [main, ...subs, ...log, ...proxy];
 }
 
-export function apiResourceList(group: "" | "apps") {
+export function apiResourceList(group: ApiGroup) {
   const resources = RESOURCE_NAMES.map((r) => RESOURCES[r]).filter((i) => i.group === group);
   return {
     kind: "APIResourceList",

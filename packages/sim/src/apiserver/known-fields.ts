@@ -164,6 +164,8 @@ const SHAPES: Record<ResourceName, Shape> = {
     items: { ports: { keys: ["name", "protocol", "appProtocol", "port", "targetPort", "nodePort"] } },
   }),
   namespaces: top({ keys: ["finalizers"] }),
+  // Gateway API v1 HTTPRoute (a CRD's structural schema prunes unknown fields the same way); rules stay open.
+  httproutes: top({ keys: ["parentRefs", "hostnames", "rules"] }),
   nodes: top({ keys: ["podCIDR", "podCIDRs", "providerID", "unschedulable", "taints", "configSource", "externalID"] }),
   events: {
     keys: [

@@ -3,7 +3,15 @@
 // x-kubernetes-group-version-kind that takes a `fieldValidation` query parameter; finding one, it leaves validation
 // to the server.
 import { createHash } from "node:crypto";
-import { RESOURCE_NAMES, RESOURCES, type ResourceInfo } from "../store/resources";
+import {
+  API_GROUPS,
+  GATEWAY_GROUP,
+  RESOURCE_NAMES,
+  RESOURCES,
+  type ApiGroup,
+  type ResourceInfo,
+} from "../store/resources";
+import { gatewaySchemas, gatewaySchemaName } from "./openapi-gateway";
 import { definitionName, modelSchemas, ref } from "./openapi-models";
 
 type Json = Record<string, unknown>;
@@ -13,7 +21,11 @@ const META = "io.k8s.apimachinery.pkg.apis.meta.v1";
 const modelClass = (info: ResourceInfo, kind = info.kind) =>
   info.group === "" && kind.startsWith("Event") ? `CoreV1${kind}` : `V1${kind}`;
 
-const schemaName = (info: ResourceInfo, kind = info.kind) => definitionName(modelClass(info, kind));
+const schemaName = (info: ResourceInfo, kind = info.kind) =>
+  info.group === GATEWAY_GROUP ? gatewaySchemaName(kind) : definitionName(modelClass(info, kind));
+/** The operationId prefix kube-openapi derives from the group: CoreV1, AppsV1, GatewayNetworkingV1. */
+const opPrefix = (info: ResourceInfo) =>
+  info.group === "" ? "CoreV1" : info.group === "apps" ? "AppsV1" : "GatewayNetworkingV1";
 const gvk = (info: ResourceInfo) => ({ group: info.group, version: "v1", kind: info.kind });
 
 const query = (name: string, type: "string" | "boolean" = "string") => ({
@@ -70,7 +82,7 @@ function pathsFor(info: ResourceInfo): Record<string, Json> {
   const prefix = info.group ? `/apis/${info.group}/v1` : "/api/v1";
   const nsPart = info.namespaced ? "/namespaces/{namespace}" : "";
   const scopeParams = info.namespaced ? [pathParam("namespace")] : [];
-  const Id = `${info.group ? "AppsV1" : "CoreV1"}${info.namespaced ? "Namespaced" : ""}${info.kind}`;
+  const Id = `${opPrefix(info)}${info.namespaced ? "Namespaced" : ""}${info.kind}`;
   const obj = ref(schemaName(info));
   const ext = gvk(info);
   const paths: Record<string, Json> = {
@@ -99,7 +111,7 @@ function pathsFor(info: ResourceInfo): Record<string, Json> {
   };
   if (info.namespaced) {
     paths[`${prefix}/${info.resource}`] = {
-      get: op("list", `list${info.group ? "AppsV1" : "CoreV1"}${info.kind}ForAllNamespaces`, ext, {
+      get: op("list", `list${opPrefix(info)}${info.kind}ForAllNamespaces`, ext, {
         parameters: LIST_PARAMS,
         responses: ok(ref(schemaName(info, `${info.kind}List`))),
       }),
@@ -165,12 +177,15 @@ function componentSchemas(infos: ResourceInfo[]): Record<string, Json> {
   const status = { group: "", version: "v1", kind: "Status" };
   gvks.set("V1Status", status);
   const roots = [...gvks.keys()];
+  // Gateway API kinds are CRDs (no client-node model): their own schemas refer to these meta types.
+  if (infos.some((i) => i.group === GATEWAY_GROUP)) roots.push("V1ObjectMeta", "V1ListMeta", "V1Condition");
   if (infos.some((i) => i.subresources.includes("scale"))) {
     roots.push("V1Scale");
     gvks.set("V1Scale", { group: "autoscaling", version: "v1", kind: "Scale" });
   }
   return {
     ...modelSchemas(roots, gvks),
+    ...(infos.some((i) => i.group === GATEWAY_GROUP) ? gatewaySchemas() : {}),
     [`${META}.Patch`]: {
       description: "Patch is provided to give a concrete name and type to the Kubernetes PATCH request body.",
       type: "object",
@@ -186,7 +201,7 @@ interface Serialized {
 const cache = new Map<string, Serialized>();
 
 /** The documents never change while the process runs, so they are built, serialized and hashed once. */
-export function openApiV3(group: "" | "apps"): Serialized {
+export function openApiV3(group: ApiGroup): Serialized {
   let entry = cache.get(group);
   if (!entry) {
     const doc = buildDocument(group);
@@ -198,9 +213,9 @@ export function openApiV3(group: "" | "apps"): Serialized {
   return entry;
 }
 
-export const openApiV3Document = (group: "" | "apps"): Json => openApiV3(group).doc;
+export const openApiV3Document = (group: ApiGroup): Json => openApiV3(group).doc;
 
-function buildDocument(group: "" | "apps"): Json {
+function buildDocument(group: ApiGroup): Json {
   const infos = RESOURCE_NAMES.map((r) => RESOURCES[r]).filter((i) => i.group === group);
   return {
     openapi: "3.0.0",
@@ -224,7 +239,12 @@ export function openApiV3Root(): Json {
   return {
     paths: {
       "api/v1": { serverRelativeURL: `/openapi/v3/api/v1?hash=${openApiV3("").hash}` },
-      "apis/apps/v1": { serverRelativeURL: `/openapi/v3/apis/apps/v1?hash=${openApiV3("apps").hash}` },
+      ...Object.fromEntries(
+        API_GROUPS.map((g) => [
+          `apis/${g}/v1`,
+          { serverRelativeURL: `/openapi/v3/apis/${g}/v1?hash=${openApiV3(g).hash}` },
+        ]),
+      ),
     },
   };
 }

@@ -2,8 +2,9 @@
 import type { ResourceName } from "../store/types";
 import type { ResourceTable } from "./table-cells";
 import { CLUSTER_TABLES } from "./table-cluster";
+import { GATEWAY_TABLES } from "./table-gateway";
 import { WORKLOAD_TABLES } from "./table-workloads";
 
 export type { ColumnDefinition } from "./table-cells";
 
-export const TABLES: Record<ResourceName, ResourceTable> = { ...WORKLOAD_TABLES, ...CLUSTER_TABLES };
+export const TABLES: Record<ResourceName, ResourceTable> = { ...WORKLOAD_TABLES, ...CLUSTER_TABLES, ...GATEWAY_TABLES };

@@ -94,6 +94,17 @@ export const FleetConfigSchema = z
     /** Which clouds' object stores hold each demo model (all its versions) at start: its "home" clouds. */
     modelHomes: z.record(z.string(), z.array(z.string())).default({}),
     workloads: z.array(Workload).default([]),
+    /**
+     * A simulated multi-cluster Gateway (Gateway API): HTTPRoutes in `namespace` on `cluster` that attach to the
+     * Gateway `name` drive the GLB, as GKE multi-cluster Gateways or Istio do for real clusters.
+     */
+    gateway: z
+      .object({
+        cluster: z.string(),
+        namespace: dns1123("gateway namespace").default("tern-routes"),
+        name: dns1123("gateway name").default("tern-gateway"),
+      })
+      .optional(),
   })
   .superRefine((cfg, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
@@ -143,6 +154,11 @@ export const FleetConfigSchema = z
         if (!cloudIds.has(c))
           issue(["modelHomes", model], `model '${model}' names home cloud '${c}', which is not in clouds`);
     }
+    if (cfg.gateway && !names.has(cfg.gateway.cluster))
+      issue(
+        ["gateway", "cluster"],
+        `gateway cluster '${cfg.gateway.cluster}' is not in clusters (${[...names].join(", ")})`,
+      );
     cfg.workloads.forEach((w, i) => {
       if (!names.has(w.cluster))
         issue(

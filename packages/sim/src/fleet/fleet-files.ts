@@ -127,6 +127,8 @@ export interface FleetManifest {
   timeScale: number;
   glb: { url: string; inferUrlTemplate: string; modelsUrl: string; metricsUrl: string };
   admin: { url: string };
+  /** The simulated multi-cluster Gateway, when the fleet has one: HTTPRoutes there drive the GLB. */
+  gateway?: { cluster: string; namespace: string; name: string };
   loadGenerator: { enabled: boolean; minRps: number; maxRps: number; dayLengthSeconds: number };
   /** objectStore: the cloud's S3 endpoint and bucket (keys are in object-stores.json, mode 0600). */
   clouds: {

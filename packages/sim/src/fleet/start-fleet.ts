@@ -7,6 +7,7 @@ import { createArtifactStores, type ArtifactStores } from "../artifacts/artifact
 import { seedDemoArtifacts } from "../artifacts/seed-demo-artifacts";
 import { startS3Server, type S3Server } from "../artifacts/s3-server";
 import { StoreFaults } from "../artifacts/store-faults";
+import { startGatewayController } from "../traffic/gateway-controller";
 import { startGlb, type Glb } from "../traffic/glb";
 import { startLoadGenerator, type LoadGenerator } from "../traffic/load-generator";
 import { WeightTable } from "../traffic/traffic-router";
@@ -142,6 +143,23 @@ export async function startFleet(opts: StartFleetOptions): Promise<Fleet> {
     });
     const glb = await startGlb({ port: config.glbPort, weights, targets: views });
     started.push(() => glb.close());
+    if (config.gateway) {
+      const gw = clusters.get(config.gateway.cluster)!;
+      const controller = startGatewayController({
+        cluster: config.gateway.cluster,
+        store: gw.runtime.store,
+        namespace: config.gateway.namespace,
+        gateway: config.gateway.name,
+        clusters: views,
+        weights,
+        propagationMs: config.trafficPropagationMs,
+        log,
+      });
+      started.push(() => Promise.resolve(controller.stop()));
+      log(
+        `gateway: HTTPRoutes in ${config.gateway.cluster} namespace ${config.gateway.namespace} attached to Gateway ${config.gateway.name} drive the GLB`,
+      );
+    }
     const loadEnabled = opts.load ?? config.load.enabled;
     const load = loadEnabled
       ? startLoadGenerator({
@@ -265,6 +283,7 @@ function buildManifest(
       metricsUrl: `${o.glb.url}/metrics`,
     },
     admin: { url: o.admin.url },
+    ...(config.gateway ? { gateway: config.gateway } : {}),
     loadGenerator: {
       enabled: o.loadEnabled,
       minRps: config.load.minRps,

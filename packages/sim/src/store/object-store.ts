@@ -123,6 +123,8 @@ export class ObjectStore {
     else o.metadata.generation = 1;
     // A real server clears status on create for workloads: their controllers own it.
     if (res === "deployments" || res === "replicasets") o.status = {};
+    // A CRD with the status subresource ignores status on create: its controller writes it.
+    if (res === "httproutes") delete o.status;
     applyDefaults(res, o, () => this.nextClusterIP());
     if (opts.dryRun) return { ...o, metadata: { ...o.metadata, resourceVersion: "" } };
     return this.t.insert(res, o);
@@ -144,6 +146,10 @@ export class ObjectStore {
       next.apiVersion = old.apiVersion;
       next.kind = old.kind;
       if (res === "deployments") next.status = structuredClone(old.status ?? {}); // its controller owns status
+      if (res === "httproutes") {
+        if (old.status) next.status = structuredClone(old.status);
+        else delete next.status;
+      }
       for (const f of IMMUTABLE_META) {
         if (old.metadata[f] === undefined) delete next.metadata[f];
         else (next.metadata as unknown as Record<string, unknown>)[f] = old.metadata[f];

@@ -1,9 +1,15 @@
 // Static facts about each simulated resource: its group, kind and scope, shared by the store and the API server.
 import type { ResourceName } from "./types";
 
+/** Kubernetes Gateway API (a CRD group on real clusters; served built in here). */
+export const GATEWAY_GROUP = "gateway.networking.k8s.io";
+export type ApiGroup = "" | "apps" | typeof GATEWAY_GROUP;
+/** The named groups, in the order /apis lists them. */
+export const API_GROUPS = ["apps", GATEWAY_GROUP] as const;
+
 export interface ResourceInfo {
   resource: ResourceName;
-  group: "" | "apps";
+  group: ApiGroup;
   version: "v1";
   kind: string;
   singular: string;
@@ -82,6 +88,16 @@ export const RESOURCES: Record<ResourceName, ResourceInfo> = {
     singular: "replicaset",
     namespaced: true,
     shortNames: ["rs"],
+    subresources: ["status"],
+  },
+  httproutes: {
+    resource: "httproutes",
+    group: GATEWAY_GROUP,
+    version: "v1",
+    kind: "HTTPRoute",
+    singular: "httproute",
+    namespaced: true,
+    shortNames: [],
     subresources: ["status"],
   },
 };

@@ -117,9 +117,31 @@ function specCauses(res: ResourceName, obj: KubeObject): StatusCause[] {
           : [invalid(`spec.ports[${i}].port`, port ?? 0, "must be between 1 and 65535, inclusive")];
       });
     }
+    case "httproutes":
+      return httpRouteCauses(obj.spec);
     default:
       return [];
   }
+}
+
+/** The CRD's OpenAPI rules for backendRefs (the ones a router writes): a name, and a weight from 0 to 1000000. */
+function httpRouteCauses(spec: Obj | undefined): StatusCause[] {
+  const rules = spec?.rules;
+  if (!Array.isArray(rules)) return [];
+  return rules.flatMap((rule: unknown, i) => {
+    const refs = asObj(rule)?.backendRefs;
+    if (!Array.isArray(refs)) return [];
+    return refs.flatMap((r: unknown, j) => {
+      const ref = asObj(r) ?? {};
+      const at = `spec.rules[${i}].backendRefs[${j}]`;
+      const causes: StatusCause[] = [];
+      if (typeof ref.name !== "string" || ref.name === "") causes.push(required(`${at}.name`));
+      const w = ref.weight;
+      if (w !== undefined && (typeof w !== "number" || !Number.isInteger(w) || w < 0 || w > 1_000_000))
+        causes.push(invalid(`${at}.weight`, w, "should be an integer from 0 to 1000000"));
+      return causes;
+    });
+  });
 }
 
 function labelMapCauses(field: string, m: unknown): StatusCause[] {
