@@ -5,7 +5,7 @@ import { ZCreateCloudRequest } from "./cloud";
 import { zPrometheusUrl } from "./cluster";
 import { zDnsName, zGpuType, zRegion } from "./common";
 import { ZGpuPriceFields } from "./gpu-price";
-import { ZCreateModelRequest, ZCreateModelVersionRequest } from "./model";
+import { ZCreateModelRequest, ZCreateModelVersionRequest, ZGoldenCase } from "./model";
 
 export const TEAM_DOCUMENT_VERSION = "tern/v1";
 
@@ -20,7 +20,10 @@ export const ZDocCluster = z.object({
   residencyTags: zTags,
 });
 export const ZDocGpuPrice = ZGpuPriceFields;
-export const ZDocModelVersion = ZCreateModelVersionRequest.omit({ modelId: true });
+// An empty golden set is accepted so that older versions that have none still match; apply refuses to create one.
+export const ZDocModelVersion = ZCreateModelVersionRequest.omit({ modelId: true }).extend({
+  goldenSet: z.array(ZGoldenCase).max(200, "the golden set may hold at most 200 cases"),
+});
 export const ZDocModel = ZCreateModelRequest.extend({
   description: ZCreateModelRequest.shape.description.nullable().transform((v) => v ?? null),
   residencyTags: zTags,

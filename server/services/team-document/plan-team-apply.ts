@@ -124,7 +124,9 @@ export function planTeamApply(current: TeamDocument, desired: TeamDocument, prun
       const name = `${m.name}:${v.version}`;
       const was = curVersions.get(v.version);
       if (!was) {
-        record("modelVersion", name, null);
+        if (v.goldenSet.length === 0)
+          problems.push(`model version ${name}: the golden set needs at least one case ({ input, expected })`);
+        else record("modelVersion", name, null);
         continue;
       }
       const differs = diff(was, v, ["format", "artifactUri", "sha256", "sizeBytes", "runtimeImage", "goldenSet"]);
