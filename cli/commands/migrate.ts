@@ -128,12 +128,16 @@ export async function follow(client: TernClient, id: string, o: { timeout: numbe
   let lastApprovals = -1;
   for (;;) {
     const m = await client.get<MigrationDetail>(`/migrations/${id}`);
-    if (m.state !== lastState || (m.state === "PENDING_APPROVAL" && m.approvals !== lastApprovals)) {
+    const ended = ENDED.includes(m.state);
+    const showState = () => {
+      if (m.state === lastState && (m.state !== "PENDING_APPROVAL" || m.approvals === lastApprovals)) return;
       const approvals = m.state === "PENDING_APPROVAL" ? ` (${m.approvals}/${m.requiredApprovals} approvals)` : "";
       console.log(`${stamp()} state ${m.state}${approvals}`);
       lastState = m.state;
       lastApprovals = m.approvals;
-    }
+    };
+    // A new state is printed before the steps it starts, a final one after the steps that led to it.
+    if (!ended) showState();
     for (const s of m.steps) {
       const key = `${s.status} ${s.message ?? ""}`;
       if (seen.get(s.index) === key || s.status === "PENDING") continue;
@@ -143,7 +147,8 @@ export async function follow(client: TernClient, id: string, o: { timeout: numbe
         `${stamp()} [${s.index + 1}/${m.steps.length}] ${mark} ${s.label} ${s.status}${s.message ? `: ${s.message}` : ""}`,
       );
     }
-    if (ENDED.includes(m.state)) {
+    if (ended) {
+      showState();
       if (m.state === "SUCCEEDED") {
         console.log(`migration ${id} succeeded: ${m.deploymentName} now runs on ${m.targetClusterName}`);
         return;
