@@ -6,9 +6,9 @@ import { CliError, EXIT } from "../errors";
 
 export async function login(o: { url?: string; token?: string }) {
   const interactive = process.stdin.isTTY;
-  const url = normalizeUrl(o.url ?? (interactive ? await ask("Tern URL: ") : ""));
+  const url = normalizeUrl(o.url || (interactive ? await ask("Tern URL: ") : ""));
   // From the flag, TERN_TOKEN, a prompt, or one line on stdin (`… | tern login --url …`, kept out of `ps`).
-  let token = o.token ?? tokenFromEnvironment() ?? (interactive ? await ask("API token: ") : await firstLine());
+  let token = o.token || tokenFromEnvironment() || (interactive ? await ask("API token: ") : await firstLine());
   token = token.trim();
   if (!token)
     throw new CliError(EXIT.USAGE, "give an API token (Settings → API tokens) with --token, TERN_TOKEN or on stdin");
