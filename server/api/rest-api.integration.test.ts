@@ -129,4 +129,58 @@ describe("REST API", () => {
     expect(checked).toBeGreaterThan(12);
     expect(await db.prisma.auditEvent.count({ where: { outcome: "SUCCESS" } })).toBe(before);
   });
+
+  it("answers /status with who the token acts as, and the team document without credentials", async () => {
+    const read = await token("OPERATOR", []);
+    const status = await api("GET", "/status", { token: read });
+    expect(status.status, status.text).toBe(200);
+    expect(status.json).toMatchObject({
+      user: { email: a.users.OPERATOR.email },
+      team: { role: "OPERATOR" },
+      token: { scopes: ["READ"] },
+      counts: { clusters: 1, deployments: 1 },
+    });
+    const exported = await api("GET", "/team/export", { token: read });
+    expect(exported.status, exported.text).toBe(200);
+    expect(exported.json).toMatchObject({ apiVersion: "tern/v1", kind: "Team" });
+    expect((exported.json!.clusters as { name: string }[]).map((c) => c.name)).toEqual(["c-rest-alpha"]);
+    expect(exported.text).not.toMatch(/credentialsCipher|apiServer|v1:x/);
+    expect(exported.text).not.toContain("rest-beta");
+  });
+
+  it("applies a team document only with the DEPLOY scope, audited; a dry run writes nothing", async () => {
+    const read = await token("OPERATOR", []);
+    const doc = (await api("GET", "/team/export", { token: read })).json!;
+    const cloud = { name: "added-by-apply", provider: "GCP" };
+    const body = { document: { ...doc, clouds: [...(doc.clouds as object[]), cloud] } };
+    const refused = await api("POST", "/team/apply", { token: read, body });
+    expect(refused.status).toBe(403);
+    expect(refused.json!.message).toMatch(/lacks the DEPLOY scope that team.applyDocument needs/);
+
+    const deploy = await token("OPERATOR", ["DEPLOY"]);
+    const dry = await api("POST", "/team/apply", { token: deploy, body: { ...body, dryRun: true } });
+    expect(dry.status, dry.text).toBe(200);
+    expect(dry.json).toMatchObject({ dryRun: true, changes: [{ action: "create", kind: "cloud", name: cloud.name }] });
+    expect(await db.prisma.cloud.count({ where: { name: cloud.name } })).toBe(0);
+
+    const applied = await api("POST", "/team/apply", { token: deploy, body });
+    expect(applied.status, applied.text).toBe(200);
+    expect(await db.prisma.cloud.count({ where: { teamId: a.teamId, name: cloud.name } })).toBe(1);
+    const row = await db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "team.applyDocument", outcome: "SUCCESS" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect((row.details as { via?: string }).via).toMatch(/^API token tern_pat_/);
+    const again = await api("POST", "/team/apply", { token: deploy, body });
+    expect(again.json).toMatchObject({ changes: [] });
+
+    // A document naming a cluster Tern lacks changes nothing and says how to add it.
+    const cluster = { name: "new-gpu", cloud: cloud.name, region: "us-east-1", prometheusUrl: null, residencyTags: [] };
+    const bad = await api("POST", "/team/apply", {
+      token: deploy,
+      body: { document: { ...body.document, clouds: [], clusters: [...(doc.clusters as object[]), cluster] } },
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.json!.message).toMatch(/cluster 'new-gpu' is not in Tern.*import its kubeconfig first/);
+  });
 });

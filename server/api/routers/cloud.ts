@@ -1,6 +1,6 @@
 // Clouds: provider accounts in the team's inventory.
 import { z } from "zod";
-import { roleProcedure, createTRPCRouter } from "../trpc";
+import { rest, roleProcedure, createTRPCRouter } from "../trpc";
 import {
   ZCloud,
   ZCreateCloudRequest,
@@ -22,6 +22,7 @@ const ZStoreResult = z.object({ id: z.string(), store: ZCloud.shape.store });
 
 export const cloudRouter = createTRPCRouter({
   list: roleProcedure("VIEWER")
+    .meta(rest("GET", "/clouds", "List the team's clouds"))
     .input(ZListCloudsRequest)
     .output(zPage(ZCloud))
     .query(({ ctx, input }) => listClouds({ ...ctx.svc, input })),

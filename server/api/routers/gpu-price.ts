@@ -1,6 +1,6 @@
 // GPU price catalog: entries, CSV import and export.
 import { z } from "zod";
-import { createTRPCRouter, roleProcedure } from "../trpc";
+import { createTRPCRouter, rest, roleProcedure } from "../trpc";
 import { zId, zPage } from "../../validation/common";
 import {
   ZCreateGpuPriceRequest,
@@ -15,6 +15,7 @@ import { exportGpuPricesCsv, importGpuPricesCsv } from "../../services/gpu-price
 
 export const gpuPriceRouter = createTRPCRouter({
   list: roleProcedure("VIEWER")
+    .meta(rest("GET", "/gpu-prices", "List the team's GPU price catalog"))
     .input(ZListGpuPricesRequest)
     .output(zPage(ZGpuPrice))
     .query(({ ctx, input }) => listGpuPrices({ ...ctx.svc, input })),

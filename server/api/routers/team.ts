@@ -1,6 +1,6 @@
 // Teams and membership: who belongs, with which role; invites.
 import { z } from "zod";
-import { createTRPCRouter, roleProcedure, signedInProcedure } from "../trpc";
+import { createTRPCRouter, rest, roleProcedure, signedInProcedure } from "../trpc";
 import { zRole } from "../../validation/common";
 import {
   ZCreateTeamRequest,
@@ -13,6 +13,9 @@ import { listMembers } from "../../services/members/list-members";
 import { inviteMember, revokeInvite } from "../../services/members/invite-member";
 import { removeMember, setMemberRole } from "../../services/members/change-membership";
 import { createTeam } from "../../services/teams/create-team";
+import { ZApplyTeamDocumentRequest, ZApplyTeamDocumentResult, ZTeamDocumentOut } from "../../validation/team-document";
+import { exportTeamDocument } from "../../services/team-document/export-team-document";
+import { applyTeamDocument } from "../../services/team-document/apply-team-document";
 
 export const teamRouter = createTRPCRouter({
   create: signedInProcedure
@@ -55,4 +58,15 @@ export const teamRouter = createTRPCRouter({
     .input(ZRemoveMemberRequest)
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => removeMember({ ...ctx.svc, memberId: input.userId })),
+  // The declarative document of `tern export` / `tern apply` (clusters without credentials).
+  exportDocument: roleProcedure("VIEWER")
+    .meta(rest("GET", "/team/export", "The team's clouds, clusters, GPU prices, models and deployments as a document"))
+    .input(z.object({}).optional())
+    .output(ZTeamDocumentOut)
+    .query(({ ctx }) => exportTeamDocument(ctx.svc)),
+  applyDocument: roleProcedure("OPERATOR")
+    .meta(rest("POST", "/team/apply", "Make the team match a document (dry run: only list the changes)"))
+    .input(ZApplyTeamDocumentRequest)
+    .output(ZApplyTeamDocumentResult)
+    .mutation(({ ctx, input }) => applyTeamDocument({ ...ctx.svc, ...input })),
 });
