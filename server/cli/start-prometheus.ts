@@ -10,6 +10,8 @@ import { ensureMetricsTokenFile } from "../metrics/metrics-token-file.ts";
 import { startPrometheus, type LocalPrometheus } from "../metrics/prometheus-process.ts";
 import { DEMO_DEPLOYMENTS, readFleetManifest } from "../demo/register-sim-fleet.ts";
 import type { TernDeployment, TernPrice } from "../metrics/tern-metrics.ts";
+import { fleetProbeSeries } from "../demo/latency-probe-history.ts";
+import { DEMO_FLEET_CONFIG, loadFleetConfig } from "@tern/sim/fleet-config";
 
 const SIM_JOB = "tern-sim";
 const HISTORY_HOURS = 6;
@@ -31,6 +33,7 @@ export async function startLocalPrometheus(opts: {
   }
   const ternUrl = `http://127.0.0.1:${opts.appPort}/metrics`;
   const fleet = opts.withFleet ? await readFleetManifest(opts.dataDir) : null;
+  const latency = fleet ? (await loadFleetConfig(DEMO_FLEET_CONFIG).catch(() => null))?.latency : undefined;
   const idOf = (name: string) => opts.clusterIds?.[name];
   const targets: ScrapeTarget[] = (fleet?.clusters ?? []).map((c) => ({
     job: SIM_JOB,
@@ -78,8 +81,21 @@ export async function startLocalPrometheus(opts: {
         const tern = opts.ternMetrics
           ? { job: "tern", instance: instanceOf(ternUrl), ...opts.ternMetrics, now: new Date() }
           : undefined;
+        // Latency probes on every pool, so the optimizer knows pools no demo model runs on (server/demo).
+        const probes =
+          tern && opts.clusterIds && latency
+            ? fleetProbeSeries({
+                fleet,
+                clusterIds: opts.clusterIds,
+                latency,
+                job: SIM_JOB,
+                instanceOf,
+                team: tern.prices[0]?.team ?? tern.deployments[0]?.team ?? "",
+                tern,
+              })
+            : [];
         return generateBackfill({
-          series: fleetBackfillSeries({ workloads, nodes, ...(tern ? { tern } : {}) }),
+          series: [...fleetBackfillSeries({ workloads, nodes, ...(tern ? { tern } : {}) }), ...probes],
           hours: HISTORY_HOURS,
           stepSeconds: 60,
           now: new Date(),
