@@ -1,6 +1,6 @@
 // The optimizer's latency data against a real Prometheus (the Debian binary) holding the demo's backfill: a
 // latency probe's history on a pool nothing runs on today makes that pool a candidate without "allow unknown
-// latency", and the default plan shows the saving.
+// latency", the default plan shows the saving, and the overview's savings figure follows without blocking.
 // Skipped without the prometheus/promtool binaries.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,6 +17,8 @@ import { createTestDb, type TestDb } from "../../test/test-db";
 import { loadTernMetricsInput } from "../metrics/export-tern-metrics";
 import { unusedPort } from "../metrics/fake-prometheus";
 import { poolLatencyHistory } from "./pool-latency-history";
+import { clearSavingsCache } from "./savings-cache";
+import { refreshSavings } from "./savings-summary";
 
 const plan = planPrometheus(defaultEnvironment());
 const bins = plan.action === "use" && plan.bins.promtool ? plan.bins : null;
@@ -118,6 +120,7 @@ describe.skipIf(!bins)("latency history per pool from a real Prometheus", () => 
     if (before === undefined) delete process.env.TERN_PROMETHEUS_URL;
     else process.env.TERN_PROMETHEUS_URL = before;
     resetEnv();
+    clearSavingsCache();
     await prom?.stop();
     await db?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -145,5 +148,19 @@ describe.skipIf(!bins)("latency history per pool from a real Prometheus", () => 
     expect(plan.status).toBe("optimal");
     expect(plan.moves.map((m) => [m.deploymentName, m.to.clusterId])).toEqual([["d-alpha", cheapId]]);
     expect(plan.savingsPerMonth).toBeCloseTo((2.5 - 1.5) * 730, 6);
+  });
+
+  it("shows the saving on the overview without waiting for a solve", async () => {
+    clearSavingsCache();
+    const viewer = await callerAs(db.prisma, a.users.VIEWER, a.teamId);
+    const first = await viewer.overview.savings();
+    expect(first).toMatchObject({ state: "computing", savingsPerMonth: null });
+    await refreshSavings({ prisma: db.prisma, teamId: a.teamId, userId: a.users.VIEWER.id });
+    const ready = await viewer.overview.savings();
+    expect(ready).toMatchObject({ state: "ready", currency: "USD", moves: 1, status: "optimal" });
+    expect(ready.savingsPerMonth).toBeCloseTo(730, 6);
+    // A what-if solve does not overwrite the overview's figure; the page's default solve does.
+    await viewer.recommendations.solve({ whatIf: { removedClusterIds: [cheapId] } });
+    expect((await viewer.overview.savings()).savingsPerMonth).toBeCloseTo(730, 6);
   });
 });
