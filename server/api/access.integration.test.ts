@@ -14,6 +14,7 @@ type Ids = TeamFixture;
 const SAMPLE_INPUTS: Record<string, (other: Ids) => unknown> = {
   "me.session": () => undefined,
   "overview.summary": () => undefined,
+  "overview.savings": () => undefined,
   "me.setLocale": () => ({ locale: "zh-CN" }),
   "me.setTeam": (o) => ({ teamId: o.teamId }),
   "invite.preview": () => ({ token: "A".repeat(43) }),
@@ -129,6 +130,7 @@ const SAMPLE_INPUTS: Record<string, (other: Ids) => unknown> = {
   "migration.get": (o) => ({ id: o.migrationId }),
   "migration.abort": (o) => ({ id: o.migrationId }),
   "migration.retry": (o) => ({ id: o.migrationId }),
+  "migration.breakGlass": (o) => ({ id: o.migrationId, reason: "the source cluster is down" }),
   "approval.inbox": () => undefined,
   "approval.count": () => undefined,
   "approval.approve": (o) => ({ migrationId: o.migrationId, planHash: "0".repeat(64) }),
