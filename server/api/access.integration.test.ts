@@ -152,6 +152,7 @@ const SAMPLE_INPUTS: Record<string, (other: Ids) => unknown> = {
   "settings.deleteWebhook": () => undefined,
   "settings.testWebhook": () => undefined,
   "recommendations.solve": () => ({}),
+  "recommendations.failoverProposals": () => undefined,
   "recommendations.requestMoves": (o) => ({
     moves: [{ deploymentId: o.deploymentId, targetClusterId: o.clusterId, targetGpuType: "A100" }],
   }),

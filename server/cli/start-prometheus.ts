@@ -10,7 +10,7 @@ import { ensureMetricsTokenFile } from "../metrics/metrics-token-file.ts";
 import { startPrometheus, type LocalPrometheus } from "../metrics/prometheus-process.ts";
 import { DEMO_DEPLOYMENTS, readFleetManifest } from "../demo/register-sim-fleet.ts";
 import type { TernDeployment, TernPrice } from "../metrics/tern-metrics.ts";
-import { fleetProbeSeries } from "../demo/latency-probe-history.ts";
+import { fleetProbeSeries, simulatedLatencyShape } from "../demo/latency-probe-history.ts";
 import { DEMO_FLEET_CONFIG, loadFleetConfig } from "@tern/sim/fleet-config";
 
 const SIM_JOB = "tern-sim";
@@ -60,7 +60,8 @@ export async function startLocalPrometheus(opts: {
               replicas: d.replicas,
               gpusPerReplica: 1,
               gpuType: d.gpuType,
-              medianLatencyMs: d.sloMs / 3,
+              // The simulator's own latency profile where known, so history agrees with the live series.
+              ...(latency ? simulatedLatencyShape(latency, d.gpuType, c.region) : { medianLatencyMs: d.sloMs / 3 }),
               peakRps: 7,
               errorRatio: 0.002,
             },

@@ -32,6 +32,15 @@ export function simulatedMedianMs(latency: FleetConfig["latency"], gpuType: stri
   return latency.baseComputeMs * (latency.gpu[gpuType] ?? 1) + (latency.region[region] ?? 0);
 }
 
+/** The simulator's latency as backfill parameters: its jitter is narrow (±10 %) and does not grow with load. */
+export function simulatedLatencyShape(
+  latency: FleetConfig["latency"],
+  gpuType: string,
+  region: string,
+): { medianLatencyMs: number; latencySpread: number; loadSlowdown: number } {
+  return { medianLatencyMs: simulatedMedianMs(latency, gpuType, region), latencySpread: 0.08, loadSlowdown: 0 };
+}
+
 export function latencyProbeSeries(opts: {
   pools: ProbePool[];
   latency: FleetConfig["latency"];
@@ -41,6 +50,7 @@ export function latencyProbeSeries(opts: {
   const out: BackfillSeries[] = [];
   for (const p of opts.pools) {
     const deployment = probeDeploymentName(p.gpuType);
+    const shape = simulatedLatencyShape(opts.latency, p.gpuType, p.region);
     out.push({
       type: "histogram",
       name: RUNTIME_PRESETS.simulator.latency.metric,
@@ -55,11 +65,10 @@ export function latencyProbeSeries(opts: {
         model_version: "1",
       },
       ratePerSecond: 2,
-      medianSeconds: simulatedMedianMs(opts.latency, p.gpuType, p.region) / 1000,
+      medianSeconds: shape.medianLatencyMs / 1000,
       buckets: SIM_LATENCY_BUCKETS,
-      // The simulator's jitter is narrow and does not grow with load.
-      spread: 0.08,
-      loadSlowdown: 0,
+      spread: shape.latencySpread,
+      loadSlowdown: shape.loadSlowdown,
     });
     const { info } = deploymentLabels({
       team: opts.team,
