@@ -19,6 +19,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { Select } from "@/components/ui/Select";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { ZApprovalPolicy, type ApprovalPolicyDto } from "@/server/validation/migration";
+import { PolicyCheckbox } from "./PolicyCheckbox";
 
 export function ApprovalPolicyPage() {
   const t = useTranslations("approvals.policy");
@@ -142,6 +143,27 @@ function ApprovalPolicyForm({ policy }: { policy: ApprovalPolicyDto }) {
           >
             {(p) => <Input {...p} type="number" min={1} max={720} {...form.register("approvalTtlHours", num)} />}
           </FormField>
+          <h3 className="pt-2 text-sm font-semibold sm:col-span-2">{t("failoverTitle")}</h3>
+          <FormField
+            label={t("failoverSloMinutes")}
+            hint={t("failoverSloMinutesHint")}
+            error={errors.failoverSloMinutes?.message}
+            required
+          >
+            {(p) => <Input {...p} type="number" min={1} max={1440} {...form.register("failoverSloMinutes", num)} />}
+          </FormField>
+          <PolicyCheckbox
+            id="failover-auto-start"
+            label={t("failoverAutoStart")}
+            hint={t("failoverAutoStartHint")}
+            field={form.register("failoverAutoStart")}
+          />
+          <PolicyCheckbox
+            id="allow-break-glass"
+            label={t("allowBreakGlass")}
+            hint={t("allowBreakGlassHint")}
+            field={form.register("allowBreakGlass")}
+          />
           <div className="sm:col-span-2">
             <ServerError message={serverError} />
           </div>

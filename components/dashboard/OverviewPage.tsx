@@ -11,6 +11,7 @@ import { Skeleton } from "@/components/ui/Skeleton";
 import { useCurrentTeam } from "@/components/session/useCurrentTeam";
 import { useTRPC } from "@/components/trpc/client";
 import { OverviewCharts } from "./OverviewCharts";
+import { SavingsTile } from "./SavingsTile";
 
 const TILES = [
   { key: "clouds", href: "/clouds" },
@@ -52,6 +53,7 @@ export function OverviewPage() {
               </Card>
             </Link>
           ))}
+          <SavingsTile />
         </div>
       )}
       {/* The charts read ?range and ?live from the URL. */}

@@ -1,5 +1,6 @@
 "use client";
-// Abort (a running migration rolls back; one not started is cancelled) and Retry, for operators, as the server allows.
+// Abort (a running migration rolls back; one not started is cancelled) and Retry, for operators, and break-glass
+// for admins, as the server allows.
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -12,6 +13,7 @@ import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { FormField } from "@/components/ui/FormField";
 import { Input } from "@/components/ui/Input";
 import type { MigrationDetail } from "@/server/validation/migration";
+import { BreakGlassButton } from "./BreakGlassButton";
 
 export function MigrationActions({ m, onChanged }: { m: MigrationDetail; onChanged: () => Promise<unknown> }) {
   const t = useTranslations("migrations.actions");
@@ -42,9 +44,10 @@ export function MigrationActions({ m, onChanged }: { m: MigrationDetail; onChang
       onError: (e) => toast.error(readError(e).message),
     }),
   );
-  if (!m.can.abort && !m.can.retry) return null;
+  if (!m.can.abort && !m.can.retry && !m.can.breakGlass) return null;
   return (
     <>
+      <BreakGlassButton m={m} onChanged={onChanged} />
       {m.can.retry && (
         <Button onClick={() => retry.mutate({ id: m.id })} loading={retry.isPending}>
           {t("retry")}

@@ -15,6 +15,7 @@ import { ApprovalsPanel } from "./ApprovalsPanel";
 import { MigrationActions } from "./MigrationActions";
 import { MigrationCharts } from "./MigrationCharts";
 import { MigrationForecast } from "./MigrationForecast";
+import { MigrationFlags } from "./MigrationFlags";
 import { MigrationStateBadge } from "./MigrationStateBadge";
 import { MigrationStepper } from "./MigrationStepper";
 import { ACTIVE_POLL_MS, isActiveState } from "./migration-states";
@@ -73,6 +74,7 @@ export function MigrationDetail({ id }: { id: string }) {
       <Card>
         <div className="flex flex-wrap items-center gap-3" aria-live="polite">
           <MigrationStateBadge state={m.state} />
+          <MigrationFlags m={m} />
           {m.currentStep && <span className="text-sm">{t("currentStep", { step: m.currentStep })}</span>}
           {m.abortRequested && isActiveState(m.state) && (
             <span className="text-sm text-warning">{t("abortRequested")}</span>
@@ -102,6 +104,20 @@ export function MigrationDetail({ id }: { id: string }) {
             <>
               <dt className="text-muted-foreground">{t("reason")}</dt>
               <dd className="break-words">{m.reason}</dd>
+            </>
+          )}
+          {m.bypass && (
+            <>
+              <dt className="text-muted-foreground">{t("bypass")}</dt>
+              <dd className="break-words text-danger" data-testid="bypass-detail">
+                {m.bypass.kind === "BREAK_GLASS"
+                  ? t("bypassBreakGlass", {
+                      email: m.bypass.byEmail ?? "?",
+                      at: m.bypass.at ? when(m.bypass.at) : "?",
+                      reason: m.bypass.reason ?? "",
+                    })
+                  : t("bypassPolicy", { reason: m.bypass.reason ?? "" })}
+              </dd>
             </>
           )}
           {m.startedAt && (

@@ -7,6 +7,7 @@ import { ListPage } from "@/components/tables/ListPage";
 import { defineList } from "@/components/tables/list-definition";
 import { useTRPC } from "@/components/trpc/client";
 import { MIGRATION_STATES } from "@/server/validation/migration";
+import { MigrationFlags } from "./MigrationFlags";
 import { MigrationStateBadge } from "./MigrationStateBadge";
 
 const list = defineList({
@@ -69,7 +70,12 @@ export function MigrationsPage() {
           header: tl("state"),
           sortable: true,
           align: "left",
-          cell: (m) => <MigrationStateBadge state={m.state} />,
+          cell: (m) => (
+            <span className="inline-flex flex-wrap gap-1">
+              <MigrationStateBadge state={m.state} />
+              <MigrationFlags m={m} />
+            </span>
+          ),
         },
         { id: "step", header: tl("step"), align: "left", wrap: true, cell: (m) => m.currentStep ?? "—" },
         {

@@ -13,6 +13,7 @@ import { EmptyState } from "@/components/ui/EmptyState";
 import { ErrorState } from "@/components/ui/ErrorState";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Skeleton } from "@/components/ui/Skeleton";
+import { FailoverProposals } from "./FailoverProposals";
 import { RecommendedMovesTable, moveKey } from "./RecommendedMovesTable";
 import { WhatIfControls, initialWhatIf, toSolveInput } from "./WhatIfControls";
 
@@ -73,6 +74,7 @@ export function RecommendationsPanel() {
           ) : null
         }
       />
+      <FailoverProposals />
       <Card>
         <WhatIfControls value={whatIf} onChange={setWhatIf} clusters={plan?.clusters ?? []} />
       </Card>

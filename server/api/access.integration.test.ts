@@ -15,6 +15,7 @@ const SAMPLE_INPUTS: Record<string, (other: Ids) => unknown> = {
   "me.session": () => undefined,
   "overview.summary": () => undefined,
   "overview.status": () => undefined,
+  "overview.savings": () => undefined,
   "me.setLocale": () => ({ locale: "zh-CN" }),
   "me.setTeam": (o) => ({ teamId: o.teamId }),
   "invite.preview": () => ({ token: "A".repeat(43) }),
@@ -132,6 +133,7 @@ const SAMPLE_INPUTS: Record<string, (other: Ids) => unknown> = {
   "migration.get": (o) => ({ id: o.migrationId }),
   "migration.abort": (o) => ({ id: o.migrationId }),
   "migration.retry": (o) => ({ id: o.migrationId }),
+  "migration.breakGlass": (o) => ({ id: o.migrationId, reason: "the source cluster is down" }),
   "approval.inbox": () => undefined,
   "approval.count": () => undefined,
   "approval.approve": (o) => ({ migrationId: o.migrationId, planHash: "0".repeat(64) }),
@@ -153,6 +155,7 @@ const SAMPLE_INPUTS: Record<string, (other: Ids) => unknown> = {
   "settings.deleteWebhook": () => undefined,
   "settings.testWebhook": () => undefined,
   "recommendations.solve": () => ({}),
+  "recommendations.failoverProposals": () => undefined,
   "recommendations.requestMoves": (o) => ({
     moves: [{ deploymentId: o.deploymentId, targetClusterId: o.clusterId, targetGpuType: "A100" }],
   }),

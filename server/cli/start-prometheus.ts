@@ -18,6 +18,8 @@ import { ensureMetricsTokenFile } from "../metrics/metrics-token-file.ts";
 import { startPrometheus, type LocalPrometheus } from "../dev-tools/local-prometheus/prometheus-process.ts";
 import { DEMO_DEPLOYMENTS, readFleetManifest } from "../dev-tools/demo/register-sim-fleet.ts";
 import type { TernDeployment, TernPrice } from "../metrics/tern-metrics.ts";
+import { fleetProbeSeries, simulatedLatencyShape } from "../dev-tools/demo/latency-probe-history.ts";
+import { DEMO_FLEET_CONFIG, loadFleetConfig } from "@tern/sim/fleet-config";
 
 const SIM_JOB = "tern-sim";
 const HISTORY_HOURS = 6;
@@ -39,6 +41,7 @@ export async function startLocalPrometheus(opts: {
   }
   const ternUrl = `http://127.0.0.1:${opts.appPort}/metrics`;
   const fleet = opts.withFleet ? await readFleetManifest(opts.dataDir) : null;
+  const latency = fleet ? (await loadFleetConfig(DEMO_FLEET_CONFIG).catch(() => null))?.latency : undefined;
   const idOf = (name: string) => opts.clusterIds?.[name];
   const targets: ScrapeTarget[] = (fleet?.clusters ?? []).map((c) => ({
     job: SIM_JOB,
@@ -65,7 +68,8 @@ export async function startLocalPrometheus(opts: {
               replicas: d.replicas,
               gpusPerReplica: 1,
               gpuType: d.gpuType,
-              medianLatencyMs: d.sloMs / 3,
+              // The simulator's own latency profile where known, so history agrees with the live series.
+              ...(latency ? simulatedLatencyShape(latency, d.gpuType, c.region) : { medianLatencyMs: d.sloMs / 3 }),
               peakRps: 7,
               errorRatio: 0.002,
             },
@@ -86,8 +90,21 @@ export async function startLocalPrometheus(opts: {
         const tern = opts.ternMetrics
           ? { job: "tern", instance: instanceOf(ternUrl), ...opts.ternMetrics, now: new Date() }
           : undefined;
+        // Latency probes on every pool, so the optimizer knows pools no demo model runs on (server/demo).
+        const probes =
+          tern && opts.clusterIds && latency
+            ? fleetProbeSeries({
+                fleet,
+                clusterIds: opts.clusterIds,
+                latency,
+                job: SIM_JOB,
+                instanceOf,
+                team: tern.prices[0]?.team ?? tern.deployments[0]?.team ?? "",
+                tern,
+              })
+            : [];
         return generateBackfill({
-          series: fleetBackfillSeries({ workloads, nodes, ...(tern ? { tern } : {}) }),
+          series: [...fleetBackfillSeries({ workloads, nodes, ...(tern ? { tern } : {}) }), ...probes],
           hours: HISTORY_HOURS,
           stepSeconds: 60,
           now: new Date(),

@@ -13,6 +13,7 @@ import {
   latencyAverage,
   latencyBuckets,
   latencyQuantile,
+  poolLatencyBuckets,
   readyReplicas,
   requestRate,
 } from "./promql";
@@ -72,6 +73,11 @@ describe("PromQL templates", () => {
     expect(fleetReadyReplicas({ clusters: ["c1"], deployments: fleet.deployments }).expr).toBe(
       'max by (tern_cluster_id, namespace, deployment) (kube_deployment_status_replicas_ready{tern_cluster_id=~"c1",namespace=~"models",deployment=~"a|b"})',
     );
+    // The optimizer's pool history: bucket rates by cluster and GPU type, the type joined from Tern's own gauge.
+    expect(poolLatencyBuckets({ clusters: ["c2", "c1"], window: "1d" }).expr).toBe(
+      'sum by (le, tern_cluster_id, gpu_type) (rate(request_predict_seconds_bucket{tern_cluster_id=~"c1|c2"}[1d]) * on (tern_cluster_id, namespace, deployment) group_left (gpu_type) topk by (tern_cluster_id, namespace, deployment) (1, max by (tern_cluster_id, namespace, deployment, gpu_type) (max_over_time(tern_deployment_info{tern_cluster_id=~"c1|c2"}[1d]))))',
+    );
+    expect(refusal(() => poolLatencyBuckets({ clusters: ['c1"}'], window: "1d" })).field).toBe("clusters.0");
     expect(refusal(() => fleetLatencyBuckets({ ...fleet, runtime: "vllm" })).message).toMatch(/one at a time/);
     expect(
       refusal(() => fleetRequestRate({ ...fleet, deployments: [{ namespace: "m", deployment: "a|b" }] })).field,

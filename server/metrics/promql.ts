@@ -12,6 +12,7 @@ import {
   zRateWindow,
   type Matcher,
 } from "./promql-params";
+import { TERN_METRICS } from "./cost";
 import { CLUSTER_METRICS as K, presetOf, type CounterRef, type RuntimeId, type RuntimePreset } from "./runtime-presets";
 
 export type PromUnit = "ms" | "req/s" | "ratio" | "replicas" | "GPUs" | "currency/h" | "currency";
@@ -188,6 +189,32 @@ export function fleetLatencyBuckets(params: FleetParams): BucketsQuery {
   const { base, by } = fleetScope(preset, p);
   const buckets = selector(`${lat.metric}_bucket`, [...base, ...(lat.matchers ?? [])]);
   return { expr: `sum by (le, ${by.join(", ")}) (rate(${buckets}[${p.window}]))`, unit: "ms", toMs: lat.toMs };
+}
+
+const ZPoolParams = z.object({ clusters: z.array(zClusterIdLabel).min(1), window: zRateWindow });
+
+/**
+ * Bucket rates over a long window by (le, cluster id, GPU type) on the shared Prometheus: the latency history of
+ * every deployment that ran on each (cluster, GPU type) pool, gone or still running, for the placement optimizer.
+ * The GPU type comes from Tern's own `tern_deployment_info`; one GPU type per deployment name (topk) keeps the join
+ * one-to-one when a deployment changed type within the window.
+ */
+export function poolLatencyBuckets(params: z.input<typeof ZPoolParams> & RuntimeOption): BucketsQuery {
+  const p = parseParams(ZPoolParams, params);
+  const preset = presetOf(params.runtime);
+  const lat = histogramOf(preset);
+  if (preset.deployment.match !== "exact")
+    throw new AppError("BAD_REQUEST", `${preset.label} labels series by pod, not by deployment`, "runtime");
+  const clusters = anyOf(K.clusterLabel, p.clusters);
+  const key = [K.clusterLabel, preset.namespaceLabel, preset.deployment.label].join(", ");
+  const buckets = selector(`${lat.metric}_bucket`, [clusters, ...(lat.matchers ?? [])]);
+  const info = `max_over_time(${selector(TERN_METRICS.info, [clusters])}[${p.window}])`;
+  const gpu = `topk by (${key}) (1, max by (${key}, gpu_type) (${info}))`;
+  return {
+    expr: `sum by (le, ${K.clusterLabel}, gpu_type) (rate(${buckets}[${p.window}]) * on (${key}) group_left (gpu_type) ${gpu})`,
+    unit: "ms",
+    toMs: lat.toMs,
+  };
 }
 
 /** Requests per second of many deployments in one query, by ([cluster id,] namespace, deployment). */

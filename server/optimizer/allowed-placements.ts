@@ -90,16 +90,25 @@ export function drain<T>(steps: Generator<void, T>): T {
   }
 }
 
-/** Runs a stepwise computation, letting timers and requests run between its steps. */
-export async function drainYielding<T>(steps: Generator<void, T>): Promise<T> {
+/** The longest the main thread works between two breaks while it prepares a solve. */
+export const YIELD_BUDGET_MS = 8;
+
+/**
+ * Runs a stepwise computation, letting timers and requests run between its steps: the steps are small and it
+ * breaks once a budget of time has gone by, so the event loop never waits long and small problems pay no breaks.
+ */
+export async function drainYielding<T>(steps: Generator<void, T>, budgetMs = YIELD_BUDGET_MS): Promise<T> {
+  let since = performance.now();
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
+    if (performance.now() - since < budgetMs) continue;
     await new Promise<void>((resolve) => setImmediate(resolve));
+    since = performance.now();
   }
 }
 
-/** The filters, yielding every few deployments so a large fleet does not hold the event loop. */
+/** The filters, yielding after each deployment so a large fleet does not hold the event loop. */
 export function* allowedPlacementSteps(problem: PlacementProblem): Generator<void, AllowedPlacements> {
   const { deployments, clusters, options: o } = problem;
   const clusterIndex = new Map(clusters.map((c, i) => [c.id, i]));
@@ -133,7 +142,7 @@ export function* allowedPlacementSteps(problem: PlacementProblem): Generator<voi
   const rejections: Rejection[][] = [];
   const currentMonthlyCost: number[] = [];
   for (const [di, d] of deployments.entries()) {
-    if (di % 50 === 49) yield;
+    yield;
     const mine: PlacementOption[] = [];
     const rejected: Rejection[] = [];
     const current = new Set(d.currentClusterIds);

@@ -7,19 +7,27 @@ export interface PlacementLp {
   text: string;
   /** Column name → option. */
   columns: Map<string, PlacementOption>;
+  /** Option → column name (the heuristic's start is given to HiGHS by name). */
+  names: Map<PlacementOption, string>;
   groups: string[];
 }
 
 const num = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(6));
 
 function sum(terms: [number, string][]): string {
+  return drain(sumSteps(terms));
+}
+
+/** A linear expression's text; long ones (the objective has a term per column) yield every few hundred terms. */
+function* sumSteps(terms: [number, string][]): Generator<void, string> {
   if (!terms.length) return "0 __zero";
   const parts: string[] = [];
-  terms.forEach(([coef, name], i) => {
+  for (const [i, [coef, name]] of terms.entries()) {
+    if (i % 500 === 499) yield;
     const sign = coef < 0 ? "-" : i === 0 ? "" : "+";
     const abs = Math.abs(coef);
     parts.push(`${sign}${sign ? " " : ""}${abs === 1 ? "" : `${num(abs)} `}${name}`);
-  });
+  }
   // Short lines: the LP reader is happier, and the text stays diffable.
   const lines: string[] = [];
   for (let i = 0; i < parts.length; i += 12) lines.push(parts.slice(i, i + 12).join(" "));
@@ -41,6 +49,7 @@ export function* placementLpSteps(
   disabled: ReadonlySet<string> = new Set(),
 ): Generator<void, PlacementLp> {
   const columns = new Map<string, PlacementOption>();
+  const names = new Map<PlacementOption, string>();
   const byPool = new Map<number, [number, string][]>();
   const moveTerms: [number, string][] = [];
   const objective: [number, string][] = [];
@@ -52,10 +61,11 @@ export function* placementLpSteps(
   };
 
   for (const [di, opts] of allowed.options.entries()) {
-    if (di % 50 === 49) yield;
-    const names = opts.map((o) => {
+    yield;
+    const mine = opts.map((o) => {
       const name = `x_${di}_${o.cluster}_${o.pool}`;
       columns.set(name, o);
+      names.set(o, name);
       objective.push([o.objective, name]);
       if (!byPool.has(o.pool)) byPool.set(o.pool, []);
       byPool.get(o.pool)!.push([o.gpus, name]);
@@ -63,15 +73,15 @@ export function* placementLpSteps(
       return name;
     });
     const k = allowed.copies[di]!;
-    if (on(`place:${di}`)) rows.push(` place_${di}: ${sum(names.map((n) => [1, n]))} = ${k}`);
+    if (on(`place:${di}`)) rows.push(` place_${di}: ${sum(mine.map((n) => [1, n]))} = ${k}`);
     if (k > 1 && on(`spread:${di}`)) {
       // One copy per cluster, and no cloud holds all k copies (so at least 2 clouds).
       const perCluster = new Map<number, string[]>();
       const perCloud = new Map<string, string[]>();
       opts.forEach((o, i) => {
-        perCluster.set(o.cluster, [...(perCluster.get(o.cluster) ?? []), names[i]!]);
+        perCluster.set(o.cluster, [...(perCluster.get(o.cluster) ?? []), mine[i]!]);
         const cloud = problem.clusters[o.cluster]!.cloud;
-        perCloud.set(cloud, [...(perCloud.get(cloud) ?? []), names[i]!]);
+        perCloud.set(cloud, [...(perCloud.get(cloud) ?? []), mine[i]!]);
       });
       for (const [ci, ns] of perCluster)
         if (ns.length > 1) rows.push(` one_${di}_${ci}: ${sum(ns.map((n) => [1, n]))} <= 1`);
@@ -80,22 +90,23 @@ export function* placementLpSteps(
         if (ns.length >= k) rows.push(` cloud_${di}_${g++}: ${sum(ns.map((n) => [1, n]))} <= ${k - 1}`);
     }
   }
-  yield;
-  allowed.pools.forEach((pool, p) => {
+  for (const [p, pool] of allowed.pools.entries()) {
     const terms = byPool.get(p);
-    if (!terms) return;
+    if (!terms) continue;
     // A pool that could hold every option on it at once cannot bind: no row needed.
-    if (terms.reduce((s, [g]) => s + g, 0) <= pool.capacity) return;
-    if (on(`pool:${p}`)) rows.push(` pool_${p}: ${sum(terms)} <= ${pool.capacity}`);
-  });
+    if (terms.reduce((s, [g]) => s + g, 0) <= pool.capacity) continue;
+    if (on(`pool:${p}`)) rows.push(` pool_${p}: ${yield* sumSteps(terms)} <= ${pool.capacity}`);
+  }
   const max = problem.options.maxMoves;
-  if (max !== null && moveTerms.length > max && on("moves")) rows.push(` moves: ${sum(moveTerms)} <= ${max}`);
+  if (max !== null && moveTerms.length > max && on("moves"))
+    rows.push(` moves: ${yield* sumSteps(moveTerms)} <= ${max}`);
 
+  const cost = yield* sumSteps(objective);
   yield;
   const binaries = [...columns.keys()];
   const text = [
     "Minimize",
-    ` cost: ${sum(objective)}`,
+    ` cost: ${cost}`,
     "Subject To",
     ...(rows.length ? rows : [` empty: ${binaries.length ? `${binaries[0]} >= 0` : "__zero >= 0"}`]),
     "Binary",
@@ -103,7 +114,7 @@ export function* placementLpSteps(
     "End",
     "",
   ].join("\n");
-  return { text, columns, groups };
+  return { text, columns, names, groups };
 }
 
 function chunk(names: string[]): string[] {

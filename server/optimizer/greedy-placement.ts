@@ -40,7 +40,7 @@ export function* greedyPlacementSteps(
   const chosen: PlacementOption[][] = allowed.options.map(() => []);
   let objective = 0;
   for (const [n, { di }] of order.entries()) {
-    if (n % 100 === 99) yield;
+    if (n % 10 === 9) yield;
     const k = allowed.copies[di]!;
     const sorted = [...allowed.options[di]!].sort((a, b) => a.objective - b.objective);
     const mine: PlacementOption[] = [...kept[di]!];

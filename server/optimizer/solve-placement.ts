@@ -99,12 +99,11 @@ export async function solvePlacement(problem: PlacementProblem, opts: SolveOptio
     return emptyPlan({ ...base, status: "infeasible", conflicts: precheck, solveMs: performance.now() - t0 });
 
   const lp = await drainYielding(placementLpSteps(problem, allowed));
-  const nameOf = new Map([...lp.columns].map(([name, o]) => [o, name]));
   let firstAt: number | null = null;
   const answer = await solver.solveLp(lp.text, {
     timeLimitSeconds: timeLimit,
     mipRelGap: opts.mipRelGap,
-    start: heuristic?.chosen.flat().map((o) => nameOf.get(o)!),
+    start: heuristic?.chosen.flat().map((o) => lp.names.get(o)!),
     onFirstIncumbent: () => (firstAt ??= performance.now() - t0),
   });
   const solveMs = performance.now() - t0;

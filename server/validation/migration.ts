@@ -208,6 +208,16 @@ export const ZMigrationListItem = z.object({
   currentStep: z.string().nullable(),
   createdAt: z.date(),
   finishedAt: z.date().nullable(),
+  trigger: z.enum(["MANUAL", "RECOMMENDATION", "FAILOVER"]),
+  /** Non-null when it skipped approval; lists and the page flag it. */
+  bypass: z
+    .object({
+      kind: z.enum(["BREAK_GLASS", "FAILOVER_POLICY"]),
+      byEmail: z.string().nullable(),
+      reason: z.string().nullable(),
+      at: z.date().nullable(),
+    })
+    .nullable(),
 });
 export type MigrationListItem = z.infer<typeof ZMigrationListItem>;
 
@@ -250,6 +260,8 @@ export const ZMigrationDetail = ZMigrationListItem.extend({
     reject: z.boolean(),
     abort: z.boolean(),
     retry: z.boolean(),
+    /** An admin may start it without approval (break-glass), where the team's policy allows it. */
+    breakGlass: z.boolean(),
     whyNotApprove: z.string().nullable(),
   }),
 });
@@ -286,6 +298,17 @@ export const ZApprovalPolicy = z
       .int()
       .min(1, "approvals must live at least 1 hour")
       .max(720, "at most 720 hours (30 days)"),
+    /** Start a failover migration without approvers (it is flagged); off: it waits for approval like any other. */
+    failoverAutoStart: z.boolean().default(false),
+    /** Minutes a deployment's p95 must stay above its SLO before Tern proposes moving it. */
+    failoverSloMinutes: z.coerce
+      .number()
+      .int()
+      .min(1, "an SLO breach counts after at least 1 minute")
+      .max(1440, "at most 1440 minutes (a day)")
+      .default(10),
+    /** Admins may start a pending migration without approval (break-glass), audited and flagged. */
+    allowBreakGlass: z.boolean().default(true),
   })
   .refine((p) => p.elevatedApprovals >= p.requiredApprovals, {
     path: ["elevatedApprovals"],
@@ -317,4 +340,13 @@ export const ZWebhookSettings = z.object({
   /** Write-only: the HMAC secret; leave empty to keep the stored one. */
   secret: z.string().min(16, "the signing secret must be at least 16 characters").max(256).optional(),
   enabled: z.boolean().default(true),
+});
+
+export const ZBreakGlassRequest = z.object({
+  id: zId,
+  reason: z
+    .string()
+    .trim()
+    .min(10, "say why approval is skipped (at least 10 characters); it is shown on the migration and audited")
+    .max(500),
 });

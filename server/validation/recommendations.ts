@@ -113,3 +113,13 @@ export const ZRequestMovesResponse = z.object({
     }),
   ),
 });
+
+export const ZSavingsSummary = z.object({
+  state: z.enum(["ready", "computing", "failed"]),
+  savingsPerMonth: z.number().nullable(),
+  currency: z.string().nullable(),
+  moves: z.number(),
+  status: z.enum(["optimal", "feasible", "infeasible", "unsolved"]).nullable(),
+  computedAt: z.date().nullable(),
+  error: z.string().nullable(),
+});

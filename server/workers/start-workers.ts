@@ -1,6 +1,6 @@
-// Starts the background workers in this app process: the deployment reconciler, the cluster status sync and
-// the migration worker (all take leases in PostgreSQL, so several app replicas may run them safely) and the
-// daily audit prune.
+// Starts the background workers in this app process: the deployment reconciler, the cluster status sync, the
+// migration worker and failover detection (all take leases in PostgreSQL, so several app replicas may run them
+// safely), and the daily audit prune.
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { getPrisma } from "../db";
@@ -10,6 +10,7 @@ import { startAuditPrune } from "./audit-prune";
 import { startDeploymentReconciler } from "./deployment-reconciler";
 import { startStatusSync } from "./status-sync";
 import { startMigrationWorker } from "./migration-worker";
+import { startFailoverWorker } from "./failover-worker";
 import { createMigrationPorts } from "../services/migrations/migration-ports";
 import { trafficRouterFromEnv } from "../services/migrations/traffic-router-from-env";
 
@@ -32,12 +33,14 @@ export function startWorkers(): void {
     log,
   });
   const prune = startAuditPrune({ prisma, log });
+  const failover = startFailoverWorker({ prisma, log, holder: `failover@${replica}` });
   store[KEY] = {
     stop() {
       reconciler.stop();
       void migrations.stop();
       void sync.stop(); // never rejects: it logs its own failure
       prune.stop();
+      failover.stop();
     },
   };
 }

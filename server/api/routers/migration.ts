@@ -1,9 +1,10 @@
-// Migrations: plan (preview), request, follow, abort and retry a move of a deployment to another cluster.
+// Migrations: plan (preview), request, follow, abort, retry and break-glass a move of a deployment to another cluster.
 import { z } from "zod";
 import { createTRPCRouter, rest, roleProcedure } from "../trpc";
 import { zId, zPage } from "../../validation/common";
 import {
   ZAbortRequest,
+  ZBreakGlassRequest,
   ZListMigrationsRequest,
   ZMigrationDetail,
   ZMigrationListItem,
@@ -18,6 +19,7 @@ import { getMigration } from "../../services/migrations/get-migration";
 import { abortMigration } from "../../services/migrations/abort-migration";
 import { retryMigration } from "../../services/migrations/retry-migration";
 import { migrationTargets } from "../../services/migrations/migration-targets";
+import { breakGlassMigration } from "../../services/migrations/break-glass-migration";
 
 export const migrationRouter = createTRPCRouter({
   targets: roleProcedure("OPERATOR")
@@ -56,4 +58,11 @@ export const migrationRouter = createTRPCRouter({
     .input(z.object({ id: zId }))
     .output(z.object({ id: z.string(), planHash: z.string(), requiredApprovals: z.number().int() }))
     .mutation(({ ctx, input }) => retryMigration({ ...ctx.svc, email: ctx.user.email, id: input.id })),
+  breakGlass: roleProcedure("ADMIN")
+    .meta(rest("POST", "/migrations/{id}/break-glass", "Start a pending migration without approval (audited, flagged)"))
+    .input(ZBreakGlassRequest)
+    .output(z.object({ id: z.string(), state: z.string() }))
+    .mutation(({ ctx, input }) =>
+      breakGlassMigration({ ...ctx.svc, email: ctx.user.email, role: ctx.team.role, input }),
+    ),
 });

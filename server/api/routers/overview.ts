@@ -1,8 +1,10 @@
-// The overview page's totals.
+// The overview page's totals and the savings the optimizer found.
 import { z } from "zod";
 import { createTRPCRouter, rest, roleProcedure } from "../trpc";
 import { zRole } from "../../validation/common";
 import { getOverview } from "../../services/overview/get-overview";
+import { getSavingsSummary } from "../../services/recommendations/savings-summary";
+import { ZSavingsSummary } from "../../validation/recommendations";
 
 const ZSummary = z.object({
   clouds: z.number(),
@@ -35,4 +37,8 @@ export const overviewRouter = createTRPCRouter({
       token: ctx.token ? { prefix: ctx.token.prefix, scopes: ctx.token.scopes } : null,
       counts: await getOverview(ctx.svc),
     })),
+  /** The placement optimizer's savings; never waits for a solve (a missing figure says "computing"). */
+  savings: roleProcedure("VIEWER")
+    .output(ZSavingsSummary)
+    .query(({ ctx }) => getSavingsSummary(ctx.svc)),
 });

@@ -1,5 +1,9 @@
-// Recommendations: the placement optimizer's advice for the team's fleet, and its moves turned into migration requests.
+// Recommendations: the placement optimizer's advice for the team's fleet, its moves turned into migration requests,
+// and the failover migrations Tern proposed.
+import { z } from "zod";
 import { createTRPCRouter, roleProcedure } from "../trpc";
+import { ZMigrationListItem } from "../../validation/migration";
+import { listFailoverProposals } from "../../services/failover/list-failover-proposals";
 import {
   ZRecommendationsPlan,
   ZRequestMovesRequest,
@@ -18,4 +22,8 @@ export const recommendationsRouter = createTRPCRouter({
     .input(ZRequestMovesRequest)
     .output(ZRequestMovesResponse)
     .mutation(({ ctx, input }) => requestRecommendedMoves({ ...ctx.svc, email: ctx.user.email, input })),
+  /** Migrations Tern proposed (or started, where the policy allows) off an unreachable cluster or a breached SLO. */
+  failoverProposals: roleProcedure("VIEWER")
+    .output(z.object({ items: z.array(ZMigrationListItem) }))
+    .query(({ ctx }) => listFailoverProposals(ctx.svc)),
 });

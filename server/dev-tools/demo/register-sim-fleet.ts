@@ -9,7 +9,7 @@ import { DEMO_USERS } from "./demo-users";
 import { encryptStoreSettings, type ObjectStoreSettings } from "../../migrations/artifacts/store-settings";
 import { readSimObjectStores } from "./read-sim-object-stores";
 
-interface FleetManifest {
+export interface FleetManifest {
   clouds: { id: string; provider: string; region: string }[];
   glb?: { metricsUrl: string };
   clusters: {

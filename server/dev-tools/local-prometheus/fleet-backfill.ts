@@ -32,8 +32,11 @@ export interface WorkloadHistory extends ScrapeIdentity {
   replicas: number;
   gpusPerReplica: number;
   gpuType: string;
-  /** Typical latency at low load; the peak is ~30 % slower. */
+  /** Typical latency at low load; the peak is ~30 % slower (see loadSlowdown). */
   medianLatencyMs: number;
+  /** Log-normal σ of the latency (default 0.35) and how much slower the peak is (default 0.3). */
+  latencySpread?: number;
+  loadSlowdown?: number;
   /** Requests per second at the daily peak. */
   peakRps: number;
   /** Share of requests that fail, e.g. 0.002. */
@@ -72,6 +75,8 @@ function workloadSeries(w: WorkloadHistory, nodes: NodeHistory[]): BackfillSerie
       ratePerSecond: w.peakRps,
       medianSeconds: w.medianLatencyMs / 1000,
       buckets: SIM_LATENCY_BUCKETS,
+      ...(w.latencySpread !== undefined ? { spread: w.latencySpread } : {}),
+      ...(w.loadSlowdown !== undefined ? { loadSlowdown: w.loadSlowdown } : {}),
     },
     { type: "counter", name: "nv_inference_request_success", labels: serving, ratePerSecond: w.peakRps * (1 - errors) },
     {

@@ -11,6 +11,9 @@ export const DEFAULT_POLICY: ApprovalPolicyDto = {
   minRole: "APPROVER",
   requestTtlHours: 72,
   approvalTtlHours: 24,
+  failoverAutoStart: false,
+  failoverSloMinutes: 10,
+  allowBreakGlass: true,
 };
 
 const policySelect = {
@@ -21,6 +24,9 @@ const policySelect = {
   minRole: true,
   requestTtlHours: true,
   approvalTtlHours: true,
+  failoverAutoStart: true,
+  failoverSloMinutes: true,
+  allowBreakGlass: true,
 } as const;
 
 export async function loadApprovalPolicy(opts: { prisma: PrismaClient; teamId: string }): Promise<ApprovalPolicyDto> {

@@ -37,6 +37,8 @@ export async function currentLatency(opts: {
   settings: PrometheusSettings;
   /** Stops starting queries (and cancels those in flight) once aborted: the page's deadline. */
   signal?: AbortSignal;
+  /** The rate window, e.g. "10m" for "p95 over the last 10 minutes"; default: the last few scrapes. */
+  window?: string;
 }): Promise<{ items: CurrentLatency[]; errors: ChartError[]; answered: boolean }> {
   const down = new Map<string, ChartError>();
   const targets = new Map<string, Target>();
@@ -53,7 +55,7 @@ export async function currentLatency(opts: {
   }
 
   // "Now" is the last 4 scrapes (2 minutes at the default 30 s).
-  const window = rateWindow(0, opts.settings);
+  const window = opts.window ?? rateWindow(0, opts.settings);
   const preset = presetOf(undefined);
   const found = new Map<string, { p95Ms: number | null; requestsPerSecond: number | null }>();
   let answered = false;

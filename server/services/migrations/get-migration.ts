@@ -5,6 +5,7 @@ import { notFound } from "../../errors";
 import type { MigrationDetail } from "../../validation/migration";
 import { loadApprovalPolicy } from "../approvals/approval-policy";
 import type { TeamScope } from "../context";
+import { mayBreakGlass } from "./break-glass-migration";
 import { migrationListSelect, parsePlan, toMigrationListItem } from "./migration-dto";
 
 const ENDED = new Set(["SUCCEEDED", "ROLLED_BACK", "REJECTED", "EXPIRED", "CANCELLED", "FAILED"]);
@@ -95,6 +96,7 @@ export async function getMigration(opts: TeamScope & { role: Role; id: string })
       reject: whyNot === null,
       abort: operator && !ENDED.has(row.state) && row.abortRequestedAt === null && row.state !== "ROLLING_BACK",
       retry: operator && ["ROLLED_BACK", "FAILED", "REJECTED", "EXPIRED", "CANCELLED"].includes(row.state),
+      breakGlass: pending && policy.allowBreakGlass && mayBreakGlass(opts.role),
       whyNotApprove: whyNot,
     },
   };

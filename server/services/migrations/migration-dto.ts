@@ -11,6 +11,11 @@ export const migrationListSelect = {
   requiredApprovals: true,
   createdAt: true,
   finishedAt: true,
+  trigger: true,
+  approvalBypass: true,
+  bypassedByEmail: true,
+  bypassReason: true,
+  bypassedAt: true,
   approvals: { select: { decision: true, planHash: true, approverId: true, expiresAt: true } },
   steps: { select: { label: true, status: true, index: true }, orderBy: { index: "asc" } },
 } satisfies Prisma.MigrationSelect;
@@ -47,5 +52,9 @@ export function toMigrationListItem(row: MigrationListRow): MigrationListItem {
     currentStep: current?.label ?? null,
     createdAt: row.createdAt,
     finishedAt: row.finishedAt,
+    trigger: row.trigger,
+    bypass: row.approvalBypass
+      ? { kind: row.approvalBypass, byEmail: row.bypassedByEmail, reason: row.bypassReason, at: row.bypassedAt }
+      : null,
   };
 }

@@ -12,6 +12,7 @@ import { listGpuEquivalence } from "../gpu-equivalence/gpu-equivalence-table";
 import { currentLatency } from "../metrics/current-latency";
 import { loadChartDeployments } from "../metrics/load-cost-deployments";
 import { settingsFromEnv } from "../metrics/resolve-prometheus";
+import { poolLatencyHistory } from "./pool-latency-history";
 
 /** Egress per GB in the plan currency when the catalog has none (public list prices are 0.05–0.12 USD). */
 const DEFAULT_EGRESS_PER_GB = 0.09;
@@ -56,10 +57,19 @@ export async function loadPlacementProblem(
     if (!prices.has(key)) prices.set(key, { pricePerHour: Number(p.pricePerHour), currency: p.currency });
   }
   const currency = opts.currency ?? mostCommon([...prices.values()].map((p) => p.currency)) ?? "USD";
-  const p95 = await recentP95(opts).catch(() => {
-    notes.push("Prometheus did not answer: expected latency is unknown everywhere");
-    return new Map<string, number>();
-  });
+  const settings = settingsFromEnv();
+  const [history, current] = await Promise.all([
+    poolLatencyHistory({ clusters: clusterRows, settings, signal: AbortSignal.timeout(5000) }).catch(() => {
+      notes.push("Prometheus did not answer for latency history: only current deployments' pools have a p95");
+      return new Map<string, number>();
+    }),
+    recentP95(opts).catch(() => {
+      notes.push("Prometheus did not answer: current latency is unknown");
+      return new Map<string, number>();
+    }),
+  ]);
+  // What runs on a pool now says more than its past day; the past day covers pools nothing runs on today.
+  const p95 = new Map([...history, ...current]);
 
   const clusters: PlacementCluster[] = clusterRows.map((row) => {
     const c = toClusterDto(row);
@@ -123,7 +133,7 @@ export async function loadPlacementProblem(
   };
 }
 
-/** Median current p95 of the team's deployments per (cluster, GPU type). */
+/** Median current p95 (the last few scrapes) of the team's deployments per (cluster, GPU type). */
 async function recentP95(opts: TeamScope): Promise<Map<string, number>> {
   const deployments = await loadChartDeployments({ ...opts, where: { deletionRequestedAt: null } });
   const { items } = await currentLatency({

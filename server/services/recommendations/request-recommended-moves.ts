@@ -17,7 +17,7 @@ export async function requestRecommendedMoves(
         ...move,
         reason: opts.input.reason ?? "recommended by the placement optimizer",
       });
-      const r = await requestMigration({ ...opts, input });
+      const r = await requestMigration({ ...opts, input, trigger: "RECOMMENDATION" });
       results.push({ deploymentId: move.deploymentId, ok: true, migrationId: r.id, error: null });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;

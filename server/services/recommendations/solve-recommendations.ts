@@ -5,6 +5,7 @@ import { solvePlacement } from "../../optimizer/solve-placement";
 import type { RecommendationsPlan, SolveRecommendationsRequest } from "../../validation/recommendations";
 import type { TeamScope } from "../context";
 import { loadPlacementProblem } from "./load-placement-problem";
+import { isDefaultSolve, rememberSavings } from "./savings-cache";
 
 export async function solveRecommendations(
   opts: TeamScope & { input: SolveRecommendationsRequest },
@@ -44,7 +45,7 @@ export async function solveRecommendations(
     input.whatIf,
   );
   const plan = await solvePlacement(changed, { timeLimitSeconds: input.timeLimitSeconds });
-  return {
+  const answer: RecommendationsPlan = {
     status: plan.status,
     currency: plan.currency,
     currentMonthlyCost: plan.currentMonthlyCost,
@@ -67,4 +68,7 @@ export async function solveRecommendations(
     })),
     notes,
   };
+  // The page's own plan without what-ifs is what the overview's "savings available" shows.
+  if (isDefaultSolve(input)) rememberSavings(opts.teamId, answer);
+  return answer;
 }
