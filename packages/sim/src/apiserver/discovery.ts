@@ -1,5 +1,12 @@
 // Discovery documents (/version, /api, /apis, group versions) in the unaggregated form kubectl and client-node accept.
-import { RESOURCE_NAMES, RESOURCES, type ResourceInfo } from "../store/resources";
+import {
+  API_GROUPS,
+  GROUP_VERSION,
+  RESOURCE_NAMES,
+  RESOURCES,
+  type ApiGroup,
+  type ResourceInfo,
+} from "../store/resources";
 
 export const KUBE_VERSION = { major: "1", minor: "32", gitVersion: "v1.32.0+tern-sim" };
 
@@ -23,17 +30,20 @@ export function apiVersions(serverAddress: string) {
   };
 }
 
-const appsGroup = () => ({
-  name: "apps",
-  versions: [{ groupVersion: "apps/v1", version: "v1" }],
-  preferredVersion: { groupVersion: "apps/v1", version: "v1" },
-});
+const namedGroup = (name: Exclude<ApiGroup, "">) => {
+  const gv = { groupVersion: `${name}/${GROUP_VERSION[name]}`, version: GROUP_VERSION[name] };
+  return { name, versions: [gv], preferredVersion: gv };
+};
 
-export const apiGroupList = () => ({ kind: "APIGroupList", apiVersion: "v1", groups: [appsGroup()] });
-export const apiGroup = () => ({ kind: "APIGroup", apiVersion: "v1", ...appsGroup() });
+export const apiGroupList = () => ({
+  kind: "APIGroupList",
+  apiVersion: "v1",
+  groups: API_GROUPS.filter((g): g is Exclude<ApiGroup, ""> => g !== "").map(namedGroup),
+});
+export const apiGroup = (name: Exclude<ApiGroup, "">) => ({ kind: "APIGroup", apiVersion: "v1", ...namedGroup(name) });
 
 /** `kubectl get all` expands the `all` category to these. */
-const IN_ALL = new Set(["pods", "services", "deployments", "replicasets"]);
+const IN_ALL = new Set(["pods", "services", "deployments", "replicasets", "horizontalpodautoscalers"]);
 
 function verbs(info: ResourceInfo): string[] {
   const v = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
@@ -90,12 +100,12 @@ function entries(info: ResourceInfo) {
   return [main, ...subs, ...log, ...proxy];
 }
 
-export function apiResourceList(group: "" | "apps") {
+export function apiResourceList(group: ApiGroup) {
   const resources = RESOURCE_NAMES.map((r) => RESOURCES[r]).filter((i) => i.group === group);
   return {
     kind: "APIResourceList",
     apiVersion: "v1",
-    groupVersion: group ? `${group}/v1` : "v1",
+    groupVersion: group ? `${group}/${GROUP_VERSION[group]}` : "v1",
     resources: resources.flatMap(entries),
   };
 }

@@ -91,7 +91,7 @@ export async function dispatch(
     case "apis":
       return sendJson(res, 200, apiGroupList());
     case "group":
-      return sendJson(res, 200, apiGroup());
+      return sendJson(res, 200, apiGroup(r.group));
     case "groupVersion":
       return sendJson(res, 200, apiResourceList(r.group));
     case "openapiRoot":

@@ -3,7 +3,7 @@
 // x-kubernetes-group-version-kind that takes a `fieldValidation` query parameter; finding one, it leaves validation
 // to the server.
 import { createHash } from "node:crypto";
-import { RESOURCE_NAMES, RESOURCES, type ResourceInfo } from "../store/resources";
+import { GROUP_VERSION, RESOURCE_NAMES, RESOURCES, type ApiGroup, type ResourceInfo } from "../store/resources";
 import { definitionName, modelSchemas, ref } from "./openapi-models";
 
 type Json = Record<string, unknown>;
@@ -11,10 +11,13 @@ type Json = Record<string, unknown>;
 const META = "io.k8s.apimachinery.pkg.apis.meta.v1";
 /** client-node's class for a kind: `V1Deployment`, and `CoreV1Event` for the core Event (events.k8s.io has its own). */
 const modelClass = (info: ResourceInfo, kind = info.kind) =>
-  info.group === "" && kind.startsWith("Event") ? `CoreV1${kind}` : `V1${kind}`;
+  info.group === "" && kind.startsWith("Event") ? `CoreV1${kind}` : `${info.version.toUpperCase()}${kind}`;
+/** The operationId prefix: `CoreV1`, `AppsV1`, `AutoscalingV2`. */
+const opPrefix = (info: ResourceInfo) =>
+  `${info.group ? info.group[0]!.toUpperCase() + info.group.slice(1) : "Core"}${info.version.toUpperCase()}`;
 
 const schemaName = (info: ResourceInfo, kind = info.kind) => definitionName(modelClass(info, kind));
-const gvk = (info: ResourceInfo) => ({ group: info.group, version: "v1", kind: info.kind });
+const gvk = (info: ResourceInfo) => ({ group: info.group, version: info.version, kind: info.kind });
 
 const query = (name: string, type: "string" | "boolean" = "string") => ({
   name,
@@ -67,10 +70,10 @@ function op(action: string, id: string, ext: Json, extra: Json): Json {
 }
 
 function pathsFor(info: ResourceInfo): Record<string, Json> {
-  const prefix = info.group ? `/apis/${info.group}/v1` : "/api/v1";
+  const prefix = info.group ? `/apis/${info.group}/${info.version}` : "/api/v1";
   const nsPart = info.namespaced ? "/namespaces/{namespace}" : "";
   const scopeParams = info.namespaced ? [pathParam("namespace")] : [];
-  const Id = `${info.group ? "AppsV1" : "CoreV1"}${info.namespaced ? "Namespaced" : ""}${info.kind}`;
+  const Id = `${opPrefix(info)}${info.namespaced ? "Namespaced" : ""}${info.kind}`;
   const obj = ref(schemaName(info));
   const ext = gvk(info);
   const paths: Record<string, Json> = {
@@ -99,7 +102,7 @@ function pathsFor(info: ResourceInfo): Record<string, Json> {
   };
   if (info.namespaced) {
     paths[`${prefix}/${info.resource}`] = {
-      get: op("list", `list${info.group ? "AppsV1" : "CoreV1"}${info.kind}ForAllNamespaces`, ext, {
+      get: op("list", `list${opPrefix(info)}${info.kind}ForAllNamespaces`, ext, {
         parameters: LIST_PARAMS,
         responses: ok(ref(schemaName(info, `${info.kind}List`))),
       }),
@@ -186,7 +189,7 @@ interface Serialized {
 const cache = new Map<string, Serialized>();
 
 /** The documents never change while the process runs, so they are built, serialized and hashed once. */
-export function openApiV3(group: "" | "apps"): Serialized {
+export function openApiV3(group: ApiGroup): Serialized {
   let entry = cache.get(group);
   if (!entry) {
     const doc = buildDocument(group);
@@ -198,9 +201,9 @@ export function openApiV3(group: "" | "apps"): Serialized {
   return entry;
 }
 
-export const openApiV3Document = (group: "" | "apps"): Json => openApiV3(group).doc;
+export const openApiV3Document = (group: ApiGroup): Json => openApiV3(group).doc;
 
-function buildDocument(group: "" | "apps"): Json {
+function buildDocument(group: ApiGroup): Json {
   const infos = RESOURCE_NAMES.map((r) => RESOURCES[r]).filter((i) => i.group === group);
   return {
     openapi: "3.0.0",
@@ -225,6 +228,9 @@ export function openApiV3Root(): Json {
     paths: {
       "api/v1": { serverRelativeURL: `/openapi/v3/api/v1?hash=${openApiV3("").hash}` },
       "apis/apps/v1": { serverRelativeURL: `/openapi/v3/apis/apps/v1?hash=${openApiV3("apps").hash}` },
+      [`apis/autoscaling/${GROUP_VERSION.autoscaling}`]: {
+        serverRelativeURL: `/openapi/v3/apis/autoscaling/${GROUP_VERSION.autoscaling}?hash=${openApiV3("autoscaling").hash}`,
+      },
     },
   };
 }

@@ -1,5 +1,5 @@
 // Maps a request path onto what it addresses: health, discovery, OpenAPI, or a resource (with namespace/name/subresource).
-import { RESOURCES, type ResourceInfo } from "../store/resources";
+import { API_GROUPS, GROUP_VERSION, RESOURCES, type ApiGroup, type ResourceInfo } from "../store/resources";
 import type { ResourceName } from "../store/types";
 
 export type Route =
@@ -7,10 +7,10 @@ export type Route =
   | { type: "version" }
   | { type: "api" }
   | { type: "apis" }
-  | { type: "group"; group: "apps" }
-  | { type: "groupVersion"; group: "" | "apps" }
+  | { type: "group"; group: Exclude<ApiGroup, ""> }
+  | { type: "groupVersion"; group: ApiGroup }
   | { type: "openapiRoot" }
-  | { type: "openapiGroupVersion"; group: "" | "apps" }
+  | { type: "openapiGroupVersion"; group: ApiGroup }
   | { type: "openapiV2" }
   | ResourceRoute
   | { type: "unknown" };
@@ -27,14 +27,14 @@ export interface ResourceRoute {
 
 const HEALTH = new Set(["healthz", "livez", "readyz"]);
 
-function resourceIn(group: "" | "apps", name: string | undefined): ResourceInfo | undefined {
+function resourceIn(group: ApiGroup, name: string | undefined): ResourceInfo | undefined {
   if (!name || !(name in RESOURCES)) return undefined;
   const info = RESOURCES[name as ResourceName];
   return info.group === group ? info : undefined;
 }
 
-/** Parses the part after `/api/v1` or `/apis/apps/v1`. */
-function resourcePath(group: "" | "apps", segs: string[]): Route {
+/** Parses the part after `/api/v1`, `/apis/apps/v1` or `/apis/autoscaling/v2`. */
+function resourcePath(group: ApiGroup, segs: string[]): Route {
   let watchPath = false;
   if (segs[0] === "watch") {
     watchPath = true;
@@ -63,6 +63,9 @@ function resourcePath(group: "" | "apps", segs: string[]): Route {
   };
 }
 
+const namedGroup = (s: string | undefined): Exclude<ApiGroup, ""> | undefined =>
+  API_GROUPS.find((g): g is Exclude<ApiGroup, ""> => g !== "" && g === s);
+
 export function route(pathname: string): Route {
   const segs = pathname
     .split("/")
@@ -76,8 +79,9 @@ export function route(pathname: string): Route {
     if (b === "v3" && segs.length === 2) return { type: "openapiRoot" };
     if (b === "v3" && c === "api" && segs[3] === "v1" && segs.length === 4)
       return { type: "openapiGroupVersion", group: "" };
-    if (b === "v3" && c === "apis" && segs[3] === "apps" && segs[4] === "v1" && segs.length === 5)
-      return { type: "openapiGroupVersion", group: "apps" };
+    const g = namedGroup(segs[3]);
+    if (b === "v3" && c === "apis" && g && segs[4] === GROUP_VERSION[g] && segs.length === 5)
+      return { type: "openapiGroupVersion", group: g };
     return { type: "unknown" };
   }
   if (a === "api") {
@@ -87,10 +91,11 @@ export function route(pathname: string): Route {
   }
   if (a === "apis") {
     if (segs.length === 1) return { type: "apis" };
-    if (b !== "apps") return { type: "unknown" };
-    if (segs.length === 2) return { type: "group", group: "apps" };
-    if (c !== "v1") return { type: "unknown" };
-    return segs.length === 3 ? { type: "groupVersion", group: "apps" } : resourcePath("apps", segs.slice(3));
+    const g = namedGroup(b);
+    if (!g) return { type: "unknown" };
+    if (segs.length === 2) return { type: "group", group: g };
+    if (c !== GROUP_VERSION[g]) return { type: "unknown" };
+    return segs.length === 3 ? { type: "groupVersion", group: g } : resourcePath(g, segs.slice(3));
   }
   return { type: "unknown" };
 }

@@ -57,6 +57,7 @@ const SUPPORTED: Record<ResourceName, string[]> = {
   ],
   deployments: [...COMMON],
   replicasets: [...COMMON, "status.replicas"],
+  horizontalpodautoscalers: [...COMMON],
 };
 
 const GETTERS: Record<string, FieldGetter> = {

@@ -122,7 +122,7 @@ export class ObjectStore {
       delete o.metadata.generation; // events carry no generation on a real server
     else o.metadata.generation = 1;
     // A real server clears status on create for workloads: their controllers own it.
-    if (res === "deployments" || res === "replicasets") o.status = {};
+    if (res === "deployments" || res === "replicasets" || res === "horizontalpodautoscalers") o.status = {};
     applyDefaults(res, o, () => this.nextClusterIP());
     if (opts.dryRun) return { ...o, metadata: { ...o.metadata, resourceVersion: "" } };
     return this.t.insert(res, o);
@@ -143,7 +143,8 @@ export class ObjectStore {
       next = structuredClone(input);
       next.apiVersion = old.apiVersion;
       next.kind = old.kind;
-      if (res === "deployments") next.status = structuredClone(old.status ?? {}); // its controller owns status
+      // Their controllers own status.
+      if (res === "deployments" || res === "horizontalpodautoscalers") next.status = structuredClone(old.status ?? {});
       for (const f of IMMUTABLE_META) {
         if (old.metadata[f] === undefined) delete next.metadata[f];
         else (next.metadata as unknown as Record<string, unknown>)[f] = old.metadata[f];

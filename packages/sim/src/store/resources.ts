@@ -1,10 +1,15 @@
 // Static facts about each simulated resource: its group, kind and scope, shared by the store and the API server.
 import type { ResourceName } from "./types";
 
+/** The API groups the simulator serves, each at one version. */
+export type ApiGroup = "" | "apps" | "autoscaling";
+export const GROUP_VERSION: Record<ApiGroup, "v1" | "v2"> = { "": "v1", apps: "v1", autoscaling: "v2" };
+export const API_GROUPS: ApiGroup[] = ["", "apps", "autoscaling"];
+
 export interface ResourceInfo {
   resource: ResourceName;
-  group: "" | "apps";
-  version: "v1";
+  group: ApiGroup;
+  version: "v1" | "v2";
   kind: string;
   singular: string;
   namespaced: boolean;
@@ -82,6 +87,16 @@ export const RESOURCES: Record<ResourceName, ResourceInfo> = {
     singular: "replicaset",
     namespaced: true,
     shortNames: ["rs"],
+    subresources: ["status"],
+  },
+  horizontalpodautoscalers: {
+    resource: "horizontalpodautoscalers",
+    group: "autoscaling",
+    version: "v2",
+    kind: "HorizontalPodAutoscaler",
+    singular: "horizontalpodautoscaler",
+    namespaced: true,
+    shortNames: ["hpa"],
     subresources: ["status"],
   },
 };

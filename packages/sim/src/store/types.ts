@@ -1,5 +1,6 @@
 // Shapes of the simulator's Kubernetes objects and watch events (a subset of apimachinery's types).
-export type ResourceName = "namespaces" | "nodes" | "pods" | "services" | "events" | "deployments" | "replicasets";
+export type ResourceName =
+  "namespaces" | "nodes" | "pods" | "services" | "events" | "deployments" | "replicasets" | "horizontalpodautoscalers";
 
 export interface OwnerReference {
   apiVersion: string;
