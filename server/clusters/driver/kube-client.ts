@@ -2,6 +2,7 @@
 import {
   AppsV1Api,
   AuthorizationV1Api,
+  AutoscalingV2Api,
   CoreV1Api,
   KubeConfig,
   Observable,
@@ -25,6 +26,7 @@ export interface KubeClients {
   core: CoreV1Api;
   apps: AppsV1Api;
   authz: AuthorizationV1Api;
+  autoscaling: AutoscalingV2Api;
   version: VersionApi;
   watch: Watch;
   /** For requests the generated clients cannot make (a services/proxy POST with a body). */
@@ -125,6 +127,7 @@ export function createKubeClients(opts: ConnectOptions): KubeClients {
     core: kc.makeApiClient(CoreV1Api),
     apps: kc.makeApiClient(AppsV1Api),
     authz: kc.makeApiClient(AuthorizationV1Api),
+    autoscaling: kc.makeApiClient(AutoscalingV2Api),
     version: kc.makeApiClient(VersionApi),
     watch: new Watch(kc),
     kubeConfig: kc,
