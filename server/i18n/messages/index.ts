@@ -43,6 +43,8 @@ import enApiTokens from "./en/apiTokens.json";
 import zhApiTokens from "./zh-CN/apiTokens.json";
 import enRecommendations from "./en/recommendations.json";
 import zhRecommendations from "./zh-CN/recommendations.json";
+import enAutoscale from "./en/autoscale.json";
+import zhAutoscale from "./zh-CN/autoscale.json";
 
 /** English is the reference: a translation missing one of its keys does not compile. */
 function namespace<T>(en: T, zhCN: NoInfer<T>): Record<Locale, T> {
@@ -71,6 +73,7 @@ const catalog = {
   settings: namespace(enSettings, zhSettings),
   apiTokens: namespace(enApiTokens, zhApiTokens),
   recommendations: namespace(enRecommendations, zhRecommendations),
+  autoscale: namespace(enAutoscale, zhAutoscale),
 };
 
 export type Namespace = keyof typeof catalog;
