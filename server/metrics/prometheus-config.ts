@@ -29,6 +29,10 @@ export interface PrometheusConfigInput {
   /** The simulated GLB's /metrics: per-backend requests and client-side latency, labelled with their backend's cluster. */
   glbUrl?: string;
   scrapeIntervalSeconds?: number;
+  /** Rule file globs (Tern's SLO alerts, see alerts/slo-rules.ts). */
+  ruleFiles?: string[];
+  /** host:port of the Alertmanager firing alerts go to. */
+  alertmanager?: string;
 }
 
 export const TERN_JOB = "tern";
@@ -111,6 +115,10 @@ export function renderPrometheusConfig(input: PrometheusConfigInput): string {
   const config = {
     global: { scrape_interval: interval, scrape_timeout: interval, evaluation_interval: "15s" },
     scrape_configs: scrapeConfigs,
+    ...(input.ruleFiles?.length ? { rule_files: input.ruleFiles } : {}),
+    ...(input.alertmanager
+      ? { alerting: { alertmanagers: [{ static_configs: [{ targets: [input.alertmanager] }] }] } }
+      : {}),
   };
   return `# Written by Tern (server/metrics/prometheus-config.ts); rewritten when targets change.\n${stringify(config)}`;
 }

@@ -16,6 +16,8 @@ export interface StartPrometheusOptions {
   ternToken?: string;
   glbUrl?: string;
   scrapeIntervalSeconds?: number;
+  /** host:port of the local Alertmanager; rule files are then loaded from `rules/` (see prometheusPaths). */
+  alertmanager?: string;
   /** OpenMetrics history written into an empty database before the first start (see backfill.ts). */
   backfill?: () => string;
   log?: (line: string) => void;
@@ -47,6 +49,7 @@ export const prometheusPaths = (dataDir: string) => {
     tsdb: path.join(root, "data"),
     log: path.join(root, "prometheus.log"),
     backfill: path.join(root, "backfill.om"),
+    rules: path.join(root, "rules"),
   };
 };
 
@@ -93,6 +96,7 @@ export async function startPrometheus(o: StartPrometheusOptions): Promise<LocalP
   const log = o.log ?? (() => {});
   const fresh = !existsSync(p.tsdb) || readdirSync(p.tsdb).length === 0;
   mkdirSync(p.tsdb, { recursive: true });
+  mkdirSync(p.rules, { recursive: true });
   const write = (targets: ScrapeTarget[], ternUrl?: string) =>
     writeFileSync(
       p.config,
@@ -102,6 +106,8 @@ export async function startPrometheus(o: StartPrometheusOptions): Promise<LocalP
         ternToken: o.ternToken,
         glbUrl: o.glbUrl,
         scrapeIntervalSeconds: o.scrapeIntervalSeconds,
+        ruleFiles: [path.join(p.rules, "*.yml")],
+        ...(o.alertmanager ? { alertmanager: o.alertmanager } : {}),
       }),
     );
   write(o.targets, o.ternUrl);

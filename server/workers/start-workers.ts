@@ -1,6 +1,6 @@
 // Starts the background workers in this app process: the deployment reconciler, the cluster status sync and
-// the migration worker (all take leases in PostgreSQL, so several app replicas may run them safely) and the
-// daily audit prune.
+// the migration worker (all take leases in PostgreSQL, so several app replicas may run them safely), the
+// daily audit prune and the SLO alert rule file.
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { getPrisma } from "../db";
@@ -10,6 +10,7 @@ import { startAuditPrune } from "./audit-prune";
 import { startDeploymentReconciler } from "./deployment-reconciler";
 import { startStatusSync } from "./status-sync";
 import { startMigrationWorker } from "./migration-worker";
+import { startSloRulesSync } from "./slo-rules-sync";
 import { createMigrationPorts } from "../services/migrations/migration-ports";
 import { trafficRouterFromEnv } from "../services/migrations/traffic-router-from-env";
 
@@ -32,12 +33,24 @@ export function startWorkers(): void {
     log,
   });
   const prune = startAuditPrune({ prisma, log });
+  const e = env();
+  // Where Tern's SLO alert rules go: the local Prometheus of `npm start`, or a folder a production Prometheus loads.
+  const rules = e.TERN_PROMETHEUS_RULES_DIR
+    ? startSloRulesSync({
+        prisma,
+        rulesDir: e.TERN_PROMETHEUS_RULES_DIR,
+        ...(e.TERN_PROMETHEUS_URL ? { prometheusUrl: e.TERN_PROMETHEUS_URL } : {}),
+        latencyForMinutes: e.TERN_SLO_ALERT_MINUTES,
+        log,
+      })
+    : null;
   store[KEY] = {
     stop() {
       reconciler.stop();
       void migrations.stop();
       void sync.stop(); // never rejects: it logs its own failure
       prune.stop();
+      rules?.stop();
     },
   };
 }
