@@ -4,13 +4,19 @@ import { stringify } from "yaml";
 
 export const ALERT_WEBHOOK_PATH = "/api/alerts/alertmanager";
 
-export function renderAlertmanagerConfig(o: { webhookUrl: string; token: string; groupWaitSeconds?: number }): string {
+export function renderAlertmanagerConfig(o: {
+  webhookUrl: string;
+  token: string;
+  groupWaitSeconds?: number;
+  /** How soon a group's changes (new alerts, resolutions) are sent after its last notification. */
+  groupIntervalSeconds?: number;
+}): string {
   const config = {
     route: {
       receiver: "tern",
       group_by: ["alertname", "tern_deployment_id"],
       group_wait: `${o.groupWaitSeconds ?? 10}s`,
-      group_interval: "1m",
+      group_interval: `${o.groupIntervalSeconds ?? 60}s`,
       repeat_interval: "4h",
     },
     receivers: [

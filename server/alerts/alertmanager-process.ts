@@ -45,6 +45,7 @@ export async function startAlertmanager(o: {
   webhookUrl: string;
   token: string;
   groupWaitSeconds?: number;
+  groupIntervalSeconds?: number;
   readyTimeoutMs?: number;
 }): Promise<LocalAlertmanager> {
   const root = path.join(o.dataDir, "alertmanager");
