@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { useCurrentTeam } from "@/components/session/useCurrentTeam";
 import { useTRPC } from "@/components/trpc/client";
+import { AlertsList } from "@/components/alerts/AlertsList";
 import { OverviewCharts } from "./OverviewCharts";
 
 const TILES = [
@@ -54,6 +55,7 @@ export function OverviewPage() {
           ))}
         </div>
       )}
+      <AlertsList />
       {/* The charts read ?range and ?live from the URL. */}
       <Suspense fallback={<Skeleton className="h-96 w-full" />}>
         <OverviewCharts />

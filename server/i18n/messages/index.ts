@@ -44,6 +44,8 @@ import zhApiTokens from "./zh-CN/apiTokens.json";
 import enRecommendations from "./en/recommendations.json";
 import zhRecommendations from "./zh-CN/recommendations.json";
 import enAutoscale from "./en/autoscale.json";
+import enAlerts from "./en/alerts.json";
+import zhAlerts from "./zh-CN/alerts.json";
 import zhAutoscale from "./zh-CN/autoscale.json";
 
 /** English is the reference: a translation missing one of its keys does not compile. */
@@ -74,6 +76,7 @@ const catalog = {
   apiTokens: namespace(enApiTokens, zhApiTokens),
   recommendations: namespace(enRecommendations, zhRecommendations),
   autoscale: namespace(enAutoscale, zhAutoscale),
+  alerts: namespace(enAlerts, zhAlerts),
 };
 
 export type Namespace = keyof typeof catalog;
