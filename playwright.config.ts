@@ -5,6 +5,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 // Its own simulator and Prometheus ports, so `npm test` runs beside a running `npm start` (specs read these too).
 process.env.TERN_SIM_PORT_OFFSET ??= "1000";
 process.env.TERN_PROMETHEUS_PORT ??= "10464";
+process.env.TERN_ALERTMANAGER_PORT ??= "10493";
 
 export default defineConfig({
   testDir: "e2e",

@@ -43,6 +43,24 @@ const schema = z.object({
   TERN_PROMETHEUS_LIVE_SCRAPE_SECONDS: z.coerce.number().int().min(1).max(600).optional(),
   /** GET /metrics needs `Authorization: Bearer <token>`; unset: a generated token (embedded) or closed (DATABASE_URL). */
   TERN_METRICS_TOKEN: z.string().min(16, "TERN_METRICS_TOKEN must be at least 16 characters").optional(),
+  /** Alertmanager's webhook to Tern (/api/alerts/alertmanager) needs `Authorization: Bearer <token>`; unset: a generated token (embedded) or closed. */
+  TERN_ALERTS_TOKEN: z.string().min(16, "TERN_ALERTS_TOKEN must be at least 16 characters").optional(),
+  /** The Alertmanager whose API Tern calls for silences (`npm start`: its local one). */
+  TERN_ALERTMANAGER_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: "TERN_ALERTMANAGER_URL must be an http(s) URL such as http://127.0.0.1:9093",
+    })
+    .optional(),
+  /** A folder the Prometheus loads rule files from: Tern writes tern-slo.rules.yml there and asks Prometheus to reload. */
+  TERN_PROMETHEUS_RULES_DIR: z.string().min(1).optional(),
+  /** How long p95 latency must stay above the SLO before its alert fires. */
+  TERN_SLO_ALERT_MINUTES: z.coerce
+    .number({ error: "TERN_SLO_ALERT_MINUTES must be a whole number of minutes from 1 to 1440" })
+    .int("TERN_SLO_ALERT_MINUTES must be a whole number of minutes from 1 to 1440")
+    .min(1, "TERN_SLO_ALERT_MINUTES must be a whole number of minutes from 1 to 1440")
+    .max(1440, "TERN_SLO_ALERT_MINUTES must be a whole number of minutes from 1 to 1440")
+    .default(5),
   /** `1`: /metrics without a token (only where every client that can reach Tern may see every team's names). */
   TERN_METRICS_OPEN: z.enum(["0", "1"]).default("0"),
   /** Encrypts cluster and object-store credentials; checked (format, presence) where it is loaded, see crypto/credentials. */
@@ -99,8 +117,18 @@ const schema = z.object({
     .min(1024, "TERN_PROMETHEUS_PORT must be a port from 1024 to 65535")
     .max(65535, "TERN_PROMETHEUS_PORT must be a port from 1024 to 65535")
     .default(9464),
+  /** `off`: `npm start` without the local Alertmanager (alerts are then neither routed nor recorded). */
+  TERN_ALERTMANAGER: z.enum(["on", "off"], { error: "TERN_ALERTMANAGER must be on or off" }).default("on"),
+  TERN_ALERTMANAGER_PORT: z.coerce
+    .number()
+    .int()
+    .min(1024, "TERN_ALERTMANAGER_PORT must be a port from 1024 to 65535")
+    .max(65535, "TERN_ALERTMANAGER_PORT must be a port from 1024 to 65535")
+    .default(9493),
   /** The prometheus binary `npm start` runs; unset: found on PATH. */
   PROMETHEUS_BIN: z.string().optional(),
+  /** The Alertmanager binary `npm start` runs; unset: prometheus-alertmanager or alertmanager on PATH. */
+  ALERTMANAGER_BIN: z.string().optional(),
   /** `1`: `npm start` rebuilds the app even when a build exists. */
   TERN_REBUILD: z.enum(["0", "1"]).default("0"),
   // Tests and bench only:

@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { Skeleton } from "@/components/ui/Skeleton";
 import { useCurrentTeam } from "@/components/session/useCurrentTeam";
 import { useTRPC } from "@/components/trpc/client";
+import { AlertsList } from "@/components/alerts/AlertsList";
 import { OverviewCharts } from "./OverviewCharts";
 import { SavingsTile } from "./SavingsTile";
 
@@ -56,6 +57,7 @@ export function OverviewPage() {
           <SavingsTile />
         </div>
       )}
+      <AlertsList />
       {/* The charts read ?range and ?live from the URL. */}
       <Suspense fallback={<Skeleton className="h-96 w-full" />}>
         <OverviewCharts />

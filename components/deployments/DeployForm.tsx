@@ -14,6 +14,7 @@ import { ServerError } from "@/components/forms/ServerError";
 import { useZodForm } from "@/components/forms/useZodForm";
 import { useTRPC } from "@/components/trpc/client";
 import { readError } from "@/components/trpc/errors";
+import { AUTOSCALE_METRICS } from "@/server/validation/autoscale";
 import { ZCreateDeploymentRequest, ZDeploymentTarget } from "@/server/validation/deployment";
 import { PreflightPanel } from "./PreflightPanel";
 
@@ -29,6 +30,7 @@ function useDebounced<T>(value: T, ms: number): T {
 export function DeployForm() {
   const t = useTranslations("deploy");
   const tc = useTranslations("common");
+  const ta = useTranslations("autoscale");
   const trpc = useTRPC();
   const qc = useQueryClient();
   const router = useRouter();
@@ -153,6 +155,39 @@ export function DeployForm() {
           <FormField label={t("maxReplicas")} error={errors.maxReplicas?.message} required>
             {(p) => <Input {...p} type="number" min={1} {...form.register("maxReplicas", num)} />}
           </FormField>
+          <FormField label={ta("metric")} error={errors.autoscaleMetric?.message}>
+            {(p) => (
+              <Select
+                {...p}
+                {...form.register("autoscaleMetric", { setValueAs: (v: string) => (v === "" ? undefined : v) })}
+              >
+                <option value="">{ta("metricDefault")}</option>
+                {AUTOSCALE_METRICS.map((m) => (
+                  <option key={m} value={m}>
+                    {ta(`metric_${m}`)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </FormField>
+          <FormField label={ta("target")} hint={ta("targetHint")} error={errors.autoscaleTarget?.message}>
+            {(p) => (
+              <Input
+                {...p}
+                type="number"
+                min={0}
+                step="any"
+                {...form.register("autoscaleTarget", {
+                  setValueAs: (v: string) => (v === "" || v === undefined ? undefined : Number(v)),
+                })}
+              />
+            )}
+          </FormField>
+          {values.minReplicas === 0 && (
+            <p role="note" className="text-sm text-muted-foreground sm:col-span-2">
+              {ta("scaleFromZero")}
+            </p>
+          )}
           <div className="sm:col-span-2">
             <ServerError message={serverError} />
           </div>

@@ -26,6 +26,13 @@ export function DeploymentCharts({ id }: { id: string }) {
   });
   const d = q.data;
   const common = { range, window: d?.window };
+  // SLO alerts as markers on the latency chart: when each fired and, if it did, when it resolved.
+  const ta = useTranslations("alerts");
+  const alerts = useQuery({ ...trpc.alert.list.queryOptions({ deploymentId: id, limit: 50 }), refetchInterval });
+  const alertMarkers = (alerts.data ?? []).flatMap((a) => [
+    { atMs: a.startsAt.getTime(), label: `${a.name} ${ta("firing")}` },
+    ...(a.endsAt ? [{ atMs: a.endsAt.getTime(), label: `${a.name} ${ta("resolved")}` }] : []),
+  ]);
 
   return (
     <section aria-labelledby={headingId} aria-busy={q.isPlaceholderData || undefined} className="space-y-4">
@@ -48,6 +55,7 @@ export function DeploymentCharts({ id }: { id: string }) {
             unit="ms"
             panel={d?.latency}
             slo={d ? { ms: d.sloMs, series: "p95" } : undefined}
+            markers={alertMarkers}
           />
           <TimeSeriesChart {...common} title={t("titles.requests")} unit="rps" panel={d?.requests} />
           <TimeSeriesChart {...common} title={t("titles.errorRate")} unit="ratio" panel={d?.errorRatio} />

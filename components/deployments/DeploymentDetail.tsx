@@ -16,6 +16,8 @@ import { useCurrentTeam } from "@/components/session/useCurrentTeam";
 import { EmbedChartButton } from "@/components/embeds/EmbedChartButton";
 import { ActiveMigrationLink } from "@/components/migrations/ActiveMigrationLink";
 import { useTRPC } from "@/components/trpc/client";
+import { AlertsList } from "@/components/alerts/AlertsList";
+import { AutoscalerPanel } from "./AutoscalerPanel";
 import { DeploymentCharts } from "./DeploymentCharts";
 import { PhaseBadge } from "@/components/domain/PhaseBadge";
 import { PodLogsPanel } from "./PodLogsPanel";
@@ -133,6 +135,8 @@ export function DeploymentDetail({ id }: { id: string }) {
           <ScaleControl key={d.replicas} id={d.id} replicas={d.replicas} min={d.minReplicas} max={d.maxReplicas} />
         )}
       </Card>
+      <AlertsList deploymentId={d.id} />
+      <AutoscalerPanel d={d} />
       {/* The charts read ?range and ?live from the URL. */}
       <Suspense fallback={<Skeleton className="h-96 w-full" />}>
         <DeploymentCharts id={d.id} />

@@ -149,6 +149,8 @@ const SAMPLE_INPUTS: Record<string, (other: Ids) => unknown> = {
   }),
   "cloud.clearStore": (o) => ({ id: o.cloudId }),
   "notification.list": () => undefined,
+  "alert.list": () => ({}),
+  "alert.silence": (o) => ({ id: o.alertId, minutes: 30 }),
   "notification.markRead": () => undefined,
   "settings.webhook": () => undefined,
   "settings.saveWebhook": () => ({ url: "https://hooks.example.com/tern", secret: "0123456789abcdef0123" }),

@@ -1,5 +1,6 @@
 // The application router: one sub-router per domain.
 import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { alertRouter } from "./routers/alert";
 import { auditRouter } from "./routers/audit";
 import { cloudRouter } from "./routers/cloud";
 import { clusterRouter } from "./routers/cluster";
@@ -38,6 +39,7 @@ export const appRouter = createTRPCRouter({
   notification: notificationRouter,
   settings: settingsRouter,
   recommendations: recommendationsRouter,
+  alert: alertRouter,
 });
 
 export type AppRouter = typeof appRouter;

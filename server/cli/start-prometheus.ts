@@ -32,6 +32,8 @@ export async function startLocalPrometheus(opts: {
   ternMetrics?: { prices: TernPrice[]; deployments: TernDeployment[] };
   /** The demo team's cluster ids by cluster name (the fleet's clusters as registered in Tern). */
   clusterIds?: Record<string, string>;
+  /** host:port of the local Alertmanager, when one runs. */
+  alertmanager?: string;
   log: (m: string) => void;
 }): Promise<LocalPrometheus | null> {
   const found = await ensurePrometheus({ log: opts.log });
@@ -124,6 +126,7 @@ export async function startLocalPrometheus(opts: {
     ...(fleet?.glb ? { glbUrl: fleet.glb.metricsUrl } : {}),
     clusterScrapeSeconds: LOCAL_CLUSTER_SCRAPE_SECONDS,
     ...(backfill ? { backfill } : {}),
+    ...(opts.alertmanager ? { alertmanager: opts.alertmanager } : {}),
     log: opts.log,
   });
   opts.log(

@@ -6,6 +6,7 @@ import path from "node:path";
 import { DEMO_USERS } from "../dev-tools/demo/demo-users.ts";
 import { childEnv, env as readEnv, type Env } from "../env.ts";
 import { prepareDatabase } from "./prepare-database.ts";
+import { startLocalAlertmanager } from "./start-alertmanager.ts";
 import { startLocalPrometheus } from "./start-prometheus.ts";
 import { LOCAL_CLUSTER_SCRAPE_SECONDS } from "../dev-tools/local-prometheus/prometheus-config.ts";
 import { startSim } from "./start-sim.ts";
@@ -60,8 +61,19 @@ async function main() {
   }
 
   let prometheusUrl = env.TERN_PROMETHEUS_URL;
+  let alertmanagerUrl = env.TERN_ALERTMANAGER_URL;
+  let rulesDir = env.TERN_PROMETHEUS_RULES_DIR;
   if (!prometheusUrl && !databaseUrl && env.TERN_PROMETHEUS !== "off") {
+    const am =
+      env.TERN_ALERTMANAGER === "off" || alertmanagerUrl
+        ? null
+        : await startLocalAlertmanager({ dataDir, port: env.TERN_ALERTMANAGER_PORT, appPort: port, log });
+    if (am) {
+      alertmanagerUrl = am.url;
+      stopping.push(() => am.stop());
+    }
     const prom = await startLocalPrometheus({
+      ...(am ? { alertmanager: new URL(am.url).host } : {}),
       dataDir,
       port: prometheusPort,
       appPort: port,
@@ -74,6 +86,7 @@ async function main() {
     });
     if (prom) {
       prometheusUrl = prom.url;
+      rulesDir ??= path.join(dataDir, "prometheus", "rules");
       stopping.push(() => prom.stop());
     }
   }
@@ -85,6 +98,8 @@ async function main() {
       NODE_ENV: dev ? "development" : "production",
       TERN_DATA_DIR: dataDir,
       ...(prometheusUrl ? { TERN_PROMETHEUS_URL: prometheusUrl } : {}),
+      ...(alertmanagerUrl ? { TERN_ALERTMANAGER_URL: alertmanagerUrl } : {}),
+      ...(rulesDir ? { TERN_PROMETHEUS_RULES_DIR: rulesDir } : {}),
       // The local Prometheus scrapes the clusters every second (its backfilled history is coarser, hence the chart setting).
       ...(prometheusUrl && !env.TERN_PROMETHEUS_URL
         ? { TERN_PROMETHEUS_LIVE_SCRAPE_SECONDS: String(LOCAL_CLUSTER_SCRAPE_SECONDS) }

@@ -25,6 +25,7 @@ export class FakeDriver {
     pods: new Map(),
     events: new Map(),
     nodes: new Map(),
+    autoscalers: new Map(),
   };
   private rv = 1;
   private history: Logged[] = [];

@@ -18,6 +18,7 @@ export interface TeamFixture {
   embedLinkId: string;
   migrationId: string;
   apiTokenId: string;
+  alertId: string;
 }
 
 export async function createTeamFixture(prisma: PrismaClient, slug: string): Promise<TeamFixture> {
@@ -120,8 +121,22 @@ export async function createTeamFixture(prisma: PrismaClient, slug: string): Pro
       expiresAt: new Date(Date.now() + 86_400_000),
     },
   });
+  const alert = await prisma.alert.create({
+    data: {
+      teamId: team.id,
+      deploymentId: deployment.id,
+      fingerprint: `fixture${slug}`,
+      name: "TernLatencySloBreach",
+      severity: "warning",
+      status: "FIRING",
+      summary: `p95 latency of models/d-${slug} is above its SLO of 200 ms`,
+      labels: { alertname: "TernLatencySloBreach", tern_deployment_id: deployment.id },
+      startsAt: new Date(),
+    },
+  });
   return {
     teamId: team.id,
+    alertId: alert.id,
     migrationId: migration.id,
     apiTokenId: apiToken.id,
     users,

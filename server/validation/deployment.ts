@@ -1,6 +1,7 @@
 // Inputs for the deployments list (deploying itself arrives with the cluster driver).
 import { z } from "zod";
 import { DEPLOYMENT_PHASES } from "../domain/values";
+import { autoscaleTargetProblem, zAutoscaleMetric } from "./autoscale";
 import { zDnsName, zId, zListInput } from "./common";
 
 export const zDeploymentPhase = z.enum(DEPLOYMENT_PHASES);
@@ -58,7 +59,16 @@ export const ZCreateDeploymentRequest = ZDeploymentTarget.extend({
     .int("latency SLO is a whole number of milliseconds")
     .min(1, "latency SLO must be at least 1 ms")
     .max(60_000, "latency SLO above 60 s looks wrong; it is in milliseconds"),
+  /** What the HorizontalPodAutoscaler scales on; the serving runtime's default when absent. */
+  autoscaleMetric: zAutoscaleMetric.optional(),
+  /** Target per replica (requests/s, requests in flight, or GPU percent); the runtime's default when absent. */
+  autoscaleTarget: z.number().optional(),
 })
+  .superRefine((v, ctx) => {
+    if (v.autoscaleTarget === undefined) return;
+    const problem = autoscaleTargetProblem(v.autoscaleMetric ?? "RPS", v.autoscaleTarget);
+    if (problem) ctx.addIssue({ code: "custom", path: ["autoscaleTarget"], message: problem });
+  })
   .refine((v) => v.minReplicas <= v.maxReplicas, {
     path: ["maxReplicas"],
     error: "maximum replicas must be at least the minimum",
@@ -105,9 +115,27 @@ export const ZPodState = z.object({
 });
 export const ZDeploymentEvent = z.object({ reason: z.string(), message: z.string(), type: z.string(), at: z.string() });
 
+export const ZAutoscalerStatus = z.object({
+  metric: zAutoscaleMetric,
+  target: z.number(),
+  currentReplicas: z.number().int().nullable(),
+  desiredReplicas: z.number().int().nullable(),
+  currentValue: z.number().nullable(),
+  lastScaleAt: z.date().nullable(),
+  conditions: z.array(
+    z.object({
+      type: z.string(),
+      status: z.string(),
+      reason: z.string().nullable().optional(),
+      message: z.string().nullable().optional(),
+    }),
+  ),
+});
+
 export const ZDeploymentDetail = ZDeployment.extend({
   minReplicas: z.number().int(),
   maxReplicas: z.number().int(),
+  autoscaler: ZAutoscalerStatus,
   availableReplicas: z.number().int(),
   updatedReplicas: z.number().int(),
   conditions: z.array(

@@ -64,6 +64,12 @@ export function startDeploymentReconciler(opts: {
       gpusPerReplica: change.gpusPerReplica,
       gpuType: change.gpuType,
       latencySloMs: change.latencySloMs,
+      autoscale: {
+        minReplicas: change.minReplicas,
+        maxReplicas: change.maxReplicas,
+        metric: change.autoscaleMetric,
+        target: change.autoscaleTarget,
+      },
     });
     await markApplied({ prisma: opts.prisma, change });
   }

@@ -1,6 +1,6 @@
 // Starts the background workers in this app process: the deployment reconciler, the cluster status sync, the
 // migration worker and failover detection (all take leases in PostgreSQL, so several app replicas may run them
-// safely), and the daily audit prune.
+// safely), the daily audit prune and the SLO alert rule file.
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { getPrisma } from "../db";
@@ -11,6 +11,7 @@ import { startDeploymentReconciler } from "./deployment-reconciler";
 import { startStatusSync } from "./status-sync";
 import { startMigrationWorker } from "./migration-worker";
 import { startFailoverWorker } from "./failover-worker";
+import { startSloRulesSync } from "./slo-rules-sync";
 import { createMigrationPorts } from "../services/migrations/migration-ports";
 import { trafficRouterFromEnv } from "../services/migrations/traffic-router-from-env";
 
@@ -34,6 +35,17 @@ export function startWorkers(): void {
   });
   const prune = startAuditPrune({ prisma, log });
   const failover = startFailoverWorker({ prisma, log, holder: `failover@${replica}` });
+  const e = env();
+  // Where Tern's SLO alert rules go: the local Prometheus of `npm start`, or a folder a production Prometheus loads.
+  const rules = e.TERN_PROMETHEUS_RULES_DIR
+    ? startSloRulesSync({
+        prisma,
+        rulesDir: e.TERN_PROMETHEUS_RULES_DIR,
+        ...(e.TERN_PROMETHEUS_URL ? { prometheusUrl: e.TERN_PROMETHEUS_URL } : {}),
+        latencyForMinutes: e.TERN_SLO_ALERT_MINUTES,
+        log,
+      })
+    : null;
   store[KEY] = {
     stop() {
       reconciler.stop();
@@ -41,6 +53,7 @@ export function startWorkers(): void {
       void sync.stop(); // never rejects: it logs its own failure
       prune.stop();
       failover.stop();
+      rules?.stop();
     },
   };
 }

@@ -362,10 +362,15 @@ describe("model deployments", () => {
     expect(await driver.deleteModelDeployment("vision", "resnet", "Background")).toEqual({
       deployment: "deleted",
       service: "deleted",
+      autoscaler: "absent",
     });
     expect(sim.store.get("deployments", "vision", "resnet")).toBeUndefined();
     expect(sim.store.get("services", "vision", "resnet")).toBeUndefined();
-    expect(await driver.deleteModelDeployment("vision", "resnet")).toEqual({ deployment: "absent", service: "absent" });
+    expect(await driver.deleteModelDeployment("vision", "resnet")).toEqual({
+      deployment: "absent",
+      service: "absent",
+      autoscaler: "absent",
+    });
   });
 });
 

@@ -2,6 +2,7 @@
 import {
   AppsV1Api,
   AuthorizationV1Api,
+  AutoscalingV2Api,
   CoreV1Api,
   CustomObjectsApi,
   KubeConfig,
@@ -28,6 +29,7 @@ export interface KubeClients {
   authz: AuthorizationV1Api;
   /** CRD-style groups the generated clients lack (Gateway API HTTPRoutes). */
   custom: CustomObjectsApi;
+  autoscaling: AutoscalingV2Api;
   version: VersionApi;
   watch: Watch;
   /** For requests the generated clients cannot make (a services/proxy POST with a body). */
@@ -129,6 +131,7 @@ export function createKubeClients(opts: ConnectOptions): KubeClients {
     apps: kc.makeApiClient(AppsV1Api),
     authz: kc.makeApiClient(AuthorizationV1Api),
     custom: kc.makeApiClient(CustomObjectsApi),
+    autoscaling: kc.makeApiClient(AutoscalingV2Api),
     version: kc.makeApiClient(VersionApi),
     watch: new Watch(kc),
     kubeConfig: kc,

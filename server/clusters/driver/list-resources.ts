@@ -1,4 +1,5 @@
 // Paged lists of deployments, pods, events and nodes, returned as plain summaries with the list's resourceVersion.
+import { toAutoscalerInfo } from "./autoscaler";
 import { DriverError } from "./driver-error";
 import type { KubeClients } from "./kube-client";
 import { toDeploymentInfo, toEventInfo, toNodeInfo, toPodInfo } from "./summarize";
@@ -62,7 +63,7 @@ const selectors = (labelSelector?: string, fieldSelector?: string) => ({
 export function listKind<K extends WatchKind>(k: KubeClients, kind: K, labelSelector?: string): Promise<ListResult<K>> {
   const o = k.options();
   const base = selectors(labelSelector);
-  const ctx = { verb: "list", resource: kind.replace(/s$/, "") };
+  const ctx = { verb: "list", resource: kind === "autoscalers" ? "horizontalpodautoscaler" : kind.replace(/s$/, "") };
   const run = (): Promise<{ items: WatchItems[WatchKind][]; resourceVersion: string }> => {
     switch (kind) {
       case "deployments":
@@ -71,6 +72,8 @@ export function listKind<K extends WatchKind>(k: KubeClients, kind: K, labelSele
         return allPages((q) => k.core.listPodForAllNamespaces(q, o), toPodInfo, base);
       case "events":
         return allPages((q) => k.core.listEventForAllNamespaces(q, o), toEventInfo, base);
+      case "autoscalers":
+        return allPages((q) => k.autoscaling.listHorizontalPodAutoscalerForAllNamespaces(q, o), toAutoscalerInfo, base);
       default:
         return allPages((q) => k.core.listNode(q, o), toNodeInfo, base);
     }

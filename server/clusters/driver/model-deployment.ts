@@ -1,7 +1,9 @@
-// Apply (server-side), scale, delete and read one model deployment: a Deployment and a Service, in a namespace.
+// Apply (server-side), scale, delete and read one model deployment: a Deployment, a Service and its
+// HorizontalPodAutoscaler, in a namespace.
 import { PatchStrategy } from "@kubernetes/client-node";
 import { FIELD_MANAGER, type KubeClients } from "./kube-client";
 import { DriverError } from "./driver-error";
+import { autoscalerManifest } from "./autoscaler";
 import { deploymentManifest, namespaceManifest, serviceManifest } from "./manifests";
 import { toDeploymentInfo } from "./summarize";
 import type { AppliedDeployment, DeleteResult, DeploymentInfo, ModelDeploymentSpec, Propagation } from "./types";
@@ -40,6 +42,13 @@ export async function applyModelDeployment(k: KubeClients, spec: ModelDeployment
   await k.call({ verb: "patch", resource: "service", name, namespace }, () =>
     k.core.patchNamespacedService({ name, namespace, body: serviceManifest(spec), ...SSA }, ssa),
   );
+  if (spec.autoscale)
+    await k.call({ verb: "patch", resource: "horizontalpodautoscaler", name, namespace }, () =>
+      k.autoscaling.patchNamespacedHorizontalPodAutoscaler(
+        { name, namespace, body: autoscalerManifest(spec), ...SSA },
+        ssa,
+      ),
+    );
   return {
     namespace,
     name,
@@ -82,6 +91,12 @@ export async function deleteModelDeployment(
       throw err;
     }
   };
+  // The autoscaler first, so it does not scale a Deployment that is going away.
+  const autoscaler = await absentIfMissing(() =>
+    k.call({ verb: "delete", resource: "horizontalpodautoscaler", name, namespace }, () =>
+      k.autoscaling.deleteNamespacedHorizontalPodAutoscaler({ name, namespace }, k.options()),
+    ),
+  );
   const deployment = await absentIfMissing(() =>
     k.call({ verb: "delete", resource: "deployment", name, namespace }, () =>
       k.apps.deleteNamespacedDeployment({ name, namespace, propagationPolicy: propagation }, k.options()),
@@ -92,7 +107,7 @@ export async function deleteModelDeployment(
       k.core.deleteNamespacedService({ name, namespace, propagationPolicy: propagation }, k.options()),
     ),
   );
-  return { deployment, service };
+  return { deployment, service, autoscaler };
 }
 
 export async function getDeploymentStatus(k: KubeClients, namespace: string, name: string): Promise<DeploymentInfo> {

@@ -25,8 +25,39 @@ export interface ModelDeploymentSpec {
   gpusPerReplica: number;
   gpuType: string;
   latencySloMs: number;
+  /** The HorizontalPodAutoscaler applied beside the Deployment; none when absent. */
+  autoscale?: AutoscaleSpec;
   /** Extra labels for the Deployment, its pods and the Service; Tern's own keys win over these. */
   labels?: Record<string, string>;
+}
+
+/** What the HPA scales on, per replica: requests per second, requests in flight, or GPU busy percent. */
+export type AutoscaleMetricKind = "RPS" | "CONCURRENCY" | "GPU_UTILIZATION";
+
+export interface AutoscaleSpec {
+  minReplicas: number;
+  maxReplicas: number;
+  metric: AutoscaleMetricKind;
+  /** Target average per replica (requests/s, requests in flight, or percent). */
+  target: number;
+}
+
+/** A HorizontalPodAutoscaler as the cluster reports it. */
+export interface AutoscalerInfo {
+  namespace: string;
+  name: string;
+  uid: string;
+  resourceVersion: string;
+  deploymentId?: string;
+  minReplicas: number;
+  maxReplicas: number;
+  currentReplicas: number;
+  desiredReplicas: number;
+  /** The metric's current average per replica, when the HPA could read it. */
+  currentValue?: number;
+  /** ISO time of the last rescale. */
+  lastScaleTime?: string;
+  conditions: Condition[];
 }
 
 export interface Condition {
@@ -128,6 +159,7 @@ export type Propagation = "Foreground" | "Background";
 
 export interface DeleteResult {
   deployment: "deleted" | "absent";
+  autoscaler?: "deleted" | "absent";
   service: "deleted" | "absent";
 }
 
@@ -137,6 +169,7 @@ export interface WatchItems {
   pods: PodInfo;
   events: EventInfo;
   nodes: NodeInfo;
+  autoscalers: AutoscalerInfo;
 }
 export type WatchKind = keyof WatchItems;
 

@@ -1,5 +1,6 @@
-// One cluster-wide watch of deployments, pods, events or nodes from a resourceVersion, reported as plain data.
-import type { CoreV1Event, V1Deployment, V1Node, V1Pod } from "@kubernetes/client-node";
+// One cluster-wide watch of deployments, pods, events, nodes or autoscalers from a resourceVersion, reported as plain data.
+import type { CoreV1Event, V1Deployment, V1Node, V1Pod, V2HorizontalPodAutoscaler } from "@kubernetes/client-node";
+import { toAutoscalerInfo } from "./autoscaler";
 import type { KubeClients } from "./kube-client";
 import { toDriverError } from "./driver-error";
 import { parseStatus } from "./parse-status";
@@ -11,6 +12,7 @@ const PATHS: Record<WatchKind, string> = {
   pods: "/api/v1/pods",
   events: "/api/v1/events",
   nodes: "/api/v1/nodes",
+  autoscalers: "/apis/autoscaling/v2/horizontalpodautoscalers",
 };
 
 // Watch objects are raw JSON; the summaries read the same field names and accept string timestamps.
@@ -19,6 +21,7 @@ const CONVERT: { [K in WatchKind]: (o: never) => WatchItems[K] } = {
   pods: (o: V1Pod) => toPodInfo(o),
   events: (o: CoreV1Event) => toEventInfo(o),
   nodes: (o: V1Node) => toNodeInfo(o),
+  autoscalers: (o: V2HorizontalPodAutoscaler) => toAutoscalerInfo(o),
 };
 
 type RawObject = { metadata?: { resourceVersion?: string } } | null | undefined;

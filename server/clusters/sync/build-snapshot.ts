@@ -1,5 +1,5 @@
 // Builds one deployment's status snapshot from the mirrored deployment, its pods and its newest event.
-import type { DeploymentInfo, EventInfo, PodInfo } from "../driver";
+import type { AutoscalerInfo, DeploymentInfo, EventInfo, PodInfo } from "../driver";
 import { derivePhase } from "./deployment-phase";
 import type { DeploymentSnapshot, PodStatus } from "./types";
 
@@ -23,6 +23,7 @@ export function buildSnapshot(
   pods: PodInfo[],
   lastEvent: EventInfo | undefined,
   wasReady: boolean,
+  autoscaler?: AutoscalerInfo,
 ): DeploymentSnapshot {
   // Terminating pods are shown but do not decide the phase: they are on their way out.
   const live = pods.filter((p) => !p.deleting);
@@ -46,6 +47,17 @@ export function buildSnapshot(
     phase,
     conditions: d.conditions,
     pods: pods.map(podStatus).sort((a, b) => a.name.localeCompare(b.name)),
+    ...(autoscaler
+      ? {
+          autoscaler: {
+            currentReplicas: autoscaler.currentReplicas,
+            desiredReplicas: autoscaler.desiredReplicas,
+            ...(autoscaler.currentValue !== undefined ? { currentValue: autoscaler.currentValue } : {}),
+            ...(autoscaler.lastScaleTime ? { lastScaleTime: autoscaler.lastScaleTime } : {}),
+            conditions: autoscaler.conditions,
+          },
+        }
+      : {}),
     ...(lastEvent
       ? { lastEvent: { reason: lastEvent.reason, message: lastEvent.message, type: lastEvent.type, at: lastEvent.at } }
       : {}),

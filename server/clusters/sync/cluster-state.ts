@@ -1,5 +1,15 @@
-// In-memory mirror of one cluster's Tern deployments, all pods, events and nodes, fed by lists and watches.
-import type { DeploymentInfo, EventInfo, NodeInfo, PodInfo, WatchChange, WatchItems, WatchKind } from "../driver";
+// In-memory mirror of one cluster's Tern deployments and their autoscalers, all pods, events and nodes, fed by
+// lists and watches.
+import type {
+  AutoscalerInfo,
+  DeploymentInfo,
+  EventInfo,
+  NodeInfo,
+  PodInfo,
+  WatchChange,
+  WatchItems,
+  WatchKind,
+} from "../driver";
 
 export const keyOf = (namespace: string, name: string): string => `${namespace}/${name}`;
 
@@ -32,6 +42,8 @@ export class ClusterState {
   /** namespace → event uid → event. */
   readonly events = new Map<string, Map<string, EventInfo>>();
   readonly nodes = new Map<string, NodeInfo>();
+  /** namespace/name → Tern's HorizontalPodAutoscaler of the deployment of that name. */
+  readonly autoscalers = new Map<string, AutoscalerInfo>();
 
   podsOf(d: DeploymentInfo): PodInfo[] {
     return [...(this.pods.get(d.namespace)?.values() ?? [])].filter((p) => selects(d.selector, p.labels));
@@ -45,7 +57,7 @@ export class ClusterState {
   concerns(d: DeploymentInfo, e: EventInfo): boolean {
     if (e.namespace !== d.namespace) return false;
     const { kind, name } = e.involvedObject;
-    if (kind === "Deployment") return name === d.name;
+    if (kind === "Deployment" || kind === "HorizontalPodAutoscaler") return name === d.name;
     if (kind === "Pod") {
       const pod = this.pods.get(d.namespace)?.get(name);
       return pod ? selects(d.selector, pod.labels) : ownedName(d.name, kind, name);
@@ -111,6 +123,14 @@ export class ClusterState {
         for (const key of this.deploymentsIn(e.namespace)) t.deployments.add(key);
         break;
       }
+      case "autoscalers": {
+        const a = change.object as AutoscalerInfo;
+        const key = keyOf(a.namespace, a.name);
+        if (deleted) this.autoscalers.delete(key);
+        else this.autoscalers.set(key, a);
+        t.deployments.add(key);
+        break;
+      }
       default: {
         const n = change.object as NodeInfo;
         if (deleted) this.nodes.delete(n.name);
@@ -148,6 +168,10 @@ export class ClusterState {
         }
         break;
       }
+      case "autoscalers":
+        this.autoscalers.clear();
+        for (const a of items as AutoscalerInfo[]) this.autoscalers.set(keyOf(a.namespace, a.name), a);
+        break;
       default:
         this.nodes.clear();
         for (const n of items as NodeInfo[]) this.nodes.set(n.name, n);

@@ -138,7 +138,7 @@ describe("startClusterSync", () => {
     const fake = new FakeDriver();
     fake.upsert("deployments", deployment("a"));
     const { seen, last } = start(fake);
-    await until(() => seen.snapshots.length === 1 && fake.openWatches === 4, "first snapshot and watches");
+    await until(() => seen.snapshots.length === 1 && fake.openWatches === 5, "first snapshot and watches");
 
     for (let i = 0; i < 20; i++) fake.upsert("pods", pod(`a-1-p${i % 2}`, "a", { restarts: i }));
     fake.upsert("deployments", deployment("a", { readyReplicas: 1, updatedReplicas: 2 }));
@@ -152,7 +152,7 @@ describe("startClusterSync", () => {
     const fake = new FakeDriver();
     fake.upsert("deployments", deployment("a", { readyReplicas: 2, updatedReplicas: 2 }));
     const { seen, last } = start(fake);
-    await until(() => last("a")?.phase === "Ready" && fake.openWatches === 4, "Ready");
+    await until(() => last("a")?.phase === "Ready" && fake.openWatches === 5, "Ready");
 
     fake.upsert("pods", pod("a-1-x", "a", { ready: false, reason: "CrashLoopBackOff", restarts: 3 }));
     fake.upsert("deployments", deployment("a", { readyReplicas: 1, updatedReplicas: 2 }));
@@ -171,7 +171,7 @@ describe("startClusterSync", () => {
     const fake = new FakeDriver();
     fake.upsert("deployments", deployment("a"));
     const { seen, last } = start(fake);
-    await until(() => seen.snapshots.length === 1 && fake.openWatches === 4, "watches");
+    await until(() => seen.snapshots.length === 1 && fake.openWatches === 5, "watches");
     const lists = fake.lists;
 
     fake.dropWatches();
@@ -187,7 +187,7 @@ describe("startClusterSync", () => {
     fake.upsert("deployments", deployment("a"));
     fake.upsert("deployments", deployment("b"));
     const { seen, last } = start(fake);
-    await until(() => seen.snapshots.length === 2 && fake.openWatches === 4, "watches");
+    await until(() => seen.snapshots.length === 2 && fake.openWatches === 5, "watches");
 
     fake.dropWatches();
     fake.remove("deployments", "ml/b");
@@ -203,7 +203,7 @@ describe("startClusterSync", () => {
     fake.upsert("deployments", deployment("a"));
     fake.upsert("nodes", node("gpu-1", 8));
     const { seen, last } = start(fake);
-    await until(() => seen.snapshots.length === 1 && fake.openWatches === 4, "watches");
+    await until(() => seen.snapshots.length === 1 && fake.openWatches === 5, "watches");
 
     fake.outage();
     await until(() => seen.health.at(-1)?.health === "UNREACHABLE", "UNREACHABLE");
@@ -220,7 +220,7 @@ describe("startClusterSync", () => {
   it("stops cleanly, leaving no watch open", async () => {
     const fake = new FakeDriver();
     const { seen } = start(fake);
-    await until(() => seen.health.length === 1 && fake.openWatches === 4, "watches");
+    await until(() => seen.health.length === 1 && fake.openWatches === 5, "watches");
     await sync?.stop();
     sync = undefined;
     expect(fake.openWatches).toBe(0);
@@ -242,7 +242,7 @@ describe("SyncManager", () => {
     manager.add("c1");
     manager.add("c2");
     expect(manager.add("c1")).toBe(manager.add("c1"));
-    await until(() => health.length === 2 && [...fakes.values()].every((f) => f.openWatches === 4), "both clusters");
+    await until(() => health.length === 2 && [...fakes.values()].every((f) => f.openWatches === 5), "both clusters");
     expect(new Set(health.map((h) => h.clusterId))).toEqual(new Set(["c1", "c2"]));
     await manager.remove("c1");
     expect(fakes.get("c1")!.openWatches).toBe(0);

@@ -87,6 +87,7 @@ export class SyncEmitter {
         this.state.podsOf(d),
         this.state.lastEventOf(d),
         this.readyAt.get(key) === specKey(d),
+        this.state.autoscalers.get(key),
       );
       if (snapshot.phase === "Ready") this.readyAt.set(key, specKey(d));
       const json = JSON.stringify(snapshot);

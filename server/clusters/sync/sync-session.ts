@@ -11,13 +11,16 @@ import {
   type WatchKind,
 } from "../driver";
 
-const KINDS: WatchKind[] = ["deployments", "pods", "events", "nodes"];
+const KINDS: WatchKind[] = ["deployments", "pods", "events", "nodes", "autoscalers"];
 
 /**
  * Only Tern's deployments are mirrored. Pods, events and nodes are watched cluster-wide: one connection per kind
  * however many namespaces Tern uses, and other workloads' pods hold GPUs that count against capacity.
  */
-const SELECTORS: Partial<Record<WatchKind, string>> = { deployments: `${MANAGED_BY_LABEL}=${MANAGED_BY}` };
+const SELECTORS: Partial<Record<WatchKind, string>> = {
+  deployments: `${MANAGED_BY_LABEL}=${MANAGED_BY}`,
+  autoscalers: `${MANAGED_BY_LABEL}=${MANAGED_BY}`,
+};
 
 /** A watch that ends this soon without any event is re-opened after a growing pause, not in a tight loop. */
 const QUICK_END_MS = 1_000;

@@ -38,6 +38,17 @@ export interface DeploymentSnapshot {
   conditions: Condition[];
   pods: PodStatus[];
   lastEvent?: LastEvent;
+  /** The deployment's HorizontalPodAutoscaler, when it has one. */
+  autoscaler?: AutoscalerSnapshot;
+}
+
+export interface AutoscalerSnapshot {
+  currentReplicas: number;
+  desiredReplicas: number;
+  currentValue?: number;
+  /** ISO time. */
+  lastScaleTime?: string;
+  conditions: Condition[];
 }
 
 export interface DeploymentRef {

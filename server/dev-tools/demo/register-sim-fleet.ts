@@ -145,6 +145,9 @@ export async function registerSimFleet(opts: {
         gpuType: d.gpuType,
         minReplicas: 1,
         maxReplicas: 8,
+        // Low enough that the demo load's daily curve visibly scales each deployment up and down.
+        autoscaleMetric: "RPS",
+        autoscaleTarget: 2,
         latencySloMs: d.sloMs,
       },
     });

@@ -34,6 +34,10 @@ export interface PrometheusConfigInput {
    * target's first requests two scrapes after they were served, so a short one here shortens VERIFY.
    */
   clusterScrapeSeconds?: number;
+  /** Rule file globs (Tern's SLO alerts, see alerts/slo-rules.ts). */
+  ruleFiles?: string[];
+  /** host:port of the Alertmanager firing alerts go to. */
+  alertmanager?: string;
 }
 
 /** What the local Prometheus of `npm start` scrapes the simulated clusters and GLB at (the app is told the same). */
@@ -124,6 +128,10 @@ export function renderPrometheusConfig(input: PrometheusConfigInput): string {
   const config = {
     global: { scrape_interval: interval, scrape_timeout: interval, evaluation_interval: "15s" },
     scrape_configs: scrapeConfigs,
+    ...(input.ruleFiles?.length ? { rule_files: input.ruleFiles } : {}),
+    ...(input.alertmanager
+      ? { alerting: { alertmanagers: [{ static_configs: [{ targets: [input.alertmanager] }] }] } }
+      : {}),
   };
   return `# Written by Tern (server/dev-tools/local-prometheus/prometheus-config.ts); rewritten when targets change.\n${stringify(config)}`;
 }

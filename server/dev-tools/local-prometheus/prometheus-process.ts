@@ -17,6 +17,8 @@ export interface StartPrometheusOptions {
   glbUrl?: string;
   scrapeIntervalSeconds?: number;
   clusterScrapeSeconds?: number;
+  /** host:port of the local Alertmanager; rule files are then loaded from `rules/` (see prometheusPaths). */
+  alertmanager?: string;
   /** OpenMetrics history written into an empty database before the first start (see backfill.ts). */
   backfill?: () => string;
   log?: (line: string) => void;
@@ -48,6 +50,7 @@ export const prometheusPaths = (dataDir: string) => {
     tsdb: path.join(root, "data"),
     log: path.join(root, "prometheus.log"),
     backfill: path.join(root, "backfill.om"),
+    rules: path.join(root, "rules"),
   };
 };
 
@@ -94,6 +97,7 @@ export async function startPrometheus(o: StartPrometheusOptions): Promise<LocalP
   const log = o.log ?? (() => {});
   const fresh = !existsSync(p.tsdb) || readdirSync(p.tsdb).length === 0;
   mkdirSync(p.tsdb, { recursive: true });
+  mkdirSync(p.rules, { recursive: true });
   const write = (targets: ScrapeTarget[], ternUrl?: string) =>
     writeFileSync(
       p.config,
@@ -104,6 +108,8 @@ export async function startPrometheus(o: StartPrometheusOptions): Promise<LocalP
         glbUrl: o.glbUrl,
         scrapeIntervalSeconds: o.scrapeIntervalSeconds,
         clusterScrapeSeconds: o.clusterScrapeSeconds,
+        ruleFiles: [path.join(p.rules, "*.yml")],
+        ...(o.alertmanager ? { alertmanager: o.alertmanager } : {}),
       }),
     );
   write(o.targets, o.ternUrl);

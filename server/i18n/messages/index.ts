@@ -45,6 +45,10 @@ import enRecommendations from "./en/recommendations.json";
 import zhRecommendations from "./zh-CN/recommendations.json";
 import { MIGRATION_MESSAGES, type MigrationMessageKey } from "../../domain/migration-messages";
 import zhMigrationMessages from "./zh-CN/migrationMessages.json";
+import enAutoscale from "./en/autoscale.json";
+import enAlerts from "./en/alerts.json";
+import zhAlerts from "./zh-CN/alerts.json";
+import zhAutoscale from "./zh-CN/autoscale.json";
 
 /** English is the reference: a translation missing one of its keys does not compile. */
 function namespace<T>(en: T, zhCN: NoInfer<T>): Record<Locale, T> {
@@ -75,6 +79,8 @@ const catalog = {
   recommendations: namespace(enRecommendations, zhRecommendations),
   // English comes from the templates the server writes its messages with (one source for both).
   migrationMessages: namespace<Record<MigrationMessageKey, string>>(MIGRATION_MESSAGES, zhMigrationMessages),
+  autoscale: namespace(enAutoscale, zhAutoscale),
+  alerts: namespace(enAlerts, zhAlerts),
 };
 
 export type Namespace = keyof typeof catalog;

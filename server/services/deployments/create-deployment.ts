@@ -1,5 +1,6 @@
 // Records a new deployment as desired state; the reconciler worker applies it to the cluster.
 import { AppError, fromPrismaError } from "../../errors";
+import { defaultAutoscaleTarget, defaultTargetFor } from "../../validation/autoscale";
 import type { CreateDeploymentRequest } from "../../validation/deployment";
 import type { TeamScope } from "../context";
 import { notifyDeploymentsChanged } from "./deployment-events";
@@ -8,6 +9,16 @@ import { preflightDeployment } from "./preflight-deployment";
 export async function createDeployment(opts: TeamScope & { input: CreateDeploymentRequest }) {
   const { input } = opts;
   const preflight = await preflightDeployment(opts);
+  const version = await opts.prisma.modelVersion.findFirst({
+    where: { id: input.modelVersionId, teamId: opts.teamId },
+    select: { runtimeImage: true },
+  });
+  const fallback = defaultAutoscaleTarget(version?.runtimeImage ?? "");
+  // A target without a metric means the runtime's metric; a metric without a target gets that metric's default.
+  const autoscaleMetric = input.autoscaleMetric ?? fallback.metric;
+  const autoscaleTarget =
+    input.autoscaleTarget ??
+    (autoscaleMetric === fallback.metric ? fallback.target : defaultTargetFor(autoscaleMetric));
   if (!preflight.ok)
     throw new AppError("PRECONDITION_FAILED", `the deployment plan was refused: ${preflight.problems.join("; ")}`);
   try {
@@ -24,6 +35,8 @@ export async function createDeployment(opts: TeamScope & { input: CreateDeployme
         minReplicas: input.minReplicas,
         maxReplicas: input.maxReplicas,
         latencySloMs: input.latencySloMs,
+        autoscaleMetric,
+        autoscaleTarget,
         phase: "Pending",
       },
       select: { id: true, name: true },

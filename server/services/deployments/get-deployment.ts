@@ -33,14 +33,43 @@ export async function getDeployment(opts: TeamScope & { id: string }): Promise<D
       appliedGeneration: true,
       deletionRequestedAt: true,
       statusUpdatedAt: true,
+      autoscaleMetric: true,
+      autoscaleTarget: true,
+      autoscaleCurrentReplicas: true,
+      autoscaleDesiredReplicas: true,
+      autoscaleCurrentValue: true,
+      autoscaleLastScaleAt: true,
+      autoscaleConditions: true,
       cluster: { select: { id: true, name: true, region: true, health: true } },
       modelVersion: { select: { id: true, version: true, model: { select: { id: true, name: true } } } },
     },
   });
   if (!d) throw notFound("deployment");
-  const { deletionRequestedAt, conditions, pods, recentEvents, ...rest } = d;
+  const {
+    deletionRequestedAt,
+    conditions,
+    pods,
+    recentEvents,
+    autoscaleMetric,
+    autoscaleTarget,
+    autoscaleCurrentReplicas,
+    autoscaleDesiredReplicas,
+    autoscaleCurrentValue,
+    autoscaleLastScaleAt,
+    autoscaleConditions,
+    ...rest
+  } = d;
   return {
     ...rest,
+    autoscaler: {
+      metric: autoscaleMetric,
+      target: autoscaleTarget,
+      currentReplicas: autoscaleCurrentReplicas,
+      desiredReplicas: autoscaleDesiredReplicas,
+      currentValue: autoscaleCurrentValue,
+      lastScaleAt: autoscaleLastScaleAt,
+      conditions: asArray(autoscaleConditions),
+    },
     deleting: deletionRequestedAt !== null,
     conditions: asArray(conditions),
     pods: asArray(pods),

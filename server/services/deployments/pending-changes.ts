@@ -1,5 +1,6 @@
 // The reconciler's view of desired state: deployments whose latest change is not yet applied to the cluster.
 import type { PrismaClient } from "../../generated/prisma/client";
+import type { AutoscaleMetric } from "../../generated/prisma/enums";
 import { notifyDeploymentsChanged } from "./deployment-events";
 
 export interface PendingChange {
@@ -14,6 +15,10 @@ export interface PendingChange {
   gpusPerReplica: number;
   gpuType: string;
   latencySloMs: number;
+  minReplicas: number;
+  maxReplicas: number;
+  autoscaleMetric: AutoscaleMetric;
+  autoscaleTarget: number;
   version: {
     id: string;
     version: string;
@@ -43,6 +48,10 @@ export async function listPendingChanges(opts: { prisma: PrismaClient; limit?: n
       gpusPerReplica: true,
       gpuType: true,
       latencySloMs: true,
+      minReplicas: true,
+      maxReplicas: true,
+      autoscaleMetric: true,
+      autoscaleTarget: true,
       artifactUri: true,
       modelVersion: {
         select: {

@@ -15,9 +15,27 @@ export interface ObservedDeployment {
   conditions: { type: string; status: string; reason?: string; message?: string }[];
   pods: { name: string; phase: string; ready: boolean; restarts: number; reason?: string; node?: string }[];
   lastEvent?: { reason: string; message: string; type: string; at: string };
+  autoscaler?: {
+    currentReplicas: number;
+    desiredReplicas: number;
+    currentValue?: number;
+    lastScaleTime?: string;
+    conditions: { type: string; status: string; reason?: string; message?: string }[];
+  };
 }
 
 const MAX_EVENTS = 20;
+
+/** The HPA's mirror columns; all cleared when the cluster has no autoscaler for the deployment. */
+function autoscalerColumns(a: ObservedDeployment["autoscaler"]) {
+  return {
+    autoscaleCurrentReplicas: a?.currentReplicas ?? null,
+    autoscaleDesiredReplicas: a?.desiredReplicas ?? null,
+    autoscaleCurrentValue: a?.currentValue ?? null,
+    autoscaleLastScaleAt: a?.lastScaleTime ? new Date(a.lastScaleTime) : null,
+    autoscaleConditions: a?.conditions ?? [],
+  };
+}
 
 export async function recordDeploymentStatus(opts: {
   prisma: PrismaClient;
@@ -55,6 +73,7 @@ export async function recordDeploymentStatus(opts: {
       conditions: o.conditions,
       pods: o.pods.map((p) => ({ ...p, reason: p.reason ?? null, node: p.node ?? null })),
       ...(last ? { lastEvent: `${last.reason}: ${last.message}` } : {}),
+      ...autoscalerColumns(o.autoscaler),
       statusUpdatedAt: new Date(),
     },
   });

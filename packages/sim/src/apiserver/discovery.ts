@@ -1,5 +1,12 @@
 // Discovery documents (/version, /api, /apis, group versions) in the unaggregated form kubectl and client-node accept.
-import { API_GROUPS, RESOURCE_NAMES, RESOURCES, type ApiGroup, type ResourceInfo } from "../store/resources";
+import {
+  API_GROUPS,
+  GROUP_VERSION,
+  RESOURCE_NAMES,
+  RESOURCES,
+  type ApiGroup,
+  type ResourceInfo,
+} from "../store/resources";
 
 export const KUBE_VERSION = { major: "1", minor: "32", gitVersion: "v1.32.0+tern-sim" };
 
@@ -23,17 +30,20 @@ export function apiVersions(serverAddress: string) {
   };
 }
 
-const namedGroup = (name: string) => ({
-  name,
-  versions: [{ groupVersion: `${name}/v1`, version: "v1" }],
-  preferredVersion: { groupVersion: `${name}/v1`, version: "v1" },
-});
+const namedGroup = (name: Exclude<ApiGroup, "">) => {
+  const gv = { groupVersion: `${name}/${GROUP_VERSION[name]}`, version: GROUP_VERSION[name] };
+  return { name, versions: [gv], preferredVersion: gv };
+};
 
-export const apiGroupList = () => ({ kind: "APIGroupList", apiVersion: "v1", groups: API_GROUPS.map(namedGroup) });
-export const apiGroup = (name: string) => ({ kind: "APIGroup", apiVersion: "v1", ...namedGroup(name) });
+export const apiGroupList = () => ({
+  kind: "APIGroupList",
+  apiVersion: "v1",
+  groups: API_GROUPS.filter((g): g is Exclude<ApiGroup, ""> => g !== "").map(namedGroup),
+});
+export const apiGroup = (name: Exclude<ApiGroup, "">) => ({ kind: "APIGroup", apiVersion: "v1", ...namedGroup(name) });
 
 /** `kubectl get all` expands the `all` category to these. */
-const IN_ALL = new Set(["pods", "services", "deployments", "replicasets"]);
+const IN_ALL = new Set(["pods", "services", "deployments", "replicasets", "horizontalpodautoscalers"]);
 
 function verbs(info: ResourceInfo): string[] {
   const v = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
@@ -95,7 +105,7 @@ export function apiResourceList(group: ApiGroup) {
   return {
     kind: "APIResourceList",
     apiVersion: "v1",
-    groupVersion: group ? `${group}/v1` : "v1",
+    groupVersion: group ? `${group}/${GROUP_VERSION[group]}` : "v1",
     resources: resources.flatMap(entries),
   };
 }

@@ -137,7 +137,7 @@ export async function handleDeleteCollection(call: ResourceCall): Promise<void> 
   }
   sendJson(call.res, 200, {
     kind: `${info.kind}List`,
-    apiVersion: info.group ? `${info.group}/v1` : "v1",
+    apiVersion: info.group ? `${info.group}/${info.version}` : "v1",
     metadata: { resourceVersion: call.ctx.store.currentResourceVersion() },
     items: deleted,
   });

@@ -116,7 +116,12 @@ describe("OpenAPI v3", () => {
     const root = (await rawRequest(cluster, "GET", "/openapi/v3")).json<{
       paths: Record<string, { serverRelativeURL: string }>;
     }>();
-    expect(Object.keys(root.paths).sort()).toEqual(["api/v1", "apis/apps/v1", "apis/gateway.networking.k8s.io/v1"]);
+    expect(Object.keys(root.paths).sort()).toEqual([
+      "api/v1",
+      "apis/apps/v1",
+      "apis/autoscaling/v2",
+      "apis/gateway.networking.k8s.io/v1",
+    ]);
     const doc = (await rawRequest(cluster, "GET", root.paths["apis/apps/v1"]!.serverRelativeURL)).json<{
       paths: Record<
         string,

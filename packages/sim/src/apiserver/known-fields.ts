@@ -138,6 +138,7 @@ const SHAPES: Record<ResourceName, Shape> = {
     children: { selector: SELECTOR, template: TEMPLATE },
   }),
   pods: top(POD_SPEC),
+  horizontalpodautoscalers: top({ keys: ["scaleTargetRef", "minReplicas", "maxReplicas", "metrics", "behavior"] }),
   services: top({
     keys: [
       "ports",

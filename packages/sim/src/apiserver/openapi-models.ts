@@ -42,7 +42,7 @@ export function definitionName(className: string): string {
   const version = m[1]!.toLowerCase();
   const name = m[2]!;
   if (META_TYPES.has(name)) return `io.k8s.apimachinery.pkg.apis.meta.${version}.${name}`;
-  if (AUTOSCALING_V1.has(name)) return `io.k8s.api.autoscaling.${version}.${name}`;
+  if (AUTOSCALING_V1.has(name) || version === "v2") return `io.k8s.api.autoscaling.${version}.${name}`;
   if (APPS_PREFIXES.some((p) => name.startsWith(p))) return `io.k8s.api.apps.${version}.${name}`;
   return `io.k8s.api.core.${version}.${name}`;
 }

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import {
   API_GROUPS,
   GATEWAY_GROUP,
+  GROUP_VERSION,
   RESOURCE_NAMES,
   RESOURCES,
   type ApiGroup,
@@ -19,14 +20,16 @@ type Json = Record<string, unknown>;
 const META = "io.k8s.apimachinery.pkg.apis.meta.v1";
 /** client-node's class for a kind: `V1Deployment`, and `CoreV1Event` for the core Event (events.k8s.io has its own). */
 const modelClass = (info: ResourceInfo, kind = info.kind) =>
-  info.group === "" && kind.startsWith("Event") ? `CoreV1${kind}` : `V1${kind}`;
+  info.group === "" && kind.startsWith("Event") ? `CoreV1${kind}` : `${info.version.toUpperCase()}${kind}`;
+/** The operationId prefix kube-openapi derives from the group: `CoreV1`, `AppsV1`, `AutoscalingV2`, `GatewayNetworkingV1`. */
+const opPrefix = (info: ResourceInfo) =>
+  info.group === GATEWAY_GROUP
+    ? "GatewayNetworkingV1"
+    : `${info.group ? info.group[0]!.toUpperCase() + info.group.slice(1) : "Core"}${info.version.toUpperCase()}`;
 
 const schemaName = (info: ResourceInfo, kind = info.kind) =>
   info.group === GATEWAY_GROUP ? gatewaySchemaName(kind) : definitionName(modelClass(info, kind));
-/** The operationId prefix kube-openapi derives from the group: CoreV1, AppsV1, GatewayNetworkingV1. */
-const opPrefix = (info: ResourceInfo) =>
-  info.group === "" ? "CoreV1" : info.group === "apps" ? "AppsV1" : "GatewayNetworkingV1";
-const gvk = (info: ResourceInfo) => ({ group: info.group, version: "v1", kind: info.kind });
+const gvk = (info: ResourceInfo) => ({ group: info.group, version: info.version, kind: info.kind });
 
 const query = (name: string, type: "string" | "boolean" = "string") => ({
   name,
@@ -79,7 +82,7 @@ function op(action: string, id: string, ext: Json, extra: Json): Json {
 }
 
 function pathsFor(info: ResourceInfo): Record<string, Json> {
-  const prefix = info.group ? `/apis/${info.group}/v1` : "/api/v1";
+  const prefix = info.group ? `/apis/${info.group}/${info.version}` : "/api/v1";
   const nsPart = info.namespaced ? "/namespaces/{namespace}" : "";
   const scopeParams = info.namespaced ? [pathParam("namespace")] : [];
   const Id = `${opPrefix(info)}${info.namespaced ? "Namespaced" : ""}${info.kind}`;
@@ -240,9 +243,9 @@ export function openApiV3Root(): Json {
     paths: {
       "api/v1": { serverRelativeURL: `/openapi/v3/api/v1?hash=${openApiV3("").hash}` },
       ...Object.fromEntries(
-        API_GROUPS.map((g) => [
-          `apis/${g}/v1`,
-          { serverRelativeURL: `/openapi/v3/apis/${g}/v1?hash=${openApiV3(g).hash}` },
+        API_GROUPS.filter((g) => g !== "").map((g) => [
+          `apis/${g}/${GROUP_VERSION[g]}`,
+          { serverRelativeURL: `/openapi/v3/apis/${g}/${GROUP_VERSION[g]}?hash=${openApiV3(g).hash}` },
         ]),
       ),
     },

@@ -110,10 +110,10 @@ function checkFields(call: ResourceCall, body: Record<string, unknown>): void {
   if (unknown.length === 0 || mode === "Ignore") return;
   const what = unknown.map((f) => `unknown field ${JSON.stringify(f)}`);
   if (mode === "Strict") {
-    const kind = call.route.info.kind;
+    const { kind, version } = call.route.info;
     throw new HttpError(
       "BadRequest",
-      `${kind} in version "v1" cannot be handled as a ${kind}: strict decoding error: ${what.join(", ")}`,
+      `${kind} in version "${version}" cannot be handled as a ${kind}: strict decoding error: ${what.join(", ")}`,
     );
   }
   call.res.setHeader(

@@ -1,5 +1,5 @@
 // Maps a request path onto what it addresses: health, discovery, OpenAPI, or a resource (with namespace/name/subresource).
-import { API_GROUPS, RESOURCES, type ApiGroup, type ResourceInfo } from "../store/resources";
+import { API_GROUPS, GROUP_VERSION, RESOURCES, type ApiGroup, type ResourceInfo } from "../store/resources";
 import type { ResourceName } from "../store/types";
 
 export type Route =
@@ -7,7 +7,7 @@ export type Route =
   | { type: "version" }
   | { type: "api" }
   | { type: "apis" }
-  | { type: "group"; group: NamedGroup }
+  | { type: "group"; group: Exclude<ApiGroup, ""> }
   | { type: "groupVersion"; group: ApiGroup }
   | { type: "openapiRoot" }
   | { type: "openapiGroupVersion"; group: ApiGroup }
@@ -26,8 +26,6 @@ export interface ResourceRoute {
 }
 
 const HEALTH = new Set(["healthz", "livez", "readyz"]);
-type NamedGroup = (typeof API_GROUPS)[number];
-const namedGroup = (g: string | undefined): NamedGroup | undefined => API_GROUPS.find((x) => x === g);
 
 function resourceIn(group: ApiGroup, name: string | undefined): ResourceInfo | undefined {
   if (!name || !(name in RESOURCES)) return undefined;
@@ -35,7 +33,7 @@ function resourceIn(group: ApiGroup, name: string | undefined): ResourceInfo | u
   return info.group === group ? info : undefined;
 }
 
-/** Parses the part after `/api/v1` or `/apis/<group>/v1`. */
+/** Parses the part after `/api/v1`, `/apis/apps/v1` or `/apis/autoscaling/v2`. */
 function resourcePath(group: ApiGroup, segs: string[]): Route {
   let watchPath = false;
   if (segs[0] === "watch") {
@@ -65,6 +63,9 @@ function resourcePath(group: ApiGroup, segs: string[]): Route {
   };
 }
 
+const namedGroup = (s: string | undefined): Exclude<ApiGroup, ""> | undefined =>
+  API_GROUPS.find((g): g is Exclude<ApiGroup, ""> => g !== "" && g === s);
+
 export function route(pathname: string): Route {
   const segs = pathname
     .split("/")
@@ -79,7 +80,7 @@ export function route(pathname: string): Route {
     if (b === "v3" && c === "api" && segs[3] === "v1" && segs.length === 4)
       return { type: "openapiGroupVersion", group: "" };
     const g = namedGroup(segs[3]);
-    if (b === "v3" && c === "apis" && g && segs[4] === "v1" && segs.length === 5)
+    if (b === "v3" && c === "apis" && g && segs[4] === GROUP_VERSION[g] && segs.length === 5)
       return { type: "openapiGroupVersion", group: g };
     return { type: "unknown" };
   }
@@ -93,7 +94,7 @@ export function route(pathname: string): Route {
     const g = namedGroup(b);
     if (!g) return { type: "unknown" };
     if (segs.length === 2) return { type: "group", group: g };
-    if (c !== "v1") return { type: "unknown" };
+    if (c !== GROUP_VERSION[g]) return { type: "unknown" };
     return segs.length === 3 ? { type: "groupVersion", group: g } : resourcePath(g, segs.slice(3));
   }
   return { type: "unknown" };

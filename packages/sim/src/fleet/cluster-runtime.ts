@@ -1,5 +1,5 @@
 // Everything that runs inside one simulated cluster besides its API server: the store, nodes, the
-// controllers (deployment, replicaset, scheduler, kubelets, services), the model servers and the data plane.
+// controllers (deployment, replicaset, scheduler, kubelets, services, horizontal pod autoscalers), the model servers and the data plane.
 import type { ArtifactStores } from "../artifacts/artifact-stores";
 import { ServingMetrics } from "../metrics/serving-metrics";
 import { ObjectStore } from "../store/object-store";
@@ -7,6 +7,8 @@ import { startDataPlane, type DataPlane } from "./data-plane";
 import { DeploymentController } from "./deployment-controller";
 import { DeploymentFaults } from "./deployment-faults";
 import { EventRecorder } from "./events";
+import { HpaController } from "./hpa-controller";
+import { HpaMetricsSource } from "./hpa-metrics-source";
 import { cloudOf, dataPortOf, type CloudConfig, type ClusterConfig, type FleetConfig } from "./fleet-config";
 import { Kubelets } from "./kubelet";
 import { ensureNodes } from "./node-objects";
@@ -92,6 +94,7 @@ export async function startClusterRuntime(opts: {
     new ReplicaSetController(store, events, clock),
     new Scheduler(store, events, clock),
     startServiceController(store, clock, () => dataPlane.url),
+    new HpaController(store, events, clock, new HpaMetricsSource((ns, d) => metrics.loadOf(ns, d))),
   ];
   const cancelEventTtl = clock.every(60_000, () => {
     const cutoff = new Date(Date.now() - EVENT_TTL_MS).toISOString();

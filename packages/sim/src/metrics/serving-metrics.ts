@@ -34,8 +34,16 @@ export function failureReason(statusCode: number): "REJECTED" | "BACKEND" | "OTH
   return statusCode >= 500 ? "BACKEND" : "OTHER";
 }
 
+/** Cumulative load of one deployment: what the HPA controller's metrics come from. */
+export interface DeploymentLoad {
+  requests: number;
+  /** Sum of request durations: busy time, so its rate is the mean number of requests in flight. */
+  busySeconds: number;
+}
+
 export class ServingMetrics {
   readonly registry = new MetricRegistry();
+  private readonly load = new Map<string, DeploymentLoad>();
 
   constructor(private readonly cluster: string) {
     this.registry.declare(SERVING_METRICS.latency, HELP.latency, "histogram");
@@ -60,7 +68,17 @@ export class ServingMetrics {
     this.registry.touch(SERVING_METRICS.durationUs, HELP.durationUs, "counter", labels);
   }
 
+  /** Requests and busy time a deployment has served so far (zero before its first request). */
+  loadOf(namespace: string, deployment: string): DeploymentLoad {
+    return { ...(this.load.get(`${namespace}/${deployment}`) ?? { requests: 0, busySeconds: 0 }) };
+  }
+
   record(r: InferenceRecord): void {
+    const key = `${r.namespace}/${r.deployment}`;
+    const load = this.load.get(key) ?? { requests: 0, busySeconds: 0 };
+    load.requests += 1;
+    if (r.pod) load.busySeconds += r.seconds;
+    this.load.set(key, load);
     const labels = this.labels(r);
     if (r.statusCode < 400) {
       this.registry.inc(SERVING_METRICS.success, HELP.success, labels);

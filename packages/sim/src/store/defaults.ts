@@ -89,7 +89,31 @@ export function applyDefaults(res: ResourceName, o: KubeObject, nextClusterIP: (
       o.status ??= { loadBalancer: {} };
       return;
     }
+    case "horizontalpodautoscalers":
+      defaultHpa(o);
+      return;
     default:
       return;
   }
+}
+
+/** autoscaling/v2 SetDefaults: minReplicas 1, CPU at 80 % when no metric is given, and the default behavior rules. */
+function defaultHpa(o: KubeObject): void {
+  const spec = (o.spec ??= {});
+  setIfMissing(spec, "minReplicas", 1);
+  if (!Array.isArray(spec.metrics) || spec.metrics.length === 0)
+    spec.metrics = [
+      { type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 80 } } },
+    ];
+  const behavior = (obj(spec.behavior) ?? (spec.behavior = {})) as Record<string, unknown>;
+  const up = (obj(behavior.scaleUp) ?? (behavior.scaleUp = {})) as Record<string, unknown>;
+  setIfMissing(up, "stabilizationWindowSeconds", 0);
+  setIfMissing(up, "selectPolicy", "Max");
+  setIfMissing(up, "policies", [
+    { type: "Pods", value: 4, periodSeconds: 15 },
+    { type: "Percent", value: 100, periodSeconds: 15 },
+  ]);
+  const down = (obj(behavior.scaleDown) ?? (behavior.scaleDown = {})) as Record<string, unknown>;
+  setIfMissing(down, "selectPolicy", "Max");
+  setIfMissing(down, "policies", [{ type: "Percent", value: 100, periodSeconds: 15 }]);
 }

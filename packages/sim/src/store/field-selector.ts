@@ -58,6 +58,7 @@ const SUPPORTED: Record<ResourceName, string[]> = {
   deployments: [...COMMON],
   replicasets: [...COMMON, "status.replicas"],
   httproutes: [...COMMON],
+  horizontalpodautoscalers: [...COMMON],
 };
 
 const GETTERS: Record<string, FieldGetter> = {

@@ -122,7 +122,7 @@ export class ObjectStore {
       delete o.metadata.generation; // events carry no generation on a real server
     else o.metadata.generation = 1;
     // A real server clears status on create for workloads: their controllers own it.
-    if (res === "deployments" || res === "replicasets") o.status = {};
+    if (res === "deployments" || res === "replicasets" || res === "horizontalpodautoscalers") o.status = {};
     // A CRD with the status subresource ignores status on create: its controller writes it.
     if (res === "httproutes") delete o.status;
     applyDefaults(res, o, () => this.nextClusterIP());
@@ -145,7 +145,8 @@ export class ObjectStore {
       next = structuredClone(input);
       next.apiVersion = old.apiVersion;
       next.kind = old.kind;
-      if (res === "deployments") next.status = structuredClone(old.status ?? {}); // its controller owns status
+      // Their controllers own status.
+      if (res === "deployments" || res === "horizontalpodautoscalers") next.status = structuredClone(old.status ?? {});
       if (res === "httproutes") {
         if (old.status) next.status = structuredClone(old.status);
         else delete next.status;

@@ -3,14 +3,20 @@ import type { ResourceName } from "./types";
 
 /** Kubernetes Gateway API (a CRD group on real clusters; served built in here). */
 export const GATEWAY_GROUP = "gateway.networking.k8s.io";
-export type ApiGroup = "" | "apps" | typeof GATEWAY_GROUP;
-/** The named groups, in the order /apis lists them. */
-export const API_GROUPS = ["apps", GATEWAY_GROUP] as const;
+/** The API groups the simulator serves, each at one version, in the order /apis lists them. */
+export type ApiGroup = "" | "apps" | "autoscaling" | typeof GATEWAY_GROUP;
+export const GROUP_VERSION: Record<ApiGroup, "v1" | "v2"> = {
+  "": "v1",
+  apps: "v1",
+  autoscaling: "v2",
+  [GATEWAY_GROUP]: "v1",
+};
+export const API_GROUPS: ApiGroup[] = ["", "apps", "autoscaling", GATEWAY_GROUP];
 
 export interface ResourceInfo {
   resource: ResourceName;
   group: ApiGroup;
-  version: "v1";
+  version: "v1" | "v2";
   kind: string;
   singular: string;
   namespaced: boolean;
@@ -98,6 +104,16 @@ export const RESOURCES: Record<ResourceName, ResourceInfo> = {
     singular: "httproute",
     namespaced: true,
     shortNames: [],
+    subresources: ["status"],
+  },
+  horizontalpodautoscalers: {
+    resource: "horizontalpodautoscalers",
+    group: "autoscaling",
+    version: "v2",
+    kind: "HorizontalPodAutoscaler",
+    singular: "horizontalpodautoscaler",
+    namespaced: true,
+    shortNames: ["hpa"],
     subresources: ["status"],
   },
 };

@@ -1,6 +1,14 @@
 // Shapes of the simulator's Kubernetes objects and watch events (a subset of apimachinery's types).
 export type ResourceName =
-  "namespaces" | "nodes" | "pods" | "services" | "events" | "deployments" | "replicasets" | "httproutes";
+  | "namespaces"
+  | "nodes"
+  | "pods"
+  | "services"
+  | "events"
+  | "deployments"
+  | "replicasets"
+  | "httproutes"
+  | "horizontalpodautoscalers";
 
 export interface OwnerReference {
   apiVersion: string;

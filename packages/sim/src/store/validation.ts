@@ -99,8 +99,72 @@ function workloadCauses(obj: KubeObject, kind: string): StatusCause[] {
   return causes;
 }
 
+/** After ValidateHorizontalPodAutoscalerSpec: a target, bounds (no scale to zero), and well-formed metric targets. */
+function hpaCauses(obj: KubeObject): StatusCause[] {
+  const spec = obj.spec ?? {};
+  const causes: StatusCause[] = [];
+  const ref = asObj(spec.scaleTargetRef);
+  if (!ref) causes.push(required("spec.scaleTargetRef"));
+  else {
+    if (typeof ref.kind !== "string" || ref.kind === "") causes.push(required("spec.scaleTargetRef.kind"));
+    if (typeof ref.name !== "string" || ref.name === "") causes.push(required("spec.scaleTargetRef.name"));
+  }
+  const min = spec.minReplicas;
+  const max = spec.maxReplicas;
+  if (typeof min === "number" && min < 1)
+    causes.push(invalid("spec.minReplicas", min, "must be greater than or equal to 1"));
+  if (typeof max !== "number" || !Number.isInteger(max)) causes.push(required("spec.maxReplicas"));
+  else if (max < 1) causes.push(invalid("spec.maxReplicas", max, "must be greater than or equal to 1"));
+  else if (typeof min === "number" && max < min)
+    causes.push(invalid("spec.maxReplicas", max, "must be greater than or equal to `minReplicas`"));
+  const metrics = Array.isArray(spec.metrics) ? spec.metrics : [];
+  metrics.forEach((m: unknown, i) => {
+    const metric = asObj(m) ?? {};
+    const at = `spec.metrics[${i}]`;
+    const type = metric.type;
+    const source = asObj(
+      type === "Pods"
+        ? metric.pods
+        : type === "Resource"
+          ? metric.resource
+          : type === "Object"
+            ? metric.object
+            : undefined,
+    );
+    if (
+      type !== "Pods" &&
+      type !== "Resource" &&
+      type !== "Object" &&
+      type !== "External" &&
+      type !== "ContainerResource"
+    )
+      causes.push(
+        invalid(
+          `${at}.type`,
+          type ?? "",
+          'must be one of "ContainerResource", "External", "Object", "Pods", "Resource"',
+        ),
+      );
+    else if ((type === "Pods" || type === "Resource" || type === "Object") && !source)
+      causes.push(
+        required(`${at}.${String(type).toLowerCase()}`, `must populate information for the given metric source`),
+      );
+    const target = asObj(source?.target);
+    if (source && !target) causes.push(required(`${at}.${String(type).toLowerCase()}.target`));
+    for (const key of ["averageValue", "averageUtilization", "value"]) {
+      const v = target?.[key];
+      const n = typeof v === "string" ? Number.parseFloat(v) : v;
+      if (v !== undefined && (typeof n !== "number" || !(n > 0)))
+        causes.push(invalid(`${at}.${String(type).toLowerCase()}.target.${key}`, v, "must be positive"));
+    }
+  });
+  return causes;
+}
+
 function specCauses(res: ResourceName, obj: KubeObject): StatusCause[] {
   switch (res) {
+    case "horizontalpodautoscalers":
+      return hpaCauses(obj);
     case "deployments":
       return workloadCauses(obj, "deployment");
     case "replicasets":
