@@ -42,6 +42,8 @@ import { nowMs, percentiles } from "./latency-stats.ts";
 import type { Figure } from "./list-bench.ts";
 import { measure, type Timing } from "./measure.ts";
 import { seedCharts } from "./seed-charts.ts";
+import { rateWindowFor } from "../metrics/promql-range.ts";
+import { RECORDING_RULES_FILE, renderRecordingRules } from "../metrics/recording-rules.ts";
 import { startSimLoad, type SimLoad } from "./sim-load.ts";
 
 /** A figure whose ratio is against something other than the list bench's SQL. */
@@ -175,6 +177,7 @@ export async function runChartsBench(
       scrapeIntervalSeconds: SCRAPE_SECONDS,
       backfill: () =>
         generateBackfill({ series: seeded.series, hours: HISTORY_HOURS, stepSeconds: SCRAPE_SECONDS, now: Date.now() }),
+      rules: { [RECORDING_RULES_FILE]: renderRecordingRules({ windows: [rateWindowFor(0, SCRAPE_SECONDS)] }) },
       log: (l) => log.push(l),
       readyTimeoutMs: 30_000,
     });

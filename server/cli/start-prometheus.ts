@@ -14,6 +14,8 @@ import { ensureMetricsTokenFile } from "../metrics/metrics-token-file.ts";
 import { startPrometheus, type LocalPrometheus } from "../dev-tools/local-prometheus/prometheus-process.ts";
 import { DEMO_DEPLOYMENTS, readFleetManifest } from "../dev-tools/demo/register-sim-fleet.ts";
 import type { TernDeployment, TernPrice } from "../metrics/tern-metrics.ts";
+import { renderRecordingRules, RECORDING_RULES_FILE } from "../metrics/recording-rules.ts";
+import { rateWindowFor } from "../metrics/promql-range.ts";
 
 const SIM_JOB = "tern-sim";
 const HISTORY_HOURS = 6;
@@ -102,6 +104,12 @@ export async function startLocalPrometheus(opts: {
     ternToken: env().TERN_METRICS_TOKEN || ensureMetricsTokenFile(opts.dataDir),
     ...(fleet?.glb ? { glbUrl: fleet.glb.metricsUrl } : {}),
     ...(backfill ? { backfill } : {}),
+    // The charts' rate window at the scrape interval Tern assumes (TERN_PROMETHEUS_SCRAPE_SECONDS).
+    rules: {
+      [RECORDING_RULES_FILE]: renderRecordingRules({
+        windows: [rateWindowFor(0, env().TERN_PROMETHEUS_SCRAPE_SECONDS)],
+      }),
+    },
     log: opts.log,
   });
   opts.log(

@@ -29,6 +29,8 @@ export interface PrometheusConfigInput {
   /** The simulated GLB's /metrics: per-backend requests and client-side latency, labelled with their backend's cluster. */
   glbUrl?: string;
   scrapeIntervalSeconds?: number;
+  /** Rule files (recording and alerting) Prometheus loads, as paths. */
+  ruleFiles?: readonly string[];
 }
 
 export const TERN_JOB = "tern";
@@ -110,6 +112,7 @@ export function renderPrometheusConfig(input: PrometheusConfigInput): string {
   }
   const config = {
     global: { scrape_interval: interval, scrape_timeout: interval, evaluation_interval: "15s" },
+    ...(input.ruleFiles?.length ? { rule_files: [...input.ruleFiles] } : {}),
     scrape_configs: scrapeConfigs,
   };
   return `# Written by Tern (server/dev-tools/local-prometheus/prometheus-config.ts); rewritten when targets change.\n${stringify(config)}`;

@@ -145,7 +145,9 @@ describe("charts from the shared Prometheus", () => {
     ]);
     // One query for all three quantiles.
     expect(prom.calls.filter((c) => c.query.includes("_bucket"))).toHaveLength(1);
-    expect(prom.calls.some((c) => c.query.includes("histogram_quantile"))).toBe(false);
+    expect(prom.calls.some((c) => c.query.includes("histogram_quantile("))).toBe(false);
+    // The recording rules were asked first; this Prometheus has none, so the buckets answered.
+    expect(prom.calls.filter((c) => c.query.includes("tern_deployment:request_predict_seconds:"))).toHaveLength(1);
     // NaN (no traffic at that step) is a gap, not a zero.
     const errors = d.errorRatio.ok ? d.errorRatio.series[0]!.points : [];
     expect(errors.some(([, v]) => v === null)).toBe(true);
@@ -247,7 +249,10 @@ describe("a cluster with its own Prometheus", () => {
     });
     expect(prom.calls.length).toBeGreaterThan(0);
     expect(prom.calls.every((c) => c.url.startsWith("http://own-prom.test:9090/"))).toBe(true);
-    expect(prom.calls.some((c) => c.query.includes("cluster=") || c.query.includes("tern_"))).toBe(false);
+    // No cluster filter and none of Tern's own gauges (only the recording rules' name, which operators install there).
+    expect(
+      prom.calls.some((c) => c.query.replace(/tern_deployment:[a-z_]+:[a-z0-9_]+/g, "").match(/cluster=|tern_/)),
+    ).toBe(false);
     expect(d.costPerHour.ok && d.costPerHour.series.map((s) => [s.currency, s.points.at(-1)?.[1]])).toEqual([
       ["USD", 2.5],
     ]);
