@@ -18,7 +18,7 @@ import type { ChartPanel, ChartSeries, DeploymentChartsDto } from "../../validat
 import type { TeamScope } from "../context";
 import { chartError, cumulativeOf, lastValue, panelOf, sumPoints, toChartSeries } from "./chart-series";
 import { costFromReady, loadPriceBook, noPriceError } from "./price-history";
-import { prometheusFor, rateWindow, settingsFromEnv, type ChartsOptions } from "./resolve-prometheus";
+import { prometheusFor, rateWindow, chartSettingsFromEnv, type ChartsOptions } from "./resolve-prometheus";
 import { chartWindow, mapLimit, queryRange, windowDto, type ChartRangeWindow } from "./run-query";
 import type { ChartRange } from "../../validation/metrics";
 
@@ -152,7 +152,7 @@ export async function getDeploymentCharts(
   const key = { provider: d.cluster.cloud.provider, region: d.cluster.region, gpuType: d.gpuType };
   const prices = await loadPriceBook(opts);
   const priceNow = prices.at(key, nowMs);
-  const settings = opts.prometheus ?? settingsFromEnv();
+  const settings = opts.prometheus ?? chartSettingsFromEnv();
   const prom = prometheusFor(d.cluster, settings);
 
   const formulaFor = (ready: number | null) => ({
