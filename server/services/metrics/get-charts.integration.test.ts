@@ -10,6 +10,7 @@ import { fakePrometheus, unusedPort, type FakeSeries } from "../../test/fake-pro
 import { getClusterCharts } from "./get-cluster-charts";
 import { getDeploymentCharts } from "./get-deployment-charts";
 import { getOverviewCharts } from "./get-overview-charts";
+import { createRangeCache } from "../../metrics/range-cache";
 
 let db: TestDb;
 let a: TeamFixture;
@@ -169,6 +170,22 @@ describe("charts from the shared Prometheus", () => {
     expect(d.formula.text).toBe(
       "1 ready replica × 1 GPU per replica × 2.50 USD per GPU-hour (AWS us-east-1, H100) = 2.50 USD per hour",
     );
+  });
+
+  it("serves a chart loaded again from the range cache, with the same answer and no query", async () => {
+    const prom = fakePrometheus(healthyAnswers(a));
+    const rangeCache = createRangeCache();
+    const prometheus = { defaultUrl: "http://prom.test:9090/", fetch: prom.fetch, rangeCache };
+    const load = () =>
+      getDeploymentCharts({ ...scopeOf(a), input: { id: a.deploymentId, range: "1h" }, prometheus, nowMs });
+    const first = await load();
+    const sent = prom.calls.length;
+    expect(sent).toBeGreaterThan(3);
+    expect(await load()).toEqual(first);
+    expect(prom.calls.length).toBe(sent);
+    // Another team's chart is another query: never an answer from the cache.
+    await getDeploymentCharts({ ...scopeOf(b), input: { id: b.deploymentId, range: "1h" }, prometheus, nowMs });
+    expect(prom.calls.length).toBe(2 * sent);
   });
 
   it("tells 'no data yet' apart from an error", async () => {
