@@ -11,14 +11,18 @@
 // for 10 s per link and width, token lookups for 30 s), starting empty; the response body is read every time.
 // charts.deployment_24h: metrics.deploymentCharts through the tRPC caller, a context built per call as a request
 // would; 24 h at a 60 s step. The page asks with its width rounded up to 100 px, and 1,500 px is the narrowest
-// width that gets the 60 s step (1,440 px gets 120 s: at most 1,440 points, and 24 h at 60 s is 1,441). It fetches
-// the latency histogram's bucket rates once and computes p50/p95/p99 itself (five queries, at most three in
-// flight). Side by side, taking turns with it: .seven_queries, the former path (the service called directly with
-// one histogram_quantile query per quantile: seven queries, all at once), and .promql, those seven range queries
-// posted straight to Prometheus at once. All three run while the simulated fleet (its model servers and its load
-// generator, `npm run sim`) runs in another process; .load_rps is what the load generator got answered meanwhile.
+// width that gets the 60 s step (1,440 px gets 120 s: at most 1,440 points, and 24 h at 60 s is 1,441). As served:
+// latency from the recording rules (the local Prometheus loads them and backfills them over its history), and the
+// process' range cache (metrics/range-cache.ts), so a load repeated within the minute asks Prometheus nothing and a
+// later one only for the last minutes. Side by side, taking turns with it: .uncached, the same with the cache
+// emptied before every call (a first load); .buckets, the histogram's bucket rates fetched once and p50/p95/p99
+// computed in Tern, no cache (the path before the rules); .seven_queries, the path before that (one
+// histogram_quantile query per quantile, seven queries at once); and .promql, those seven range queries posted
+// straight to Prometheus at once. All run while the simulated fleet (its model servers and its load generator,
+// `npm run sim`) runs in another process; .load_rps is what the load generator got answered meanwhile.
 // charts.overview_24h: metrics.overview through the tRPC caller (cost over 24 h plus current p95 and request rates
-// of the three deployments), with the number of queries it sends (range and instant).
+// of the three deployments), with the number of queries it sends (range and instant); .uncached empties the range
+// cache first.
 // Not included: Next.js routing and HTTP, and the browser's drawing.
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
@@ -32,7 +36,8 @@ import { forgetEmbedSeries } from "../services/embeds/render-embed-chart.ts";
 import { forgetEmbedLink } from "../services/embeds/resolve-embed-link.ts";
 import { serveEmbedSvg } from "../services/embeds/serve-embed-svg.ts";
 import { unusedPort } from "../test/fake-prometheus.ts";
-import { getDeploymentCharts } from "../services/metrics/get-deployment-charts.ts";
+import { getDeploymentCharts, type LatencyQueries } from "../services/metrics/get-deployment-charts.ts";
+import { forgetRanges, sharedRangeCache } from "../metrics/range-cache.ts";
 import { getOverviewCharts } from "../services/metrics/get-overview-charts.ts";
 import { settingsFromEnv, type PrometheusSettings } from "../services/metrics/resolve-prometheus.ts";
 import type { DeploymentChartsDto } from "../validation/metrics.ts";
@@ -42,6 +47,8 @@ import { nowMs, percentiles } from "./latency-stats.ts";
 import type { Figure } from "./list-bench.ts";
 import { measure, type Timing } from "./measure.ts";
 import { seedCharts } from "./seed-charts.ts";
+import { rateWindowFor } from "../metrics/promql-range.ts";
+import { RECORDING_RULES_FILE, renderRecordingRules } from "../metrics/recording-rules.ts";
 import { startSimLoad, type SimLoad } from "./sim-load.ts";
 
 /** A figure whose ratio is against something other than the list bench's SQL. */
@@ -175,6 +182,7 @@ export async function runChartsBench(
       scrapeIntervalSeconds: SCRAPE_SECONDS,
       backfill: () =>
         generateBackfill({ series: seeded.series, hours: HISTORY_HOURS, stepSeconds: SCRAPE_SECONDS, now: Date.now() }),
+      rules: { [RECORDING_RULES_FILE]: renderRecordingRules({ windows: [rateWindowFor(0, SCRAPE_SECONDS)] }) },
       log: (l) => log.push(l),
       readyTimeoutMs: 30_000,
     });
@@ -285,24 +293,48 @@ async function chartDataBench(
   const input = { id: seeded.deploymentId, range: "24h" as const, widthPx: CHART_WIDTH_PX };
   const scope = { prisma: db.prisma, teamId: seeded.teamId, userId: seeded.user.id };
   const charts = async () => (await caller()).metrics.deploymentCharts(input);
-  const sevenQueries = () => getDeploymentCharts({ ...scope, input, latencyQueries: "per-quantile" });
+  // The references call the service directly with Tern's settings but no range cache.
+  const direct = (latencyQueries: LatencyQueries, at?: number) =>
+    getDeploymentCharts({
+      ...scope,
+      input,
+      prometheus: settingsFromEnv(),
+      latencyQueries,
+      ...(at ? { nowMs: at } : {}),
+    });
+  // A first load: the service without the range cache, so every query goes to Prometheus (the recorded quantiles
+  // still apply). Emptying the shared cache instead would also empty it for the calls taking turns with this one.
+  const uncached = () => direct("recorded");
+  const bucketsPath = () => direct("buckets");
+  const sevenQueries = () => direct("per-quantile");
 
   const pointsPerSeries = checkDeploymentCharts(await charts());
-  // The same moment for both, so both have the same window.
+  // The same moment for all, so all have the same window.
   const at = Date.now();
-  const fresh = await getDeploymentCharts({ ...scope, input, nowMs: at });
-  const before = await getDeploymentCharts({ ...scope, input, nowMs: at, latencyQueries: "per-quantile" });
+  const fresh = await direct("buckets", at);
+  const before = await direct("per-quantile", at);
+  const recorded = await direct("recorded", at);
   checkDeploymentCharts(before);
+  checkDeploymentCharts(recorded);
   const latencyDiff = maxLatencyDifference(before, fresh);
   if (latencyDiff > 1e-9)
     throw new Error(`deployment charts: latency differs from histogram_quantile's by ${latencyDiff} (relative)`);
+  // Recorded points are the rules' evaluation at most 15 s before each step: close, not equal (see the README).
+  const recordedDiff = latencyDifferences(recorded, fresh);
   const queries = await recordQueries(promUrl, (prometheus) => getDeploymentCharts({ ...scope, input, prometheus }));
+  const bucketQueries = await recordQueries(promUrl, (prometheus) =>
+    getDeploymentCharts({ ...scope, input, prometheus, latencyQueries: "buckets" }),
+  );
   const oldQueries = await recordQueries(promUrl, (prometheus) =>
     getDeploymentCharts({ ...scope, input, prometheus, latencyQueries: "per-quantile" }),
   );
   if (queries.length === 0 || oldQueries.length === 0)
     throw new Error("deployment charts: no range query to Prometheus was seen");
+  if (queries.some((q) => q.includes("_bucket")))
+    throw new Error("deployment charts: the recorded quantiles were not used (a bucket query was sent)");
   const overview = async () => (await caller()).metrics.overview({ range: "24h", widthPx: CHART_WIDTH_PX });
+  const overviewUncached = () =>
+    getOverviewCharts({ ...scope, input: { range: "24h", widthPx: CHART_WIDTH_PX }, prometheus: settingsFromEnv() });
   const o = await overview();
   // Current p95 needs samples in the last 2 minutes of the backfill: a slow start on a busy machine leaves none.
   if (!o.slo.ok || o.errors.length) throw new Error(`overview: ${JSON.stringify(o.errors)}`);
@@ -313,35 +345,51 @@ async function chartDataBench(
   );
 
   // Interleaved, so a busy moment on the machine falls on all alike.
+  forgetRanges();
   const answered0 = await sim.answered();
   const load0 = loadavg()[0]!;
   const t0 = nowMs();
-  const [now, old, promql, ov] = await alternate(
-    [charts, sevenQueries, () => replay(promUrl, oldQueries), overview],
+  const cache0 = { ...sharedRangeCache.stats };
+  const [now, cold, buckets, old, promql, ov, ovCold] = await alternate(
+    [charts, uncached, bucketsPath, sevenQueries, () => replay(promUrl, oldQueries), overview, overviewUncached],
     CHART_RUNS,
     CHART_WARMUP,
   );
   const loadRps = ((await sim.answered()) - answered0) / ((nowMs() - t0) / 1000);
   const load1 = loadavg()[0]!;
   console.log(
-    `# measured with the load generator answering ${loadRps.toFixed(1)} req/s; 1-minute load average ${load0.toFixed(2)} before, ${load1.toFixed(2)} after, on ${availableParallelism()} cores`,
+    `# measured with the load generator answering ${loadRps.toFixed(1)} req/s; 1-minute load average ${load0.toFixed(2)} before, ${load1.toFixed(2)} after, on ${availableParallelism()} cores; range cache: ${sharedRangeCache.stats.queries - cache0.queries} queries sent, ${sharedRangeCache.stats.hits - cache0.hits} answered from it`,
   );
   // CPU per page load, Tern's process and Prometheus' together: what a busy machine's wait time is made of.
   const cpuNew = await cpuPerCall(promUrl, charts);
+  const cpuCold = await cpuPerCall(promUrl, uncached);
+  const cpuBuckets = await cpuPerCall(promUrl, bucketsPath);
   const cpuOld = await cpuPerCall(promUrl, sevenQueries);
 
+  const vsOld = (v: number, ref: number) => ({ ratio: v / ref, vs: "seven_queries" });
   return [
     { name: "charts.deployment_24h.seven_queries.p50", value: old!.p50, unit: "ms" },
     { name: "charts.deployment_24h.seven_queries.p95", value: old!.p95, unit: "ms" },
     { name: "charts.deployment_24h.promql.p50", value: promql!.p50, unit: "ms" },
     { name: "charts.deployment_24h.promql.p95", value: promql!.p95, unit: "ms" },
-    { name: "charts.deployment_24h.p50", value: now!.p50, unit: "ms", ratio: now!.p50 / old!.p50, vs: "seven_queries" },
-    { name: "charts.deployment_24h.p95", value: now!.p95, unit: "ms", ratio: now!.p95 / old!.p95, vs: "seven_queries" },
+    { name: "charts.deployment_24h.buckets.p50", value: buckets!.p50, unit: "ms", ...vsOld(buckets!.p50, old!.p50) },
+    { name: "charts.deployment_24h.buckets.p95", value: buckets!.p95, unit: "ms", ...vsOld(buckets!.p95, old!.p95) },
+    { name: "charts.deployment_24h.uncached.p50", value: cold!.p50, unit: "ms", ...vsOld(cold!.p50, old!.p50) },
+    { name: "charts.deployment_24h.uncached.p95", value: cold!.p95, unit: "ms", ...vsOld(cold!.p95, old!.p95) },
+    { name: "charts.deployment_24h.p50", value: now!.p50, unit: "ms", ...vsOld(now!.p50, old!.p50) },
+    { name: "charts.deployment_24h.p95", value: now!.p95, unit: "ms", ...vsOld(now!.p95, old!.p95) },
     { name: "charts.deployment_24h.seven_queries.cpu", value: cpuOld, unit: "ms CPU" },
-    { name: "charts.deployment_24h.cpu", value: cpuNew, unit: "ms CPU", ratio: cpuNew / cpuOld, vs: "seven_queries" },
+    { name: "charts.deployment_24h.buckets.cpu", value: cpuBuckets, unit: "ms CPU", ...vsOld(cpuBuckets, cpuOld) },
+    { name: "charts.deployment_24h.uncached.cpu", value: cpuCold, unit: "ms CPU", ...vsOld(cpuCold, cpuOld) },
+    { name: "charts.deployment_24h.cpu", value: cpuNew, unit: "ms CPU", ...vsOld(cpuNew, cpuOld) },
     { name: "charts.deployment_24h.queries", value: queries.length, unit: "queries" },
+    { name: "charts.deployment_24h.buckets.queries", value: bucketQueries.length, unit: "queries" },
     { name: "charts.deployment_24h.seven_queries.queries", value: oldQueries.length, unit: "queries" },
+    { name: "charts.deployment_24h.recorded_vs_buckets.median_rel_diff", value: recordedDiff.median, unit: "" },
+    { name: "charts.deployment_24h.recorded_vs_buckets.p99_rel_diff", value: recordedDiff.p99, unit: "" },
     { name: "charts.points_per_series", value: pointsPerSeries, unit: "points" },
+    { name: "charts.overview_24h.uncached.p50", value: ovCold!.p50, unit: "ms" },
+    { name: "charts.overview_24h.uncached.p95", value: ovCold!.p95, unit: "ms" },
     { name: "charts.overview_24h.p50", value: ov!.p50, unit: "ms" },
     { name: "charts.overview_24h.p95", value: ov!.p95, unit: "ms" },
     { name: "charts.overview_24h.queries", value: overviewQueries.length, unit: "queries" },
@@ -384,4 +432,20 @@ function maxLatencyDifference(a: DeploymentChartsDto, b: DeploymentChartsDto): n
     });
   });
   return max;
+}
+
+/** Relative differences between two answers' latency points where both have a value: median and p99. */
+function latencyDifferences(a: DeploymentChartsDto, b: DeploymentChartsDto): { median: number; p99: number } {
+  if (!a.latency.ok || !b.latency.ok) return { median: Infinity, p99: Infinity };
+  const at = new Map<string, number | null>();
+  for (const s of b.latency.series) for (const [t, v] of s.points) at.set(`${s.name}@${t}`, v);
+  const diffs: number[] = [];
+  for (const s of a.latency.series)
+    for (const [t, v] of s.points) {
+      const w = at.get(`${s.name}@${t}`);
+      if (v !== null && w !== null && w !== undefined) diffs.push(Math.abs(v - w) / Math.max(Math.abs(w), 1e-12));
+    }
+  if (!diffs.length) return { median: Infinity, p99: Infinity };
+  diffs.sort((x, y) => x - y);
+  return { median: diffs[Math.floor(diffs.length / 2)]!, p99: diffs[Math.floor(diffs.length * 0.99)]! };
 }

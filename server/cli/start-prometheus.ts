@@ -20,6 +20,8 @@ import { DEMO_DEPLOYMENTS, readFleetManifest } from "../dev-tools/demo/register-
 import type { TernDeployment, TernPrice } from "../metrics/tern-metrics.ts";
 import { fleetProbeSeries, simulatedLatencyShape } from "../dev-tools/demo/latency-probe-history.ts";
 import { DEMO_FLEET_CONFIG, loadFleetConfig } from "@tern/sim/fleet-config";
+import { renderRecordingRules, RECORDING_RULES_FILE } from "../metrics/recording-rules.ts";
+import { rateWindowFor } from "../metrics/promql-range.ts";
 
 const SIM_JOB = "tern-sim";
 const HISTORY_HOURS = 6;
@@ -127,6 +129,12 @@ export async function startLocalPrometheus(opts: {
     clusterScrapeSeconds: LOCAL_CLUSTER_SCRAPE_SECONDS,
     ...(backfill ? { backfill } : {}),
     ...(opts.alertmanager ? { alertmanager: opts.alertmanager } : {}),
+    // The charts' rate window at the scrape interval Tern assumes (TERN_PROMETHEUS_SCRAPE_SECONDS).
+    rules: {
+      [RECORDING_RULES_FILE]: renderRecordingRules({
+        windows: [rateWindowFor(0, env().TERN_PROMETHEUS_SCRAPE_SECONDS)],
+      }),
+    },
     log: opts.log,
   });
   opts.log(

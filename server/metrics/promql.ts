@@ -13,6 +13,7 @@ import {
   type Matcher,
 } from "./promql-params";
 import { TERN_METRICS } from "./cost";
+import { recordable, recordedQuantileName } from "./recording-rules";
 import { CLUSTER_METRICS as K, presetOf, type CounterRef, type RuntimeId, type RuntimePreset } from "./runtime-presets";
 
 export type PromUnit = "ms" | "req/s" | "ratio" | "replicas" | "GPUs" | "currency/h" | "currency";
@@ -130,6 +131,23 @@ export function latencyBuckets(params: RateParams): BucketsQuery {
   const lat = histogramOf(preset);
   const buckets = selector(`${lat.metric}_bucket`, [...deploymentMatchers(preset, p), ...(lat.matchers ?? [])]);
   return { expr: `sum by (le) (rate(${buckets}[${p.window}]))`, unit: "ms", toMs: lat.toMs };
+}
+
+/**
+ * p50/p95/p99 of one deployment in milliseconds from the recording rules (metrics/recording-rules.ts), one series
+ * per `quantile` label; null for a runtime whose quantiles are not recorded. An empty answer means the rules are
+ * not installed (or not yet evaluated) on that Prometheus.
+ */
+export function latencyRecordedQuantiles(params: RateParams): PromQuery | null {
+  const p = parseParams(ZRateParams, params);
+  const preset = presetOf(params.runtime);
+  if (!recordable(preset)) return null;
+  const name = recordedQuantileName(preset.latency.metric, p.window);
+  // max: one series per quantile even when an HA pair of Prometheus servers both wrote it into one store.
+  return {
+    expr: toMs(`max by (quantile) (${selector(name, deploymentMatchers(preset, p))})`, preset.latency.toMs),
+    unit: "ms",
+  };
 }
 
 const ZFleetParams = z.object({

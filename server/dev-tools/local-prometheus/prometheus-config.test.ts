@@ -77,6 +77,14 @@ describe("prometheus.yml", () => {
     );
   });
 
+  it("lists rule files only when there are some", () => {
+    expect(text).not.toMatch(/rule_files/);
+    const withRules = parse(renderPrometheusConfig({ targets, ruleFiles: ["/r/a.yml", "/r/b.yml"] })) as {
+      rule_files: string[];
+    };
+    expect(withRules.rule_files).toEqual(["/r/a.yml", "/r/b.yml"]);
+  });
+
   const promtool = which("promtool", defaultEnvironment());
   // --syntax-only: the CA file need not exist on this machine.
   it.skipIf(!promtool)("passes promtool check config", () => {

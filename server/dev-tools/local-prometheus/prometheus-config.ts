@@ -34,8 +34,8 @@ export interface PrometheusConfigInput {
    * target's first requests two scrapes after they were served, so a short one here shortens VERIFY.
    */
   clusterScrapeSeconds?: number;
-  /** Rule file globs (Tern's SLO alerts, see alerts/slo-rules.ts). */
-  ruleFiles?: string[];
+  /** Rule files or globs Prometheus loads (recording rules; Tern's SLO alerts, see alerts/slo-rules.ts). */
+  ruleFiles?: readonly string[];
   /** host:port of the Alertmanager firing alerts go to. */
   alertmanager?: string;
 }
@@ -127,8 +127,8 @@ export function renderPrometheusConfig(input: PrometheusConfigInput): string {
   }
   const config = {
     global: { scrape_interval: interval, scrape_timeout: interval, evaluation_interval: "15s" },
+    ...(input.ruleFiles?.length ? { rule_files: [...input.ruleFiles] } : {}),
     scrape_configs: scrapeConfigs,
-    ...(input.ruleFiles?.length ? { rule_files: input.ruleFiles } : {}),
     ...(input.alertmanager
       ? { alerting: { alertmanagers: [{ static_configs: [{ targets: [input.alertmanager] }] }] } }
       : {}),

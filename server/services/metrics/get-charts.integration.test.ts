@@ -10,6 +10,7 @@ import { fakePrometheus, unusedPort, type FakeSeries } from "../../test/fake-pro
 import { getClusterCharts } from "./get-cluster-charts";
 import { getDeploymentCharts } from "./get-deployment-charts";
 import { getOverviewCharts } from "./get-overview-charts";
+import { createRangeCache } from "../../metrics/range-cache";
 
 let db: TestDb;
 let a: TeamFixture;
@@ -145,7 +146,9 @@ describe("charts from the shared Prometheus", () => {
     ]);
     // One query for all three quantiles.
     expect(prom.calls.filter((c) => c.query.includes("_bucket"))).toHaveLength(1);
-    expect(prom.calls.some((c) => c.query.includes("histogram_quantile"))).toBe(false);
+    expect(prom.calls.some((c) => c.query.includes("histogram_quantile("))).toBe(false);
+    // The recording rules were asked first; this Prometheus has none, so the buckets answered.
+    expect(prom.calls.filter((c) => c.query.includes("tern_deployment:request_predict_seconds:"))).toHaveLength(1);
     // NaN (no traffic at that step) is a gap, not a zero.
     const errors = d.errorRatio.ok ? d.errorRatio.series[0]!.points : [];
     expect(errors.some(([, v]) => v === null)).toBe(true);
@@ -167,6 +170,22 @@ describe("charts from the shared Prometheus", () => {
     expect(d.formula.text).toBe(
       "1 ready replica × 1 GPU per replica × 2.50 USD per GPU-hour (AWS us-east-1, H100) = 2.50 USD per hour",
     );
+  });
+
+  it("serves a chart loaded again from the range cache, with the same answer and no query", async () => {
+    const prom = fakePrometheus(healthyAnswers(a));
+    const rangeCache = createRangeCache();
+    const prometheus = { defaultUrl: "http://prom.test:9090/", fetch: prom.fetch, rangeCache };
+    const load = () =>
+      getDeploymentCharts({ ...scopeOf(a), input: { id: a.deploymentId, range: "1h" }, prometheus, nowMs });
+    const first = await load();
+    const sent = prom.calls.length;
+    expect(sent).toBeGreaterThan(3);
+    expect(await load()).toEqual(first);
+    expect(prom.calls.length).toBe(sent);
+    // Another team's chart is another query: never an answer from the cache.
+    await getDeploymentCharts({ ...scopeOf(b), input: { id: b.deploymentId, range: "1h" }, prometheus, nowMs });
+    expect(prom.calls.length).toBe(2 * sent);
   });
 
   it("tells 'no data yet' apart from an error", async () => {
@@ -247,7 +266,10 @@ describe("a cluster with its own Prometheus", () => {
     });
     expect(prom.calls.length).toBeGreaterThan(0);
     expect(prom.calls.every((c) => c.url.startsWith("http://own-prom.test:9090/"))).toBe(true);
-    expect(prom.calls.some((c) => c.query.includes("cluster=") || c.query.includes("tern_"))).toBe(false);
+    // No cluster filter and none of Tern's own gauges (only the recording rules' name, which operators install there).
+    expect(
+      prom.calls.some((c) => c.query.replace(/tern_deployment:[a-z_]+:[a-z0-9_]+/g, "").match(/cluster=|tern_/)),
+    ).toBe(false);
     expect(d.costPerHour.ok && d.costPerHour.series.map((s) => [s.currency, s.points.at(-1)?.[1]])).toEqual([
       ["USD", 2.5],
     ]);

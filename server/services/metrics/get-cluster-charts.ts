@@ -7,7 +7,7 @@ import { panelOf } from "./chart-series";
 import { costByDeployment, sumCosts } from "./cost-by-deployment";
 import { loadChartDeployments } from "./load-cost-deployments";
 import { loadPriceBook } from "./price-history";
-import { prometheusFor, settingsFromEnv, type ChartsOptions } from "./resolve-prometheus";
+import { prometheusFor, chartSettingsFromEnv, type ChartsOptions } from "./resolve-prometheus";
 import { chartWindow, queryRange, windowDto } from "./run-query";
 
 export async function getClusterCharts(
@@ -18,7 +18,7 @@ export async function getClusterCharts(
     select: { id: true, name: true, prometheusUrl: true },
   });
   if (!c) throw notFound("cluster");
-  const settings = opts.prometheus ?? settingsFromEnv();
+  const settings = opts.prometheus ?? chartSettingsFromEnv();
   const w = chartWindow(opts.input.range, opts.input.widthPx, opts.nowMs ?? Date.now());
   const prom = prometheusFor(c, settings);
   if (!prom.ok) {

@@ -7,7 +7,7 @@ import { costByDeployment, sumCosts } from "./cost-by-deployment";
 import { currentLatency } from "./current-latency";
 import { loadChartDeployments } from "./load-cost-deployments";
 import { loadPriceBook } from "./price-history";
-import { settingsFromEnv, type ChartsOptions } from "./resolve-prometheus";
+import { chartSettingsFromEnv, type ChartsOptions } from "./resolve-prometheus";
 import { chartWindow, windowDto } from "./run-query";
 
 const TOP_BREACHES = 5;
@@ -31,7 +31,7 @@ export async function getOverviewCharts(
 ): Promise<OverviewChartsDto> {
   const deadlineMs = opts.deadlineMs ?? OVERVIEW_DEADLINE_MS;
   const signal = AbortSignal.timeout(deadlineMs);
-  const settings = opts.prometheus ?? settingsFromEnv();
+  const settings = opts.prometheus ?? chartSettingsFromEnv();
   const w = chartWindow(opts.input.range, opts.input.widthPx, opts.nowMs ?? Date.now());
   const [deployments, prices] = await Promise.all([loadChartDeployments(opts), loadPriceBook(opts)]);
   const [costs, latency] = await Promise.all([

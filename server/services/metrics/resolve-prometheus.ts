@@ -2,6 +2,7 @@
 // from TERN_PROMETHEUS_URL, where every series carries a `tern_cluster_id` label with Tern's id for the cluster.
 import { env } from "../../env";
 import { createPrometheusClient, type PrometheusClient } from "../../metrics/prometheus-client";
+import { sharedRangeCache, withRangeCache, type RangeCache } from "../../metrics/range-cache";
 import { rateWindowFor } from "../../metrics/promql-range";
 import { isSamePrometheus } from "../../metrics/same-prometheus";
 import type { ChartError } from "../../validation/metrics";
@@ -14,6 +15,8 @@ export interface PrometheusSettings {
   timeoutMs?: number;
   /** For tests. */
   fetch?: typeof fetch;
+  /** Range answers shared between page loads (metrics/range-cache.ts); Tern's settings use the process-wide one. */
+  rangeCache?: RangeCache;
 }
 
 /** What chart services take besides the team scope; tests pass a Prometheus and a clock. */
@@ -40,6 +43,14 @@ export function settingsFromEnv(): PrometheusSettings {
   return { defaultUrl: e.TERN_PROMETHEUS_URL ?? null, scrapeSeconds: e.TERN_PROMETHEUS_SCRAPE_SECONDS };
 }
 
+/**
+ * The settings of the chart pages: those above with the process-wide range cache, so loading a chart again costs
+ * (almost) no query. Only charts: a migration's analysis must see the latest samples.
+ */
+export function chartSettingsFromEnv(): PrometheusSettings {
+  return { ...settingsFromEnv(), rangeCache: sharedRangeCache };
+}
+
 export const DEFAULT_SCRAPE_SECONDS = 30;
 
 /**
@@ -50,9 +61,14 @@ export function rateWindow(stepSeconds: number, settings: PrometheusSettings): s
   return rateWindowFor(stepSeconds, settings.scrapeSeconds ?? DEFAULT_SCRAPE_SECONDS);
 }
 
+function clientFor(baseUrl: string, settings: PrometheusSettings): PrometheusClient {
+  const client = createPrometheusClient({ baseUrl, timeoutMs: settings.timeoutMs, fetch: settings.fetch });
+  return settings.rangeCache ? withRangeCache(client, settings.rangeCache) : client;
+}
+
 export function sharedPrometheus(settings: PrometheusSettings): PrometheusClient | null {
   if (!settings.defaultUrl) return null;
-  return createPrometheusClient({ baseUrl: settings.defaultUrl, timeoutMs: settings.timeoutMs, fetch: settings.fetch });
+  return clientFor(settings.defaultUrl, settings);
 }
 
 export function prometheusFor(
@@ -64,12 +80,10 @@ export function prometheusFor(
   // A cluster pointed at the shared Prometheus is still one of many there: keep the cluster filter, however the
   // URL is spelled (saving such a URL is refused too, after DNS; this catches spellings that predate that check).
   if (own && !(shared && isSamePrometheus(own, shared))) {
-    const client = createPrometheusClient({ baseUrl: own, timeoutMs: settings.timeoutMs, fetch: settings.fetch });
-    return { ok: true, client, shared: false, clusterId: undefined };
+    return { ok: true, client: clientFor(own, settings), shared: false, clusterId: undefined };
   }
   if (shared) {
-    const client = createPrometheusClient({ baseUrl: shared, timeoutMs: settings.timeoutMs, fetch: settings.fetch });
-    return { ok: true, client, shared: true, clusterId: cluster.id };
+    return { ok: true, client: clientFor(shared, settings), shared: true, clusterId: cluster.id };
   }
   return { ok: false, error: notConfigured(cluster.name) };
 }
