@@ -147,8 +147,8 @@ describe.skipIf(!bins)("latency quantiles from recording rules on a real Prometh
       if (latest && t - latest[0] <= 5 * 60_000) {
         expect(g, key).not.toBeNull();
         expect(relDiff(g!, latest[1]), key).toBeLessThan(1e-9);
-        // Evaluated at most one rule interval (15 s) before the step.
-        expect(t - latest[0], key).toBeLessThan(15_000);
+        // Evaluated at most one rule interval (15 s) before the step, plus the evaluation's own lag (seen: 226 ms).
+        expect(t - latest[0], key).toBeLessThan(16_000);
         fromRules++;
       } else {
         const w = buckets.get(key);

@@ -152,9 +152,12 @@ async function writeDeployment(
     latencySloMs: d.latencySloMs,
   };
   if (change.action === "update") {
+    // Replicas only where the plan compared them (not under autoscaling, where the HPA owns them).
+    const { replicas, ...bounds } = spec;
+    const data = change.fields.some((f) => f.field === "replicas") ? { ...bounds, replicas } : bounds;
     const row = await tx.deployment.update({
       where,
-      data: { ...spec, specGeneration: { increment: 1 }, lastError: null },
+      data: { ...data, specGeneration: { increment: 1 }, lastError: null },
     });
     touched.push(row.id);
     return;

@@ -66,7 +66,8 @@ describe("planTeamApply", () => {
   it("creates what is new and updates what changed, field by field", () => {
     const doc = copy();
     doc.clouds.push({ name: "lepton", provider: "LEPTON" });
-    doc.deployments[0]!.replicas = 3;
+    doc.deployments[0]!.replicas = 3; // autoscaled (1-4): its HPA owns replicas, so only the bound change counts
+    doc.deployments[0]!.maxReplicas = 6;
     doc.clusters[0]!.residencyTags = ["us", "gdpr"];
     doc.models[0]!.versions.push({ ...version, version: "1.1.0" });
     const plan = planTeamApply(team, doc, false);
@@ -84,8 +85,20 @@ describe("planTeamApply", () => {
         action: "update",
         kind: "deployment",
         name: "aws-gpu/models/credit-risk",
-        fields: [{ field: "replicas", from: 2, to: 3 }],
+        fields: [{ field: "maxReplicas", from: 4, to: 6 }],
       },
+    ]);
+  });
+
+  it("compares replicas only where no autoscaler owns them", () => {
+    const fixed = copy();
+    Object.assign(fixed.deployments[0]!, { minReplicas: 2, maxReplicas: 2, replicas: 2 });
+    const doc = structuredClone(fixed);
+    Object.assign(doc.deployments[0]!, { minReplicas: 3, maxReplicas: 3, replicas: 3 });
+    expect(planTeamApply(fixed, doc, false).changes[0]?.fields).toEqual([
+      { field: "replicas", from: 2, to: 3 },
+      { field: "minReplicas", from: 2, to: 3 },
+      { field: "maxReplicas", from: 2, to: 3 },
     ]);
   });
 

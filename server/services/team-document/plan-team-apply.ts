@@ -179,7 +179,14 @@ export function planTeamApply(current: TeamDocument, desired: TeamDocument, prun
       );
       continue;
     }
-    record("deployment", k, diff(cur, d, ["replicas", "minReplicas", "maxReplicas", "latencySloMs"]));
+    // Under autoscaling the cluster's HPA owns the replica count (as Argo CD users ignore spec.replicas under an
+    // HPA): a document compares and sets only the bounds, or replicas would flap with every apply.
+    const autoscaled = d.minReplicas < d.maxReplicas;
+    record(
+      "deployment",
+      k,
+      diff(cur, d, [...(autoscaled ? [] : (["replicas"] as const)), "minReplicas", "maxReplicas", "latencySloMs"]),
+    );
   }
   if (prune) for (const k of curDeployments.keys()) if (!docDeployments.has(k)) changes.push(del("deployment", k));
 
