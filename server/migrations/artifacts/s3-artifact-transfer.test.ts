@@ -63,7 +63,8 @@ const listTarget = async () =>
   );
 /** Files in the target store, once an aborted upload's temp file (the store's own cleanup) is gone. */
 async function targetFiles(): Promise<string[]> {
-  for (let i = 0; i < 50 && (await listTarget()).some((f) => f.endsWith(".tmp")); i++)
+  // An aborted upload's temp file is removed asynchronously by the store; give it up to 5 s on a loaded machine.
+  for (let i = 0; i < 250 && (await listTarget()).some((f) => f.endsWith(".tmp")); i++)
     await new Promise((r) => setTimeout(r, 20));
   return listTarget();
 }

@@ -136,7 +136,10 @@ export function createS3ArtifactTransfer(
     const onAbort = () => upload.abort(req.signal?.reason);
     req.signal?.addEventListener("abort", onAbort, { once: true });
     let streamError: unknown;
+    let sourceSettled: () => void = () => {};
+    const sourceDone = new Promise<void>((r) => (sourceSettled = r));
     pipeline(body, verifier, (e) => {
+      sourceSettled();
       if (!e) return;
       streamError =
         verifier.failure ??
@@ -160,6 +163,8 @@ export function createS3ArtifactTransfer(
         { abortSignal: upload.signal },
       );
     } catch (e) {
+      // The upload may fail a moment before the source's own error reaches the pipeline: let it say why.
+      if (!streamError) await Promise.race([sourceDone, new Promise((r) => setTimeout(r, 1000))]);
       if (streamError) throw toTransferError(streamError, dstWhere);
       if (req.signal?.aborted)
         throw new ArtifactTransferError("Aborted", `the copy of ${srcKey} was cancelled; nothing was stored`);
