@@ -164,10 +164,9 @@ export async function startPrometheus(o: StartPrometheusOptions): Promise<LocalP
 }
 
 /** Writes the rule files and returns their paths for the config; files no longer asked for are removed. */
+// Only the given files are (re)written: the folder also holds rule files others keep current (Tern's SLO alerts).
 function writeRules(rules: Record<string, string>, dir: string): string[] {
-  rmSync(dir, { recursive: true, force: true });
   const names = Object.keys(rules).sort();
-  if (!names.length) return [];
   mkdirSync(dir, { recursive: true });
   return names.map((name) => {
     if (!/^[a-z0-9][a-z0-9._-]*\.ya?ml$/.test(name)) throw new PrometheusStartError(`bad rule file name '${name}'`);

@@ -55,6 +55,7 @@ const payload = (
 describe("the Alertmanager webhook receiver", () => {
   it("records a firing alert once, forwards it once, then marks it resolved and forwards that once", async () => {
     const s = await createMigrationScenario(db.prisma, "al1");
+    await db.prisma.alert.deleteMany({ where: { teamId: s.teamId } }); // the team fixture's own alert row
     const admin = await callerAs(db.prisma, s.users.ADMIN, s.teamId);
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     await admin.settings.saveWebhook({ url, secret: "alert-signing-secret-1234" });
@@ -85,6 +86,7 @@ describe("the Alertmanager webhook receiver", () => {
 
   it("ignores alerts about deployments it does not know, whatever team they name", async () => {
     const s = await createMigrationScenario(db.prisma, "al2");
+    await db.prisma.alert.deleteMany({ where: { teamId: s.teamId } }); // the team fixture's own alert row
     const result = await recordAlertmanagerWebhook({
       prisma: db.prisma,
       payload: payload("cmnotadeployment0000000", s.teamId, "firing"),
