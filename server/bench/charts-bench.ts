@@ -365,6 +365,14 @@ async function chartDataBench(
   const cpuCold = await cpuPerCall(promUrl, uncached);
   const cpuBuckets = await cpuPerCall(promUrl, bucketsPath);
   const cpuOld = await cpuPerCall(promUrl, sevenQueries);
+  for (const [name, c] of Object.entries({
+    as_served: cpuNew,
+    uncached: cpuCold,
+    buckets: cpuBuckets,
+    seven_queries: cpuOld,
+  }))
+    console.log(`# CPU per load, ${name}: Tern ${c.tern.toFixed(1)} ms, Prometheus ${c.prometheus.toFixed(1)} ms`);
+  console.log(`# a first load's queries, each alone (median of 9): ${(await timeEach(promUrl, queries)).join("; ")}`);
 
   const vsOld = (v: number, ref: number) => ({ ratio: v / ref, vs: "seven_queries" });
   return [
@@ -378,10 +386,20 @@ async function chartDataBench(
     { name: "charts.deployment_24h.uncached.p95", value: cold!.p95, unit: "ms", ...vsOld(cold!.p95, old!.p95) },
     { name: "charts.deployment_24h.p50", value: now!.p50, unit: "ms", ...vsOld(now!.p50, old!.p50) },
     { name: "charts.deployment_24h.p95", value: now!.p95, unit: "ms", ...vsOld(now!.p95, old!.p95) },
-    { name: "charts.deployment_24h.seven_queries.cpu", value: cpuOld, unit: "ms CPU" },
-    { name: "charts.deployment_24h.buckets.cpu", value: cpuBuckets, unit: "ms CPU", ...vsOld(cpuBuckets, cpuOld) },
-    { name: "charts.deployment_24h.uncached.cpu", value: cpuCold, unit: "ms CPU", ...vsOld(cpuCold, cpuOld) },
-    { name: "charts.deployment_24h.cpu", value: cpuNew, unit: "ms CPU", ...vsOld(cpuNew, cpuOld) },
+    { name: "charts.deployment_24h.seven_queries.cpu", value: cpuOld.total, unit: "ms CPU" },
+    {
+      name: "charts.deployment_24h.buckets.cpu",
+      value: cpuBuckets.total,
+      unit: "ms CPU",
+      ...vsOld(cpuBuckets.total, cpuOld.total),
+    },
+    {
+      name: "charts.deployment_24h.uncached.cpu",
+      value: cpuCold.total,
+      unit: "ms CPU",
+      ...vsOld(cpuCold.total, cpuOld.total),
+    },
+    { name: "charts.deployment_24h.cpu", value: cpuNew.total, unit: "ms CPU", ...vsOld(cpuNew.total, cpuOld.total) },
     { name: "charts.deployment_24h.queries", value: queries.length, unit: "queries" },
     { name: "charts.deployment_24h.buckets.queries", value: bucketQueries.length, unit: "queries" },
     { name: "charts.deployment_24h.seven_queries.queries", value: oldQueries.length, unit: "queries" },
@@ -405,15 +423,37 @@ async function prometheusCpuSeconds(url: string): Promise<number> {
   return line ? Number(line.slice(line.indexOf(" ") + 1)) : NaN;
 }
 
-/** CPU milliseconds per call, this process and Prometheus together, over sequential calls. */
-async function cpuPerCall(promUrl: string, fn: () => Promise<unknown>): Promise<number> {
+/** CPU milliseconds per call over sequential calls: this process, Prometheus, and the two together. */
+async function cpuPerCall(
+  promUrl: string,
+  fn: () => Promise<unknown>,
+): Promise<{ tern: number; prometheus: number; total: number }> {
   const n = 20;
   const prom0 = await prometheusCpuSeconds(promUrl);
   const own0 = process.cpuUsage();
   for (let i = 0; i < n; i++) await fn();
   const own = process.cpuUsage(own0);
   const prom = (await prometheusCpuSeconds(promUrl)) - prom0;
-  return ((own.user + own.system) / 1000 + prom * 1000) / n;
+  const tern = (own.user + own.system) / 1000 / n;
+  const prometheus = (prom * 1000) / n;
+  return { tern, prometheus, total: tern + prometheus };
+}
+
+/** Each recorded query posted alone, its median wall time over 9 runs and the answer's size, for the log. */
+async function timeEach(promUrl: string, bodies: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const body of bodies) {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 9; i++) {
+      const t0 = nowMs();
+      bytes = ((await replay(promUrl, [body])) as string[])[0]!.length;
+      times.push(nowMs() - t0);
+    }
+    const query = new URLSearchParams(body).get("query") ?? "";
+    out.push(`${percentiles(times).p50.toFixed(1)} ms ${Math.round(bytes / 1024)} KiB ${query.slice(0, 60)}`);
+  }
+  return out;
 }
 
 /** The largest relative difference between two answers' latency series (NaN and gaps alike count as equal). */

@@ -277,15 +277,30 @@ export function requestRate(params: RateParams): PromQuery {
   return { expr: sumRates(preset.requests, deploymentMatchers(preset, p), p.window), unit: "req/s" };
 }
 
-function errorsPerSecond(preset: RuntimePreset, base: Matcher[], window: string): string {
+function errorCounters(preset: RuntimePreset): readonly CounterRef[] {
   if (!preset.errors)
     throw new AppError(
       "BAD_REQUEST",
       `${preset.label} exports no error counter; errors cannot be charted for this runtime`,
       "runtime",
     );
+  return preset.errors;
+}
+
+function errorsPerSecond(preset: RuntimePreset, base: Matcher[], window: string): string {
   // No failure series yet while requests flow means 0 errors; no requests at all stays "no data".
-  return `(${sumRates(preset.errors, base, window)}) or (${sumRates(preset.requests, base, window)}) * 0`;
+  return `(${sumRates(errorCounters(preset), base, window)}) or (${sumRates(preset.requests, base, window)}) * 0`;
+}
+
+/**
+ * Failed requests per second as the counters have it: no series at all until the first failure. For a caller
+ * that already has requestRate's answer and divides itself (services/metrics/chart-series.ts: ratioOf); the
+ * same ratio as errorRatio's, with one rate over the day instead of three.
+ */
+export function failedRequestRate(params: RateParams): PromQuery {
+  const p = parseParams(ZRateParams, params);
+  const preset = presetOf(params.runtime);
+  return { expr: sumRates(errorCounters(preset), deploymentMatchers(preset, p), p.window), unit: "req/s" };
 }
 
 /** Failed requests per second. */

@@ -42,6 +42,28 @@ export function toChartSeries(
   return { ...extra?.(s.labels), name: name(s.labels), points: withGaps(s.points, stepSeconds) };
 }
 
+/**
+ * The share of requests that failed, computed as errorRatio's PromQL does — `(failed or requests * 0) /
+ * requests` — from two answers: a step with requests but no failure series is 0; one without requests has no
+ * point; no traffic at all (0 / 0) is a gap.
+ */
+export function ratioOf(failed: QueryResult, requests: QueryResult, stepSeconds: number, name: string): ChartPanel {
+  if (!requests.ok) return { ok: false, error: chartError(requests.error) };
+  if (!failed.ok) return { ok: false, error: chartError(failed.error) };
+  const failedAt = new Map<number, number>();
+  for (const s of failed.series) for (const [t, v] of s.points) failedAt.set(t, (failedAt.get(t) ?? 0) + v);
+  return {
+    ok: true,
+    series: requests.series.map((s) =>
+      toChartSeries(
+        { labels: s.labels, points: s.points.map(([t, r]) => [t, (failedAt.get(t) ?? 0) / r]) },
+        stepSeconds,
+        () => name,
+      ),
+    ),
+  };
+}
+
 /** Point-wise sum by timestamp; a timestamp where every input is a gap stays a gap. */
 export function sumPoints(lists: readonly ChartPoint[][]): ChartPoint[] {
   const acc = new Map<number, number | null>();

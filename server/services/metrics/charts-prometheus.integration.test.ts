@@ -20,6 +20,10 @@ import { unusedPort } from "../../test/fake-prometheus";
 import { getClusterCharts } from "./get-cluster-charts";
 import { getDeploymentCharts } from "./get-deployment-charts";
 import { getOverviewCharts } from "./get-overview-charts";
+import { errorRatio } from "../../metrics/promql";
+import { withGaps } from "./chart-series";
+import { chartWindow } from "./run-query";
+import { rateWindow } from "./resolve-prometheus";
 import type { PrometheusSettings } from "./resolve-prometheus";
 
 const plan = planPrometheus(defaultEnvironment());
@@ -112,6 +116,27 @@ describe.skipIf(!bins)("charts from a real Prometheus", () => {
     expect(d.formula.readyReplicas).toBe(2);
     for (const p of [d.latency, d.requests, d.readyReplicas, d.costPerHour])
       for (const s of p.ok ? p.series : []) expect(s.points.length).toBeLessThanOrEqual(400);
+  });
+
+  it("divides the error ratio as Prometheus' own errorRatio query does, point for point", async () => {
+    const input = { id: a.deploymentId, range: "1h" as const, widthPx: 400 };
+    const nowMs = Date.now();
+    const d = await getDeploymentCharts({ ...scope(), input, nowMs });
+    const w = chartWindow(input.range, input.widthPx, nowMs);
+    const client = createPrometheusClient({ baseUrl: prom.url });
+    const scoped = {
+      cluster: a.clusterId,
+      namespace: "models",
+      deployment: "d-alpha",
+      window: rateWindow(w.stepSeconds, settings),
+    };
+    const r = await client.queryRange(errorRatio(scoped).expr, w.startMs, w.endMs, w.stepSeconds);
+    if (!r.ok || !d.errorRatio.ok) throw new Error("no error ratio");
+    const want = withGaps(r.series[0]!.points, w.stepSeconds);
+    const got = d.errorRatio.series[0]!.points;
+    expect(got.filter(([, v]) => v !== null).length).toBeGreaterThan(100);
+    expect(got.map(([t]) => t)).toEqual(want.map(([t]) => t));
+    got.forEach(([, v], i) => expect(v).toBeCloseTo(want[i]![1]!, 12));
   });
 
   it("draws a cluster's GPUs by type and its cost", async () => {

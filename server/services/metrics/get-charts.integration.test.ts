@@ -54,9 +54,12 @@ function healthyAnswers(team: TeamFixture) {
     if (q.includes("kube_node_status_allocatable") && !q.includes("kube_pod_container_resource_requests"))
       return [{ metric: { gpu_type: "H100" }, value: () => 8 }];
     if (q.includes("kube_pod_container_resource_requests")) return [{ metric: { gpu_type: "H100" }, value: () => 1 }];
-    // Error ratio before the request rate: its expression contains the request counters too.
-    if (q.includes(") / (")) return [{ value: (t) => (t % 10_000 === 0 ? NaN : 0.01) }];
-    if (q.includes("nv_inference_request_success")) return [{ metric: dep, value: () => 4 }];
+    // No traffic at every 10th second of the range's past: 0 failed of 0 requests is a gap in the error ratio,
+    // never 0. The last minute (and so any instant query) always has traffic.
+    const idle = (t: number) => t % 10_000 === 0 && t < nowMs - 60_000;
+    // The request rate sums successes and failures, so it is recognised first.
+    if (q.includes("nv_inference_request_success")) return [{ metric: dep, value: (t) => (idle(t) ? 0 : 4) }];
+    if (q.includes("nv_inference_request_failure")) return [{ value: (t) => (idle(t) ? 0 : 0.04) }];
     return [];
   };
 }
@@ -153,6 +156,7 @@ describe("charts from the shared Prometheus", () => {
     const errors = d.errorRatio.ok ? d.errorRatio.series[0]!.points : [];
     expect(errors.some(([, v]) => v === null)).toBe(true);
     expect(errors.some(([, v]) => v === 0)).toBe(false);
+    expect(errors.filter(([, v]) => v !== null).every(([, v]) => Math.abs(v! - 0.01) < 1e-12)).toBe(true);
     expect(d.costPerHour.ok && d.costPerHour.series.map((s) => [s.currency, s.points.at(-1)?.[1]])).toEqual([
       ["USD", 2.5],
     ]);

@@ -5,7 +5,7 @@ import { COST_FORMULA_GENERIC, costFormula, costRate } from "../../metrics/cost"
 import { histogramQuantiles } from "../../metrics/histogram-quantile";
 import type { QueryResult, Series } from "../../metrics/prometheus-client";
 import {
-  errorRatio,
+  failedRequestRate,
   latencyBuckets,
   latencyQuantile,
   latencyRecordedQuantiles,
@@ -16,7 +16,7 @@ import {
 } from "../../metrics/promql";
 import type { ChartPanel, ChartSeries, DeploymentChartsDto } from "../../validation/metrics";
 import type { TeamScope } from "../context";
-import { chartError, cumulativeOf, lastValue, panelOf, sumPoints, toChartSeries } from "./chart-series";
+import { chartError, cumulativeOf, lastValue, panelOf, ratioOf, sumPoints, toChartSeries } from "./chart-series";
 import { costFromReady, loadPriceBook, noPriceError } from "./price-history";
 import { prometheusFor, rateWindow, chartSettingsFromEnv, type ChartsOptions } from "./resolve-prometheus";
 import { chartWindow, mapLimit, queryRange, windowDto, type ChartRangeWindow } from "./run-query";
@@ -207,7 +207,8 @@ export async function getDeploymentCharts(
         : [bucketsQuery];
   const others: (() => PromQuery)[] = [
     () => requestRate({ ...scope, window }),
-    () => errorRatio({ ...scope, window }),
+    // The ratio is divided here by requestRate's answer, as errorRatio would in PromQL (chart-series.ts: ratioOf).
+    () => failedRequestRate({ ...scope, window }),
     () => readyReplicas(scope),
   ];
   if (prom.shared && hasPrice)
@@ -223,7 +224,7 @@ export async function getDeploymentCharts(
   // Latency first: it is the largest answer. Bounded, so a page load never floods its Prometheus.
   const results = await mapLimit([...latencyQueries, ...others], DEPLOYMENT_QUERY_CONCURRENCY, range);
   const latencyResults = results.slice(0, latencyQueries.length);
-  const [requests, errors, ready, sharedCost = null] = results.slice(latencyQueries.length) as [
+  const [requests, failed, ready, sharedCost = null] = results.slice(latencyQueries.length) as [
     QueryResult,
     QueryResult,
     QueryResult,
@@ -274,7 +275,7 @@ export async function getDeploymentCharts(
     sloMs: d.latencySloMs,
     latency,
     requests: panelOf(requests, step, () => "requests"),
-    errorRatio: panelOf(errors, step, () => "errors"),
+    errorRatio: ratioOf(failed, requests, step, "errors"),
     readyReplicas: readyPanel,
     costPerHour,
     cumulativeCost,
