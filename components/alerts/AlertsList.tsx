@@ -37,7 +37,7 @@ export function AlertsList({ deploymentId }: { deploymentId?: string }) {
         query={q}
         rows={q.data}
         caption={deploymentId ? t("title") : t("firingTitle")}
-        framed={false}
+        inCard
         skeletonRows={2}
         empty={{ title: deploymentId ? t("none") : t("noneFiring") }}
         columns={[

@@ -23,8 +23,8 @@ export function FixedList<R extends { id: string }>(props: {
   rowActions?: RowActions<R>;
   rowData?: (row: R) => RowData;
   empty?: EmptyText;
-  /** Off inside a Card, which draws its own border. */
-  framed?: boolean;
+  /** Inside a Card, which draws its own border: no table frame and a shorter empty state. */
+  inCard?: boolean;
   skeletonRows?: number;
 }) {
   const { query, rows = NO_ROWS } = props;
@@ -36,6 +36,7 @@ export function FixedList<R extends { id: string }>(props: {
       total={rows.length}
       empty={props.empty}
       skeletonRows={props.skeletonRows}
+      emptyClassName={props.inCard ? "py-6" : undefined}
     >
       <ListTable
         caption={props.caption}
@@ -43,7 +44,7 @@ export function FixedList<R extends { id: string }>(props: {
         columns={props.columns}
         rowActions={props.rowActions}
         rowData={props.rowData}
-        framed={props.framed}
+        framed={!props.inCard}
       />
     </ListFrame>
   );

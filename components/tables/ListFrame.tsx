@@ -28,6 +28,7 @@ export function ListFrame(props: {
   /** Search or a filter is set, so no rows means "no matches", not "nothing yet". */
   filtered?: boolean;
   skeletonRows?: number;
+  emptyClassName?: string;
   children: ReactNode;
 }) {
   const t = useTranslations("lists");
@@ -46,9 +47,14 @@ export function ListFrame(props: {
   if (props.error) return <ErrorState message={readError(props.error).message} onRetry={props.onRetry} />;
   if (props.total === 0) {
     return props.filtered ? (
-      <EmptyState title={t("noMatches")} description={t("noMatchesHint")} />
+      <EmptyState title={t("noMatches")} description={t("noMatchesHint")} className={props.emptyClassName} />
     ) : (
-      <EmptyState title={props.empty?.title} description={props.empty?.description} action={props.empty?.action} />
+      <EmptyState
+        title={props.empty?.title}
+        description={props.empty?.description}
+        action={props.empty?.action}
+        className={props.emptyClassName}
+      />
     );
   }
   if (!paging) return props.children;
