@@ -4,18 +4,17 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
-import { useCurrentTeam } from "@/components/session/useCurrentTeam";
+import { FixedList } from "@/components/tables/FixedList";
 import { useTRPC } from "@/components/trpc/client";
 import { readError } from "@/components/trpc/errors";
+import type { AlertDto } from "@/server/validation/alert";
 
 export function AlertsList({ deploymentId }: { deploymentId?: string }) {
   const t = useTranslations("alerts");
   const format = useFormatter();
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const { can } = useCurrentTeam();
   const input = deploymentId ? { deploymentId, limit: 20 } : { status: "FIRING" as const, limit: 20 };
   const q = useQuery({ ...trpc.alert.list.queryOptions(input), refetchInterval: 10_000 });
   const silence = useMutation(
@@ -27,18 +26,25 @@ export function AlertsList({ deploymentId }: { deploymentId?: string }) {
       onError: (e) => toast.error(readError(e).message),
     }),
   );
-  const alerts = q.data ?? [];
+  const where = (a: AlertDto) => (a.deployment ? `${a.deployment.namespace}/${a.deployment.name}` : "none");
+  const headingId = `alerts-${deploymentId ?? "team"}`;
   return (
-    <Card className="space-y-3 p-6" aria-labelledby={`alerts-${deploymentId ?? "team"}`}>
-      <h2 id={`alerts-${deploymentId ?? "team"}`} className="text-sm font-semibold">
+    <Card className="space-y-3 p-6" aria-labelledby={headingId}>
+      <h2 id={headingId} className="text-sm font-semibold">
         {deploymentId ? t("title") : t("firingTitle")}
       </h2>
-      {alerts.length === 0 ? (
-        <p className="text-sm text-muted-foreground">{deploymentId ? t("none") : t("noneFiring")}</p>
-      ) : (
-        <ul className="divide-y divide-border text-sm" data-testid="alerts">
-          {alerts.map((a) => (
-            <li key={a.id} className="flex flex-wrap items-center gap-3 py-2">
+      <FixedList
+        query={q}
+        rows={q.data}
+        caption={deploymentId ? t("title") : t("firingTitle")}
+        inCard
+        skeletonRows={2}
+        empty={{ title: deploymentId ? t("none") : t("noneFiring") }}
+        columns={[
+          {
+            id: "status",
+            header: t("columns.status"),
+            cell: (a) => (
               <span
                 className={
                   a.status === "FIRING"
@@ -48,19 +54,33 @@ export function AlertsList({ deploymentId }: { deploymentId?: string }) {
               >
                 {a.status === "FIRING" ? t("firing") : t("resolved")}
               </span>
-              <span className="font-medium">{a.name}</span>
-              <span className="flex-1">
+            ),
+          },
+          { id: "name", header: t("columns.alert"), className: "font-medium", cell: (a) => a.name },
+          {
+            id: "summary",
+            header: t("columns.summary"),
+            wrap: true,
+            cell: (a) => (
+              <>
                 {a.summary}
                 {!deploymentId && a.deployment ? (
                   <>
                     {" "}
                     <Link href={`/deployments/${a.deployment.id}`} className="text-primary hover:underline">
-                      {a.deployment.namespace}/{a.deployment.name}
+                      {where(a)}
                     </Link>
                   </>
                 ) : null}
-              </span>
-              <time className="text-muted-foreground tabular-nums" dateTime={a.startsAt.toISOString()}>
+              </>
+            ),
+          },
+          {
+            id: "time",
+            header: t("columns.time"),
+            className: "text-muted-foreground tabular-nums",
+            cell: (a) => (
+              <time dateTime={a.startsAt.toISOString()}>
                 {a.endsAt
                   ? t("lasted", {
                       from: format.dateTime(a.startsAt, { timeStyle: "short" }),
@@ -68,20 +88,22 @@ export function AlertsList({ deploymentId }: { deploymentId?: string }) {
                     })
                   : t("since", { time: format.relativeTime(a.startsAt) })}
               </time>
-              {a.status === "FIRING" && can("OPERATOR") && (
-                <Button
-                  size="sm"
-                  variant="secondary"
-                  loading={silence.isPending && silence.variables.id === a.id}
-                  onClick={() => silence.mutate({ id: a.id, minutes: 60 })}
-                >
-                  {t("silence")}
-                </Button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+            ),
+          },
+        ]}
+        rowActions={{
+          items: [
+            {
+              label: t("silence"),
+              name: (a) => t("silenceNamed", { name: a.name, deployment: where(a) }),
+              visible: (a) => a.status === "FIRING",
+              variant: "secondary",
+              busy: (a) => silence.isPending && silence.variables.id === a.id,
+              onSelect: (a) => silence.mutate({ id: a.id, minutes: 60 }),
+            },
+          ],
+        }}
+      />
       {deploymentId && <p className="text-xs text-muted-foreground">{t("help")}</p>}
     </Card>
   );

@@ -4,23 +4,16 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/Badge";
-import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
-import { ErrorState } from "@/components/ui/ErrorState";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Select } from "@/components/ui/Select";
-import { Skeleton } from "@/components/ui/Skeleton";
-import { Table } from "@/components/ui/Table";
-import { TBody } from "@/components/ui/TBody";
-import { Td } from "@/components/ui/Td";
-import { Th } from "@/components/ui/Th";
-import { THead } from "@/components/ui/THead";
-import { Tr } from "@/components/ui/Tr";
 import { useCurrentTeam } from "@/components/session/useCurrentTeam";
+import { FixedList } from "@/components/tables/FixedList";
 import { useTRPC } from "@/components/trpc/client";
 import { readError } from "@/components/trpc/errors";
 import { ROLE_VALUES } from "@/server/validation/common";
 import { InviteMemberForm } from "./InviteMemberForm";
+import { PendingInvites } from "./PendingInvites";
 
 export function MembersPage() {
   const t = useTranslations("members");
@@ -45,92 +38,60 @@ export function MembersPage() {
           <InviteMemberForm />
         </Card>
       )}
-      {q.isLoading && <Skeleton className="h-48 w-full" />}
-      {q.error && <ErrorState message={q.error.message} onRetry={() => void q.refetch()} />}
-      {q.data && (
-        <Table caption={t("title")}>
-          <THead>
-            <Tr>
-              <Th>{t("name")}</Th>
-              <Th>{t("email")}</Th>
-              <Th>{t("role")}</Th>
-              <Th>{t("since")}</Th>
-              {admin && <Th className="text-right">{t("actions")}</Th>}
-            </Tr>
-          </THead>
-          <TBody>
-            {q.data.members.map((m) => (
-              <Tr key={m.id}>
-                <Td className="font-medium">
-                  {m.name}
-                  {m.id === user?.id && <Badge className="ml-2">{t("you")}</Badge>}
-                </Td>
-                <Td>{m.email}</Td>
-                <Td>
-                  {admin ? (
-                    <Select
-                      aria-label={t("roleOf", { name: m.name })}
-                      value={m.role}
-                      onChange={(e) =>
-                        setRole.mutate({ userId: m.id, role: e.target.value as (typeof ROLE_VALUES)[number] })
-                      }
-                    >
-                      {ROLE_VALUES.map((r) => (
-                        <option key={r} value={r}>
-                          {t(`roles.${r}`)}
-                        </option>
-                      ))}
-                    </Select>
-                  ) : (
-                    t(`roles.${m.role}`)
-                  )}
-                </Td>
-                <Td>{format.dateTime(m.since, { dateStyle: "medium" })}</Td>
-                {admin && (
-                  <Td className="text-right">
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      aria-label={t("removeNamed", { name: m.name })}
-                      onClick={() => remove.mutate({ userId: m.id })}
-                    >
-                      {t("remove")}
-                    </Button>
-                  </Td>
-                )}
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
+      <FixedList
+        query={q}
+        rows={q.data?.members}
+        caption={t("title")}
+        columns={[
+          {
+            id: "name",
+            header: t("name"),
+            className: "font-medium",
+            cell: (m) => (
+              <>
+                {m.name}
+                {m.id === user?.id && <Badge className="ml-2">{t("you")}</Badge>}
+              </>
+            ),
+          },
+          { id: "email", header: t("email"), cell: (m) => m.email },
+          {
+            id: "role",
+            header: t("role"),
+            cell: (m) =>
+              admin ? (
+                <Select
+                  aria-label={t("roleOf", { name: m.name })}
+                  value={m.role}
+                  onChange={(e) =>
+                    setRole.mutate({ userId: m.id, role: e.target.value as (typeof ROLE_VALUES)[number] })
+                  }
+                >
+                  {ROLE_VALUES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`roles.${r}`)}
+                    </option>
+                  ))}
+                </Select>
+              ) : (
+                t(`roles.${m.role}`)
+              ),
+          },
+          { id: "since", header: t("since"), cell: (m) => format.dateTime(m.since, { dateStyle: "medium" }) },
+        ]}
+        rowActions={{
+          role: "ADMIN",
+          items: [
+            {
+              label: t("remove"),
+              name: (m) => t("removeNamed", { name: m.name }),
+              onSelect: (m) => remove.mutate({ userId: m.id }),
+            },
+          ],
+        }}
+      />
       {q.data && q.data.invites.length > 0 && (
-        <section className="space-y-2">
-          <h2 className="text-sm font-semibold">{t("pendingInvites")}</h2>
-          <ul className="divide-y divide-border rounded-lg border border-border">
-            {q.data.invites.map((i) => (
-              <li key={i.id} className="flex items-center justify-between px-4 py-2 text-sm">
-                <span>
-                  {i.email} · {t(`roles.${i.role}`)} ·{" "}
-                  <span className="text-muted-foreground">
-                    {i.expired
-                      ? t("expired")
-                      : t("expires", { date: format.dateTime(i.expiresAt, { dateStyle: "medium" }) })}
-                  </span>
-                </span>
-                {admin && (
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    aria-label={t("revokeNamed", { email: i.email })}
-                    onClick={() => revoke.mutate({ id: i.id })}
-                  >
-                    {t("revoke")}
-                  </Button>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <PendingInvites invites={q.data.invites} onRevoke={admin ? (id) => revoke.mutate({ id }) : undefined} />
       )}
     </div>
   );

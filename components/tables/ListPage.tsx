@@ -6,9 +6,15 @@ import type { ReactNode } from "react";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { SearchInput } from "@/components/ui/SearchInput";
 import { Select } from "@/components/ui/Select";
-import { useCurrentTeam } from "@/components/session/useCurrentTeam";
 import { isFiltered, toSorting, type FilterSpec, type ListDefinition, type ListInput } from "./list-definition";
-import type { FilterLabels, ListColumn, RowActions, SelectFilterLabels, TextFilterLabels } from "./list-view";
+import type {
+  EmptyText,
+  FilterLabels,
+  ListColumn,
+  RowActions,
+  SelectFilterLabels,
+  TextFilterLabels,
+} from "./list-view";
 import { ListFrame } from "./ListFrame";
 import { ListTable } from "./ListTable";
 import { useListState } from "./useListState";
@@ -41,7 +47,7 @@ export interface ListPageProps<S extends string, F extends Record<string, Filter
   filters: FilterLabels<F>;
   columns: readonly ListColumn<R>[];
   rowActions?: RowActions<R>;
-  empty: { title: string; description?: string; action?: ReactNode };
+  empty: EmptyText;
   /** A note about the rows on screen (e.g. "these are demo prices"). */
   notice?: (rows: R[]) => ReactNode;
   /** Dialogs the page opens. */
@@ -55,12 +61,10 @@ export function ListPage<S extends string, F extends Record<string, FilterSpec>,
 ) {
   const { list: def } = props;
   const list = useListState(def);
-  const { can } = useCurrentTeam();
   // The options are a procedure's own queryOptions (see ListQueryOptions), so they are UseQueryOptions.
   const options = props.query(list.input) as UseQueryOptions<PageOf<R>, Error, PageOf<R>, QueryKey>;
   const query = useQuery({ ...options, placeholderData: keepPreviousData });
   const rows: R[] = query.data?.items ?? NO_ROWS;
-  const actions = props.rowActions && can(props.rowActions.role ?? "OPERATOR") ? props.rowActions.items : undefined;
 
   return (
     <div className="space-y-6">
@@ -103,9 +107,7 @@ export function ListPage<S extends string, F extends Record<string, FilterSpec>,
         error={query.error}
         onRetry={() => void query.refetch()}
         total={query.data?.total ?? 0}
-        page={list.page}
-        pageSize={def.pageSize}
-        onPageChange={list.setPage}
+        paging={{ page: list.page, pageSize: def.pageSize, onPageChange: list.setPage }}
         filtered={isFiltered(list)}
         empty={props.empty}
       >
@@ -113,7 +115,7 @@ export function ListPage<S extends string, F extends Record<string, FilterSpec>,
           caption={props.title}
           rows={rows}
           columns={props.columns}
-          actions={actions}
+          rowActions={props.rowActions}
           sorting={toSorting(list)}
           onSortingChange={list.setSorting}
         />

@@ -1,13 +1,14 @@
 "use client";
 // Renders a list's rows through TanStack Table (headless): column model and sorting state come from the
-// table, the markup (Table, SortableTh, Td) and the URL-held sort from us. Sorting is done by the server.
+// table, the markup (Table, SortableTh, Td) and the URL-held sort from us. Sorting is done by the server; a
+// list without `onSortingChange` (one that arrives whole, see FixedList) has no sortable headers.
 // Cells are rendered by calling the page's own functions, not through FlexRender: FlexRender mounts a
 // function as a component, and the page's functions are new on every render, so each render would
 // remount every cell (and drop focus from a row's button while its dialog is open).
 import { useMemo } from "react";
 import { rowSortingFeature, tableFeatures, useTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/Button";
+import { useCurrentTeam } from "@/components/session/useCurrentTeam";
 import { SortableTh } from "@/components/ui/SortableTh";
 import { Table } from "@/components/ui/Table";
 import { TBody } from "@/components/ui/TBody";
@@ -15,25 +16,34 @@ import { Td } from "@/components/ui/Td";
 import { Th } from "@/components/ui/Th";
 import { THead } from "@/components/ui/THead";
 import { Tr } from "@/components/ui/Tr";
-import type { ListColumn, RowAction } from "./list-view";
+import type { ListColumn, RowActions, RowData } from "./list-view";
+import { RowActionButtons } from "./RowActionButtons";
 
 const features = tableFeatures({ rowSortingFeature });
 const ACTIONS = "__actions";
+const UNSORTED: SortingState = [];
 
 export function ListTable<R extends { id: string }>(props: {
   caption: string;
   rows: R[];
   columns: readonly ListColumn<R>[];
-  actions?: readonly RowAction<R>[];
-  sorting: SortingState;
-  onSortingChange: (sorting: SortingState) => void;
+  rowActions?: RowActions<R>;
+  /** Attributes for each row's `<tr>`. */
+  rowData?: (row: R) => RowData;
+  sorting?: SortingState;
+  onSortingChange?: (sorting: SortingState) => void;
+  /** Draw the table's own border; off inside a Card. */
+  framed?: boolean;
 }) {
   const tc = useTranslations("common");
-  const { columns, actions, sorting, onSortingChange } = props;
+  const { can } = useCurrentTeam();
+  const { columns, rowActions, rowData, onSortingChange } = props;
+  const sorting = props.sorting ?? UNSORTED;
+  const actions = rowActions && can(rowActions.role ?? "OPERATOR") ? rowActions.items : undefined;
   const byId = new Map(columns.map((c) => [c.id, c]));
   // The table's column model changes only when the set of columns does, not on every render.
   const shape = [
-    ...columns.map((c) => `${c.id}${c.sortable ? ":sort" : ""}`),
+    ...columns.map((c) => `${c.id}${c.sortable && onSortingChange ? ":sort" : ""}`),
     ...(actions?.length ? [ACTIONS] : []),
   ].join(",");
   const defs = useMemo<ColumnDef<typeof features, R>[]>(
@@ -56,11 +66,11 @@ export function ListTable<R extends { id: string }>(props: {
     enableSortingRemoval: false,
     enableMultiSort: false,
     state: { sorting },
-    onSortingChange: (updater) => onSortingChange(typeof updater === "function" ? updater(sorting) : updater),
+    onSortingChange: (updater) => onSortingChange?.(typeof updater === "function" ? updater(sorting) : updater),
   });
 
   return (
-    <Table caption={props.caption}>
+    <Table caption={props.caption} framed={props.framed}>
       <THead>
         {table.getHeaderGroups().map((group) => (
           <Tr key={group.id}>
@@ -92,7 +102,7 @@ export function ListTable<R extends { id: string }>(props: {
       </THead>
       <TBody>
         {table.getRowModel().rows.map((row) => (
-          <Tr key={row.id}>
+          <Tr key={row.id} {...rowData?.(row.original)}>
             {row.getAllCells().map((cell) => {
               const column = byId.get(cell.column.id);
               return (
@@ -102,7 +112,9 @@ export function ListTable<R extends { id: string }>(props: {
                   wrap={column?.wrap}
                   className={column?.className}
                 >
-                  {column ? column.cell(row.original) : actions && <RowActions row={row.original} actions={actions} />}
+                  {column
+                    ? column.cell(row.original)
+                    : actions && <RowActionButtons row={row.original} actions={actions} />}
                 </Td>
               );
             })}
@@ -110,19 +122,5 @@ export function ListTable<R extends { id: string }>(props: {
         ))}
       </TBody>
     </Table>
-  );
-}
-
-function RowActions<R>({ row, actions }: { row: R; actions: readonly RowAction<R>[] }) {
-  return (
-    <>
-      {actions
-        .filter((a) => a.visible?.(row) ?? true)
-        .map((a) => (
-          <Button key={a.label} size="sm" variant="ghost" aria-label={a.name(row)} onClick={() => a.onSelect(row)}>
-            {a.label}
-          </Button>
-        ))}
-    </>
   );
 }

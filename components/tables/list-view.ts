@@ -1,6 +1,8 @@
 // What a list page shows, beside what its URL means (list-definition.ts): columns, filters' labels, row
-// actions. A page is one ListPage given these; see components/models/ModelsPage.tsx for the shortest.
+// actions. A page is one ListPage given these (see components/models/ModelsPage.tsx for the shortest), or
+// one FixedList for a list that arrives whole (see components/approvals/ApprovalsInbox.tsx).
 import type { ReactNode } from "react";
+import type { ButtonVariant } from "@/components/ui/styles";
 import type { CellAlign } from "@/components/ui/Th";
 import type { Role } from "@/server/domain/values";
 import type { FilterSpec, FilterValue } from "./list-definition";
@@ -17,13 +19,27 @@ export interface ListColumn<R> {
   className?: string;
 }
 
-export interface RowAction<R> {
+/** A row's button ("Delete"), or with `href` a link drawn as one ("Review"). */
+export type RowAction<R> = {
   /** The button's text ("Delete"). */
   label: string;
   /** Its accessible name, which says which row ("Delete cloud aws-prod"). */
   name: (row: R) => string;
-  onSelect: (row: R) => void;
   visible?: (row: R) => boolean;
+  /** Default "ghost"; a row's one main action may be "primary". */
+  variant?: ButtonVariant;
+  /** True while this row's action runs. */
+  busy?: (row: R) => boolean;
+} & ({ onSelect: (row: R) => void; href?: never } | { href: (row: R) => string; onSelect?: never });
+
+/** Attributes for a row's `<tr>`, such as `data-token` that tests and scripts find it by. */
+export type RowData = Record<`data-${string}`, string>;
+
+/** What a list shows when it has no rows. */
+export interface EmptyText {
+  title: string;
+  description?: string;
+  action?: ReactNode;
 }
 
 export interface SelectFilterLabels<V extends string> {
