@@ -1,6 +1,7 @@
 "use client";
 // Team members and their roles; admins invite, change roles, remove members and revoke invites.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useConfirmedMutation } from "@/components/mutations/useConfirmedMutation";
 import { useFormatter, useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/Badge";
@@ -13,7 +14,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { readError } from "@/components/trpc/errors";
 import { ROLE_VALUES } from "@/server/validation/common";
 import { InviteMemberForm } from "./InviteMemberForm";
-import { PendingInvites } from "./PendingInvites";
+import { PendingInvites, type PendingInvite } from "./PendingInvites";
 
 export function MembersPage() {
   const t = useTranslations("members");
@@ -26,8 +27,29 @@ export function MembersPage() {
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.team.members.queryKey() });
   const onError = (e: unknown) => toast.error(readError(e).message);
   const setRole = useMutation(trpc.team.setRole.mutationOptions({ onSuccess: refresh, onError }));
-  const remove = useMutation(trpc.team.removeMember.mutationOptions({ onSuccess: refresh, onError }));
-  const revoke = useMutation(trpc.team.revokeInvite.mutationOptions({ onSuccess: refresh, onError }));
+  const membersKey = [trpc.team.members.queryKey()];
+  const remove = useConfirmedMutation({
+    mutation: trpc.team.removeMember.mutationOptions(),
+    variables: (m: { id: string; name: string; email: string }) => ({ userId: m.id }),
+    confirm: (m) => ({
+      title: t("removeTitle", { name: m.name }),
+      description: t("removeDescription", { email: m.email }),
+      confirmLabel: t("removeConfirm"),
+    }),
+    success: (m) => t("removed", { name: m.name }),
+    invalidate: membersKey,
+  });
+  const revoke = useConfirmedMutation({
+    mutation: trpc.team.revokeInvite.mutationOptions(),
+    variables: (i: PendingInvite) => ({ id: i.id }),
+    confirm: (i) => ({
+      title: t("revokeTitle", { email: i.email }),
+      description: t("revokeDescription"),
+      confirmLabel: t("revokeConfirm"),
+    }),
+    success: (i) => t("revoked", { email: i.email }),
+    invalidate: membersKey,
+  });
 
   return (
     <div className="space-y-6">
@@ -85,14 +107,16 @@ export function MembersPage() {
             {
               label: t("remove"),
               name: (m) => t("removeNamed", { name: m.name }),
-              onSelect: (m) => remove.mutate({ userId: m.id }),
+              onSelect: remove.ask,
             },
           ],
         }}
       />
       {q.data && q.data.invites.length > 0 && (
-        <PendingInvites invites={q.data.invites} onRevoke={admin ? (id) => revoke.mutate({ id }) : undefined} />
+        <PendingInvites invites={q.data.invites} onRevoke={admin ? revoke.ask : undefined} />
       )}
+      {remove.dialog}
+      {revoke.dialog}
     </div>
   );
 }

@@ -12,7 +12,13 @@ export interface PendingInvite {
   expiresAt: Date;
 }
 
-export function PendingInvites({ invites, onRevoke }: { invites: PendingInvite[]; onRevoke?: (id: string) => void }) {
+export function PendingInvites({
+  invites,
+  onRevoke,
+}: {
+  invites: PendingInvite[];
+  onRevoke?: (invite: PendingInvite) => void;
+}) {
   const t = useTranslations("members");
   const format = useFormatter();
   return (
@@ -34,7 +40,7 @@ export function PendingInvites({ invites, onRevoke }: { invites: PendingInvite[]
                 size="sm"
                 variant="ghost"
                 aria-label={t("revokeNamed", { email: i.email })}
-                onClick={() => onRevoke(i.id)}
+                onClick={() => onRevoke(i)}
               >
                 {t("revoke")}
               </Button>
