@@ -1,20 +1,13 @@
 // `tern approvals list|approve|reject`: the approver's inbox; a decision binds to the plan hash shown.
 import type { TernClient } from "../client";
-import { parseOutput, print, table } from "../output";
+import { migrationTable, type MigrationRow } from "../migration-table";
+import { parseOutput, print } from "../output";
 import type { MigrationDetail } from "./migrate";
 import { describePlan } from "./migrate";
 
-interface InboxItem {
-  id: string;
-  state: string;
+interface InboxItem extends MigrationRow {
   modelName: string;
-  deploymentName: string;
-  sourceClusterName: string;
-  targetClusterName: string;
   requestedByEmail: string;
-  approvals: number;
-  requiredApprovals: number;
-  createdAt: string;
 }
 
 export async function listApprovals(client: TernClient, o: { output?: string }) {
@@ -23,18 +16,7 @@ export async function listApprovals(client: TernClient, o: { output?: string }) 
   print(format, items, () =>
     items.length === 0
       ? "no migrations wait for your approval"
-      : table(
-          ["MIGRATION", "DEPLOYMENT", "FROM", "TO", "REQUESTED BY", "APPROVALS", "REQUESTED"],
-          items.map((m) => [
-            m.id,
-            m.deploymentName,
-            m.sourceClusterName,
-            m.targetClusterName,
-            m.requestedByEmail,
-            `${m.approvals}/${m.requiredApprovals}`,
-            m.createdAt.slice(0, 16).replace("T", " "),
-          ]),
-        ),
+      : migrationTable(items, { idHeader: "MIGRATION", middle: [["REQUESTED BY", (m) => m.requestedByEmail]] }),
   );
 }
 

@@ -25,7 +25,11 @@ import { listSloDeployments } from "../services/alerts/list-slo-deployments";
 import { createTestDb, type TestDb } from "../test/test-db";
 import { callerAs } from "../test/fixtures";
 import { createMigrationScenario } from "../test/migration-scenario";
-import { findAlertmanager, startAlertmanager, type LocalAlertmanager } from "./alertmanager-process";
+import {
+  findAlertmanager,
+  startAlertmanager,
+  type LocalAlertmanager,
+} from "../dev-tools/local-alertmanager/alertmanager-process";
 import { renderSloRules } from "./slo-rules";
 
 const has = (bin: string) => spawnSync(bin, ["--version"], { encoding: "utf8" }).status === 0;

@@ -1,8 +1,12 @@
 // Runs the local Alertmanager of `npm start`, routing every alert to Tern's webhook receiver with its token.
 import { env } from "../env.ts";
 import { ensureAlertsTokenFile } from "../alerts/alerts-token-file.ts";
-import { ALERT_WEBHOOK_PATH } from "../alerts/alertmanager-config.ts";
-import { findAlertmanager, startAlertmanager, type LocalAlertmanager } from "../alerts/alertmanager-process.ts";
+import { ALERT_WEBHOOK_PATH } from "../dev-tools/local-alertmanager/alertmanager-config.ts";
+import {
+  findAlertmanager,
+  startAlertmanager,
+  type LocalAlertmanager,
+} from "../dev-tools/local-alertmanager/alertmanager-process.ts";
 import { errorMessage } from "../domain/error-message.ts";
 
 export async function startLocalAlertmanager(opts: {

@@ -2,42 +2,33 @@
 // must still read only its own series. Charts filter by Tern's cluster id (tern_cluster_id), which no user
 // chooses, and a cluster's "own" Prometheus URL that is the shared one under another spelling keeps the filter.
 // Runs against a real Prometheus (the Debian binary) with a backfilled history of team A's deployment.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateBackfill } from "../dev-tools/local-prometheus/backfill";
 import { fleetBackfillSeries } from "../dev-tools/local-prometheus/fleet-backfill";
-import { defaultEnvironment, planPrometheus } from "../dev-tools/local-prometheus/prometheus-binary";
-import { startPrometheus, type LocalPrometheus } from "../dev-tools/local-prometheus/prometheus-process";
 import { exportTernMetrics, loadTernMetricsInput } from "../services/metrics/export-tern-metrics";
-import { unusedPort } from "../test/fake-prometheus";
 import { getDeploymentCharts } from "../services/metrics/get-deployment-charts";
 import { getClusterCharts } from "../services/metrics/get-cluster-charts";
 import type { PrometheusSettings } from "../services/metrics/resolve-prometheus";
 import { checkPrometheusUrl } from "../services/clusters/check-cluster-urls";
+import {
+  prometheusBinsOrSkip,
+  startBackfilledPrometheus,
+  type BackfilledPrometheus,
+} from "../test/backfilled-prometheus";
+import { nodeHistory, SIM_SCRAPE, workloadHistory } from "../test/fleet-history";
+import { lastPoint as last } from "../test/last-chart-point";
 import { createTestDb, type TestDb } from "../test/test-db";
 import { createTeamFixture, type TeamFixture } from "../test/fixtures";
-import type { ChartPanel } from "../validation/metrics";
 
-const plan = planPrometheus(defaultEnvironment());
-const bins = plan.action === "use" && plan.bins.promtool ? plan.bins : null;
-if (!bins) console.warn("[skip] metrics-isolation.integration.test.ts: no prometheus/promtool binary");
+const bins = prometheusBinsOrSkip("metrics-isolation.integration.test.ts");
 
 const NAME = "gpu-prod";
 const DEP = "ranker";
-const last = (p: ChartPanel, name?: string) => {
-  if (!p.ok) throw new Error(`${p.error.kind}: ${p.error.message}`);
-  const s = name ? p.series.find((x) => x.name === name) : p.series[0];
-  return s?.points.findLast(([, v]) => v !== null)?.[1] ?? null;
-};
 
 describe.skipIf(!bins)("metrics isolation between teams on the shared Prometheus", () => {
   let db: TestDb;
   let a: TeamFixture;
   let b: TeamFixture;
-  let prom: LocalPrometheus;
-  let dataDir: string;
+  let prom: BackfilledPrometheus;
   let settings: PrometheusSettings;
 
   beforeAll(async () => {
@@ -49,56 +40,29 @@ describe.skipIf(!bins)("metrics isolation between teams on the shared Prometheus
       await db.prisma.cluster.update({ where: { id: t.clusterId }, data: { name: NAME } });
       await db.prisma.deployment.update({ where: { id: t.deploymentId }, data: { name: DEP, replicas: 2 } });
     }
-    dataDir = mkdtempSync(path.join(tmpdir(), "tern-isolation-"));
     const tern = await loadTernMetricsInput({ prisma: db.prisma });
-    const instance = "127.0.0.1:1";
     // Only team A's cluster runs anything: its series carry its name AND Tern's id for it, as the scrape config adds.
     const series = fleetBackfillSeries({
       workloads: [
-        {
-          job: "tern-sim",
-          instance,
+        workloadHistory({
           cluster: NAME,
           clusterId: a.clusterId,
-          namespace: "models",
           deployment: DEP,
           model: "m-victim",
-          modelVersion: "1.0.0",
           replicas: 2,
-          gpusPerReplica: 1,
-          gpuType: "H100",
           medianLatencyMs: 300,
-          peakRps: 10,
-        },
+        }),
       ],
-      nodes: [
-        {
-          job: "tern-sim",
-          instance,
-          cluster: NAME,
-          clusterId: a.clusterId,
-          node: "n0",
-          gpuType: "H100",
-          gpus: 8,
-          region: "us-east-1",
-        },
-      ],
-      tern: { job: "tern", instance, ...tern, now: new Date() },
+      nodes: [nodeHistory({ cluster: NAME, clusterId: a.clusterId })],
+      tern: { job: "tern", instance: SIM_SCRAPE.instance, ...tern, now: new Date() },
     });
-    prom = await startPrometheus({
-      bins: bins!,
-      dataDir,
-      port: await unusedPort(),
-      targets: [],
-      backfill: () => generateBackfill({ series, hours: 2, stepSeconds: 15, now: Date.now() }),
-    });
+    prom = await startBackfilledPrometheus({ bins: bins!, series, stepSeconds: 15, tmpPrefix: "tern-isolation-" });
     settings = { defaultUrl: prom.url, scrapeSeconds: 15, timeoutMs: 5000 };
   }, 60_000);
 
   afterAll(async () => {
     await prom?.stop();
     await db?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   const charts = (t: TeamFixture) =>

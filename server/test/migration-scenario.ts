@@ -4,7 +4,7 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import type { MigrationPorts, TrafficBackend } from "../migrations/execute/ports";
 import { encryptJson, getEncryptionKey } from "../crypto/credentials";
-import { createTeamFixture, type TeamFixture } from "./fixtures";
+import { callerAs, createTeamFixture, type TeamFixture } from "./fixtures";
 import type { TrafficRouter } from "../migrations/traffic/traffic-router";
 import { configureTrafficRouter } from "../services/migrations/traffic-router-from-env";
 
@@ -74,6 +74,12 @@ export async function createMigrationScenario(prisma: PrismaClient, slug: string
     },
   });
   return { ...f, targetClusterId: cluster.id, targetCloudId: cloud.id };
+}
+
+/** The scenario's operator asks to move its deployment to the target cluster (5 s of analysis). */
+export async function requestScenarioMigration(prisma: PrismaClient, s: MigrationScenario) {
+  const op = await callerAs(prisma, s.users.OPERATOR, s.teamId);
+  return op.migration.request({ deploymentId: s.deploymentId, targetClusterId: s.targetClusterId, analysisSeconds: 5 });
 }
 
 export interface FakePorts extends MigrationPorts {

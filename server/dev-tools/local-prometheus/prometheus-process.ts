@@ -1,8 +1,7 @@
 // A local Prometheus for `npm start`: config, rule files and data under <dataDir>/prometheus/, bound to 127.0.0.1,
 // history backfilled on first start (recording rules too), reloaded when targets change, stopped with Tern.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import {
-  createWriteStream,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -13,6 +12,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
+import { runLocalProcess, type LocalProcess } from "../run-local-process";
 import type { PrometheusBinaries } from "./prometheus-binary";
 import { renderPrometheusConfig, type ScrapeTarget } from "./prometheus-config";
 
@@ -68,24 +68,6 @@ export const prometheusPaths = (dataDir: string) => {
     rules: path.join(root, "rules"),
   };
 };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitReady(url: string, child: ChildProcess, timeoutMs: number, logTail: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new PrometheusStartError(`Prometheus exited with code ${child.exitCode} while starting: ${logTail()}`);
-    try {
-      const res = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(1000) });
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  throw new PrometheusStartError(`Prometheus did not become ready within ${timeoutMs / 1000} s: ${logTail()}`);
-}
 
 function writeBackfill(o: StartPrometheusOptions, p: ReturnType<typeof prometheusPaths>): boolean {
   const log = o.log ?? (() => {});
@@ -229,21 +211,15 @@ function firstBackfillSeconds(file: string): number | null {
   return Number.isFinite(min) ? min : null;
 }
 
-interface Running {
-  pid: number;
-  stop(): Promise<void>;
-}
-
-async function runPrometheus(
+function runPrometheus(
   o: StartPrometheusOptions,
   p: ReturnType<typeof prometheusPaths>,
   url: string,
-): Promise<Running> {
-  const logStream = createWriteStream(p.log, { flags: "a" });
-  let tail = "";
-  const child = spawn(
-    o.bins.prometheus,
-    [
+): Promise<LocalProcess> {
+  return runLocalProcess({
+    name: "Prometheus",
+    bin: o.bins.prometheus,
+    args: [
       `--config.file=${p.config}`,
       `--storage.tsdb.path=${p.tsdb}`,
       // Charts reach back at most 30 days; a day more keeps the oldest chart full.
@@ -252,43 +228,9 @@ async function runPrometheus(
       "--web.enable-lifecycle",
       "--log.level=warn",
     ],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
-  const capture = (chunk: Buffer) => {
-    logStream.write(chunk);
-    tail = (tail + chunk.toString()).slice(-800);
-  };
-  child.stdout?.on("data", capture);
-  child.stderr?.on("data", capture);
-  const spawnError = new Promise<never>((_, reject) =>
-    child.once("error", (e) => reject(new PrometheusStartError(`cannot run ${o.bins.prometheus}: ${e.message}`))),
-  );
-  spawnError.catch(() => {}); // observed through the race below; later errors surface as an exit
-  // If Tern exits without calling stop(), do not leave an orphan holding the port and the database lock.
-  const killOnExit = () => child.kill("SIGTERM");
-  process.once("exit", killOnExit);
-
-  try {
-    await Promise.race([waitReady(url, child, o.readyTimeoutMs ?? 15_000, () => tail.trim()), spawnError]);
-  } catch (e) {
-    child.kill("SIGKILL");
-    process.removeListener("exit", killOnExit);
-    logStream.end();
-    throw e;
-  }
-  return {
-    pid: child.pid ?? -1,
-    async stop() {
-      process.removeListener("exit", killOnExit);
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise<void>((r) => child.once("exit", () => r()));
-        child.kill("SIGTERM");
-        // Prometheus flushes its head on SIGTERM; give it a moment, then insist.
-        if ((await Promise.race([exited.then(() => true), sleep(5000).then(() => false)])) === false)
-          child.kill("SIGKILL");
-        await exited;
-      }
-      logStream.end();
-    },
-  };
+    logFile: p.log,
+    url,
+    readyTimeoutMs: o.readyTimeoutMs ?? 15_000,
+    startError: (m) => new PrometheusStartError(m),
+  });
 }

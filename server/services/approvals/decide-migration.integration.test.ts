@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/test-db";
 import { callerAs } from "../../test/fixtures";
-import { createMigrationScenario, type MigrationScenario } from "../../test/migration-scenario";
+import { createMigrationScenario, requestScenarioMigration } from "../../test/migration-scenario";
+import { codeOf } from "../../test/trpc-code";
 import { createMigrationRunStore } from "../migrations/migration-run-store";
 
 let db: TestDb;
@@ -10,25 +11,11 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    return (e as { code?: string }).code ?? "THROWN";
-  }
-}
-
-async function requested(s: MigrationScenario) {
-  const op = await callerAs(db.prisma, s.users.OPERATOR, s.teamId);
-  return op.migration.request({ deploymentId: s.deploymentId, targetClusterId: s.targetClusterId, analysisSeconds: 5 });
-}
-
 describe("migration approvals", () => {
   it("refuses the requester, binds to the plan hash and counts a second approval by the same person once", async () => {
     const s = await createMigrationScenario(db.prisma, "ap1");
     await db.prisma.approvalPolicy.create({ data: { teamId: s.teamId, requiredApprovals: 2, elevatedApprovals: 2 } });
-    const m = await requested(s);
+    const m = await requestScenarioMigration(db.prisma, s);
     expect(m.requiredApprovals).toBe(2);
     const admin = await callerAs(db.prisma, s.users.ADMIN, s.teamId);
     // The requester holds OPERATOR; give them APPROVER and they still cannot approve their own request.
@@ -57,7 +44,7 @@ describe("migration approvals", () => {
   it("two approvals racing at the threshold approve it exactly once", async () => {
     const s = await createMigrationScenario(db.prisma, "ap2");
     await db.prisma.approvalPolicy.create({ data: { teamId: s.teamId, requiredApprovals: 2, elevatedApprovals: 2 } });
-    const m = await requested(s);
+    const m = await requestScenarioMigration(db.prisma, s);
     const [a, b] = await Promise.all([
       (await callerAs(db.prisma, s.users.ADMIN, s.teamId)).approval.approve({
         migrationId: m.id,
@@ -76,7 +63,7 @@ describe("migration approvals", () => {
 
   it("rejecting needs a reason and ends the request; an expired request cannot be approved", async () => {
     const s = await createMigrationScenario(db.prisma, "ap3");
-    const m = await requested(s);
+    const m = await requestScenarioMigration(db.prisma, s);
     const approver = await callerAs(db.prisma, s.users.APPROVER, s.teamId);
     expect(await codeOf(approver.approval.reject({ migrationId: m.id, planHash: m.planHash, reason: "" }))).toBe(
       "BAD_REQUEST",
@@ -93,7 +80,7 @@ describe("migration approvals", () => {
       expect.stringContaining("target region is full"),
     ]);
 
-    const again = await requested(s); // the deployment is free again once the first request ended
+    const again = await requestScenarioMigration(db.prisma, s); // the deployment is free again once the first request ended
     await db.prisma.migration.update({ where: { id: again.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await expect(approver.approval.approve({ migrationId: again.id, planHash: again.planHash })).rejects.toThrow(
       /expired/,
@@ -103,7 +90,7 @@ describe("migration approvals", () => {
 
   it("an approver who lost the role no longer counts when execution starts", async () => {
     const s = await createMigrationScenario(db.prisma, "ap4");
-    const m = await requested(s);
+    const m = await requestScenarioMigration(db.prisma, s);
     await (
       await callerAs(db.prisma, s.users.APPROVER, s.teamId)
     ).approval.approve({ migrationId: m.id, planHash: m.planHash });
@@ -120,7 +107,7 @@ describe("migration approvals", () => {
 
   it("20 concurrent requests for one deployment create exactly one migration", async () => {
     const s = await createMigrationScenario(db.prisma, "ap5");
-    const results = await Promise.all(Array.from({ length: 20 }, () => codeOf(requested(s))));
+    const results = await Promise.all(Array.from({ length: 20 }, () => codeOf(requestScenarioMigration(db.prisma, s))));
     expect(results.filter((r) => r === "OK")).toHaveLength(1);
     expect(results.filter((r) => r === "CONFLICT")).toHaveLength(19);
     expect(
@@ -134,7 +121,7 @@ describe("migration approvals", () => {
     const s = await createMigrationScenario(db.prisma, "ap6");
     await db.prisma.model.update({ where: { id: s.modelId }, data: { residencyTags: ["cn"] } });
     const before = await db.prisma.migration.count({ where: { teamId: s.teamId } });
-    await expect(requested(s)).rejects.toThrow(/may only run where data may live in cn/);
+    await expect(requestScenarioMigration(db.prisma, s)).rejects.toThrow(/may only run where data may live in cn/);
     expect(await db.prisma.migration.count({ where: { teamId: s.teamId } })).toBe(before);
   });
 });

@@ -1,10 +1,10 @@
 // Creating, listing and revoking embed links through the API: expiry bounds, team scoping, origins, and the
 // token never reaching the database or the audit log.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { hashToken } from "../../embeds/embed-token";
 import { createTestDb, type TestDb } from "../../test/test-db";
 import { callerAs, createTeamFixture, type TeamFixture } from "../../test/fixtures";
+import { codeOf } from "../../test/trpc-code";
 import { MAX_EXPIRY_DAYS } from "../../validation/embed";
 
 let db: TestDb;
@@ -18,15 +18,6 @@ beforeAll(async () => {
   b = await createTeamFixture(db.prisma, "beta");
 });
 afterAll(async () => db?.close());
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    return e instanceof TRPCError ? e.code : `NON_TRPC:${String(e)}`;
-  }
-}
 
 const input = (over: Record<string, unknown> = {}) => ({
   deploymentId: a.deploymentId,

@@ -2,21 +2,20 @@
 // deployment, with Tern's gauges rendered from the database: the joins, labels and sums hold end to end, and
 // Tern's histogram_quantile (metrics/histogram-quantile.ts) answers as Prometheus' own on the same data.
 // Skipped without the prometheus/promtool binaries.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateBackfill } from "../../dev-tools/local-prometheus/backfill";
 import { histogramQuantiles } from "../../metrics/histogram-quantile";
 import { createPrometheusClient, type Series } from "../../metrics/prometheus-client";
 import { fleetBackfillSeries } from "../../dev-tools/local-prometheus/fleet-backfill";
-import { defaultEnvironment, planPrometheus } from "../../dev-tools/local-prometheus/prometheus-binary";
-import { startPrometheus, type LocalPrometheus } from "../../dev-tools/local-prometheus/prometheus-process";
+import {
+  prometheusBinsOrSkip,
+  startBackfilledPrometheus,
+  type BackfilledPrometheus,
+} from "../../test/backfilled-prometheus";
+import { nodeHistory, SIM_SCRAPE, workloadHistory } from "../../test/fleet-history";
+import { lastPoint as last } from "../../test/last-chart-point";
 import { createTestDb, type TestDb } from "../../test/test-db";
 import { createTeamFixture, type TeamFixture } from "../../test/fixtures";
-import type { ChartPanel } from "../../validation/metrics";
 import { loadTernMetricsInput } from "./export-tern-metrics";
-import { unusedPort } from "../../test/fake-prometheus";
 import { getClusterCharts } from "./get-cluster-charts";
 import { getDeploymentCharts } from "./get-deployment-charts";
 import { getOverviewCharts } from "./get-overview-charts";
@@ -26,77 +25,32 @@ import { chartWindow } from "./run-query";
 import { rateWindow } from "./resolve-prometheus";
 import type { PrometheusSettings } from "./resolve-prometheus";
 
-const plan = planPrometheus(defaultEnvironment());
-const bins = plan.action === "use" && plan.bins.promtool ? plan.bins : null;
-if (!bins) console.warn("[skip] charts-prometheus.integration.test.ts: no prometheus/promtool binary");
-
-const last = (p: ChartPanel, name?: string) => {
-  if (!p.ok) throw new Error(`${p.error.kind}: ${p.error.message}`);
-  const s = name ? p.series.find((x) => x.name === name) : p.series[0];
-  return s?.points.findLast(([, v]) => v !== null)?.[1] ?? null;
-};
+const bins = prometheusBinsOrSkip("charts-prometheus.integration.test.ts");
 
 describe.skipIf(!bins)("charts from a real Prometheus", () => {
   let db: TestDb;
   let a: TeamFixture;
-  let prom: LocalPrometheus;
-  let dataDir: string;
+  let prom: BackfilledPrometheus;
   let settings: PrometheusSettings;
 
   beforeAll(async () => {
     db = await createTestDb();
     a = await createTeamFixture(db.prisma, "alpha");
     await db.prisma.deployment.update({ where: { id: a.deploymentId }, data: { replicas: 2 } });
-    dataDir = mkdtempSync(path.join(tmpdir(), "tern-charts-prom-"));
     const tern = await loadTernMetricsInput({ prisma: db.prisma });
-    const instance = "127.0.0.1:1";
     const series = fleetBackfillSeries({
-      workloads: [
-        {
-          job: "tern-sim",
-          instance,
-          cluster: "c-alpha",
-          clusterId: a.clusterId,
-          namespace: "models",
-          deployment: "d-alpha",
-          model: "m-alpha",
-          modelVersion: "1.0.0",
-          replicas: 2,
-          gpusPerReplica: 1,
-          gpuType: "H100",
-          // A 300 ms median is over the fixture's 200 ms SLO.
-          medianLatencyMs: 300,
-          peakRps: 10,
-        },
-      ],
-      nodes: [
-        {
-          job: "tern-sim",
-          instance,
-          cluster: "c-alpha",
-          clusterId: a.clusterId,
-          node: "n0",
-          gpuType: "H100",
-          gpus: 8,
-          region: "us-east-1",
-        },
-      ],
-      tern: { job: "tern", instance, ...tern, now: new Date() },
+      // A 300 ms median is over the fixture's 200 ms SLO.
+      workloads: [workloadHistory({ clusterId: a.clusterId, replicas: 2, medianLatencyMs: 300 })],
+      nodes: [nodeHistory({ clusterId: a.clusterId })],
+      tern: { job: "tern", instance: SIM_SCRAPE.instance, ...tern, now: new Date() },
     });
-    prom = await startPrometheus({
-      bins: bins!,
-      dataDir,
-      port: await unusedPort(),
-      targets: [],
-      backfill: () => generateBackfill({ series, hours: 2, stepSeconds: 15, now: Date.now() }),
-    });
+    prom = await startBackfilledPrometheus({ bins: bins!, series, stepSeconds: 15, tmpPrefix: "tern-charts-prom-" });
     settings = { defaultUrl: prom.url, scrapeSeconds: 15, timeoutMs: 5000 };
   }, 60_000);
 
   afterAll(async () => {
     await prom?.stop();
     await db?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   const scope = () => ({ prisma: db.prisma, teamId: a.teamId, userId: a.users.VIEWER.id, prometheus: settings });

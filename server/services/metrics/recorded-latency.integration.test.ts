@@ -2,28 +2,25 @@
 // loads the rules and backfills them over its history, and the recorded p50/p95/p99 equal what the chart computes
 // from the buckets (itself equal to Prometheus' histogram_quantile, see charts-prometheus.integration.test.ts).
 // Skipped without the prometheus/promtool binaries.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateBackfill } from "../../dev-tools/local-prometheus/backfill";
 import { fleetBackfillSeries } from "../../dev-tools/local-prometheus/fleet-backfill";
-import { defaultEnvironment, planPrometheus } from "../../dev-tools/local-prometheus/prometheus-binary";
-import { startPrometheus, type LocalPrometheus } from "../../dev-tools/local-prometheus/prometheus-process";
 import { createPrometheusClient } from "../../metrics/prometheus-client";
 import { latencyQuantile } from "../../metrics/promql";
 import { rateWindowFor } from "../../metrics/promql-range";
 import { RECORDING_RULES_FILE, recordedQuantileName, renderRecordingRules } from "../../metrics/recording-rules";
-import { unusedPort } from "../../test/fake-prometheus";
+import {
+  prometheusBinsOrSkip,
+  startBackfilledPrometheus,
+  type BackfilledPrometheus,
+} from "../../test/backfilled-prometheus";
+import { workloadHistory } from "../../test/fleet-history";
 import { createTeamFixture, type TeamFixture } from "../../test/fixtures";
 import { createTestDb, type TestDb } from "../../test/test-db";
 import type { ChartPanel, ChartRange } from "../../validation/metrics";
 import { getDeploymentCharts, type LatencyQueries } from "./get-deployment-charts";
 import type { PrometheusSettings } from "./resolve-prometheus";
 
-const plan = planPrometheus(defaultEnvironment());
-const bins = plan.action === "use" && plan.bins.promtool ? plan.bins : null;
-if (!bins) console.warn("[skip] recorded-latency.integration.test.ts: no prometheus/promtool binary");
+const bins = prometheusBinsOrSkip("recorded-latency.integration.test.ts");
 
 const SCRAPE_SECONDS = 15;
 
@@ -41,8 +38,7 @@ const relDiff = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b)
 describe.skipIf(!bins)("latency quantiles from recording rules on a real Prometheus", () => {
   let db: TestDb;
   let a: TeamFixture;
-  let prom: LocalPrometheus;
-  let dataDir: string;
+  let prom: BackfilledPrometheus;
   let startedMs: number;
   const queries: string[] = [];
   const settings = (scrapeSeconds = SCRAPE_SECONDS): PrometheusSettings => ({
@@ -58,35 +54,17 @@ describe.skipIf(!bins)("latency quantiles from recording rules on a real Prometh
   beforeAll(async () => {
     db = await createTestDb();
     a = await createTeamFixture(db.prisma, "alpha");
-    dataDir = mkdtempSync(path.join(tmpdir(), "tern-recorded-prom-"));
     const series = fleetBackfillSeries({
-      workloads: [
-        {
-          job: "tern-sim",
-          instance: "127.0.0.1:1",
-          cluster: "c-alpha",
-          clusterId: a.clusterId,
-          namespace: "models",
-          deployment: "d-alpha",
-          model: "m-alpha",
-          modelVersion: "1.0.0",
-          replicas: 2,
-          gpusPerReplica: 1,
-          gpuType: "H100",
-          medianLatencyMs: 80,
-          peakRps: 10,
-        },
-      ],
+      workloads: [workloadHistory({ clusterId: a.clusterId, replicas: 2, medianLatencyMs: 80 })],
       nodes: [],
     });
     startedMs = Date.now();
-    prom = await startPrometheus({
+    prom = await startBackfilledPrometheus({
       bins: bins!,
-      dataDir,
-      port: await unusedPort(),
-      targets: [],
+      series,
+      stepSeconds: SCRAPE_SECONDS,
+      tmpPrefix: "tern-recorded-prom-",
       scrapeIntervalSeconds: SCRAPE_SECONDS,
-      backfill: () => generateBackfill({ series, hours: 2, stepSeconds: SCRAPE_SECONDS, now: Date.now() }),
       rules: { [RECORDING_RULES_FILE]: renderRecordingRules({ windows: [rateWindowFor(0, SCRAPE_SECONDS)] }) },
       readyTimeoutMs: 30_000,
     });
@@ -95,7 +73,6 @@ describe.skipIf(!bins)("latency quantiles from recording rules on a real Prometh
   afterAll(async () => {
     await prom?.stop();
     await db?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   const charts = (range: ChartRange, widthPx: number, nowMs: number, latencyQueries: LatencyQueries, s = settings()) =>

@@ -2,7 +2,8 @@
 // that every attempt is audited, and that a started one carries the flag on its page and in the list.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerAs } from "../../test/fixtures";
-import { createMigrationScenario, type MigrationScenario } from "../../test/migration-scenario";
+import { createMigrationScenario, requestScenarioMigration } from "../../test/migration-scenario";
+import { codeOf } from "../../test/trpc-code";
 import { createTestDb, type TestDb } from "../../test/test-db";
 
 let db: TestDb;
@@ -11,26 +12,12 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (e) {
-    return (e as { code?: string }).code ?? "THROWN";
-  }
-}
-
-async function requested(s: MigrationScenario) {
-  const op = await callerAs(db.prisma, s.users.OPERATOR, s.teamId);
-  return op.migration.request({ deploymentId: s.deploymentId, targetClusterId: s.targetClusterId, analysisSeconds: 5 });
-}
-
 const REASON = "aws-use1 is down and credit-risk serves nothing";
 
 describe("break-glass", () => {
   it("is refused to every role below admin, and each refusal is audited", async () => {
     const s = await createMigrationScenario(db.prisma, "bg1");
-    const m = await requested(s);
+    const m = await requestScenarioMigration(db.prisma, s);
     for (const role of ["VIEWER", "OPERATOR", "APPROVER"] as const) {
       const caller = await callerAs(db.prisma, s.users[role], s.teamId);
       expect(await codeOf(caller.migration.breakGlass({ id: m.id, reason: REASON })), role).toBe("FORBIDDEN");
@@ -50,7 +37,7 @@ describe("break-glass", () => {
 
   it("is refused to an admin when the team's policy turns it off", async () => {
     const s = await createMigrationScenario(db.prisma, "bg2");
-    const m = await requested(s);
+    const m = await requestScenarioMigration(db.prisma, s);
     const admin = await callerAs(db.prisma, s.users.ADMIN, s.teamId);
     const policy = await admin.approval.policy();
     await admin.approval.savePolicy({ ...policy, allowBreakGlass: false });
@@ -63,7 +50,7 @@ describe("break-glass", () => {
 
   it("lets an admin start it without approvers, with a reason, flagged in the page and the list and audited", async () => {
     const s = await createMigrationScenario(db.prisma, "bg3");
-    const m = await requested(s);
+    const m = await requestScenarioMigration(db.prisma, s);
     const admin = await callerAs(db.prisma, s.users.ADMIN, s.teamId);
     expect((await admin.migration.get({ id: m.id })).can.breakGlass).toBe(true);
     // A reason is required, and a bad request changes nothing.
@@ -101,7 +88,7 @@ describe("break-glass", () => {
   it("never reaches another team's migration", async () => {
     const s = await createMigrationScenario(db.prisma, "bg4");
     const other = await createMigrationScenario(db.prisma, "bg5");
-    const m = await requested(other);
+    const m = await requestScenarioMigration(db.prisma, other);
     const admin = await callerAs(db.prisma, s.users.ADMIN, s.teamId);
     expect(await codeOf(admin.migration.breakGlass({ id: m.id, reason: REASON }))).toBe("NOT_FOUND");
     expect((await db.prisma.migration.findUniqueOrThrow({ where: { id: m.id } })).state).toBe("PENDING_APPROVAL");

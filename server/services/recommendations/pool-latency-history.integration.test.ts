@@ -2,116 +2,71 @@
 // latency probe's history on a pool nothing runs on today makes that pool a candidate without "allow unknown
 // latency", the default plan shows the saving, and the overview's savings figure follows without blocking.
 // Skipped without the prometheus/promtool binaries.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { latencyProbeSeries } from "../../dev-tools/demo/latency-probe-history";
 import { resetEnv } from "../../env";
-import { generateBackfill } from "../../dev-tools/local-prometheus/backfill";
 import { fleetBackfillSeries } from "../../dev-tools/local-prometheus/fleet-backfill";
-import { defaultEnvironment, planPrometheus } from "../../dev-tools/local-prometheus/prometheus-binary";
-import { startPrometheus, type LocalPrometheus } from "../../dev-tools/local-prometheus/prometheus-process";
+import {
+  prometheusBinsOrSkip,
+  startBackfilledPrometheus,
+  type BackfilledPrometheus,
+} from "../../test/backfilled-prometheus";
+import { SIM_SCRAPE, workloadHistory } from "../../test/fleet-history";
+import { addCheapPool } from "../../test/cheap-pool";
 import { callerAs, createTeamFixture, type TeamFixture } from "../../test/fixtures";
 import { createTestDb, type TestDb } from "../../test/test-db";
 import { loadTernMetricsInput } from "../metrics/export-tern-metrics";
-import { unusedPort } from "../../test/fake-prometheus";
 import { poolLatencyHistory } from "./pool-latency-history";
 import { clearSavingsCache } from "./savings-cache";
 import { refreshSavings } from "./savings-summary";
 
-const plan = planPrometheus(defaultEnvironment());
-const bins = plan.action === "use" && plan.bins.promtool ? plan.bins : null;
-if (!bins) console.warn("[skip] pool-latency-history.integration.test.ts: no prometheus/promtool binary");
+const bins = prometheusBinsOrSkip("pool-latency-history.integration.test.ts");
 
 const LATENCY = { baseComputeMs: 6, gpu: { H100: 0.55 }, region: { "us-east-1": 8, "us-central1": 20 } };
 
 describe.skipIf(!bins)("latency history per pool from a real Prometheus", () => {
   let db: TestDb;
   let a: TeamFixture;
-  let prom: LocalPrometheus;
-  let dataDir: string;
+  let prom: BackfilledPrometheus;
   let cheapId: string;
   const before = process.env.TERN_PROMETHEUS_URL;
 
   beforeAll(async () => {
     db = await createTestDb();
     a = await createTeamFixture(db.prisma, "alpha");
-    const h100 = (allocatable: number, allocated: number) => ({ H100: { allocatable, allocated } });
-    await db.prisma.cluster.update({ where: { id: a.clusterId }, data: { gpuCapacity: h100(4, 1) } });
-    const gcp = await db.prisma.cloud.create({ data: { teamId: a.teamId, provider: "GCP", name: "gcp-alpha" } });
-    const cheap = await db.prisma.cluster.create({
-      data: {
-        teamId: a.teamId,
-        cloudId: gcp.id,
-        name: "cheap",
-        region: "us-central1",
-        apiServer: "https://127.0.0.1:7443",
-        credentialsCipher: "v1:x",
-        gpuCapacity: h100(2, 0),
-      },
-    });
-    cheapId = cheap.id;
-    await db.prisma.gpuPrice.create({
-      data: {
-        teamId: a.teamId,
-        provider: "GCP",
-        region: "us-central1",
-        gpuType: "H100",
-        pricePerHour: 1.5,
-        source: "test",
-        effectiveDate: new Date("2026-01-01"),
-      },
-    });
-    dataDir = mkdtempSync(path.join(tmpdir(), "tern-pool-latency-"));
+    cheapId = await addCheapPool(db.prisma, a);
     const tern = await loadTernMetricsInput({ prisma: db.prisma });
-    const instance = "127.0.0.1:1";
-    const scrape = { job: "tern-sim", instance };
     const series = [
       ...fleetBackfillSeries({
-        workloads: [
-          {
-            ...scrape,
-            cluster: "c-alpha",
-            clusterId: a.clusterId,
-            namespace: "models",
-            deployment: "d-alpha",
-            model: "m-alpha",
-            modelVersion: "1.0.0",
-            replicas: 1,
-            gpusPerReplica: 1,
-            gpuType: "H100",
-            medianLatencyMs: 40,
-            peakRps: 10,
-          },
-        ],
+        workloads: [workloadHistory({ clusterId: a.clusterId, medianLatencyMs: 40 })],
         nodes: [],
-        tern: { job: "tern", instance, ...tern, now: new Date() },
+        tern: { job: "tern", instance: SIM_SCRAPE.instance, ...tern, now: new Date() },
       }),
       ...latencyProbeSeries({
         pools: [
           {
             cluster: "c-alpha",
             clusterId: a.clusterId,
-            scrape,
+            scrape: SIM_SCRAPE,
             provider: "AWS",
             region: "us-east-1",
             gpuType: "H100",
           },
-          { cluster: "cheap", clusterId: cheap.id, scrape, provider: "GCP", region: "us-central1", gpuType: "H100" },
+          {
+            cluster: "cheap",
+            clusterId: cheapId,
+            scrape: SIM_SCRAPE,
+            provider: "GCP",
+            region: "us-central1",
+            gpuType: "H100",
+          },
         ],
         latency: LATENCY,
         team: a.teamId,
-        tern: { job: "tern", instance },
+        tern: { job: "tern", instance: SIM_SCRAPE.instance },
       }),
     ];
-    prom = await startPrometheus({
-      bins: bins!,
-      dataDir,
-      port: await unusedPort(),
-      targets: [],
-      backfill: () => generateBackfill({ series, hours: 2, stepSeconds: 60, now: Date.now() }),
-    });
+    prom = await startBackfilledPrometheus({ bins: bins!, series, stepSeconds: 60, tmpPrefix: "tern-pool-latency-" });
     process.env.TERN_PROMETHEUS_URL = prom.url;
     resetEnv();
   }, 60_000);
@@ -123,7 +78,6 @@ describe.skipIf(!bins)("latency history per pool from a real Prometheus", () => 
     clearSavingsCache();
     await prom?.stop();
     await db?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("gives each pool the p95 of what ran there, probes included", async () => {

@@ -1,6 +1,7 @@
 // The team's fleet as a placement problem: catalog prices and free GPUs from the database, team-scoped, solved and requested.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/test-db";
+import { addCheapPool } from "../../test/cheap-pool";
 import { callerAs, createTeamFixture, type TeamFixture } from "../../test/fixtures";
 
 let db: TestDb;
@@ -12,34 +13,12 @@ beforeAll(async () => {
   db = await createTestDb();
   a = await createTeamFixture(db.prisma, "alpha");
   b = await createTeamFixture(db.prisma, "beta");
-  const h100 = (allocatable: number, allocated: number) => ({ H100: { allocatable, allocated } });
-  await db.prisma.cluster.update({ where: { id: a.clusterId }, data: { gpuCapacity: h100(4, 1) } });
-  const gcp = await db.prisma.cloud.create({ data: { teamId: a.teamId, provider: "GCP", name: "gcp-alpha" } });
-  const cheap = await db.prisma.cluster.create({
-    data: {
-      teamId: a.teamId,
-      cloudId: gcp.id,
-      name: "cheap",
-      region: "us-central1",
-      apiServer: "https://127.0.0.1:7443",
-      credentialsCipher: "v1:x",
-      gpuCapacity: h100(2, 0),
-    },
-  });
-  cheapId = cheap.id;
-  await db.prisma.gpuPrice.create({
-    data: {
-      teamId: a.teamId,
-      provider: "GCP",
-      region: "us-central1",
-      gpuType: "H100",
-      pricePerHour: 1.5,
-      source: "test",
-      effectiveDate: new Date("2026-01-01"),
-    },
-  });
+  cheapId = await addCheapPool(db.prisma, a);
   // Team beta has a far cheaper cluster: it must never appear in alpha's plan.
-  await db.prisma.cluster.update({ where: { id: b.clusterId }, data: { gpuCapacity: h100(8, 0) } });
+  await db.prisma.cluster.update({
+    where: { id: b.clusterId },
+    data: { gpuCapacity: { H100: { allocatable: 8, allocated: 0 } } },
+  });
   await db.prisma.gpuPrice.update({ where: { id: b.gpuPriceId }, data: { pricePerHour: 0.1 } });
 });
 afterAll(async () => db?.close());

@@ -1,13 +1,12 @@
 // Gateway API HTTPRoutes on the simulated API server: discovery, SSA with generation bumps, the status
 // subresource, validation, and kubectl (get, apply, explain) through the real binary.
-import { execFile, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasKubectl, runKubectl } from "../testing/run-kubectl";
 import { rawRequest, startTestCluster, type TestCluster } from "./test-cluster";
 
 let cluster: TestCluster;
-const hasKubectl = spawnSync("kubectl", ["version", "--client"], { encoding: "utf8" }).status === 0;
 const BASE = "/apis/gateway.networking.k8s.io/v1/namespaces/tern-routes/httproutes";
 
 const route = (weights: Record<string, number>) => ({
@@ -36,17 +35,7 @@ const apply = (body: unknown) =>
     body: JSON.stringify(body),
   });
 
-function kubectl(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      "kubectl",
-      ["--kubeconfig", cluster.kubeconfigPath, "--cache-dir", path.join(cluster.dir, "cache"), ...args],
-      { timeout: 20_000 },
-      (err, stdout, stderr) =>
-        resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const kubectl = (args: string[]) => runKubectl(cluster, args);
 
 beforeAll(async () => {
   cluster = await startTestCluster();

@@ -1,42 +1,16 @@
 // HorizontalPodAutoscalers through the real kubectl binary: discovery, server-side apply, the `get hpa` table,
 // `describe hpa` (status, conditions, events) and `explain` from the served autoscaling/v2 schema.
-import { execFile, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasKubectl, runKubectl } from "../testing/run-kubectl";
+import { rpsAutoscaler } from "../testing/rps-autoscaler";
 import { deploymentManifest, startTestCluster, type TestCluster } from "./test-cluster";
 
-const hasKubectl = spawnSync("kubectl", ["version", "--client"], { encoding: "utf8" }).status === 0;
 let cluster: TestCluster;
+const kubectl = (args: string[]) => runKubectl(cluster, args);
 
-function kubectl(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      "kubectl",
-      ["--kubeconfig", cluster.kubeconfigPath, "--cache-dir", path.join(cluster.dir, "cache"), ...args],
-      { timeout: 20_000 },
-      (err, stdout, stderr) =>
-        resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-const HPA = {
-  apiVersion: "autoscaling/v2",
-  kind: "HorizontalPodAutoscaler",
-  metadata: { name: "web", namespace: "default" },
-  spec: {
-    scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "web" },
-    minReplicas: 2,
-    maxReplicas: 6,
-    metrics: [
-      {
-        type: "Pods",
-        pods: { metric: { name: "requests_per_second" }, target: { type: "AverageValue", averageValue: "5" } },
-      },
-    ],
-  },
-};
+const HPA = rpsAutoscaler({ name: "web", namespace: "default", minReplicas: 2, maxReplicas: 6, averageValue: "5" });
 
 describe.skipIf(!hasKubectl)("kubectl and HorizontalPodAutoscalers", () => {
   beforeAll(async () => {

@@ -1,50 +1,25 @@
 // pods/log through the real kubectl (v1.32) against a simulated cluster whose kubelets run real model servers:
 // start-up and request-summary lines, --tail, --timestamps, NotFound, -f until the container exits, --previous.
-import { execFile, spawnSync } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startClusterRuntime, type ClusterRuntime } from "../fleet/cluster-runtime";
+import type { ClusterRuntime } from "../fleet/cluster-runtime";
 import { isPodReady } from "../fleet/k8s-objects";
-import { SimClock } from "../fleet/sim-clock";
-import { modelDeployment, tempArtifacts, testFleetConfig, waitFor } from "../fleet/test-support";
+import { modelDeployment, waitFor } from "../fleet/test-support";
+import { startModelsRuntime, type ModelsRuntime } from "../testing/models-runtime";
+import { hasKubectl, runKubectl } from "../testing/run-kubectl";
 import { startTestCluster, type TestCluster } from "./test-cluster";
 
-const hasKubectl = spawnSync("kubectl", ["version", "--client"], { encoding: "utf8" }).status === 0;
 if (!hasKubectl) console.warn("[kubectl-logs.test] kubectl is not on PATH: skipping (install kubectl 1.32 to run it)");
 
 let rt: ClusterRuntime;
+let stopRuntime: ModelsRuntime["stop"] | undefined;
 let cluster: TestCluster;
-let cleanup: () => Promise<void>;
-const clock = new SimClock(0.02);
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Async on purpose: the API server lives in this process, so a synchronous spawn would deadlock it. */
-function kubectl(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      "kubectl",
-      ["--kubeconfig", cluster.kubeconfigPath, "--cache-dir", path.join(cluster.dir, "cache"), "-n", "models", ...args],
-      { timeout: 20_000 },
-      (err, stdout, stderr) =>
-        resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const kubectl = (args: string[]) => runKubectl(cluster, args, { namespace: "models" });
 
 const podOf = (app: string) => rt.store.list("pods", { namespace: "models", labelSelector: `app=${app}` }).items[0];
 
 describe.skipIf(!hasKubectl)("kubectl logs against a simulated cluster", () => {
   beforeAll(async () => {
-    const fleet = testFleetConfig();
-    const a = await tempArtifacts();
-    cleanup = a.cleanup;
-    rt = await startClusterRuntime({ fleet, cluster: fleet.clusters[0]!, artifacts: a.stores, clock });
-    rt.store.create("namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: "models" } });
+    ({ rt, stop: stopRuntime } = await startModelsRuntime());
     cluster = await startTestCluster({ store: rt.store, podLogs: rt.logs });
     rt.store.create("deployments", modelDeployment({ name: "credit", gpuType: "H100" }));
     await waitFor("credit ready", () => {
@@ -54,9 +29,7 @@ describe.skipIf(!hasKubectl)("kubectl logs against a simulated cluster", () => {
   });
   afterAll(async () => {
     await cluster?.close();
-    await rt?.stop();
-    clock.stop();
-    await cleanup?.();
+    await stopRuntime?.();
   });
 
   it("prints the model server's start-up, and --tail=5 exactly five lines", async () => {

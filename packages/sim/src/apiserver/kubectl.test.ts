@@ -1,12 +1,11 @@
 // Conformance through the real kubectl binary (v1.32), against the simulated API server over HTTPS.
-import { execFile, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
+import { hasKubectl, runKubectl } from "../testing/run-kubectl";
 import { deploymentManifest, markRolledOut, startTestCluster, type TestCluster } from "./test-cluster";
 
-const hasKubectl = spawnSync("kubectl", ["version", "--client"], { encoding: "utf8" }).status === 0;
 if (!hasKubectl)
   console.warn(
     "[kubectl.test] kubectl is not on PATH: skipping the kubectl conformance cases (install kubectl 1.32 to run them)",
@@ -14,27 +13,7 @@ if (!hasKubectl)
 
 let cluster: TestCluster;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Async on purpose: the API server lives in this process, so a synchronous spawn would deadlock it. */
-function kubectl(args: string[], opts: { readOnly?: boolean } = {}): Promise<Run> {
-  const kubeconfig = opts.readOnly ? cluster.readOnlyKubeconfigPath : cluster.kubeconfigPath;
-  return new Promise((resolve) => {
-    execFile(
-      "kubectl",
-      ["--kubeconfig", kubeconfig, "--cache-dir", path.join(cluster.dir, "cache"), ...args],
-      { timeout: 20_000 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const kubectl = (args: string[], o: { readOnly?: boolean } = {}) => runKubectl(cluster, args, o);
 
 function manifest(file: string, objects: unknown[]): string {
   const p = path.join(cluster.dir, file);

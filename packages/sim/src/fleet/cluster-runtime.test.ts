@@ -4,28 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareOutputs } from "@tern/oip";
 import { readDemoGoldenSet } from "../models/demo-files";
 import type { KubeObject } from "../store/object-store";
-import { startClusterRuntime, type ClusterRuntime } from "./cluster-runtime";
+import { startModelsRuntime, type ModelsRuntime } from "../testing/models-runtime";
+import type { ClusterRuntime } from "./cluster-runtime";
 import { getCondition, isPodReady, nodeNameOf } from "./k8s-objects";
-import { SimClock } from "./sim-clock";
-import { demoModel, modelDeployment, tempArtifacts, testFleetConfig, waitFor } from "./test-support";
+import { demoModel, modelDeployment, waitFor } from "./test-support";
 
 let rt: ClusterRuntime;
-let cleanup: () => Promise<void>;
-const clock = new SimClock(0.02);
-
-beforeAll(async () => {
-  const fleet = testFleetConfig();
-  const a = await tempArtifacts();
-  cleanup = a.cleanup;
-  rt = await startClusterRuntime({ fleet, cluster: fleet.clusters[0]!, artifacts: a.stores, clock });
-  rt.store.create("namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: "models" } });
-});
-
-afterAll(async () => {
-  await rt.stop();
-  clock.stop();
-  await cleanup();
-});
+let stop: ModelsRuntime["stop"];
+beforeAll(async () => ({ rt, stop } = await startModelsRuntime()));
+afterAll(() => stop());
 
 const pods = (app: string) => rt.store.list("pods", { namespace: "models", labelSelector: `app=${app}` }).items;
 const deployment = (name: string) => rt.store.get("deployments", "models", name)!;

@@ -2,29 +2,16 @@
 // up, and after the load stops it scales down only once the (short) stabilisation window has passed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KubeObject } from "../store/object-store";
-import { startClusterRuntime, type ClusterRuntime } from "./cluster-runtime";
+import { startModelsRuntime, type ModelsRuntime } from "../testing/models-runtime";
+import { rpsAutoscaler } from "../testing/rps-autoscaler";
+import type { ClusterRuntime } from "./cluster-runtime";
 import { getCondition } from "./k8s-objects";
-import { SimClock } from "./sim-clock";
-import { modelDeployment, tempArtifacts, testFleetConfig, waitFor } from "./test-support";
+import { modelDeployment, TEST_TIME_SCALE, waitFor } from "./test-support";
 
-const TIME_SCALE = 0.02;
 let rt: ClusterRuntime;
-let cleanup: () => Promise<void>;
-const clock = new SimClock(TIME_SCALE);
-
-beforeAll(async () => {
-  const fleet = testFleetConfig();
-  const a = await tempArtifacts();
-  cleanup = a.cleanup;
-  rt = await startClusterRuntime({ fleet, cluster: fleet.clusters[0]!, artifacts: a.stores, clock });
-  rt.store.create("namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: "models" } });
-});
-
-afterAll(async () => {
-  await rt.stop();
-  clock.stop();
-  await cleanup();
-});
+let stop: ModelsRuntime["stop"];
+beforeAll(async () => ({ rt, stop } = await startModelsRuntime()));
+afterAll(() => stop());
 
 const hpa = () => rt.store.get("horizontalpodautoscalers", "models", "credit")!;
 const replicas = () => rt.store.get("deployments", "models", "credit")!.spec!.replicas as number;
@@ -55,23 +42,17 @@ describe("the simulated HorizontalPodAutoscaler", () => {
   it("scales up under a load step and down after the stabilisation window", async () => {
     rt.store.create("deployments", modelDeployment({ name: "credit", replicas: 1, gpuType: "A10G" }));
     const windowSeconds = 150; // simulated: 3 s of wall time at this time scale
-    rt.store.create("horizontalpodautoscalers", {
-      apiVersion: "autoscaling/v2",
-      kind: "HorizontalPodAutoscaler",
-      metadata: { name: "credit", namespace: "models" },
-      spec: {
-        scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "credit" },
+    rt.store.create(
+      "horizontalpodautoscalers",
+      rpsAutoscaler({
+        name: "credit",
+        namespace: "models",
         minReplicas: 1,
         maxReplicas: 2,
-        metrics: [
-          {
-            type: "Pods",
-            pods: { metric: { name: "requests_per_second" }, target: { type: "AverageValue", averageValue: "4" } },
-          },
-        ],
-        behavior: { scaleDown: { stabilizationWindowSeconds: windowSeconds } },
-      },
-    });
+        averageValue: "4",
+        scaleDownWindowSeconds: windowSeconds,
+      }),
+    );
     await waitFor(
       "credit ready",
       () => ((rt.store.get("deployments", "models", "credit")!.status?.readyReplicas as number | undefined) ?? 0) >= 1,
@@ -90,7 +71,7 @@ describe("the simulated HorizontalPodAutoscaler", () => {
 
     await waitFor("scaled down", () => replicas() === 1, 20_000);
     const waited = Date.now() - stoppedAt;
-    expect(waited).toBeGreaterThanOrEqual(windowSeconds * 1000 * TIME_SCALE * 0.8);
+    expect(waited).toBeGreaterThanOrEqual(windowSeconds * 1000 * TEST_TIME_SCALE * 0.8);
 
     const events = rt.store
       .list("events", { namespace: "models", fieldSelector: "involvedObject.kind=HorizontalPodAutoscaler" })

@@ -32,5 +32,5 @@ export function renderAlertmanagerConfig(o: {
       },
     ],
   };
-  return `# Written by Tern (server/alerts/alertmanager-config.ts) at every start.\n${stringify(config)}`;
+  return `# Written by Tern (server/dev-tools/local-alertmanager/alertmanager-config.ts) at every start.\n${stringify(config)}`;
 }
