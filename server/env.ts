@@ -28,6 +28,13 @@ const schema = z.object({
   TERN_TRUSTED_PROXIES: z.string().optional(),
   /** Audit events older than this many days are deleted by the daily prune. */
   TERN_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).default(400),
+  /** Resolved alerts that ended more than this many days ago are deleted by the daily prune; firing ones stay. */
+  TERN_ALERT_RETENTION_DAYS: z.coerce
+    .number({ error: "TERN_ALERT_RETENTION_DAYS must be a whole number of days from 1 to 3650" })
+    .int("TERN_ALERT_RETENTION_DAYS must be a whole number of days from 1 to 3650")
+    .min(1, "TERN_ALERT_RETENTION_DAYS must be a whole number of days from 1 to 3650")
+    .max(3650, "TERN_ALERT_RETENTION_DAYS must be a whole number of days from 1 to 3650")
+    .default(30),
   TERN_INSECURE_COOKIES: z.enum(["0", "1"]).default("0"),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),

@@ -62,16 +62,22 @@ describe("the Alertmanager webhook receiver", () => {
     const run = (p: AlertmanagerWebhook) =>
       recordAlertmanagerWebhook({ prisma: db.prisma, payload: p, publicUrl: "https://tern.example.com" });
 
-    expect(await run(payload(s.deploymentId, s.teamId, "firing"))).toEqual({ recorded: 1, ignored: 0, forwarded: 1 });
+    const first = await run(payload(s.deploymentId, s.teamId, "firing"));
+    expect(first).toMatchObject({ recorded: 1, ignored: 0, forwarding: 1 });
+    expect(await first.delivered).toBe(1);
     // Alertmanager repeats firing alerts (group_interval, repeat_interval): nothing new is sent.
-    expect(await run(payload(s.deploymentId, s.teamId, "firing"))).toEqual({ recorded: 1, ignored: 0, forwarded: 0 });
+    const repeat = await run(payload(s.deploymentId, s.teamId, "firing"));
+    expect(repeat).toMatchObject({ recorded: 1, ignored: 0, forwarding: 0 });
+    expect(await repeat.delivered).toBe(0);
     const firing = await db.prisma.alert.findMany({ where: { deploymentId: s.deploymentId } });
     expect(firing).toEqual([expect.objectContaining({ status: "FIRING", name: "TernLatencySloBreach", endsAt: null })]);
     expect(received.filter((r) => r.headers["x-tern-event"] === "alert.firing")).toHaveLength(1);
 
     const resolved = await run(payload(s.deploymentId, s.teamId, "resolved", "2026-12-07T02:10:00.000Z"));
-    expect(resolved.forwarded).toBe(1);
-    await run(payload(s.deploymentId, s.teamId, "resolved", "2026-12-07T02:10:00.000Z"));
+    expect(await resolved.delivered).toBe(1);
+    expect(await (await run(payload(s.deploymentId, s.teamId, "resolved", "2026-12-07T02:10:00.000Z"))).delivered).toBe(
+      0,
+    );
     const rows = await db.prisma.alert.findMany({ where: { deploymentId: s.deploymentId } });
     expect(rows).toEqual([
       expect.objectContaining({ status: "RESOLVED", endsAt: new Date("2026-12-07T02:10:00.000Z") }),
@@ -92,7 +98,8 @@ describe("the Alertmanager webhook receiver", () => {
       payload: payload("cmnotadeployment0000000", s.teamId, "firing"),
       publicUrl: "https://tern.example.com",
     });
-    expect(result).toEqual({ recorded: 0, ignored: 1, forwarded: 0 });
+    expect(result).toMatchObject({ recorded: 0, ignored: 1, forwarding: 0 });
+    expect(await result.delivered).toBe(0);
     expect(await db.prisma.alert.count({ where: { teamId: s.teamId } })).toBe(0);
   });
 });

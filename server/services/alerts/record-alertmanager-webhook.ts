@@ -1,10 +1,11 @@
 // Records what Alertmanager's webhook reports (firing and resolved alerts about Tern's deployments) and forwards
-// each firing and each resolution to the team's outgoing webhook exactly once, however often Alertmanager repeats it.
+// each firing and each resolution to the team's outgoing webhook once, however often Alertmanager repeats it. The
+// forwards (retried with backoff, see forward-alert) run after the alerts are recorded; the caller answers
+// Alertmanager without waiting for a slow receiver.
 import { z } from "zod";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { logger } from "../../log";
 import { notifyDeploymentsChanged } from "../deployments/deployment-events";
-import { sendTeamWebhook } from "../notifications/send-team-webhook";
+import { forwardAlert, type ForwardAlertOptions } from "./forward-alert";
 
 /** Alertmanager's webhook payload (version 4), the fields Tern reads. */
 export const ZAlertmanagerWebhook = z.object({
@@ -36,7 +37,8 @@ export interface RecordedAlerts {
   recorded: number;
   /** Alerts about no deployment Tern knows (another team's labels, a deleted deployment): ignored. */
   ignored: number;
-  forwarded: number;
+  /** Firings and resolutions claimed for forwarding now (not repeats). */
+  forwarding: number;
 }
 
 export async function recordAlertmanagerWebhook(opts: {
@@ -44,10 +46,11 @@ export async function recordAlertmanagerWebhook(opts: {
   payload: AlertmanagerWebhook;
   /** Link base for forwarded messages (TERN_PUBLIC_URL). */
   publicUrl: string;
-  send?: typeof sendTeamWebhook;
-}): Promise<RecordedAlerts> {
-  const send = opts.send ?? sendTeamWebhook;
-  const out: RecordedAlerts = { recorded: 0, ignored: 0, forwarded: 0 };
+  /** Delivery and retry overrides for tests. */
+  forward?: Pick<ForwardAlertOptions, "deliver" | "retry" | "sleep">;
+}): Promise<RecordedAlerts & { delivered: Promise<number> }> {
+  const out: RecordedAlerts = { recorded: 0, ignored: 0, forwarding: 0 };
+  const forwards: Promise<unknown>[] = [];
   for (const a of opts.payload.alerts) {
     const deploymentId = a.labels.tern_deployment_id;
     // The deployment's own row decides the team: a label naming another team changes nothing.
@@ -93,19 +96,21 @@ export async function recordAlertmanagerWebhook(opts: {
     });
     if (claim.count === 0) continue;
     const text = resolved ? `Resolved: ${summary}` : `Firing (${a.labels.severity ?? "warning"}): ${summary}`;
-    try {
-      const ok = await send({
+    out.forwarding++;
+    forwards.push(
+      forwardAlert({
+        ...opts.forward,
         prisma: opts.prisma,
         teamId: d.teamId,
+        alertId: row.id,
+        alertName: name,
         event: resolved ? "alert.resolved" : "alert.firing",
         text: `${text} — ${d.namespace}/${d.name}`,
         link: `${opts.publicUrl.replace(/\/+$/, "")}/deployments/${d.id}`,
-      });
-      if (ok) out.forwarded++;
-    } catch (e) {
-      // The alert is recorded either way; a receiver that is down does not make Alertmanager retry the batch.
-      logger("alerts").error(`could not forward ${name} to the team webhook`, e);
-    }
+      }),
+    );
   }
-  return out;
+  // forwardAlert never rejects; this counts the forwards the receiver accepted.
+  const delivered = Promise.all(forwards).then((r) => r.filter((x) => x === "delivered").length);
+  return { ...out, delivered };
 }

@@ -12,6 +12,7 @@ import { notifyTeam } from "../notifications/notify-team";
 import { notifyMigrationsChanged } from "./migration-events";
 import { parsePlan } from "./migration-dto";
 import { migrationMessage } from "../../domain/migration-messages";
+import { defaultAutoscaleTarget } from "../../validation/autoscale";
 
 type Tx = Prisma.TransactionClient;
 const json = (v: Record<string, unknown>) => v as Prisma.InputJsonObject;
@@ -209,6 +210,15 @@ export function createMigrationRunStore(prisma: PrismaClient): RunStore {
           throw new StepFailed(
             migrationMessage("targetExists", { name: `${t.namespace}/${t.name}`, cluster: t.clusterName }),
           );
+        // The target scales like the source: the plan's bounds (widened only to hold the planned replicas) and the
+        // source's metric and target per replica, which the reconciler applies as the target's HPA.
+        const scaling = (await tx.deployment.findUnique({
+          where: { id: plan.source.deploymentId },
+          select: { autoscaleMetric: true, autoscaleTarget: true },
+        })) ?? {
+          autoscaleMetric: defaultAutoscaleTarget(plan.model.runtimeImage).metric,
+          autoscaleTarget: defaultAutoscaleTarget(plan.model.runtimeImage).target,
+        };
         const d = await tx.deployment.create({
           data: {
             teamId: m.teamId,
@@ -222,6 +232,8 @@ export function createMigrationRunStore(prisma: PrismaClient): RunStore {
             minReplicas: Math.min(plan.source.minReplicas, t.replicas),
             maxReplicas: Math.max(plan.source.maxReplicas, t.replicas),
             latencySloMs: plan.source.latencySloMs,
+            autoscaleMetric: scaling.autoscaleMetric,
+            autoscaleTarget: scaling.autoscaleTarget,
             artifactUri: plan.model.targetArtifactUri !== plan.model.artifactUri ? plan.model.targetArtifactUri : null,
             phase: "Pending",
           },

@@ -13,18 +13,30 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
   return `v1=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
 }
 
-export async function sendTeamWebhook(opts: {
+export interface TeamWebhookMessage {
   prisma: PrismaClient;
   teamId: string;
   event: string;
   text: string;
   link?: string;
-}): Promise<boolean> {
+}
+
+/** What one delivery did: no enabled webhook, or the receiver's HTTP status (its body is never read). */
+export type TeamWebhookDelivery = { sent: false } | { sent: true; ok: boolean; status: number };
+
+/** True when the receiver answered 2xx; false when there is no enabled webhook or it answered otherwise. */
+export async function sendTeamWebhook(opts: TeamWebhookMessage): Promise<boolean> {
+  const r = await deliverTeamWebhook(opts);
+  return r.sent && r.ok;
+}
+
+/** One signed POST; rejects when the receiver cannot be reached (refused, timed out, blocked address). */
+export async function deliverTeamWebhook(opts: TeamWebhookMessage): Promise<TeamWebhookDelivery> {
   const hook = await opts.prisma.teamWebhook.findUnique({
     where: { teamId: opts.teamId },
     select: { url: true, secretCipher: true, enabled: true },
   });
-  if (!hook?.enabled) return false;
+  if (!hook?.enabled) return { sent: false };
   const { secret } = decryptJson(hook.secretCipher, getEncryptionKey()) as { secret: string };
   const body = JSON.stringify({
     text: opts.link ? `${opts.text} <${opts.link}|open in Tern>` : opts.text,
@@ -48,5 +60,5 @@ export async function sendTeamWebhook(opts: {
     signal: AbortSignal.timeout(5_000),
   });
   await res.body?.cancel();
-  return res.ok;
+  return { sent: true, ok: res.ok, status: res.status };
 }

@@ -1,5 +1,6 @@
 // Tern's Alertmanager webhook receiver: firing and resolved SLO alerts, authenticated with a bearer token like
 // /metrics (TERN_ALERTS_TOKEN, or in embedded mode the token generated into the data folder).
+import { after } from "next/server";
 import { getPrisma } from "@/server/db";
 import { env, isEmbedded, publicUrl } from "@/server/env";
 import { alertsToken } from "@/server/alerts/alerts-token-file";
@@ -37,11 +38,13 @@ export async function POST(req: Request) {
   if (!parsed.success)
     return text(422, `not an Alertmanager webhook payload: ${parsed.error.issues[0]?.message ?? ""}`);
   try {
-    const result = await recordAlertmanagerWebhook({
+    const { delivered, ...result } = await recordAlertmanagerWebhook({
       prisma: getPrisma(),
       payload: parsed.data,
       publicUrl: publicUrl(),
     });
+    // Forwards to the team's webhook (with retries) finish after the answer: a slow receiver never holds Alertmanager.
+    after(delivered);
     return Response.json(result);
   } catch (err) {
     // 5xx makes Alertmanager retry the notification.
