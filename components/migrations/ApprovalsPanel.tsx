@@ -1,16 +1,14 @@
 "use client";
 // Who decided on this migration (current or voided, with reasons) and, while it waits, Approve / Reject.
 // The server decides who may (`can`); a refused user sees the buttons disabled with the reason why.
-import { useMutation } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { toast } from "sonner";
+import { useConfirmedMutation } from "@/components/mutations/useConfirmedMutation";
 import { useTRPC } from "@/components/trpc/client";
-import { readError } from "@/components/trpc/errors";
 import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
-import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import type { MigrationDetail } from "@/server/validation/migration";
 import { RejectDialog } from "./RejectDialog";
 
@@ -19,26 +17,25 @@ export function ApprovalsPanel({ m, onChanged }: { m: MigrationDetail; onChanged
   const format = useFormatter();
   const trpc = useTRPC();
   const reasonId = useId();
-  const [confirming, setConfirming] = useState(false);
   const [rejecting, setRejecting] = useState(false);
-  const approve = useMutation(
-    trpc.approval.approve.mutationOptions({
-      onSuccess: async (r) => {
-        setConfirming(false);
-        toast.success(
-          r.state === "APPROVED"
-            ? t("approvedStarts")
-            : t("approvedWaiting", { approvals: r.approvals, required: r.requiredApprovals }),
-        );
-        await onChanged();
-      },
-      onError: async (e) => {
-        setConfirming(false);
-        toast.error(readError(e).message);
-        await onChanged();
-      },
+  const approve = useConfirmedMutation({
+    mutation: trpc.approval.approve.mutationOptions(),
+    variables: (x: MigrationDetail) => ({ migrationId: x.id, planHash: x.planHash }),
+    confirm: (x) => ({
+      title: t("approveTitle", { model: x.modelName }),
+      description: t("approveDescription", { source: x.sourceClusterName, target: x.targetClusterName }),
+      confirmLabel: t("approveConfirm"),
+      variant: "default",
     }),
-  );
+    success: (_, r) =>
+      r.state === "APPROVED"
+        ? t("approvedStarts")
+        : t("approvedWaiting", { approvals: r.approvals, required: r.requiredApprovals }),
+    refresh: onChanged,
+    // A refusal (the plan changed, the migration moved on) means this page is stale: show what changed.
+    refreshOnError: true,
+    body: (x) => <p className="text-xs break-all text-muted-foreground">{t("planHash", { hash: x.planHash })}</p>,
+  });
   const pending = m.state === "PENDING_APPROVAL";
   const why = m.can.whyNotApprove;
 
@@ -74,7 +71,7 @@ export function ApprovalsPanel({ m, onChanged }: { m: MigrationDetail; onChanged
                 variant="primary"
                 disabled={!m.can.approve}
                 aria-describedby={why ? reasonId : undefined}
-                onClick={() => setConfirming(true)}
+                onClick={() => approve.ask(m)}
               >
                 {t("approve")}
               </Button>
@@ -98,17 +95,7 @@ export function ApprovalsPanel({ m, onChanged }: { m: MigrationDetail; onChanged
           </div>
         )}
       </div>
-      <ConfirmDialog
-        open={confirming}
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => approve.mutate({ migrationId: m.id, planHash: m.planHash })}
-        title={t("approveTitle", { model: m.modelName })}
-        description={t("approveDescription", { source: m.sourceClusterName, target: m.targetClusterName })}
-        confirmLabel={t("approveConfirm")}
-        loading={approve.isPending}
-      >
-        <p className="text-xs break-all text-muted-foreground">{t("planHash", { hash: m.planHash })}</p>
-      </ConfirmDialog>
+      {approve.dialog}
       <RejectDialog
         open={rejecting}
         onClose={() => setRejecting(false)}

@@ -6,10 +6,10 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
+import { useConfirmedMutation } from "@/components/mutations/useConfirmedMutation";
 import { useTRPC } from "@/components/trpc/client";
 import { readError } from "@/components/trpc/errors";
 import { Button } from "@/components/ui/Button";
-import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { FormField } from "@/components/ui/FormField";
 import { Input } from "@/components/ui/Input";
 import type { MigrationDetail } from "@/server/validation/migration";
@@ -19,21 +19,23 @@ export function MigrationActions({ m, onChanged }: { m: MigrationDetail; onChang
   const t = useTranslations("migrations.actions");
   const trpc = useTRPC();
   const router = useRouter();
-  const [aborting, setAborting] = useState(false);
   const [reason, setReason] = useState("");
-  const abort = useMutation(
-    trpc.migration.abort.mutationOptions({
-      onSuccess: async () => {
-        setAborting(false);
-        toast.success(m.state === "RUNNING" ? t("abortRequested") : t("cancelled"));
-        await onChanged();
-      },
-      onError: (e) => {
-        setAborting(false);
-        toast.error(readError(e).message);
-      },
+  const abort = useConfirmedMutation({
+    mutation: trpc.migration.abort.mutationOptions(),
+    variables: (x: MigrationDetail) => ({ id: x.id, reason: reason.trim() || undefined }),
+    confirm: (x) => ({
+      title: t("abortTitle"),
+      description: x.state === "RUNNING" ? t("abortRunning") : t("abortPending"),
+      confirmLabel: t("abortConfirm"),
     }),
-  );
+    success: (x) => (x.state === "RUNNING" ? t("abortRequested") : t("cancelled")),
+    refresh: onChanged,
+    body: () => (
+      <FormField label={t("abortReason")}>
+        {(p) => <Input {...p} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />}
+      </FormField>
+    ),
+  });
   const retry = useMutation(
     trpc.migration.retry.mutationOptions({
       onSuccess: async (r) => {
@@ -54,24 +56,11 @@ export function MigrationActions({ m, onChanged }: { m: MigrationDetail; onChang
         </Button>
       )}
       {m.can.abort && (
-        <Button variant="danger" onClick={() => setAborting(true)}>
+        <Button variant="danger" onClick={() => abort.ask(m)}>
           {t("abort")}
         </Button>
       )}
-      <ConfirmDialog
-        open={aborting}
-        onCancel={() => setAborting(false)}
-        onConfirm={() => abort.mutate({ id: m.id, reason: reason.trim() || undefined })}
-        title={t("abortTitle")}
-        description={m.state === "RUNNING" ? t("abortRunning") : t("abortPending")}
-        confirmLabel={t("abortConfirm")}
-        variant="danger"
-        loading={abort.isPending}
-      >
-        <FormField label={t("abortReason")}>
-          {(p) => <Input {...p} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />}
-        </FormField>
-      </ConfirmDialog>
+      {abort.dialog}
     </>
   );
 }

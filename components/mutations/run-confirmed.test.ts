@@ -37,4 +37,12 @@ describe("runConfirmed", () => {
     expect(outcome).toEqual({ ok: false, error: refused });
     expect(log).toEqual(["mutate", `error: ${refused.message}`, "close"]);
   });
+
+  it("refreshes after a refusal when asked, so a stale page shows what changed", async () => {
+    const log: string[] = [];
+    const refused = new Error("the plan changed since you opened it; review it again");
+    const outcome = await runConfirmed({ ...steps(() => Promise.reject(refused), log), refreshOnError: true });
+    expect(outcome.ok).toBe(false);
+    expect(log).toEqual(["mutate", `error: ${refused.message}`, "close", "invalidate"]);
+  });
 });

@@ -1,4 +1,4 @@
-// The steps after someone confirms an action (delete, revoke): run it, say how it went, close the dialog,
+// The steps after someone confirms an action (delete, revoke, approve, abort): run it, say how it went, close the dialog,
 // refresh what it changed. Pure over its callbacks, so it is tested without a DOM or a server.
 export interface ConfirmedSteps<D> {
   mutate: () => Promise<D>;
@@ -10,6 +10,11 @@ export interface ConfirmedSteps<D> {
   close: () => void;
   /** After success and the refresh, e.g. leave a detail page whose object is gone. */
   after?: (data: D) => void | Promise<void>;
+  /**
+   * Refresh after a failure too, where the refusal means the page is out of date (an approval refused because
+   * the plan changed). Otherwise a failure refreshes nothing.
+   */
+  refreshOnError?: boolean;
 }
 
 export type ConfirmedOutcome<D> = { ok: true; data: D } | { ok: false; error: unknown };
@@ -22,6 +27,7 @@ export async function runConfirmed<D>(steps: ConfirmedSteps<D>): Promise<Confirm
     // Closed either way: the toast carries the outcome, and a dialog left open would invite a blind retry.
     steps.notify.error(steps.errorMessage(error));
     steps.close();
+    if (steps.refreshOnError) await steps.invalidate();
     return { ok: false, error };
   }
   steps.notify.success(steps.successMessage(data));

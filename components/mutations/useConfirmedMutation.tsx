@@ -23,7 +23,13 @@ export interface ConfirmedMutationOptions<T, D, E, V> {
   confirm: (target: T) => ConfirmText;
   success: (target: T, data: D) => string;
   /** Query keys (or tRPC path keys) to refetch after success. */
-  invalidate: readonly QueryKey[];
+  invalidate?: readonly QueryKey[];
+  /** A page's own refetch, run with the invalidation (e.g. a detail page's `refetch`). */
+  refresh?: () => Promise<unknown>;
+  /** Refresh after a refusal too (see run-confirmed.ts). */
+  refreshOnError?: boolean;
+  /** Extra content inside the dialog: a reason field, the plan hash being approved. */
+  body?: (target: T) => ReactNode;
   after?: (target: T, data: D) => void | Promise<void>;
 }
 
@@ -37,8 +43,12 @@ export function useConfirmedMutation<T, D, E, V>(opts: ConfirmedMutationOptions<
     runConfirmed({
       mutate: () => mutation.mutateAsync(opts.variables(chosen)),
       invalidate: async () => {
-        await Promise.all(opts.invalidate.map((queryKey) => qc.invalidateQueries({ queryKey })));
+        await Promise.all([
+          ...(opts.invalidate ?? []).map((queryKey) => qc.invalidateQueries({ queryKey })),
+          opts.refresh?.(),
+        ]);
       },
+      refreshOnError: opts.refreshOnError,
       successMessage: (data) => opts.success(chosen, data),
       errorMessage: (error) => readError(error).message,
       notify: { success: (m) => toast.success(m), error: (m) => toast.error(m) },
@@ -56,7 +66,9 @@ export function useConfirmedMutation<T, D, E, V>(opts: ConfirmedMutationOptions<
       confirmLabel={text?.confirmLabel ?? ""}
       variant={text?.variant ?? "danger"}
       loading={mutation.isPending}
-    />
+    >
+      {target !== null && opts.body?.(target)}
+    </ConfirmDialog>
   );
 
   return { ask: (t: T) => setTarget(t), dialog, isPending: mutation.isPending };
