@@ -1,4 +1,4 @@
-// The placement program as HiGHS arrays (no LP text to write or parse): identical deployments share integer columns.
+// The placement program as HiGHS arrays (no LP text to write or parse), with interchangeable movers grouped in classes.
 import type { AllowedPlacements, PlacementOption } from "./allowed-placements";
 import type { PlacementProblem } from "./placement-problem";
 

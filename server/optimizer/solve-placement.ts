@@ -8,7 +8,7 @@ export type { BindingConstraint, MoveReason, PlacementMove, PlacementPlan, Plann
 
 export interface SolveOptions {
   timeLimitSeconds?: number;
-  /** HiGHS stops when incumbent and bound are this close (relative); its default 1e-4. */
+  /** HiGHS stops when incumbent and bound are this close (relative); 0 (the default): "optimal" means proven optimal. */
   mipRelGap?: number;
   solver?: PlacementSolver;
 }
@@ -17,6 +17,6 @@ export function solvePlacement(problem: PlacementProblem, opts: SolveOptions = {
   const solver = opts.solver ?? sharedPlacementSolver();
   return solver.solvePlacement(problem, {
     timeLimitSeconds: opts.timeLimitSeconds ?? 10,
-    mipRelGap: opts.mipRelGap ?? 1e-4,
+    mipRelGap: opts.mipRelGap ?? 0,
   });
 }
