@@ -8,6 +8,8 @@ import { LP_STATUS, runMip } from "./run-mip";
 
 /** Each test is one solve; past this many groups the search would take too long to be worth it. */
 const MAX_GROUPS = 120;
+/** The whole search's budget: it runs in the solver's worker, where the main thread's guard waits for the answer. */
+export const CONFLICT_SEARCH_SECONDS = 20;
 
 /** Runs in the solver's worker thread (see plan-placement.ts); each test is one HiGHS run on the model without some groups. */
 export function findConflictingGroups(highs: Highs, problem: PlacementProblem, allowed: AllowedPlacements): Conflict[] {
@@ -29,7 +31,11 @@ export function findConflictingGroups(highs: Highs, problem: PlacementProblem, a
     return a.status === LP_STATUS.infeasible || a.status === LP_STATUS.unboundedOrInfeasible;
   };
   const kept = new Set(all);
+  const deadline = performance.now() + CONFLICT_SEARCH_SECONDS * 1000;
   for (const g of all) {
+    // Out of time: what is still kept is infeasible too (only groups it stays infeasible without were dropped), just
+    // not the smallest such set.
+    if (performance.now() > deadline) break;
     kept.delete(g);
     const disabled = new Set(all.filter((x) => !kept.has(x)));
     // Still infeasible without it: it is not needed for the conflict. Otherwise (or when unsure) it stays.

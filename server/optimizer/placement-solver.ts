@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import { z } from "zod";
 import { AppError, type AppErrorCode } from "../errors";
+import { CONFLICT_SEARCH_SECONDS } from "./find-conflicting-groups";
 import type { PlanOptions } from "./plan-placement";
 import type { PlacementPlan } from "./placement-plan";
 import type { PlacementProblem } from "./placement-problem";
@@ -61,18 +62,14 @@ export class PlacementSolver {
     const id = this.nextId++;
     const { timeLimitSeconds } = options;
     return new Promise<PlacementPlan>((resolve, reject) => {
-      // HiGHS stops itself at the time limit; this guard only catches a wedged worker.
-      const timer = setTimeout(
-        () => {
-          this.fail(
-            new AppError(
-              "INTERNAL_SERVER_ERROR",
-              `the solver did not answer within ${timeLimitSeconds + 30} s; try a smaller plan`,
-            ),
-          );
-        },
-        (timeLimitSeconds + 30) * 1000,
-      );
+      // HiGHS stops itself at the time limit (and the conflict search at its budget); this guard only catches a
+      // wedged worker.
+      const guard = timeLimitSeconds + CONFLICT_SEARCH_SECONDS + 30;
+      const timer = setTimeout(() => {
+        this.fail(
+          new AppError("INTERNAL_SERVER_ERROR", `the solver did not answer within ${guard} s; try a smaller plan`),
+        );
+      }, guard * 1000);
       const pending: Pending = {
         resolve: (plan) => {
           const now = performance.now();
