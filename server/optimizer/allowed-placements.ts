@@ -50,6 +50,8 @@ export interface AllowedPlacements {
   /** Per deployment, the current running cost per month (whether or not its place is still allowed). */
   currentMonthlyCost: number[];
   copies: number[];
+  /** Per deployment, the one-off egress of copying its artifact to a cluster where it does not run now. */
+  egress: number[];
 }
 
 export function rateOf(problem: PlacementProblem, cluster: PlacementCluster): number {
@@ -141,6 +143,7 @@ export function* allowedPlacementSteps(problem: PlacementProblem): Generator<voi
   const options: PlacementOption[][] = [];
   const rejections: Rejection[][] = [];
   const currentMonthlyCost: number[] = [];
+  const egressOf: number[] = [];
   for (const [di, d] of deployments.entries()) {
     yield;
     const mine: PlacementOption[] = [];
@@ -152,6 +155,7 @@ export function* allowedPlacementSteps(problem: PlacementProblem): Generator<voi
     const egress = sources.length
       ? Math.min(...sources.map((i) => clusters[i]!.egressPerGb * rates[i]!)) * d.artifactGb
       : 0;
+    egressOf.push(egress);
     clusters.forEach((c, ci) => {
       const reject = (reason: RejectReason, gpuType: string | null = null) =>
         rejected.push({ cluster: ci, gpuType, reason });
@@ -212,5 +216,12 @@ export function* allowedPlacementSteps(problem: PlacementProblem): Generator<voi
       }, 0),
     );
   }
-  return { pools, options, rejections, currentMonthlyCost, copies: deployments.map((d) => Math.max(1, d.copies ?? 1)) };
+  return {
+    pools,
+    options,
+    rejections,
+    currentMonthlyCost,
+    copies: deployments.map((d) => Math.max(1, d.copies ?? 1)),
+    egress: egressOf,
+  };
 }

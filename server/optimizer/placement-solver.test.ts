@@ -1,7 +1,5 @@
 // The solve runs in a worker thread: the main event loop keeps its timers on time while HiGHS works.
 import { afterAll, describe, expect, it } from "vitest";
-import { allowedPlacements } from "./allowed-placements";
-import { buildPlacementLp } from "./build-placement-lp";
 import { PlacementSolver } from "./placement-solver";
 import { randomPlacementInstance } from "./random-placement-instance";
 import { solvePlacement } from "./solve-placement";
@@ -32,7 +30,7 @@ describe("PlacementSolver", () => {
 
   it("rejects the solves in flight when stopped, and starts a fresh worker for the next one", async () => {
     const big = randomPlacementInstance({ deployments: 200, clusters: 20, seed: 7, spare: 0.05 });
-    const inFlight = solver.solveLp(buildPlacementLp(big, allowedPlacements(big)).text, { timeLimitSeconds: 20 });
+    const inFlight = solver.solvePlacement(big, { timeLimitSeconds: 20, mipRelGap: 0 });
     const stopped = expect(inFlight).rejects.toThrow("the solver was stopped");
     await solver.close();
     await stopped;

@@ -1,38 +1,31 @@
-// Runs HiGHS in a worker thread (solve-worker.mjs): the main event loop only writes the LP text and reads the answer.
+// Runs placement solves in a worker thread (solve-worker.mjs): the main event loop only posts the problem and receives the plan.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import { z } from "zod";
-import { AppError } from "../errors";
+import { AppError, type AppErrorCode } from "../errors";
+import { CONFLICT_SEARCH_SECONDS } from "./find-conflicting-groups";
+import type { PlanOptions } from "./plan-placement";
+import type { PlacementPlan } from "./placement-plan";
+import type { PlacementProblem } from "./placement-problem";
 
+// Only the envelope is checked: the plan comes from our own worker, and a deep check of a 500-deployment plan would
+// cost the main thread the time the worker saves it.
 const ZWorkerAnswer = z.union([
   z.object({
     id: z.number(),
     ok: z.literal(true),
-    status: z.number(),
-    hasSolution: z.boolean(),
-    objective: z.number().nullable(),
-    /** Names of the columns at 1. */
-    ones: z.array(z.string()),
-    mipGap: z.number().nullable(),
-    dualBound: z.number().nullable(),
-    nodes: z.number().nullable(),
-    firstIncumbentSeconds: z.number().nullable(),
-    runSeconds: z.number(),
+    plan: z.custom<PlacementPlan>((v) => typeof v === "object" && v !== null && "status" in v),
   }),
-  z.object({ id: z.number(), ok: z.literal(false), error: z.string() }),
+  z.object({ id: z.number(), ok: z.literal(false), code: z.string().nullable(), error: z.string() }),
 ]);
-export type LpAnswer = Extract<z.infer<typeof ZWorkerAnswer>, { ok: true }>;
 
-/** HiGHS model status codes (highs.constants.modelStatus). */
-export const LP_STATUS = {
-  optimal: 7,
-  infeasible: 8,
-  unboundedOrInfeasible: 9,
-  timeLimit: 13,
-  interrupted: 17,
-} as const;
+const ZProgress = z.object({
+  id: z.number(),
+  progress: z.literal("first-feasible"),
+  by: z.enum(["heuristic", "solver"]),
+});
 
 function workerFile(): string {
   // Beside this module under tsx/Vitest. A Next.js bundle moves this module (and rewrites `new URL(…, import.meta.url)`
@@ -47,13 +40,12 @@ function workerFile(): string {
 }
 
 interface Pending {
-  resolve: (a: LpAnswer) => void;
+  resolve: (plan: PlacementPlan) => void;
   reject: (e: Error) => void;
   timer: NodeJS.Timeout;
-  onFirstIncumbent: (() => void) | undefined;
+  /** When the first feasible plan was known, on this thread's clock. */
+  firstAt: number | null;
 }
-
-const ZProgress = z.object({ id: z.number(), progress: z.literal("first-incumbent") });
 
 export class PlacementSolver {
   private worker: Worker | null = null;
@@ -61,32 +53,39 @@ export class PlacementSolver {
   private nextId = 1;
 
   /**
-   * `start`: names of the columns at 1 in a known feasible plan; `onFirstIncumbent` fires when HiGHS has its first
-   * feasible plan, while it keeps searching.
+   * Solves in the worker: times in the plan (`solveMs`, `firstFeasibleMs`) are measured here, from the post to the
+   * answer, so they include the hand-over between threads.
    */
-  solveLp(
-    lp: string,
-    opts: { timeLimitSeconds: number; mipRelGap?: number; start?: string[]; onFirstIncumbent?: () => void },
-  ): Promise<LpAnswer> {
-    const { timeLimitSeconds, onFirstIncumbent } = opts;
+  solvePlacement(problem: PlacementProblem, options: PlanOptions): Promise<PlacementPlan> {
+    const t0 = performance.now();
     const worker = this.start();
     const id = this.nextId++;
-    return new Promise<LpAnswer>((resolve, reject) => {
-      // HiGHS stops itself at the time limit; this guard only catches a wedged worker (e.g. a huge LP text to parse).
-      const timer = setTimeout(
-        () => {
-          this.fail(
-            new AppError(
-              "INTERNAL_SERVER_ERROR",
-              `the solver did not answer within ${timeLimitSeconds + 30} s; try a smaller plan`,
-            ),
-          );
+    const { timeLimitSeconds } = options;
+    return new Promise<PlacementPlan>((resolve, reject) => {
+      // HiGHS stops itself at the time limit (and the conflict search at its budget); this guard only catches a
+      // wedged worker.
+      const guard = timeLimitSeconds + CONFLICT_SEARCH_SECONDS + 30;
+      const timer = setTimeout(() => {
+        this.fail(
+          new AppError("INTERNAL_SERVER_ERROR", `the solver did not answer within ${guard} s; try a smaller plan`),
+        );
+      }, guard * 1000);
+      const pending: Pending = {
+        resolve: (plan) => {
+          const now = performance.now();
+          resolve({
+            ...plan,
+            solveMs: now - t0,
+            firstFeasibleMs: plan.firstFeasibleBy === null ? null : (pending.firstAt ?? now) - t0,
+          });
         },
-        (timeLimitSeconds + 30) * 1000,
-      );
-      this.pending.set(id, { resolve, reject, timer, onFirstIncumbent });
+        reject,
+        timer,
+        firstAt: null,
+      };
+      this.pending.set(id, pending);
       worker.ref();
-      worker.postMessage({ id, lp, timeLimitSeconds, mipRelGap: opts.mipRelGap ?? 1e-4, start: opts.start ?? [] });
+      worker.postMessage({ id, problem, options });
     });
   }
 
@@ -104,7 +103,11 @@ export class PlacementSolver {
     const w = new WorkerThread(workerFile());
     w.on("message", (raw: unknown) => {
       const progress = ZProgress.safeParse(raw);
-      if (progress.success) return this.pending.get(progress.data.id)?.onFirstIncumbent?.();
+      if (progress.success) {
+        const p = this.pending.get(progress.data.id);
+        if (p) p.firstAt ??= performance.now();
+        return;
+      }
       const answer = ZWorkerAnswer.safeParse(raw);
       if (!answer.success)
         return this.fail(new AppError("INTERNAL_SERVER_ERROR", "the solver worker sent an unreadable answer"));
@@ -113,7 +116,8 @@ export class PlacementSolver {
       this.pending.delete(answer.data.id);
       clearTimeout(p.timer);
       if (this.pending.size === 0) w.unref();
-      if (answer.data.ok) p.resolve(answer.data);
+      if (answer.data.ok) p.resolve(answer.data.plan);
+      else if (answer.data.code) p.reject(new AppError(answer.data.code as AppErrorCode, answer.data.error));
       else p.reject(new AppError("INTERNAL_SERVER_ERROR", `the solver failed: ${answer.data.error}`));
     });
     w.on("error", (e) => this.fail(new AppError("INTERNAL_SERVER_ERROR", `the solver worker crashed: ${e.message}`)));

@@ -1,6 +1,7 @@
 // The HiGHS placement against exhaustive search on small random instances, and the plan's moves and binding limits.
 import { afterAll, describe, expect, it } from "vitest";
 import { allowedPlacements, type AllowedPlacements, type PlacementOption } from "./allowed-placements";
+import { buildPlacementModel } from "./placement-model";
 import type { PlacementProblem } from "./placement-problem";
 import { PlacementSolver } from "./placement-solver";
 import { randomPlacementInstance, seededRandom } from "./random-placement-instance";
@@ -79,6 +80,48 @@ describe("solvePlacement", () => {
     // Both kinds occur, or the comparison proves less than it claims.
     expect(feasible).toBeGreaterThan(15);
     expect(infeasible).toBeGreaterThan(0);
+  });
+
+  it("finds the same optimum when interchangeable deployments share mover columns", async () => {
+    let grouped = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const rnd = seededRandom(seed * 104729);
+      const problem = randomPlacementInstance({ deployments: 5, clusters: 3, seed, spare: 0.1 + rnd() * 0.3 });
+      // Same GPU type and size, no SLO or residency: the same options everywhere, different places and artifacts now.
+      for (const d of problem.deployments) {
+        d.gpuType = "A100";
+        d.gpusPerReplica = 1;
+        d.replicas = 1 + (seed % 2);
+        d.sloP95Ms = null;
+        d.residency = [];
+        delete d.copies;
+        const c = problem.clusters[Math.floor(rnd() * problem.clusters.length)]!;
+        if (!c.gpus.some((g) => g.gpuType === "A100")) c.gpus.push({ ...c.gpus[0]!, gpuType: "A100", free: 0 });
+        d.currentClusterIds = rnd() < 0.2 ? [] : [c.id];
+        // Artifacts large enough that each mover's own egress decides who moves.
+        d.artifactGb = Math.round(50 + rnd() * 2000);
+      }
+      // Prices within a cent of each other, so a move saves about what some movers' egress costs.
+      for (const c of problem.clusters) for (const g of c.gpus) g.pricePerGpuHour = 2.5 + rnd() * 0.02;
+      if (seed % 3 === 0) problem.options.maxMoves = 1 + (seed % 2);
+      problem.options.horizonMonths = 1 + (seed % 4);
+      const allowed = allowedPlacements(problem);
+      if (buildPlacementModel(problem, allowed).classes.length) grouped++;
+      const expected = bruteForce(problem, allowed);
+      const plan = await solvePlacement(problem, { solver, timeLimitSeconds: 10 });
+      if (expected === null) expect(plan.status, `seed ${seed}`).toBe("infeasible");
+      else {
+        expect(plan.status, `seed ${seed}`).toBe("optimal");
+        expect(plan.objective!, `seed ${seed}`).toBeCloseTo(expected, 4);
+        // Every deployment has exactly one place, within capacity.
+        expect(
+          plan.placements.every((p) => p.placements.length === 1),
+          `seed ${seed}`,
+        ).toBe(true);
+      }
+    }
+    // The instances do exercise the classes, or this test proves nothing about them.
+    expect(grouped).toBeGreaterThan(10);
   });
 
   it("moves a deployment to a cheaper cluster, saying why, and reports the capacity it fills", async () => {
