@@ -1,41 +1,32 @@
 // A failed forward of an alert to the team's signed webhook is retried with bounded exponential backoff; a receiver
 // that keeps failing ends in an alert.forward_failed audit event, and neither that nor the log names the secret.
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb, type TestDb } from "../../test/test-db";
 import { callerAs } from "../../test/fixtures";
 import { createMigrationScenario, type MigrationScenario } from "../../test/migration-scenario";
+import { startWebhookReceiver, type WebhookReceiver } from "../../test/webhook-receiver";
 import { signWebhook } from "../notifications/send-team-webhook";
 import { recordAlertmanagerWebhook, type AlertmanagerWebhook } from "./record-alertmanager-webhook";
 import { FORWARD_RETRY, forwardAlert } from "./forward-alert";
 
 const SECRET = "alert-forward-secret-5678";
 let db: TestDb;
-/** Status codes the receiver answers with, one per request; 200 once they run out. */
-let answers: number[] = [];
-const received: { headers: IncomingMessage["headers"]; body: string; at: number }[] = [];
-const receiver = createServer((req, res) => {
-  let body = "";
-  req.on("data", (c: Buffer) => (body += c.toString()));
-  req.on("end", () => {
-    received.push({ headers: req.headers, body, at: Date.now() });
-    res.writeHead(answers.shift() ?? 200).end();
-  });
-});
-const url = () => `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+let receiver: WebhookReceiver;
+const url = () => receiver.url;
 
 beforeAll(async () => {
   db = await createTestDb();
-  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
+  receiver = await startWebhookReceiver();
 });
 afterAll(async () => {
-  receiver.close();
+  await receiver?.close();
   await db?.close();
 });
 afterEach(() => {
-  answers = [];
-  received.length = 0;
+  receiver.answers.length = 0;
+  receiver.received.length = 0;
   vi.restoreAllMocks();
 });
 
@@ -68,7 +59,7 @@ const forwardFailures = (teamId: string) =>
 describe("forwarding an alert to the team's webhook", () => {
   it("retries a receiver that fails twice, with growing waits, until it accepts; each try is signed", async () => {
     const s = await team("fw1");
-    answers = [500, 503];
+    receiver.answers.push(500, 503);
     const r = await recordAlertmanagerWebhook({
       prisma: db.prisma,
       payload: firing(s.deploymentId, "f0000000000000a1"),
@@ -77,21 +68,21 @@ describe("forwarding an alert to the team's webhook", () => {
     });
     expect(r.forwarding).toBe(1);
     expect(await r.delivered).toBe(1);
-    expect(received).toHaveLength(3);
-    for (const x of received) {
+    expect(receiver.received).toHaveLength(3);
+    for (const x of receiver.received) {
       const ts = String(x.headers["x-tern-timestamp"]);
       expect(x.headers["x-tern-signature"]).toBe(signWebhook(SECRET, ts, x.body));
       expect(x.headers["x-tern-event"]).toBe("alert.firing");
     }
     // 20 ms, then 40 ms: exponential, not a fixed pause.
-    expect(received[1]!.at - received[0]!.at).toBeGreaterThanOrEqual(15);
-    expect(received[2]!.at - received[1]!.at).toBeGreaterThanOrEqual(35);
+    expect(receiver.received[1]!.at - receiver.received[0]!.at).toBeGreaterThanOrEqual(15);
+    expect(receiver.received[2]!.at - receiver.received[1]!.at).toBeGreaterThanOrEqual(35);
     expect(await forwardFailures(s.teamId)).toEqual([]);
   });
 
   it("gives up after the last attempt and records why in the audit log, never the secret", async () => {
     const s = await team("fw2");
-    answers = [503, 503, 503, 503, 503];
+    receiver.answers.push(503, 503, 503, 503, 503);
     const out: string[] = [];
     vi.spyOn(process.stdout, "write").mockImplementation((x) => (out.push(String(x)), true));
     vi.spyOn(process.stderr, "write").mockImplementation((x) => (out.push(String(x)), true));
@@ -102,7 +93,7 @@ describe("forwarding an alert to the team's webhook", () => {
       forward: fast,
     });
     expect(await r.delivered).toBe(0);
-    expect(received).toHaveLength(4);
+    expect(receiver.received).toHaveLength(4);
     const alert = await db.prisma.alert.findFirstOrThrow({ where: { teamId: s.teamId } });
     const [failure, ...more] = await forwardFailures(s.teamId);
     expect(more).toEqual([]);

@@ -1,29 +1,20 @@
 // Alertmanager's webhook into Tern: alerts are recorded per episode, resolutions close them, another team's labels
 // change nothing, and the team's outgoing webhook hears each firing and each resolution exactly once.
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/test-db";
 import { callerAs } from "../../test/fixtures";
 import { createMigrationScenario } from "../../test/migration-scenario";
+import { startWebhookReceiver, type WebhookReceiver } from "../../test/webhook-receiver";
 import { recordAlertmanagerWebhook, type AlertmanagerWebhook } from "./record-alertmanager-webhook";
 
 let db: TestDb;
-const received: { headers: IncomingMessage["headers"]; body: string }[] = [];
-const receiver = createServer((req, res) => {
-  let body = "";
-  req.on("data", (c: Buffer) => (body += c.toString()));
-  req.on("end", () => {
-    received.push({ headers: req.headers, body });
-    res.writeHead(200).end("ok");
-  });
-});
+let receiver: WebhookReceiver;
 beforeAll(async () => {
   db = await createTestDb();
-  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
+  receiver = await startWebhookReceiver();
 });
 afterAll(async () => {
-  receiver.close();
+  await receiver?.close();
   await db?.close();
 });
 
@@ -57,7 +48,7 @@ describe("the Alertmanager webhook receiver", () => {
     const s = await createMigrationScenario(db.prisma, "al1");
     await db.prisma.alert.deleteMany({ where: { teamId: s.teamId } }); // the team fixture's own alert row
     const admin = await callerAs(db.prisma, s.users.ADMIN, s.teamId);
-    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    const url = receiver.url;
     await admin.settings.saveWebhook({ url, secret: "alert-signing-secret-1234" });
     const run = (p: AlertmanagerWebhook) =>
       recordAlertmanagerWebhook({ prisma: db.prisma, payload: p, publicUrl: "https://tern.example.com" });
@@ -71,7 +62,7 @@ describe("the Alertmanager webhook receiver", () => {
     expect(await repeat.delivered).toBe(0);
     const firing = await db.prisma.alert.findMany({ where: { deploymentId: s.deploymentId } });
     expect(firing).toEqual([expect.objectContaining({ status: "FIRING", name: "TernLatencySloBreach", endsAt: null })]);
-    expect(received.filter((r) => r.headers["x-tern-event"] === "alert.firing")).toHaveLength(1);
+    expect(receiver.received.filter((r) => r.headers["x-tern-event"] === "alert.firing")).toHaveLength(1);
 
     const resolved = await run(payload(s.deploymentId, s.teamId, "resolved", "2026-12-07T02:10:00.000Z"));
     expect(await resolved.delivered).toBe(1);
@@ -82,10 +73,10 @@ describe("the Alertmanager webhook receiver", () => {
     expect(rows).toEqual([
       expect.objectContaining({ status: "RESOLVED", endsAt: new Date("2026-12-07T02:10:00.000Z") }),
     ]);
-    const events = received.map((r) => r.headers["x-tern-event"]);
+    const events = receiver.received.map((r) => r.headers["x-tern-event"]);
     expect(events.filter((e) => e === "alert.firing")).toHaveLength(1);
     expect(events.filter((e) => e === "alert.resolved")).toHaveLength(1);
-    const body = JSON.parse(received.at(-1)!.body) as { text: string; link: string };
+    const body = JSON.parse(receiver.received.at(-1)!.body) as { text: string; link: string };
     expect(body.text).toContain("Resolved: p95 latency of models/credit is above its SLO");
     expect(body.link).toBe(`https://tern.example.com/deployments/${s.deploymentId}`);
   });

@@ -1,34 +1,25 @@
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/test-db";
 import { callerAs } from "../../test/fixtures";
 import { createMigrationScenario } from "../../test/migration-scenario";
+import { startWebhookReceiver, type WebhookReceiver } from "../../test/webhook-receiver";
 import { signWebhook } from "../notifications/send-team-webhook";
 
 let db: TestDb;
-const received: { headers: IncomingMessage["headers"]; body: string }[] = [];
-const receiver = createServer((req, res) => {
-  let body = "";
-  req.on("data", (c: Buffer) => (body += c.toString()));
-  req.on("end", () => {
-    received.push({ headers: req.headers, body });
-    res.writeHead(200).end("ok");
-  });
-});
+let receiver: WebhookReceiver;
 let url = "";
 beforeAll(async () => {
   db = await createTestDb();
-  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
-  url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  receiver = await startWebhookReceiver();
+  url = receiver.url;
 });
 afterAll(async () => {
-  receiver.close();
+  await receiver?.close();
   await db?.close();
 });
 
 const waitFor = async (n: number) => {
-  for (let i = 0; i < 100 && received.length < n; i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 100 && receiver.received.length < n; i++) await new Promise((r) => setTimeout(r, 50));
 };
 
 describe("team webhook", () => {
@@ -45,7 +36,7 @@ describe("team webhook", () => {
     const op = await callerAs(db.prisma, s.users.OPERATOR, s.teamId);
     const m = await op.migration.request({ deploymentId: s.deploymentId, targetClusterId: s.targetClusterId });
     await waitFor(2);
-    const msg = received.find((r) => r.headers["x-tern-event"] === "migration.requested")!;
+    const msg = receiver.received.find((r) => r.headers["x-tern-event"] === "migration.requested")!;
     expect(msg).toBeDefined();
     const body = JSON.parse(msg.body) as { text: string; link: string };
     expect(body.text).toMatch(/asks to migrate m-wh1/);
