@@ -115,6 +115,14 @@ export const ZPodState = z.object({
 });
 export const ZDeploymentEvent = z.object({ reason: z.string(), message: z.string(), type: z.string(), at: z.string() });
 
+/** A Kubernetes status condition, as the Deployment and the HPA report them. */
+const ZCondition = z.object({
+  type: z.string(),
+  status: z.string(),
+  reason: z.string().nullable().optional(),
+  message: z.string().nullable().optional(),
+});
+
 export const ZAutoscalerStatus = z.object({
   metric: zAutoscaleMetric,
   target: z.number(),
@@ -122,14 +130,7 @@ export const ZAutoscalerStatus = z.object({
   desiredReplicas: z.number().int().nullable(),
   currentValue: z.number().nullable(),
   lastScaleAt: z.date().nullable(),
-  conditions: z.array(
-    z.object({
-      type: z.string(),
-      status: z.string(),
-      reason: z.string().nullable().optional(),
-      message: z.string().nullable().optional(),
-    }),
-  ),
+  conditions: z.array(ZCondition),
 });
 
 export const ZDeploymentDetail = ZDeployment.extend({
@@ -138,14 +139,7 @@ export const ZDeploymentDetail = ZDeployment.extend({
   autoscaler: ZAutoscalerStatus,
   availableReplicas: z.number().int(),
   updatedReplicas: z.number().int(),
-  conditions: z.array(
-    z.object({
-      type: z.string(),
-      status: z.string(),
-      reason: z.string().nullable().optional(),
-      message: z.string().nullable().optional(),
-    }),
-  ),
+  conditions: z.array(ZCondition),
   pods: z.array(ZPodState),
   recentEvents: z.array(ZDeploymentEvent),
   lastEvent: z.string().nullable(),
